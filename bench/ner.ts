@@ -1,0 +1,113 @@
+// NER benchmark: scores the product's extractEntities and plain compromise
+// against CoNLL files, strict and lenient, plus speed and peak memory.
+// Usage: npm run bench:ner -- [--json] [--passes N] [file.conll ...]
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { parseConll, type Doc } from "./ner/conll.ts";
+import { loadExtractor, type ExtractorName } from "./ner/extractors.ts";
+import { emptyTally, scoreLenient, scoreStrict, summarize, TYPES } from "./ner/score.ts";
+import { formatTable, type RunResult } from "./ner/report.ts";
+
+const repoRoot = path.resolve(import.meta.dirname, "..");
+const defaultFiles = ["wikigold.conll", "wnut17-test.conll"].map((f) =>
+  path.resolve(repoRoot, "..", "shared", "ner-dev", f),
+);
+
+interface Args {
+  json: boolean;
+  passes: number;
+  child?: ExtractorName;
+  files: string[];
+}
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = { json: false, passes: 3, files: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] ?? "";
+    if (a === "--json") args.json = true;
+    else if (a === "--passes") args.passes = Math.max(1, Number(argv[++i] ?? "3") || 3);
+    else if (a === "--child") args.child = argv[++i] as ExtractorName;
+    else args.files.push(path.resolve(a));
+  }
+  if (args.files.length === 0) args.files = defaultFiles;
+  return args;
+}
+
+function loadDocs(files: string[]): Doc[] {
+  const missing = files.filter((f) => !existsSync(f));
+  if (missing.length > 0) {
+    console.error(
+      `bench:ner: annotated file(s) not found:\n  ${missing.join("\n  ")}\n` +
+        "Expected the development sets in ../shared/ner-dev/ beside the repository, " +
+        "or pass CoNLL files: npm run bench:ner -- file.conll ...",
+    );
+    process.exit(2);
+  }
+  return files.flatMap((f) => parseConll(readFileSync(f, "utf8")));
+}
+
+/** Runs in a child process: one extractor, isolated load time, speed and memory. */
+async function runChild(name: ExtractorName, args: Args): Promise<RunResult> {
+  const docs = loadDocs(args.files);
+  const t0 = performance.now();
+  const extract = await loadExtractor(name);
+  const loadMs = performance.now() - t0;
+
+  const strict = emptyTally();
+  const lenient = emptyTally();
+  for (const doc of docs) {
+    const pred = extract(doc.text); // first pass scores and warms up the JIT
+    scoreStrict(doc.gold, pred, strict);
+    scoreLenient(doc.gold, pred, lenient);
+  }
+
+  const tokens = docs.reduce((n, d) => n + d.tokens, 0);
+  const bytes = docs.reduce((n, d) => n + Buffer.byteLength(d.text), 0);
+  let best = Infinity;
+  for (let p = 0; p < args.passes; p++) {
+    const s = performance.now();
+    for (const doc of docs) extract(doc.text);
+    best = Math.min(best, performance.now() - s);
+  }
+  const seconds = best / 1000;
+  return {
+    name,
+    docs: docs.length,
+    tokens,
+    strict: summarize(strict),
+    lenient: summarize(lenient),
+    tokensPerSec: tokens / seconds,
+    mbPerSec: bytes / 1e6 / seconds,
+    loadMs,
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+  };
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  if (args.child) {
+    process.stdout.write(JSON.stringify(await runChild(args.child, args)));
+    return;
+  }
+  loadDocs(args.files); // fail early with a clear message
+  const passArgs = ["--passes", String(args.passes), ...args.files];
+  const results: RunResult[] = (["product", "compromise"] as const).map((name) =>
+    JSON.parse(
+      execFileSync(process.execPath, [import.meta.filename, "--child", name, ...passArgs], {
+        encoding: "utf8",
+        maxBuffer: 64 << 20,
+        stdio: ["ignore", "pipe", "inherit"],
+      }),
+    ) as RunResult,
+  );
+  const [product, baseline] = results as [RunResult, RunResult];
+  const ratio = product.tokensPerSec / baseline.tokensPerSec;
+  if (args.json) {
+    console.log(JSON.stringify({ files: args.files, types: TYPES, results, speedRatio: ratio }));
+  } else {
+    console.log(formatTable(args.files, results, ratio));
+  }
+}
+
+await main();
