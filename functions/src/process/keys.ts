@@ -1,0 +1,98 @@
+// Stable keys and ids for the Firestore layout. Pure; the same input gives the
+// same key in every process, on every machine, after every restart.
+//
+// Publication key (the document id of `publications/{pubKey}`):
+//   1. normalise the display name: Unicode NFKC, trim, collapse every run of
+//      white space to one U+0020 space, lower-case (String#toLowerCase, which
+//      is locale-independent);
+//   2. make it a valid Firestore document id while keeping it readable:
+//      percent-encode '%', '/', '~' and control characters (UTF-8 bytes,
+//      upper-case hex); a key that would be "." or ".." has its dots encoded;
+//      a key matching `__.*__` has its first underscore encoded; the empty
+//      name becomes "%" (no other input can produce a bare "%");
+//   3. if the result is longer than MAX_KEY_BYTES UTF-8 bytes, keep a prefix
+//      (cut at a character boundary, never inside an escape) and append "~"
+//      plus the SHA-1 hex of the normalised name. "~" is always encoded in
+//      step 2, so a hashed key can never equal an unhashed one.
+// The display name (trimmed, as first written) is stored in the document.
+import { createHash } from "node:crypto";
+import type { EntityType } from "../nlp/extract.js";
+
+/** Firestore allows 1,500 bytes; we stay well below so paths remain short. */
+export const MAX_KEY_BYTES = 512;
+
+export function sha1Hex(s: string): string {
+  return createHash("sha1").update(s, "utf8").digest("hex");
+}
+
+/** NFKC, trim, collapse white space, lower-case. */
+export function normaliseName(s: string): string {
+  return s.normalize("NFKC").trim().replace(/\s+/gu, " ").toLowerCase();
+}
+
+function percentEncode(ch: string): string {
+  let out = "";
+  for (const b of Buffer.from(ch, "utf8")) out += "%" + b.toString(16).toUpperCase().padStart(2, "0");
+  return out;
+}
+
+// '%' (the escape itself), '/' (path separator), '~' (hash separator), C0/C1 controls.
+const MUST_ENCODE = /[%/~\p{Cc}]/u;
+
+/**
+ * Turns any string into a readable, valid Firestore document id (no '/', not
+ * "." or "..", not `__.*__`, at most MAX_KEY_BYTES bytes). Injective for
+ * inputs whose encoding fits; longer inputs get a hash suffix.
+ */
+export function toDocumentId(s: string): string {
+  if (s.length === 0) return "%";
+  const pieces: string[] = [];
+  for (const ch of s) pieces.push(MUST_ENCODE.test(ch) ? percentEncode(ch) : ch);
+  if (s === "." || s === "..") pieces.fill("%2E");
+  if (/^__.*__$/su.test(s)) pieces[0] = "%5F";
+  const key = pieces.join("");
+  if (Buffer.byteLength(key, "utf8") <= MAX_KEY_BYTES) return key;
+
+  const suffix = "~" + sha1Hex(s);
+  const budget = MAX_KEY_BYTES - suffix.length;
+  let prefix = "";
+  let bytes = 0;
+  // Cut between pieces so a cut never splits a percent escape or a code point.
+  for (const p of pieces) {
+    const b = Buffer.byteLength(p, "utf8");
+    if (bytes + b > budget) break;
+    prefix += p;
+    bytes += b;
+  }
+  return prefix + suffix;
+}
+
+/** Document id of `publications/{pubKey}` for a publication display name. */
+export function publicationKey(name: string): string {
+  return toDocumentId(normaliseName(name));
+}
+
+/** Trimmed display name as kept in the publication document. */
+export function publicationDisplayName(name: string): string {
+  return name.normalize("NFKC").trim().replace(/\s+/gu, " ");
+}
+
+/** The form of a canonical entity name that identifies it: see normaliseName. */
+export function entityKey(canonical: string): string {
+  return normaliseName(canonical);
+}
+
+/** Document id of `publications/{pubKey}/ents/{entityId}`: SHA-1 hex of type + NUL + lower-cased canonical. */
+export function entityId(type: EntityType, canonical: string): string {
+  return sha1Hex(type + "\u0000" + entityKey(canonical));
+}
+
+/** Document id of `clientIds/{id}`: one per publication key + client post id. */
+export function clientIdKey(pubKey: string, clientId: string): string {
+  return sha1Hex(pubKey + "\u0000" + clientId);
+}
+
+/** Ledger document id of chunk `index` (0-based) of `total` for a message. */
+export function ledgerId(messageId: string, index: number, total: number): string {
+  return `${toDocumentId(messageId)}.${index + 1}of${total}`;
+}

@@ -1,0 +1,52 @@
+// Deploy-time options of the processPosts function (Firebase params, set per
+// project in functions/.env.<project>) and run-time tunables of the handler.
+import { defineInt } from "firebase-functions/params";
+
+export const processParams = {
+  concurrency: defineInt("PROCESS_CONCURRENCY", {
+    default: 80,
+    description: "Messages handled at once per processPosts instance (they share one extraction pool)",
+  }),
+  memoryMb: defineInt("PROCESS_MEMORY_MB", { default: 8192, description: "Memory per processPosts instance, MB" }),
+  maxInstances: defineInt("PROCESS_MAX_INSTANCES", { default: 100, description: "Most processPosts instances" }),
+  extractThreads: defineInt("EXTRACT_THREADS", {
+    default: 0,
+    description: "Extraction worker threads per instance; 0 = os.availableParallelism()",
+  }),
+  retryBudgetMs: defineInt("PROCESS_RETRY_BUDGET_MS", {
+    default: 60_000,
+    description: "Time spent retrying transient Firestore errors within one invocation before failing it (Pub/Sub then redelivers)",
+  }),
+  ledgerTtlDays: defineInt("LEDGER_TTL_DAYS", {
+    default: 30,
+    description: "Days a message or client-id ledger entry is kept (expireAt; enforced by a Firestore TTL policy)",
+  }),
+};
+
+export const CPU_CHOICES = [1, 2, 4, 6, 8] as const;
+
+/**
+ * vCPUs per instance. firebase-functions types `cpu` as `number | "gcf_gen1"`
+ * (no param Expression), so it is read from the environment when the code is
+ * loaded (deploy-time discovery sees functions/.env*): PROCESS_CPU, default 8,
+ * the most a Cloud Run functions instance offers.
+ */
+export function processCpu(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.PROCESS_CPU?.trim();
+  if (!raw) return 8;
+  const n = Number(raw);
+  if (!(CPU_CHOICES as readonly number[]).includes(n)) {
+    throw new Error(`PROCESS_CPU must be one of ${CPU_CHOICES.join(", ")}, got "${raw}"`);
+  }
+  return n;
+}
+
+/** Options for onMessagePublished (add `topic` and `region` when wiring). */
+export const processPostsOptions = {
+  retry: true,
+  concurrency: processParams.concurrency,
+  cpu: processCpu(),
+  memory: processParams.memoryMb,
+  timeoutSeconds: 300,
+  maxInstances: processParams.maxInstances,
+};

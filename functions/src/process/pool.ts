@@ -1,0 +1,64 @@
+// The extraction pool: piscina worker threads, created lazily once per
+// instance (module scope) and shared by every concurrent invocation, so the
+// event loop never runs compromise itself. Size: EXTRACT_THREADS if set to a
+// positive integer (the param of the same name lands in the environment),
+// otherwise (unset or 0) os.availableParallelism().
+import { availableParallelism } from "node:os";
+import { Piscina } from "piscina";
+import type { Entity } from "../nlp/extract.js";
+
+/** Resolved next to this module: works from functions/lib and functions/.test-build/src alike. */
+export const WORKER_URL = new URL("./extract-worker.js", import.meta.url).href;
+
+/** Posts per task at most: amortises messaging while keeping threads balanced. */
+export const MAX_BATCH = 16;
+
+export function poolSizeFromEnv(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.EXTRACT_THREADS?.trim();
+  if (raw) {
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < 0) throw new Error(`EXTRACT_THREADS must be a non-negative integer, got "${raw}"`);
+    if (n > 0) return n;
+  }
+  return availableParallelism();
+}
+
+let shared: Piscina<readonly string[], Entity[][]> | undefined;
+
+/** The instance's pool, created on first use with `threads` (default: poolSizeFromEnv()). */
+export function getExtractionPool(threads?: number): Piscina<readonly string[], Entity[][]> {
+  if (!shared) {
+    const size = threads ?? poolSizeFromEnv();
+    shared = new Piscina<readonly string[], Entity[][]>({
+      filename: WORKER_URL,
+      minThreads: size,
+      maxThreads: size,
+      // Threads stay up for the instance's lifetime: compromise loads once per thread.
+      idleTimeout: 2 ** 31 - 1,
+    });
+  }
+  return shared;
+}
+
+/** Stops the shared pool (tests, benchmarks); the next call creates a new one. */
+export async function destroyExtractionPool(): Promise<void> {
+  const p = shared;
+  shared = undefined;
+  if (p) await p.destroy();
+}
+
+/** Splits `n` items into batches of at most MAX_BATCH, about two per thread. */
+export function batchSize(n: number, threads: number): number {
+  return Math.max(1, Math.min(MAX_BATCH, Math.ceil(n / (2 * threads))));
+}
+
+/** Extracts entities from every text on the pool, results in input order. */
+export async function extractOnPool(
+  texts: readonly string[],
+  pool: Piscina<readonly string[], Entity[][]> = getExtractionPool(),
+): Promise<Entity[][]> {
+  const size = batchSize(texts.length, pool.maxThreads);
+  const tasks: Promise<Entity[][]>[] = [];
+  for (let i = 0; i < texts.length; i += size) tasks.push(pool.run(texts.slice(i, i + size)));
+  return (await Promise.all(tasks)).flat();
+}
