@@ -9,9 +9,13 @@ export const POST_LIMITS = {
   id: 200,
 } as const;
 
+// NUL characters have no place in text and break downstream tooling.
+const noNul = (what: string) => [(s: string) => !s.includes("\u0000"), `${what} must not contain NUL characters`] as const;
+
 const trimmed = (max: number, what: string) =>
   z
     .string()
+    .refine(...noNul(what))
     .transform((s) => s.trim())
     .pipe(
       z
@@ -38,10 +42,12 @@ export const PostSchema = z.object({
   content: z
     .string()
     .max(POST_LIMITS.content, `content must be at most ${POST_LIMITS.content} characters`)
+    .refine(...noNul("content"))
     .refine((s) => s.trim().length > 0, "content must not be blank"),
   title: z
     .string()
     .max(POST_LIMITS.title, `title must be at most ${POST_LIMITS.title} characters`)
+    .refine(...noNul("title"))
     .optional(),
   url: httpUrl.optional(),
   publishedAt: z.iso

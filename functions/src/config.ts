@@ -1,0 +1,16 @@
+// Deploy-time configuration shared by more than one function: Firebase params
+// (set per project in functions/.env.<project>, prompted on deploy) and secrets
+// (Secret Manager in production, functions/.secret.local in the emulator).
+import { defineSecret, defineString } from "firebase-functions/params";
+
+export const region = defineString("REGION", {
+  default: "us-central1",
+  description: "Region for every function in this codebase",
+});
+
+export const postsTopic = defineString("POSTS_TOPIC", {
+  default: "posts",
+  description: "Pub/Sub topic that carries batches of posts from ingest to processPosts",
+});
+
+export const ingestApiKey = defineSecret("INGEST_API_KEY");

@@ -1,0 +1,39 @@
+// Wiring only: each export binds a trigger to its handler and options.
+import { initializeApp } from "firebase-admin/app";
+import * as logger from "firebase-functions/logger";
+import { onRequest } from "firebase-functions/v2/https";
+import { ingestApiKey, postsTopic, region } from "./config.js";
+import { Batcher } from "./ingest/batcher.js";
+import { createIngestHandler } from "./ingest/handler.js";
+import { ingestParams } from "./ingest/params.js";
+import { topicPublisher } from "./ingest/publisher.js";
+
+initializeApp();
+
+// Params have values only at run time, so the batcher is built on first use.
+let batcher: Batcher | undefined;
+const ingestBatcher = () =>
+  (batcher ??= new Batcher({
+    publish: topicPublisher(postsTopic.value(), ingestParams.publishTimeoutMs.value()),
+    maxPosts: ingestParams.maxPostsPerMessage.value(),
+    maxBytes: ingestParams.maxMessageBytes.value(),
+    windowMs: ingestParams.batchWindowMs.value(),
+  }));
+
+export const ingest = onRequest(
+  {
+    region,
+    secrets: [ingestApiKey],
+    cpu: 1, // concurrency above 1 needs a whole vCPU
+    memory: ingestParams.memoryMb,
+    concurrency: ingestParams.concurrency,
+    maxInstances: ingestParams.maxInstances,
+    timeoutSeconds: 60,
+    invoker: "public", // the API key is the gate
+  },
+  createIngestHandler({
+    apiKey: () => ingestApiKey.value(),
+    submit: (posts) => ingestBatcher().submit(posts),
+    log: (entry) => logger.info("ingest request", entry),
+  }),
+);

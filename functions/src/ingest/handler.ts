@@ -1,0 +1,106 @@
+// The HTTP handler of the ingest function: authenticate, route, parse,
+// validate, publish, answer. Every dependency is injected so it runs in tests.
+import type { Request } from "firebase-functions/v2/https";
+import type { Response } from "express";
+import type { Post } from "../shared/post.js";
+import { authenticate } from "./auth.js";
+import { PublishError } from "./batcher.js";
+import { parseBody, type Problem } from "./parse.js";
+import { validatePosts } from "./validate.js";
+
+export const ROUTES = { posts: "/posts", enqueue: "/post/enqueue" } as const;
+export const RETRY_AFTER_SECONDS = 5;
+
+export type IngestLog = {
+  route: string;
+  method: string;
+  status: number;
+  posts: number;
+  bytes: number;
+  messages: number;
+  latencyMs: number;
+  error?: string;
+};
+
+export type IngestDeps = {
+  apiKey: () => string;
+  submit: (posts: readonly Post[]) => Promise<string[]>;
+  log: (entry: IngestLog) => void;
+  now?: () => number;
+};
+
+type Outcome = { status: number; body: unknown; headers?: Record<string, string>; posts?: number; messages?: number; error?: string };
+
+export function createIngestHandler(deps: IngestDeps) {
+  const now = deps.now ?? (() => performance.now());
+  return async (req: Request, res: Response): Promise<void> => {
+    const started = now();
+    let outcome: Outcome;
+    try {
+      outcome = await handle(req, deps);
+    } catch (err) {
+      // Never leak internals (stack traces, messages of dependencies) to clients.
+      outcome = { ...failure(500, "internal", "internal error"), error: (err as Error).message };
+    }
+    res.status(outcome.status);
+    for (const [name, value] of Object.entries(outcome.headers ?? {})) res.setHeader(name, value);
+    res.json(outcome.body);
+    deps.log({
+      route: req.path,
+      method: req.method,
+      status: outcome.status,
+      posts: outcome.posts ?? 0,
+      bytes: req.rawBody?.length ?? 0,
+      messages: outcome.messages ?? 0,
+      latencyMs: Math.round((now() - started) * 10) / 10,
+      ...(outcome.error ? { error: outcome.error } : {}),
+    });
+  };
+}
+
+async function handle(req: Request, deps: IngestDeps): Promise<Outcome> {
+  // The key is checked before anything else looks at the request.
+  const auth = authenticate(req.headers, deps.apiKey());
+  if (!auth.ok) {
+    const headers: Record<string, string> = auth.status === 401 ? { "WWW-Authenticate": 'Bearer realm="ingest"' } : {};
+    return { ...failure(auth.status, auth.status === 401 ? "unauthenticated" : "forbidden", auth.message), headers };
+  }
+  const route = req.path;
+  if (route !== ROUTES.posts && route !== ROUTES.enqueue) {
+    return failure(404, "not_found", `no route ${JSON.stringify(route)}; POST ${ROUTES.posts} or ${ROUTES.enqueue}`);
+  }
+  if (req.method !== "POST") {
+    return { ...failure(405, "method_not_allowed", `${req.method} is not allowed on ${route}; use POST`), headers: { Allow: "POST" } };
+  }
+
+  const parsed = parseBody(req.get("content-type"), req.rawBody, req.body);
+  if (!parsed.ok) return failure(parsed.status, codeFor(parsed.status), parsed.message, parsed.problems);
+  if (route === ROUTES.enqueue && parsed.items.length !== 1) {
+    return failure(400, "invalid_request", `${ROUTES.enqueue} takes exactly one post; use ${ROUTES.posts} for several`);
+  }
+  const valid = validatePosts(parsed.items);
+  if (!valid.ok) {
+    const invalid = new Set(valid.problems.map((p) => p.index)).size;
+    return failure(400, "invalid_posts", `${invalid} of ${parsed.items.length} posts are invalid; nothing was accepted`, valid.problems);
+  }
+
+  try {
+    const messageIds = await deps.submit(valid.posts);
+    return { status: 202, body: { accepted: valid.posts.length, messageIds }, posts: valid.posts.length, messages: messageIds.length };
+  } catch (err) {
+    if (!(err instanceof PublishError)) throw err;
+    return {
+      ...failure(503, "unavailable", "could not publish the posts; retry later (posts sent with an id are counted once)"),
+      headers: { "Retry-After": String(RETRY_AFTER_SECONDS) },
+      error: err.message,
+    };
+  }
+}
+
+function failure(status: number, error: string, message: string, problems?: Problem[]): Outcome {
+  return { status, body: problems ? { error, message, problems } : { error, message } };
+}
+
+function codeFor(status: number): string {
+  return status === 413 ? "too_large" : status === 415 ? "unsupported_media_type" : "invalid_request";
+}

@@ -1,0 +1,81 @@
+// The emulator harness.
+//   node scripts/emulators.ts start            run until Ctrl-C, printing the ingest URL and key
+//   node scripts/emulators.ts exec -- CMD ...  run CMD against a fresh stack, exit with its code
+// Ports: firebase.json, shifted by EMULATOR_PORT_OFFSET, or <NAME>_PORT (e.g. FUNCTIONS_PORT).
+import { spawn } from "node:child_process";
+import { startStack, type Stack } from "./lib/stack.ts";
+
+async function main(argv: string[]): Promise<number> {
+  const [mode, ...rest] = argv;
+  if (mode === "start") return runUntilSignal();
+  if (mode === "exec") {
+    const command = rest[0] === "--" ? rest.slice(1) : rest;
+    if (command.length === 0) return usage("exec needs a command after --");
+    return runCommand(command);
+  }
+  return usage(mode ? `unknown mode "${mode}"` : "missing mode");
+}
+
+function usage(problem: string): number {
+  console.error(`${problem}\nusage: node scripts/emulators.ts start | exec -- <command> [args...]`);
+  return 2;
+}
+
+async function boot(echo: boolean): Promise<Stack> {
+  const started = Date.now();
+  const stack = await startStack({ echo });
+  console.log(`emulators up in ${((Date.now() - started) / 1000).toFixed(1)} s (backend: ${stack.backend}; log: ${stack.logFile})`);
+  return stack;
+}
+
+async function runUntilSignal(): Promise<number> {
+  const stack = await boot(true);
+  console.log(`
+  Ingest endpoint   ${stack.ingestUrl}/posts   (POST; also /post/enqueue)
+  API key           ${stack.apiKey}   (from functions/.secret.local)
+  Firestore         ${stack.env.FIRESTORE_EMULATOR_HOST}
+  Pub/Sub           ${stack.env.PUBSUB_EMULATOR_HOST}
+
+  curl -X POST '${stack.ingestUrl}/posts' -H "Authorization: Bearer ${stack.apiKey}" \\
+       -H 'Content-Type: application/json' -d '{"publication":"Example Times","content":"Angela Merkel met Emmanuel Macron in Paris."}'
+
+  Ctrl-C stops everything.
+`);
+  await untilSignal();
+  console.log("stopping emulators...");
+  await stack.stop();
+  console.log("stopped; no emulator processes left running.");
+  return 0;
+}
+
+async function runCommand(command: string[]): Promise<number> {
+  const stack = await boot(false);
+  const child = spawn(command[0]!, command.slice(1), { stdio: "inherit", env: { ...process.env, ...stack.env } });
+  void untilSignal().then((signal) => child.kill(signal));
+  const code = await new Promise<number>((resolve) => child.once("exit", (c, s) => resolve(c ?? (s ? 1 : 0))));
+  await stack.stop();
+  console.log("emulators stopped; no emulator processes left running.");
+  return code;
+}
+
+// Resolves on the first SIGINT/SIGTERM/SIGHUP; later ones are ignored so a
+// second Ctrl-C cannot interrupt the shutdown and orphan an emulator.
+function untilSignal(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    let seen = false;
+    const onSignal = (signal: NodeJS.Signals) => {
+      if (seen) return console.error(`(${signal}: already stopping)`);
+      seen = true;
+      resolve(signal);
+    };
+    for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, onSignal);
+  });
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(`emulators: ${(err as Error).message}`);
+    process.exit(1);
+  },
+);

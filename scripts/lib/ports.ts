@@ -1,0 +1,74 @@
+// Emulator ports: firebase.json holds the defaults; EMULATOR_PORT_OFFSET shifts
+// them all (two stacks side by side) and <NAME>_PORT overrides one.
+import { readFileSync } from "node:fs";
+import net from "node:net";
+
+export const EMULATOR_NAMES = [
+  "hub",
+  "logging",
+  "functions",
+  "firestore",
+  "pubsub",
+  "eventarc",
+  "tasks",
+  "hosting",
+] as const;
+export type EmulatorName = (typeof EMULATOR_NAMES)[number];
+export type Ports = Record<EmulatorName, number>;
+
+type FirebaseJson = { emulators?: Record<string, { port?: number } | unknown> } & Record<string, unknown>;
+
+export function readFirebaseJson(path: string): FirebaseJson {
+  return JSON.parse(readFileSync(path, "utf8")) as FirebaseJson;
+}
+
+export function resolvePorts(config: FirebaseJson, env: NodeJS.ProcessEnv): Ports {
+  const offset = parsePort(env.EMULATOR_PORT_OFFSET ?? "0", "EMULATOR_PORT_OFFSET", true);
+  const ports = {} as Ports;
+  for (const name of EMULATOR_NAMES) {
+    const override = env[`${name.toUpperCase()}_PORT`];
+    const entry = config.emulators?.[name] as { port?: number } | undefined;
+    const base = entry?.port ?? DEFAULT_PORTS[name];
+    ports[name] = override ? parsePort(override, `${name.toUpperCase()}_PORT`) : base + offset;
+  }
+  return ports;
+}
+
+const DEFAULT_PORTS: Ports = {
+  hub: 4400,
+  logging: 4500,
+  functions: 5001,
+  firestore: 8080,
+  pubsub: 8085,
+  eventarc: 9299,
+  tasks: 9499,
+  hosting: 5000,
+};
+
+function parsePort(value: string, name: string, allowZero = false): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < (allowZero ? 0 : 1) || n > 65535) {
+    throw new Error(`${name} must be a port number, got "${value}"`);
+  }
+  return n;
+}
+
+/** Resolves true when nothing listens on host:port. */
+export function portIsFree(port: number, host = "127.0.0.1"): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ port, host });
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(false);
+    });
+    socket.once("error", () => resolve(true));
+  });
+}
+
+export async function busyPorts(ports: Partial<Ports>): Promise<string[]> {
+  const busy: string[] = [];
+  for (const [name, port] of Object.entries(ports)) {
+    if (!(await portIsFree(port))) busy.push(`${name} (${port})`);
+  }
+  return busy;
+}

@@ -1,0 +1,244 @@
+// Starts and stops the local stack: Firestore, Pub/Sub and Functions emulators
+// (plus Hosting once firebase.json has it). Used by `npm run emulators`,
+// `npm test` and the demo, so every entry point boots the same way.
+import { spawn, type ChildProcess } from "node:child_process";
+import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync, type WriteStream } from "node:fs";
+import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { detectBackend, type Backend } from "./backend.ts";
+import { busyPorts, readFirebaseJson, resolvePorts, type Ports } from "./ports.ts";
+import { ensureLocalSecret } from "./secret.ts";
+
+export const REPO_ROOT = path.resolve(import.meta.dirname, "../..");
+const FIREBASE_BIN = path.join(REPO_ROOT, "node_modules/firebase-tools/lib/bin/firebase.js");
+const LOG_DIR = path.join(REPO_ROOT, ".emulators");
+
+export type StackOptions = {
+  project?: string;
+  /** Echo emulator output to this process's stdout as well as the log file. */
+  echo?: boolean;
+  readyTimeoutMs?: number;
+};
+
+export type Stack = {
+  backend: Backend["kind"];
+  project: string;
+  region: string;
+  ports: Ports;
+  ingestUrl: string;
+  apiKey: string;
+  logFile: string;
+  /** Environment for a client process: emulator hosts, project, ingest URL and key. */
+  env: Record<string, string>;
+  stop(): Promise<void>;
+};
+
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
+  const project = options.project ?? process.env.GCLOUD_PROJECT ?? "demo-newsroom";
+  if (!project.startsWith("demo-")) {
+    throw new Error(`Local runs use a demo- project id so nothing reaches a real project; got "${project}"`);
+  }
+  const backend = detectBackend(process.env);
+  const baseConfig = readFirebaseJson(path.join(REPO_ROOT, "firebase.json"));
+  const ports = resolvePorts(baseConfig, process.env);
+  const hosting = "hosting" in baseConfig;
+  const used: Partial<Ports> = {
+    hub: ports.hub,
+    logging: ports.logging,
+    functions: ports.functions,
+    firestore: ports.firestore,
+    pubsub: ports.pubsub,
+    eventarc: ports.eventarc,
+    tasks: ports.tasks,
+    ...(hosting ? { hosting: ports.hosting } : {}),
+  };
+  const busy = await busyPorts(used);
+  if (busy.length > 0) {
+    throw new Error(
+      `Ports already in use: ${busy.join(", ")}. Stop the other stack, or shift all ports with EMULATOR_PORT_OFFSET=100 (or set <NAME>_PORT).`,
+    );
+  }
+
+  const apiKey = ensureLocalSecret(path.join(REPO_ROOT, "functions/.secret.local"), "INGEST_API_KEY");
+  const region = readFunctionsParam("REGION") ?? "us-central1";
+  const configFile = writeLocalConfig(baseConfig, ports);
+
+  mkdirSync(LOG_DIR, { recursive: true });
+  const logFile = path.join(LOG_DIR, "emulators.log");
+  const log = createWriteStream(logFile, { flags: "w" });
+
+  const env: Record<string, string> = {
+    GCLOUD_PROJECT: project,
+    FIRESTORE_EMULATOR_HOST: `127.0.0.1:${ports.firestore}`,
+    PUBSUB_EMULATOR_HOST: `127.0.0.1:${ports.pubsub}`,
+    FIREBASE_EMULATOR_HUB: `127.0.0.1:${ports.hub}`,
+    FUNCTIONS_EMULATOR_ORIGIN: `http://127.0.0.1:${ports.functions}`,
+    INGEST_URL: `http://127.0.0.1:${ports.functions}/${project}/${region}/ingest`,
+    INGEST_API_KEY: apiKey,
+    EMULATOR_LOG_FILE: logFile,
+  };
+
+  const children: Group[] = [];
+  const stop = async () => {
+    // Firebase first (it stops Pub/Sub and the functions), then Firestore.
+    for (const child of [...children].reverse()) await child.stop();
+    log.end();
+    await assertPortsFreed(used);
+  };
+
+  try {
+    const only = ["functions", "pubsub"];
+    const firebaseEnv: NodeJS.ProcessEnv = { ...process.env, ...env, NODE_ENV: "production" };
+    if (backend.kind === "gcloud") {
+      children.push(
+        startGroup("firestore", backend.firestoreBinary, [
+          "--host=127.0.0.1",
+          `--port=${ports.firestore}`,
+          `--project_id=${project}`,
+          `--rules=${path.join(REPO_ROOT, "firestore.rules")}`,
+        ], process.env, log, options.echo),
+      );
+      await waitForHttp(`http://127.0.0.1:${ports.firestore}/`, 60_000, children[0]!);
+      firebaseEnv.PUBSUB_EMULATOR_BINARY_PATH = backend.pubsubBinary;
+    } else {
+      only.push("firestore");
+      delete firebaseEnv.FIRESTORE_EMULATOR_HOST;
+      delete firebaseEnv.PUBSUB_EMULATOR_HOST;
+    }
+    if (hosting) only.push("hosting");
+    const firebase = startGroup(
+      "firebase",
+      process.execPath,
+      [FIREBASE_BIN, "emulators:start", "--project", project, "--config", configFile, "--only", only.join(",")],
+      firebaseEnv,
+      log,
+      options.echo,
+    );
+    children.push(firebase);
+    // The ingest function answers 401 to a keyless request once it is loaded.
+    await waitForHttp(`${env.INGEST_URL}/posts`, options.readyTimeoutMs ?? 180_000, firebase, (status) => status === 401);
+  } catch (err) {
+    await stop().catch(() => undefined);
+    throw new Error(`${(err as Error).message}\n--- last lines of ${logFile} ---\n${tail(logFile, 30)}`);
+  }
+
+  return {
+    backend: backend.kind,
+    project,
+    region,
+    ports,
+    ingestUrl: env.INGEST_URL!,
+    apiKey,
+    logFile,
+    env,
+    stop,
+  };
+}
+
+type Group = { name: string; child: ChildProcess; exited: Promise<void>; stop(): Promise<void> };
+
+// Each emulator runs in its own process group, so stopping it also stops the
+// JVMs its launcher scripts start.
+function startGroup(
+  name: string,
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  log: WriteStream,
+  echo = false,
+): Group {
+  const child = spawn(command, args, { cwd: REPO_ROOT, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  for (const stream of [child.stdout, child.stderr]) {
+    stream?.on("data", (chunk: Buffer) => {
+      log.write(chunk);
+      if (echo) process.stdout.write(chunk);
+    });
+  }
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const signalGroup = (signal: NodeJS.Signals) => {
+    try {
+      process.kill(-child.pid!, signal);
+    } catch {
+      // already gone
+    }
+  };
+  return {
+    name,
+    child,
+    exited,
+    async stop() {
+      signalGroup("SIGINT");
+      const clean = await Promise.race([exited.then(() => true), sleep(20_000).then(() => false)]);
+      // Whatever the leader left behind in its group goes too.
+      signalGroup(clean ? "SIGTERM" : "SIGKILL");
+      await sleep(200);
+      signalGroup("SIGKILL");
+    },
+  };
+}
+
+async function waitForHttp(
+  url: string,
+  timeoutMs: number,
+  owner: Group,
+  ok: (status: number) => boolean = (status) => status === 200,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let died = false;
+  void owner.exited.then(() => (died = true));
+  let last = "no answer";
+  while (Date.now() < deadline) {
+    if (died) throw new Error(`${owner.name} exited before ${url} was ready`);
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(2_000) });
+      if (ok(res.status)) return;
+      last = `HTTP ${res.status}`;
+    } catch (err) {
+      last = (err as Error).message;
+    }
+    await sleep(250);
+  }
+  throw new Error(`${url} not ready after ${timeoutMs} ms (${last})`);
+}
+
+async function assertPortsFreed(ports: Partial<Ports>): Promise<void> {
+  for (let i = 0; i < 40; i++) {
+    if ((await busyPorts(ports)).length === 0) return;
+    await sleep(250);
+  }
+  throw new Error(`Processes left running after stop, still listening: ${(await busyPorts(ports)).join(", ")}`);
+}
+
+/** firebase.local.json: firebase.json with the resolved ports (git-ignored). */
+function writeLocalConfig(base: ReturnType<typeof readFirebaseJson>, ports: Ports): string {
+  const emulators = { ...(base.emulators ?? {}) } as Record<string, Record<string, unknown>>;
+  for (const [name, port] of Object.entries(ports)) {
+    emulators[name] = { ...(emulators[name] ?? {}), host: "127.0.0.1", port };
+  }
+  emulators.ui = { enabled: false };
+  const file = path.join(REPO_ROOT, "firebase.local.json");
+  writeFileSync(file, JSON.stringify({ ...base, emulators }, null, 2));
+  return file;
+}
+
+/** A param value from functions/.env or .env.local, as firebase-tools would load it. */
+function readFunctionsParam(name: string): string | undefined {
+  let value: string | undefined;
+  for (const file of [".env", ".env.local"]) {
+    const full = path.join(REPO_ROOT, "functions", file);
+    if (!existsSync(full)) continue;
+    for (const line of readFileSync(full, "utf8").split("\n")) {
+      const m = /^\s*([A-Z0-9_]+)\s*=\s*(.*?)\s*$/.exec(line);
+      if (m?.[1] === name) value = m[2]!.replace(/^["']|["']$/g, "");
+    }
+  }
+  return value;
+}
+
+function tail(file: string, lines: number): string {
+  try {
+    return readFileSync(file, "utf8").split("\n").slice(-lines).join("\n");
+  } catch {
+    return "(no log)";
+  }
+}
