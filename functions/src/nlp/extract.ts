@@ -1,25 +1,17 @@
-import nlp from "compromise";
+// Public entry: named entities (people, organisations, places) in one article.
+// Synchronous, deterministic, no I/O per call; lexicons are built at module load.
+import { resolveTypes, toEntities } from "./canonical.js";
+import { findMentions, shoutingSentences } from "./rules.js";
+import { tokenize } from "./tokenize.js";
+import type { Entity } from "./types.js";
 
-export type EntityType = "person" | "organization" | "place";
-export interface Entity {
-  text: string;
-  canonical: string;
-  type: EntityType;
-  start: number;
-  end: number;
-}
+export type { Entity, EntityType } from "./types.js";
 
+/** Entities in reading order; `text === input.slice(start, end)`, `canonical` is what is counted. */
 export function extractEntities(text: string): Entity[] {
-  const doc = nlp(text);
-  const out: Entity[] = [];
-  const add = (v: { json: (o: object) => unknown }, type: EntityType) => {
-    for (const m of v.json({ offset: true }) as Array<{ offset: { start: number; length: number } }>) {
-      const s = m.offset.start, e = s + m.offset.length;
-      out.push({ text: text.slice(s, e), canonical: text.slice(s, e), type, start: s, end: e });
-    }
-  };
-  add(doc.people(), "person");
-  add(doc.organizations(), "organization");
-  add(doc.places(), "place");
-  return out;
+  if (typeof text !== "string" || text.length === 0) return [];
+  const tokens = tokenize(text);
+  const shouting = shoutingSentences(tokens);
+  const mentions = resolveTypes(findMentions(tokens, shouting));
+  return toEntities(mentions, tokens, text, (s) => shouting.has(s));
 }

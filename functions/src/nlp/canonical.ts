@@ -1,0 +1,84 @@
+// Article-level resolution: weakly typed mentions take the type the article
+// gives them elsewhere, and short mentions take the canonical form of the full
+// name seen earlier ("Biden" -> "Joe Biden", "WHO" -> "World Health Organization").
+import { aliases, nameConnectors } from "./lexicon.js";
+import { cleanSurface, titleCase, wordKey } from "./normalize.js";
+import { MEDIUM, NONE, STRONG, type Mention } from "./rules.js";
+import type { Token } from "./tokenize.js";
+import type { Entity, EntityType } from "./types.js";
+
+/** Retype weak mentions from stronger ones with the same words; drop non-names. */
+export function resolveTypes(mentions: Mention[]): Mention[] {
+  const byKey = new Map<string, Mention>();
+  const personWords = new Map<string, number>();
+  for (const m of mentions) {
+    if (m.strength < MEDIUM) continue;
+    const prev = byKey.get(m.key);
+    if (!prev || prev.strength < m.strength) byKey.set(m.key, m);
+    if (m.type === "person" && m.last > m.first) {
+      for (const w of m.key.split(" ")) {
+        if (!nameConnectors.has(w)) personWords.set(w, Math.max(personWords.get(w) ?? 0, m.strength));
+      }
+    }
+  }
+  const out: Mention[] = [];
+  for (const m of mentions) {
+    if (m.strength < STRONG) {
+      const same = byKey.get(m.key);
+      if (same && same.strength > m.strength) {
+        out.push({ ...m, type: same.type, strength: same.strength });
+        continue;
+      }
+      // A lone word that is part of a person's full name in this article is that person.
+      if (m.first === m.last && personWords.has(m.key)) {
+        out.push({ ...m, type: "person", strength: MEDIUM });
+        continue;
+      }
+    }
+    if (m.strength > NONE) out.push(m);
+  }
+  return out;
+}
+
+/** Build the public entities: surface text as written, canonical form resolved. */
+export function toEntities(mentions: Mention[], tokens: Token[], text: string, shouting: (sent: number) => boolean): Entity[] {
+  const entities: Entity[] = [];
+  const persons: { words: string[]; canonical: string }[] = [];
+  const orgs: { initials: string; canonical: string }[] = [];
+  for (const m of mentions) {
+    const first = tokens[m.first]!;
+    const last = tokens[m.last]!;
+    const surface = text.slice(first.start, last.end);
+    let canonical = baseCanonical(surface, m.key, shouting(first.sent));
+    const words = m.key.split(" ").filter((w) => !nameConnectors.has(w));
+    if (m.type === "person") {
+      if (words.length === 1) {
+        const full = persons.find((p) => p.words.length > 1 && (p.words.at(-1) === words[0] || p.words[0] === words[0]));
+        if (full) canonical = full.canonical;
+      } else {
+        persons.push({ words, canonical });
+      }
+    } else if (m.type === "organization") {
+      if (words.length > 1) {
+        const initials = words.map((w) => w[0]).join("");
+        orgs.push({ initials, canonical });
+      } else {
+        const full = orgs.find((o) => o.initials.length >= 2 && o.initials === m.key);
+        if (full) canonical = full.canonical;
+      }
+    }
+    entities.push({ text: surface, canonical, type: m.type, start: first.start, end: last.end });
+  }
+  return entities;
+}
+
+function baseCanonical(surface: string, key: string, shouted: boolean): string {
+  const alias = aliases.get(key) ?? aliases.get(key.replace(/^the /, ""));
+  if (alias) return alias.canonical;
+  let c = cleanSurface(surface);
+  // "U.N." and "UN" count as one: drop the dots of a dotted acronym.
+  c = c.split(" ").map((w) => (/^(\p{Lu}\.)+$/u.test(w) ? wordKey(w).toUpperCase() : w)).join(" ");
+  return shouted ? titleCase(c) : c;
+}
+
+export type { EntityType };

@@ -1,0 +1,33 @@
+// String normalisation shared by the rules and canonicalisation.
+
+/** Lookup key for one word: lower-cased, trailing period dropped, "U.S." -> "us". */
+export function wordKey(word: string): string {
+  const lower = word.toLowerCase();
+  if (/^(\p{L}\.)+$/u.test(lower)) return lower.replace(/\./g, "");
+  return lower.endsWith(".") ? lower.slice(0, -1) : lower;
+}
+
+/** True for words written in capitals only (at least two letters): "NATO", "U.S.". */
+export function isAllCaps(word: string): boolean {
+  const letters = word.replace(/[^\p{L}]/gu, "");
+  return letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
+}
+
+/** Capitalised like a name: "Oslo", "McDonald", "eBay", "O'Neil". */
+export function isCapitalised(word: string): boolean {
+  return /^\p{Lu}/u.test(word) || /^\p{Ll}{1,2}\p{Lu}/u.test(word);
+}
+
+/** "JOHN SMITH" -> "John Smith" (for names written in a shouting headline). */
+export function titleCase(s: string): string {
+  return s.toLowerCase().replace(/(^|[\s\-'’])(\p{L})/gu, (_m, sep: string, ch: string) => sep + ch.toUpperCase());
+}
+
+/** Canonical spelling of a surface form: squeezed spaces, no outer punctuation. */
+export function cleanSurface(s: string): string {
+  return s
+    .replace(/\s+/g, " ")
+    .replace(/^[\s"'“”‘’(\[{«»,;:!?*-]+/u, "")
+    .replace(/[\s"'“”‘’)\]}«»,;:!?*-]+$/u, "")
+    .trim();
+}

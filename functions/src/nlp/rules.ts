@@ -1,0 +1,302 @@
+// Finding and typing name mentions: capitalised runs of tokens are cut into
+// candidate names, titles and sentence-initial common words are dropped, and
+// each candidate is typed from lexicons, name suffixes and context.
+import {
+  aliases, calendarWords, commonWords, demonyms, firstNames, knownNames, nameConnectors,
+  nonNames, ofHeadsOrg, ofHeadsPlace, orgSuffixes, peopleNames, placePrepositions,
+  placeSuffixes, titles,
+} from "./lexicon.js";
+import { isAllCaps, isCapitalised, wordKey } from "./normalize.js";
+import type { Token } from "./tokenize.js";
+import type { EntityType } from "./types.js";
+
+/** How sure the typing is; weaker mentions may be retyped from the rest of the article. */
+export type Strength = 3 | 2 | 1 | 0;
+export const STRONG = 3; // lexicon, suffix, title
+export const MEDIUM = 2; // name lists, acronyms
+export const WEAK = 1; // context or default guess
+export const NONE = 0; // not a name unless the article says so
+
+export interface Mention {
+  /** Token range [first, last] inclusive. */
+  first: number;
+  last: number;
+  type: EntityType;
+  strength: Strength;
+  /** Lower-cased lookup key of the whole mention. */
+  key: string;
+}
+
+// Words that modify a following title ("Prime Minister", "Foreign Secretary").
+const TITLE_MODIFIERS = new Set([
+  "vice", "prime", "first", "former", "late", "deputy", "foreign", "defence", "defense", "finance",
+  "interior", "health", "state", "opposition", "chief", "acting", "interim", "assistant", "senior",
+  "junior", "lord", "lady", "grand", "crown",
+]);
+const ALWAYS_TITLE = new Set([...titles].filter((t) => !TITLE_MODIFIERS.has(t)));
+
+// Sentence-initial words that are never the start of a name.
+const STARTERS = new Set([
+  "the", "a", "an", "in", "on", "at", "for", "but", "and", "or", "if", "when", "while", "after",
+  "before", "as", "so", "then", "this", "that", "these", "those", "there", "here", "with", "from",
+  "by", "to", "of", "since", "although", "though", "because", "under", "over", "during", "despite",
+  "according", "meanwhile", "however", "also", "yet", "now", "today", "yesterday", "why", "how",
+  "what", "where", "who", "which", "is", "are", "was", "were", "will", "would", "can", "could",
+  "should", "my", "our", "his", "her", "their", "its", "your", "i", "we", "you", "he", "she", "it",
+  "they", "do", "does", "did", "not", "no", "yes", "all", "some", "many", "most", "both", "each",
+  "every", "one", "two", "new", "last", "next", "former", "about", "against", "among", "between",
+  "into", "through", "unlike", "like", "via", "per", "even", "just", "only", "still", "rt", "via",
+]);
+
+const ORG_ACRONYM_STOP = new Set([
+  "ceo", "cfo", "coo", "cto", "gdp", "tv", "ok", "am", "pm", "usd", "eur", "gbp", "phd", "mp",
+  "dj", "mc", "id", "ii", "iii", "iv", "vi", "vii", "viii", "ix", "xi", "xii", "lol", "omg",
+  "rt", "dm", "pc", "ai", "vr", "ar", "hd", "dvd", "cd", "ad", "bc", "ce", "vs", "ft", "mph",
+  "km", "kg", "lb", "oz", "mm", "cm", "ml", "hq", "pr", "faq", "ps", "pps", "aka", "diy", "etc",
+  "wtf", "idk", "imo", "tbh", "btw", "fyi", "asap", "tba", "tbd", "rip", "nsfw", "ootd", "irl",
+  "lmao", "smh", "ftw", "yolo", "ppl", "plz", "thx", "mvp", "ufo", "usb", "gps", "atm", "pin",
+  "dna", "rna", "hiv", "aids", "sars", "covid", "ipo", "vip", "ok.", "nfl", "ufc",
+]);
+
+interface Ctx {
+  tokens: Token[];
+  keys: string[];
+  /** Sentences written in capitals only (headlines), where capitals say nothing. */
+  shouting: Set<number>;
+  /** Words the article also uses in lower case: a capital there is just sentence position. */
+  lowerSeen: Set<string>;
+}
+
+/** Find and type the name mentions in a tokenised text. */
+export function findMentions(tokens: Token[], shouting: Set<number>): Mention[] {
+  const ctx = buildContext(tokens, shouting);
+  const out: Mention[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    if (!isNameToken(ctx, i)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j + 1 < tokens.length) {
+      if (isNameToken(ctx, j + 1) && tokens[j + 1]!.sent === tokens[i]!.sent) {
+        j++;
+        continue;
+      }
+      const skip = connectorSpan(ctx, i, j);
+      if (skip > 0) {
+        j += skip + 1;
+        continue;
+      }
+      break;
+    }
+    splitRun(ctx, i, j, out);
+    i = j + 1;
+  }
+  return out;
+}
+
+function buildContext(tokens: Token[], shouting: Set<number>): Ctx {
+  const keys = tokens.map((t) => wordKey(t.text));
+  const lowerSeen = new Set<string>();
+  tokens.forEach((t, i) => {
+    if (t.kind === "word" && /^\p{Ll}/u.test(t.text)) lowerSeen.add(keys[i]!);
+  });
+  return { tokens, keys, shouting, lowerSeen };
+}
+
+/** Sentences written (almost) all in capitals: headlines, where capitals say nothing. */
+export function shoutingSentences(tokens: Token[]): Set<number> {
+  const caps = new Map<number, [number, number]>();
+  for (const t of tokens) {
+    if (t.kind !== "word" || !/\p{L}{2}/u.test(t.text)) continue;
+    const c = caps.get(t.sent) ?? [0, 0];
+    c[0]++;
+    if (isAllCaps(t.text)) c[1]++;
+    caps.set(t.sent, c);
+  }
+  const shouting = new Set<number>();
+  for (const [sent, [words, upper]] of caps) if (words >= 3 && upper / words >= 0.8) shouting.add(sent);
+  return shouting;
+}
+
+function knownAsName(key: string): boolean {
+  return knownNames.has(key) || aliases.has(key) || firstNames.has(key);
+}
+
+/** Can token i be part of a name? */
+function isNameToken(ctx: Ctx, i: number): boolean {
+  const t = ctx.tokens[i]!;
+  if (t.kind !== "word") return false;
+  const key = ctx.keys[i]!;
+  if (calendarWords.has(key) || !/\p{L}/u.test(t.text)) return false;
+  if (ctx.shouting.has(t.sent)) {
+    // In a headline in capitals, only words that are not ordinary English count.
+    if (STARTERS.has(key) || nonNames.has(key)) return false;
+    if (knownAsName(key) || titles.has(key)) return true;
+    return !commonWords.has(key) && !ctx.lowerSeen.has(key);
+  }
+  return isCapitalised(t.text);
+}
+
+/** Number of connector tokens ("of", "de", "&", "of the") joining run [i..j] to a name token. */
+function connectorSpan(ctx: Ctx, i: number, j: number): number {
+  const { tokens, keys } = ctx;
+  const a = tokens[j + 1];
+  if (!a || a.kind === "poss" || a.sent !== tokens[i]!.sent) return 0;
+  const k1 = a.text === "&" ? "&" : a.kind === "word" && /^\p{Ll}/u.test(a.text) ? keys[j + 1]! : "";
+  if (!nameConnectors.has(k1)) return 0;
+  let n = 1;
+  if ((k1 === "of" || k1 === "for") && keys[j + 2] === "the" && tokens[j + 2]?.text === "the") n = 2;
+  if (!isNameToken(ctx, j + n + 1)) return 0;
+  const head = keys[j]!;
+  const runKeys = keys.slice(i, j + 1);
+  if (k1 === "of") return ofHeadsOrg.has(head) || ofHeadsPlace.has(head) ? n : 0;
+  if (k1 === "and") return 0; // lists: "Apple and Google" are two names
+  if (k1 === "for" || k1 === "on" || k1 === "upon" || k1 === "the") {
+    // "Centre for Policy Studies", "Society for ...": only after an organisation word.
+    return runKeys.some((k) => orgSuffixes.has(k) || ofHeadsOrg.has(k)) && k1 !== "the" ? n : 0;
+  }
+  return n; // de, van, bin, &, ...
+}
+
+/** Cut a capitalised run at titles, then drop sentence-initial noise and type each part. */
+function splitRun(ctx: Ctx, i: number, j: number, out: Mention[]): void {
+  const keys = ctx.keys;
+  // A run ending in an organisation or place word is one name, even with a title inside
+  // ("General Motors", "Prince Edward Island").
+  if (j > i && (orgSuffixes.has(keys[j]!) || placeSuffixes.has(keys[j]!))) {
+    emit(ctx, trimStart(ctx, i, j), j, false, out);
+    return;
+  }
+  // Find the last title run that has name words after it: "US President Joe Biden".
+  let t = -1;
+  for (let k = j - 1; k >= i; k--) {
+    if (isTitleAt(ctx, k, j)) {
+      t = k;
+      break;
+    }
+  }
+  if (t < 0) {
+    emit(ctx, trimStart(ctx, i, j), j, false, out);
+    return;
+  }
+  let s = t;
+  while (s - 1 >= i && isTitleAt(ctx, s - 1, j)) s--;
+  if (s > i) {
+    const left = trimStart(ctx, i, s - 1);
+    if (left <= s - 1) emit(ctx, left, s - 1, false, out);
+  }
+  emit(ctx, t + 1, j, true, out);
+}
+
+function isTitleAt(ctx: Ctx, k: number, j: number): boolean {
+  const key = ctx.keys[k]!;
+  if (ALWAYS_TITLE.has(key)) return true;
+  // A modifier counts only before another title ("Prime Minister", not "Prime Video").
+  return TITLE_MODIFIERS.has(key) && k + 1 <= j && isTitleAt(ctx, k + 1, j);
+}
+
+/** Skip sentence-initial common words ("The", "In", "When") at the start of a run. */
+function trimStart(ctx: Ctx, i: number, j: number): number {
+  let s = i;
+  while (s <= j) {
+    const t = ctx.tokens[s]!;
+    const key = ctx.keys[s]!;
+    const initial = t.sentStart || ctx.shouting.has(t.sent);
+    if (STARTERS.has(key) && (initial || key === "the")) {
+      if (key === "the" && !initial && s + 1 <= j && orgLike(ctx, s + 1, j)) break; // "The Guardian"
+      s++;
+      continue;
+    }
+    if (initial && !knownAsName(key) && (commonWords.has(key) || nonNames.has(key) || ctx.lowerSeen.has(key))) {
+      // "Police said", "Residents of Oslo": a capital only because the sentence starts here.
+      if (s === j || !firstNames.has(key)) {
+        s++;
+        continue;
+      }
+    }
+    break;
+  }
+  return s;
+}
+
+function orgLike(ctx: Ctx, i: number, j: number): boolean {
+  return orgSuffixes.has(ctx.keys[j]!) || knownNames.get(ctx.keys.slice(i, j + 1).join(" ")) === "organization";
+}
+
+function emit(ctx: Ctx, i: number, j: number, titled: boolean, out: Mention[]): void {
+  // Connectors cannot end a name; a lone initial is not a name.
+  while (j >= i && !isNameToken(ctx, j)) j--;
+  if (j < i) return;
+  const keys = ctx.keys.slice(i, j + 1);
+  const key = keys.join(" ");
+  const typed = classify(ctx, i, j, keys, key, titled);
+  if (typed) out.push({ first: i, last: j, key, ...typed });
+}
+
+function classify(
+  ctx: Ctx, i: number, j: number, keys: string[], key: string, titled: boolean,
+): { type: EntityType; strength: Strength } | undefined {
+  const n = keys.length;
+  const firstKey = keys[0]!;
+  const lastKey = keys[n - 1]!;
+  const alias = aliases.get(key);
+  if (alias && (n > 1 || isAllCaps(ctx.tokens[i]!.text) || key === "america" || key === "britain")) {
+    return { type: alias.type, strength: STRONG };
+  }
+  const known = knownNames.get(key);
+  if (known && !(titled && known !== "person")) return { type: known, strength: STRONG };
+  if (titled) return { type: "person", strength: STRONG };
+  if (n > 1) {
+    if (keys.every((k) => titles.has(k) || TITLE_MODIFIERS.has(k))) return undefined; // "First Lady"
+    if (orgSuffixes.has(lastKey)) return { type: "organization", strength: STRONG };
+    const of = keys.indexOf("of");
+    if (of > 0) {
+      const head = keys[of - 1]!;
+      if (ofHeadsOrg.has(head)) return { type: "organization", strength: STRONG };
+      if (ofHeadsPlace.has(head)) return { type: "place", strength: STRONG };
+    }
+    if (placeSuffixes.has(lastKey) || PLACE_PREFIX.has(firstKey)) return { type: "place", strength: STRONG };
+    // Capitalised ordinary words ("Best New Artist", "Classic Rock") are titles of works, not names.
+    if (keys.every((k) => isCommon(k) || nameConnectors.has(k))) return { type: "person", strength: NONE };
+    if (demonyms.has(firstKey) && n === 2 && knownNames.get(lastKey) !== "person") return undefined;
+    if (firstNames.has(firstKey) && !knownNames.has(firstKey)) return { type: "person", strength: MEDIUM };
+    if (guessByContext(ctx, i) === "place") return { type: "place", strength: WEAK };
+    if (keys.every((k) => peopleNames.has(k) || nameConnectors.has(k))) return { type: "person", strength: MEDIUM };
+    if (knownNames.get(lastKey) === "place" && knownNames.get(firstKey) === "place") return { type: "place", strength: WEAK };
+    return { type: guessByContext(ctx, i) ?? "person", strength: WEAK };
+  }
+  // One word.
+  const t = ctx.tokens[i]!;
+  if (demonyms.has(key) || nonNames.has(key) || titles.has(key) || /(ish|ese)$/.test(key) && !peopleNames.has(key)) {
+    return { type: "person", strength: NONE };
+  }
+  if (/^\p{L}\.?$/u.test(t.text)) return undefined;
+  if (isAllCaps(t.text) && !ctx.shouting.has(t.sent) && t.text.replace(/\./g, "").length <= 6) {
+    if (ORG_ACRONYM_STOP.has(key) || commonWords.has(key) && t.text.length <= 2) return { type: "organization", strength: NONE };
+    return { type: "organization", strength: MEDIUM };
+  }
+  if (commonWords.has(key) || ctx.lowerSeen.has(key) || orgSuffixes.has(key) || placeSuffixes.has(key)) {
+    return { type: "person", strength: NONE };
+  }
+  const ctxType = guessByContext(ctx, i);
+  if (ctxType === "place") return { type: "place", strength: WEAK };
+  if (firstNames.has(key) || peopleNames.has(key)) return { type: "person", strength: MEDIUM };
+  return { type: ctxType ?? "person", strength: WEAK };
+}
+
+function isCommon(key: string): boolean {
+  return commonWords.has(key) && !knownNames.has(key) && !firstNames.has(key);
+}
+
+const PLACE_PREFIX = new Set(["mount", "mt", "lake", "cape", "fort", "port", "san", "santa", "sierra", "isla", "rio", "lago", "monte", "gulf", "isle"]);
+
+/** Context clue from the word before a name ("in Oslo" -> place). */
+function guessByContext(ctx: Ctx, i: number): EntityType | undefined {
+  const prev = i > 0 ? ctx.tokens[i - 1]! : undefined;
+  if (!prev || prev.kind !== "word") return undefined;
+  const key = ctx.keys[i - 1]!;
+  if (placePrepositions.has(key)) return "place";
+  return undefined;
+}

@@ -1,0 +1,82 @@
+// Tokeniser with character offsets and sentence starts. Kept separate from
+// compromise's parser because only offsets and capitalisation are needed, and
+// a single regex pass is several times faster than a full parse.
+
+export type TokenKind = "word" | "num" | "poss" | "punct";
+
+export interface Token {
+  text: string;
+  start: number;
+  end: number;
+  kind: TokenKind;
+  /** First word of a sentence (after opening quotes/brackets). */
+  sentStart: boolean;
+  /** Index of the sentence the token belongs to. */
+  sent: number;
+}
+
+// Abbreviations whose period belongs to the word and does not end a sentence.
+const ABBREV = new Set([
+  "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm", "maj",
+  "sen", "rep", "gov", "rev", "st", "mt", "ft", "jr", "sr", "inc", "corp", "ltd", "co", "bros",
+  "vs", "no", "dept", "univ", "assn", "messrs", "pres", "supt", "insp", "det", "cpl", "pvt",
+]);
+
+// Order matters: URLs/hashtags/handles, dotted acronyms (U.S.), words (with inner ' - . &), possessive, numbers, other.
+const TOKEN_RE =
+  /((?:https?:\/\/|www\.)\S+|[#@][\p{L}\p{N}_]+)|(\p{Lu}\.(?:\p{Lu}\.)+)|([\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:[-'’&][\p{L}\p{M}\p{N}]+)*)|(\p{N}[\p{N}.,:/-]*\p{N}%?|\p{N}%?)|(\S)/gu;
+
+const SENT_END = new Set([".", "!", "?", "…"]);
+const OPENERS = new Set(['"', "“", "‘", "'", "(", "[", "«", "-", "–", "—", "*", "•"]);
+
+export function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  let newSentence = true;
+  let sent = -1;
+  let lastEnd = 0;
+  for (const m of text.matchAll(TOKEN_RE)) {
+    const start = m.index;
+    if (start < lastEnd) continue; // the period already taken by an abbreviation
+    const word = m[0];
+    // A line break always starts a new sentence (headlines, list items, posts).
+    if (text.slice(lastEnd, start).includes("\n")) newSentence = true;
+    const isPunct = m[5] !== undefined || m[1] !== undefined;
+    if (!isPunct && (newSentence || sent < 0)) sent++;
+    const first = newSentence && !isPunct;
+
+    if (m[1] !== undefined) {
+      // URLs, #hashtags and @handles are not prose: never part of a name.
+      push(out, word, start, "punct", false, Math.max(sent, 0));
+    } else if (m[2] !== undefined || m[4] !== undefined) {
+      push(out, word, start, m[2] !== undefined ? "word" : "num", first, sent);
+    } else if (m[3] !== undefined) {
+      // Split a trailing possessive ('s, ’s, or a bare ' after s) off the name.
+      const poss = /['’]s?$/u.exec(word);
+      if (poss && poss.index > 0 && (poss[0].length === 2 || /s['’]$/u.test(word))) {
+        push(out, word.slice(0, poss.index), start, "word", first, sent);
+        push(out, poss[0], start + poss.index, "poss", false, sent);
+      } else if (text[start + word.length] === "." && (ABBREV.has(word.toLowerCase()) || /^\p{Lu}$/u.test(word))) {
+        // Keep the period of an abbreviation or an initial ("J.") inside the token.
+        push(out, word + ".", start, "word", first, sent);
+      } else {
+        push(out, word, start, "word", first, sent);
+      }
+    } else {
+      push(out, word, start, "punct", false, Math.max(sent, 0));
+    }
+    if (m[1] !== undefined) {
+      // keep the sentence state
+    } else if (isPunct) {
+      if (SENT_END.has(word)) newSentence = true;
+      else if (!OPENERS.has(word)) newSentence = false;
+    } else {
+      newSentence = false;
+    }
+    lastEnd = out[out.length - 1]!.end;
+  }
+  return out;
+}
+
+function push(out: Token[], text: string, start: number, kind: TokenKind, sentStart: boolean, sent: number): void {
+  out.push({ text, start, end: start + text.length, kind, sentStart, sent });
+}
