@@ -18,6 +18,8 @@ export type StackOptions = {
   /** Echo emulator output to this process's stdout as well as the log file. */
   echo?: boolean;
   readyTimeoutMs?: number;
+  /** Emulator-only param values (written to functions/.env.local), e.g. shorter timeouts for tests. */
+  params?: Record<string, string>;
 };
 
 export type Stack = {
@@ -61,6 +63,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 
   const apiKey = ensureLocalSecret(path.join(REPO_ROOT, "functions/.secret.local"), "INGEST_API_KEY");
   const region = readFunctionsParam("REGION") ?? "us-central1";
+  writeEmulatorParams(options.params ?? {});
   const configFile = writeLocalConfig(baseConfig, ports);
 
   mkdirSync(LOG_DIR, { recursive: true });
@@ -221,10 +224,24 @@ function writeLocalConfig(base: ReturnType<typeof readFirebaseJson>, ports: Port
   return file;
 }
 
-/** A param value from functions/.env or .env.local, as firebase-tools would load it. */
+/**
+ * functions/.env.local holds emulator-only param values. firebase-tools appends
+ * every param's default to it on first use, and would keep a stale default
+ * forever, so the harness rewrites it on every start. Lasting local overrides
+ * belong in functions/.env.demo-newsroom.
+ */
+function writeEmulatorParams(params: Record<string, string>): void {
+  const lines = Object.entries(params).map(([k, v]) => `${k}=${v}`);
+  writeFileSync(
+    path.join(REPO_ROOT, "functions/.env.local"),
+    `# Written by scripts/emulators.ts on every start; edits here are lost.\n${lines.join("\n")}\n`,
+  );
+}
+
+/** A param value from functions/.env or .env.<project>, as firebase-tools would load it. */
 function readFunctionsParam(name: string): string | undefined {
   let value: string | undefined;
-  for (const file of [".env", ".env.local"]) {
+  for (const file of [".env", ".env.demo-newsroom"]) {
     const full = path.join(REPO_ROOT, "functions", file);
     if (!existsSync(full)) continue;
     for (const line of readFileSync(full, "utf8").split("\n")) {

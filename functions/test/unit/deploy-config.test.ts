@@ -1,0 +1,40 @@
+// What `firebase deploy` will read: the manifest firebase-functions attaches to
+// each exported function (__endpoint), and the defaults of the params it names.
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { ingestApiKey, region } from "../../src/config.js";
+import * as functions from "../../src/index.js";
+import { ingestParams } from "../../src/ingest/params.js";
+
+type Param = { name: string; options: { default?: unknown } };
+const ref = (p: Param) => `params.${p.name}`;
+const endpointOf = (fn: unknown) => JSON.parse(JSON.stringify((fn as { __endpoint: unknown }).__endpoint));
+
+describe("ingest deploy manifest", () => {
+  const endpoint = endpointOf(functions.ingest);
+
+  it("is a public gen2 HTTPS function", () => {
+    assert.equal(endpoint.platform, "gcfv2");
+    assert.deepEqual(endpoint.httpsTrigger.invoker, ["public"]);
+  });
+  it("takes its region from the REGION param, default us-central1", () => {
+    assert.equal(endpoint.region, ref(region as unknown as Param));
+    assert.equal((region as unknown as Param).options.default, "us-central1");
+  });
+  it("mounts the INGEST_API_KEY secret", () => {
+    assert.deepEqual(endpoint.secretEnvironmentVariables, [{ key: "INGEST_API_KEY" }]);
+    assert.equal(ingestApiKey.name, "INGEST_API_KEY");
+  });
+  it("takes memory, concurrency and max instances from params with production defaults", () => {
+    assert.equal(endpoint.availableMemoryMb, ref(ingestParams.memoryMb as unknown as Param));
+    assert.equal(endpoint.concurrency, ref(ingestParams.concurrency as unknown as Param));
+    assert.equal(endpoint.maxInstances, ref(ingestParams.maxInstances as unknown as Param));
+    assert.equal(endpoint.cpu, 1, "concurrency above 1 needs a whole vCPU");
+    assert.deepEqual(
+      [ingestParams.memoryMb, ingestParams.concurrency, ingestParams.maxPostsPerMessage, ingestParams.maxMessageBytes, ingestParams.batchWindowMs].map(
+        (p) => (p as unknown as Param).options.default,
+      ),
+      [512, 80, 100, 256 * 1024, 20],
+    );
+  });
+});
