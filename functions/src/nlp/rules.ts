@@ -2,7 +2,7 @@
 // candidate names, titles and sentence-initial common words are dropped, and
 // each candidate is typed from lexicons, name suffixes and context.
 import {
-  aliases, calendarWords, commonWords, demonyms, firstNames, knownNames, nameConnectors,
+  aliases, calendarWords, cities, commonWords, demonyms, firstNames, knownNames, nameConnectors,
   nonNames, ofHeadsOrg, ofHeadsPlace, orgSuffixes, peopleNames, placePrepositions,
   placeSuffixes, titles,
 } from "./lexicon.js";
@@ -25,6 +25,8 @@ export interface Mention {
   strength: Strength;
   /** Lower-cased lookup key of the whole mention. */
   key: string;
+  /** Which rule typed it (for debugging and tests). */
+  why: string;
 }
 
 // Words that modify a following title ("Prime Minister", "Foreign Secretary").
@@ -55,7 +57,10 @@ const ORG_ACRONYM_STOP = new Set([
   "km", "kg", "lb", "oz", "mm", "cm", "ml", "hq", "pr", "faq", "ps", "pps", "aka", "diy", "etc",
   "wtf", "idk", "imo", "tbh", "btw", "fyi", "asap", "tba", "tbd", "rip", "nsfw", "ootd", "irl",
   "lmao", "smh", "ftw", "yolo", "ppl", "plz", "thx", "mvp", "ufo", "usb", "gps", "atm", "pin",
-  "dna", "rna", "hiv", "aids", "sars", "covid", "ipo", "vip", "ok.", "nfl", "ufc",
+  "dna", "rna", "hiv", "aids", "sars", "covid", "ipo", "vip", "tldr", "stfu", "ama", "itt",
+  "til", "eli5", "imho", "afaik", "tbt", "gtfo", "lmfao", "rofl", "brb", "jk", "nvm", "ikr", "idc",
+  "ily", "omw", "pov", "op", "ootd", "gg", "gl", "hf", "wip", "nsfl", "psa", "fomo", "goat",
+  "ngl", "iirc", "tfw", "mfw", "hmu", "icymi", "tl", "dr", "aa", "xd", "uk.", "tba",
 ]);
 
 interface Ctx {
@@ -237,53 +242,69 @@ function emit(ctx: Ctx, i: number, j: number, titled: boolean, out: Mention[]): 
 
 function classify(
   ctx: Ctx, i: number, j: number, keys: string[], key: string, titled: boolean,
-): { type: EntityType; strength: Strength } | undefined {
+): { type: EntityType; strength: Strength; why: string } | undefined {
   const n = keys.length;
   const firstKey = keys[0]!;
   const lastKey = keys[n - 1]!;
   const alias = aliases.get(key);
   if (alias && (n > 1 || isAllCaps(ctx.tokens[i]!.text) || key === "america" || key === "britain")) {
-    return { type: alias.type, strength: STRONG };
+    return { type: alias.type, strength: STRONG, why: "alias" };
   }
   const known = knownNames.get(key);
-  if (known && !(titled && known !== "person")) return { type: known, strength: STRONG };
-  if (titled) return { type: "person", strength: STRONG };
+  if (known && !(titled && known !== "person")) return { type: known, strength: STRONG, why: "lexicon" };
+  if (titled) return { type: "person", strength: STRONG, why: "title" };
   if (n > 1) {
     if (keys.every((k) => titles.has(k) || TITLE_MODIFIERS.has(k))) return undefined; // "First Lady"
-    if (orgSuffixes.has(lastKey)) return { type: "organization", strength: STRONG };
+    if (orgSuffixes.has(lastKey)) return { type: "organization", strength: STRONG, why: "org-suffix" };
     const of = keys.indexOf("of");
     if (of > 0) {
       const head = keys[of - 1]!;
-      if (ofHeadsOrg.has(head)) return { type: "organization", strength: STRONG };
-      if (ofHeadsPlace.has(head)) return { type: "place", strength: STRONG };
+      if (ofHeadsOrg.has(head)) return { type: "organization", strength: STRONG, why: "org-of" };
+      if (ofHeadsPlace.has(head)) return { type: "place", strength: STRONG, why: "place-of" };
     }
-    if (placeSuffixes.has(lastKey) || PLACE_PREFIX.has(firstKey)) return { type: "place", strength: STRONG };
+    if (placeSuffixes.has(lastKey) || PLACE_PREFIX.has(firstKey)) return { type: "place", strength: STRONG, why: "place-suffix" };
+    if (cities.has(key)) return { type: "place", strength: MEDIUM, why: "city" };
+    // A place name followed by other name words: "Boston Bruins", "Perth Glory", "CBS Cable".
+    if (isPlaceWord(firstKey) && !placeSuffixes.has(lastKey) && !firstNames.has(keys[1]!) &&
+      !keys.slice(1).every((k) => isPlaceWord(k))) {
+      return { type: "organization", strength: MEDIUM, why: "place-then-name" };
+    }
     // Capitalised ordinary words ("Best New Artist", "Classic Rock") are titles of works, not names.
-    if (keys.every((k) => isCommon(k) || nameConnectors.has(k))) return { type: "person", strength: NONE };
+    if (keys.every((k) => isCommon(k) || nameConnectors.has(k))) return { type: "person", strength: NONE, why: "common-words" };
     if (demonyms.has(firstKey) && n === 2 && knownNames.get(lastKey) !== "person") return undefined;
-    if (firstNames.has(firstKey) && !knownNames.has(firstKey)) return { type: "person", strength: MEDIUM };
-    if (guessByContext(ctx, i) === "place") return { type: "place", strength: WEAK };
-    if (keys.every((k) => peopleNames.has(k) || nameConnectors.has(k))) return { type: "person", strength: MEDIUM };
-    if (knownNames.get(lastKey) === "place" && knownNames.get(firstKey) === "place") return { type: "place", strength: WEAK };
-    return { type: guessByContext(ctx, i) ?? "person", strength: WEAK };
+    if (firstNames.has(firstKey) && !knownNames.has(firstKey)) return { type: "person", strength: MEDIUM, why: "first-name" };
+    if (guessByContext(ctx, i) === "place") return { type: "place", strength: WEAK, why: "context-place" };
+    if (keys.every((k) => peopleNames.has(k) || nameConnectors.has(k))) return { type: "person", strength: MEDIUM, why: "people-names" };
+    if (knownNames.get(lastKey) === "place" && knownNames.get(firstKey) === "place") return { type: "place", strength: WEAK, why: "place-pair" };
+    return { type: guessByContext(ctx, i) ?? "person", strength: WEAK, why: "default-multi" };
   }
   // One word.
   const t = ctx.tokens[i]!;
-  if (demonyms.has(key) || nonNames.has(key) || titles.has(key) || /(ish|ese)$/.test(key) && !peopleNames.has(key)) {
-    return { type: "person", strength: NONE };
+  if (demonyms.has(key) || nonNames.has(key) || titles.has(key) || /(ish|ese)$/.test(key) && !firstNames.has(key)) {
+    return { type: "person", strength: NONE, why: "non-name" };
   }
   if (/^\p{L}\.?$/u.test(t.text)) return undefined;
   if (isAllCaps(t.text) && !ctx.shouting.has(t.sent) && t.text.replace(/\./g, "").length <= 6) {
-    if (ORG_ACRONYM_STOP.has(key) || commonWords.has(key) && t.text.length <= 2) return { type: "organization", strength: NONE };
-    return { type: "organization", strength: MEDIUM };
+    if (ORG_ACRONYM_STOP.has(key) || commonWords.has(key) && t.text.length <= 2) return { type: "organization", strength: NONE, why: "acronym-stop" };
+    return { type: "organization", strength: MEDIUM, why: "acronym" };
   }
   if (commonWords.has(key) || ctx.lowerSeen.has(key) || orgSuffixes.has(key) || placeSuffixes.has(key)) {
-    return { type: "person", strength: NONE };
+    return { type: "person", strength: NONE, why: "common-word" };
   }
   const ctxType = guessByContext(ctx, i);
-  if (ctxType === "place") return { type: "place", strength: WEAK };
-  if (firstNames.has(key) || peopleNames.has(key)) return { type: "person", strength: MEDIUM };
-  return { type: ctxType ?? "person", strength: WEAK };
+  if (ctxType === "place") return { type: "place", strength: WEAK, why: "context-place-1" };
+  if (cities.has(key)) return { type: "place", strength: MEDIUM, why: "city-1" };
+  if (firstNames.has(key) || peopleNames.has(key)) return { type: "person", strength: MEDIUM, why: "name-list-1" };
+  if (PLACE_ENDING.test(key)) return { type: "place", strength: WEAK, why: "place-ending" };
+  // An unknown lone word: counted only if the article types it elsewhere.
+  return { type: "person", strength: NONE, why: "default-1" };
+}
+
+// Endings of town names in English and neighbouring languages (-burg, -ville, -shire, ...).
+const PLACE_ENDING = /(burg|burgh|bourg|ville|shire|stan|polis|grad|abad|pur|caster|chester|borough|bury|mouth|sund|hafen|heim|ovo|evo)$/u;
+
+function isPlaceWord(key: string): boolean {
+  return knownNames.get(key) === "place" || cities.has(key) || aliases.get(key)?.type === "place";
 }
 
 function isCommon(key: string): boolean {

@@ -24,7 +24,7 @@ const ABBREV = new Set([
 
 // Order matters: URLs/hashtags/handles, dotted acronyms (U.S.), words (with inner ' - . &), possessive, numbers, other.
 const TOKEN_RE =
-  /((?:https?:\/\/|www\.)\S+|[#@][\p{L}\p{N}_]+)|(\p{Lu}\.(?:\p{Lu}\.)+)|([\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:[-'’&][\p{L}\p{M}\p{N}]+)*)|(\p{N}[\p{N}.,:/-]*\p{N}%?|\p{N}%?)|(\S)/gu;
+  /((?:https?:\/\/|www\.)\S+|[#@][\p{L}\p{N}_]+)|(\p{Lu}\.(?:\p{Lu}\.)+)|([\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:[-'’&][\p{L}\p{M}\p{N}]+)*)|(\p{N}+\p{Lu}[\p{L}\p{N}]*|\p{N}[\p{N}.,:/-]*\p{N}%?|\p{N}%?)|(\S)/gu;
 
 const SENT_END = new Set([".", "!", "?", "…"]);
 const OPENERS = new Set(['"', "“", "‘", "'", "(", "[", "«", "-", "–", "—", "*", "•"]);
@@ -48,7 +48,8 @@ export function tokenize(text: string): Token[] {
       // URLs, #hashtags and @handles are not prose: never part of a name.
       push(out, word, start, "punct", false, Math.max(sent, 0));
     } else if (m[2] !== undefined || m[4] !== undefined) {
-      push(out, word, start, m[2] !== undefined ? "word" : "num", first, sent);
+      // "6PR" (a call sign) is a word; "1990", "5%" are numbers.
+      push(out, word, start, m[2] !== undefined || /\p{L}/u.test(word) ? "word" : "num", first, sent);
     } else if (m[3] !== undefined) {
       // Split a trailing possessive ('s, ’s, or a bare ' after s) off the name.
       const poss = /['’]s?$/u.exec(word);
