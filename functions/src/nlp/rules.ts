@@ -250,7 +250,8 @@ function classify(
   if (alias && (n > 1 || isAllCaps(ctx.tokens[i]!.text) || key === "america" || key === "britain")) {
     return { type: alias.type, strength: STRONG, why: "alias" };
   }
-  const known = knownNames.get(key);
+  let known = knownNames.get(key);
+  if (known === "person" && n === 1 && cities.has(key)) known = "place"; // "Houston", "Sydney"
   if (known && !(titled && known !== "person")) return { type: known, strength: STRONG, why: "lexicon" };
   if (titled) return { type: "person", strength: STRONG, why: "title" };
   if (n > 1) {
@@ -264,6 +265,7 @@ function classify(
     }
     if (placeSuffixes.has(lastKey) || PLACE_PREFIX.has(firstKey)) return { type: "place", strength: STRONG, why: "place-suffix" };
     if (cities.has(key)) return { type: "place", strength: MEDIUM, why: "city" };
+    if (firstNames.has(firstKey) && !knownNames.has(firstKey)) return { type: "person", strength: MEDIUM, why: "first-name" };
     // A place name followed by other name words: "Boston Bruins", "Perth Glory", "CBS Cable".
     if (isPlaceWord(firstKey) && !placeSuffixes.has(lastKey) && !firstNames.has(keys[1]!) &&
       !keys.slice(1).every((k) => isPlaceWord(k))) {
@@ -272,11 +274,12 @@ function classify(
     // Capitalised ordinary words ("Best New Artist", "Classic Rock") are titles of works, not names.
     if (keys.every((k) => isCommon(k) || nameConnectors.has(k))) return { type: "person", strength: NONE, why: "common-words" };
     if (demonyms.has(firstKey) && n === 2 && knownNames.get(lastKey) !== "person") return undefined;
-    if (firstNames.has(firstKey) && !knownNames.has(firstKey)) return { type: "person", strength: MEDIUM, why: "first-name" };
     if (guessByContext(ctx, i) === "place") return { type: "place", strength: WEAK, why: "context-place" };
     if (keys.every((k) => peopleNames.has(k) || nameConnectors.has(k))) return { type: "person", strength: MEDIUM, why: "people-names" };
     if (knownNames.get(lastKey) === "place" && knownNames.get(firstKey) === "place") return { type: "place", strength: WEAK, why: "place-pair" };
-    return { type: guessByContext(ctx, i) ?? "person", strength: WEAK, why: "default-multi" };
+    // Unknown words: a person if it ends like a surname, else counted only if the article types it.
+    if (peopleNames.has(lastKey) && !isCommon(lastKey)) return { type: "person", strength: WEAK, why: "surname-end" };
+    return { type: "person", strength: NONE, why: "default-multi" };
   }
   // One word.
   const t = ctx.tokens[i]!;
