@@ -138,7 +138,12 @@ export const titles = new Set([
   "defence", "defense", "finance", "interior", "health", "state", "opposition", "leader", "mp",
   "mep", "spokesman", "spokeswoman", "striker", "midfielder", "defender", "goalkeeper",
   "quarterback", "singer", "actress", "rapper", "presenter", "nurse", "president-elect",
-  "sister", "brother", "mum", "mom", "dad", "grandma", "grandpa", "st", "saint",
+  "sister", "brother", "mum", "mom", "dad", "grandma", "grandpa", "st", "saint", "coroner",
+  "engineer", "sheriff", "inspector", "constable", "superintendent", "commissioner", "chef",
+  "professor", "physicist", "chemist", "economist", "architect", "painter", "poet", "composer",
+  "guitarist", "drummer", "bassist", "vocalist", "pianist", "senior", "junior", "juniors", "seniors",
+  "sophomore", "freshman", "baron", "baroness", "count", "countess", "earl", "madame", "monsieur",
+  "señor", "herr", "frau", "mme", "mlle", "dona", "don",
 ]);
 
 /** Last words that make a name an organisation (compromise's orgWords plus common ones). */

@@ -254,6 +254,10 @@ function classify(
   if (known === "person" && n === 1 && cities.has(key)) known = "place"; // "Houston", "Sydney"
   if (known && !(titled && known !== "person")) return { type: known, strength: STRONG, why: "lexicon" };
   if (titled) return { type: "person", strength: STRONG, why: "title" };
+  // "the Falcons", "the Rolling Stones": a capitalised plural after "the" names a team or band.
+  if (i > 0 && ctx.tokens[i - 1]!.text === "the" && /[^s]s$/.test(lastKey) && !isPlaceWord(key) && !ctx.tokens[i]!.sentStart) {
+    return { type: "organization", strength: MEDIUM, why: "the-plural" };
+  }
   if (n > 1) {
     if (keys.every((k) => titles.has(k) || TITLE_MODIFIERS.has(k))) return undefined; // "First Lady"
     if (orgSuffixes.has(lastKey)) return { type: "organization", strength: STRONG, why: "org-suffix" };
@@ -264,6 +268,8 @@ function classify(
       if (ofHeadsPlace.has(head)) return { type: "place", strength: STRONG, why: "place-of" };
     }
     if (placeSuffixes.has(lastKey) || PLACE_PREFIX.has(firstKey)) return { type: "place", strength: STRONG, why: "place-suffix" };
+    // "West Jersey", "Southern Sudan", "Greater Manchester".
+    if (COMPASS.has(firstKey) && !orgSuffixes.has(lastKey) && !isCommon(lastKey)) return { type: "place", strength: MEDIUM, why: "compass" };
     if (cities.has(key)) return { type: "place", strength: MEDIUM, why: "city" };
     if (firstNames.has(firstKey) && !knownNames.has(firstKey)) return { type: "person", strength: MEDIUM, why: "first-name" };
     // A place name followed by other name words: "Boston Bruins", "Perth Glory", "CBS Cable".
@@ -279,6 +285,10 @@ function classify(
     if (knownNames.get(lastKey) === "place" && knownNames.get(firstKey) === "place") return { type: "place", strength: WEAK, why: "place-pair" };
     // Unknown words: a person if it ends like a surname, else counted only if the article types it.
     if (peopleNames.has(lastKey) && !isCommon(lastKey)) return { type: "person", strength: WEAK, why: "surname-end" };
+    // Surname first ("Wang Shichong", "Kojima Minoru") with no ordinary word in it.
+    if (n <= 3 && peopleNames.has(firstKey) && !keys.some((k) => isCommon(k) || ctx.lowerSeen.has(k))) {
+      return { type: "person", strength: WEAK, why: "surname-first" };
+    }
     return { type: "person", strength: NONE, why: "default-multi" };
   }
   // One word.
@@ -302,6 +312,9 @@ function classify(
   // An unknown lone word: counted only if the article types it elsewhere.
   return { type: "person", strength: NONE, why: "default-1" };
 }
+
+const COMPASS = new Set(["north", "south", "east", "west", "northern", "southern", "eastern", "western",
+  "upper", "lower", "central", "greater", "northeast", "northwest", "southeast", "southwest", "inner", "outer"]);
 
 // Endings of town names in English and neighbouring languages (-burg, -ville, -shire, ...).
 const PLACE_ENDING = /(burg|burgh|bourg|ville|shire|stan|polis|grad|abad|pur|caster|chester|borough|bury|mouth|sund|hafen|heim|ovo|evo)$/u;
