@@ -2,11 +2,15 @@
 import { initializeApp } from "firebase-admin/app";
 import * as logger from "firebase-functions/logger";
 import { onRequest } from "firebase-functions/v2/https";
+import { onMessagePublished } from "firebase-functions/v2/pubsub";
 import { ingestApiKey, postsTopic, region } from "./config.js";
 import { Batcher } from "./ingest/batcher.js";
 import { createIngestHandler } from "./ingest/handler.js";
 import { ingestParams } from "./ingest/params.js";
 import { topicPublisher } from "./ingest/publisher.js";
+import { productionDeps } from "./process/deps.js";
+import { handlePostsMessage, inputFromPubsub } from "./process/handler.js";
+import { processPostsOptions } from "./process/params.js";
 
 initializeApp();
 
@@ -37,3 +41,8 @@ export const ingest = onRequest(
     log: (entry) => logger.info("ingest request", entry),
   }),
 );
+
+export const processPosts = onMessagePublished({ ...processPostsOptions, topic: postsTopic, region }, async (event) => {
+  // Throws only after in-invocation retries are exhausted, so Pub/Sub redelivers.
+  await handlePostsMessage(inputFromPubsub(event.data.message), productionDeps());
+});
