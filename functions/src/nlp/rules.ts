@@ -3,7 +3,7 @@
 // each candidate is typed from lexicons, name suffixes and context.
 import {
   aliases, calendarWords, cities, commonWords, demonyms, firstNames, knownNames, nameConnectors,
-  nonNames, ofHeadsOrg, ofHeadsPlace, orgSuffixes, peopleNames, placePrepositions,
+  nonNames, rarerWords, ofHeadsOrg, ofHeadsPlace, orgSuffixes, peopleNames, placePrepositions,
   placeSuffixes, titles,
 } from "./lexicon.js";
 import { isAllCaps, isCapitalised, wordKey } from "./normalize.js";
@@ -280,7 +280,7 @@ function classify(
     // Capitalised ordinary words ("Best New Artist", "Classic Rock") are titles of works, not names.
     if (keys.every((k) => isCommon(k) || nameConnectors.has(k))) return { type: "person", strength: NONE, why: "common-words" };
     if (demonyms.has(firstKey) && n === 2 && knownNames.get(lastKey) !== "person") return undefined;
-    if (guessByContext(ctx, i) === "place") return { type: "place", strength: WEAK, why: "context-place" };
+    if (saidAfter(ctx, j) && !keys.some((k) => isCommon(k))) return { type: "person", strength: WEAK, why: "said" };
     if (keys.every((k) => peopleNames.has(k) || nameConnectors.has(k))) return { type: "person", strength: MEDIUM, why: "people-names" };
     if (knownNames.get(lastKey) === "place" && knownNames.get(firstKey) === "place") return { type: "place", strength: WEAK, why: "place-pair" };
     // Unknown words: a person if it ends like a surname, else counted only if the article types it.
@@ -301,9 +301,13 @@ function classify(
     if (ORG_ACRONYM_STOP.has(key) || commonWords.has(key) && t.text.length <= 2) return { type: "organization", strength: NONE, why: "acronym-stop" };
     return { type: "organization", strength: MEDIUM, why: "acronym" };
   }
-  if (commonWords.has(key) || ctx.lowerSeen.has(key) || orgSuffixes.has(key) || placeSuffixes.has(key)) {
+  // An ordinary word capitalised mid-sentence is a name only if it is a rarer word ("Trump")
+  // that the article never writes in lower case.
+  const rarer = rarerWords.has(key) && !t.sentStart && !ctx.lowerSeen.has(key);
+  if ((commonWords.has(key) && !rarer) || ctx.lowerSeen.has(key) || orgSuffixes.has(key) || placeSuffixes.has(key)) {
     return { type: "person", strength: NONE, why: "common-word" };
   }
+  if (saidAfter(ctx, j)) return { type: "person", strength: WEAK, why: "said" };
   const ctxType = guessByContext(ctx, i);
   if (ctxType === "place") return { type: "place", strength: WEAK, why: "context-place-1" };
   if (cities.has(key)) return { type: "place", strength: MEDIUM, why: "city-1" };
@@ -328,6 +332,17 @@ function isCommon(key: string): boolean {
 }
 
 const PLACE_PREFIX = new Set(["mount", "mt", "lake", "cape", "fort", "port", "san", "santa", "sierra", "isla", "rio", "lago", "monte", "gulf", "isle"]);
+
+const SPEECH = new Set(["said", "says", "told", "added", "tweeted", "wrote", "argued", "claimed", "insisted",
+  "warned", "explained", "stated", "admitted", "denied", "recalled", "asked", "replied", "noted"]);
+
+/** "X said", "X, who": the name is a person's. */
+function saidAfter(ctx: Ctx, j: number): boolean {
+  const next = ctx.tokens[j + 1];
+  if (!next) return false;
+  if (next.kind === "word") return SPEECH.has(ctx.keys[j + 1]!);
+  return next.text === "," && ctx.keys[j + 2] === "who";
+}
 
 /** Context clue from the word before a name ("in Oslo" -> place). */
 function guessByContext(ctx: Ctx, i: number): EntityType | undefined {
