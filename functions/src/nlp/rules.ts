@@ -299,6 +299,8 @@ function classify(
   if (/^\p{L}\.?$/u.test(t.text)) return undefined;
   if (isAllCaps(t.text) && !ctx.shouting.has(t.sent) && t.text.replace(/\./g, "").length <= 6) {
     if (ORG_ACRONYM_STOP.has(key) || commonWords.has(key) && t.text.length <= 2) return { type: "organization", strength: NONE, why: "acronym-stop" };
+    // Two-letter capitals are mostly codes and abbreviations ("NY", "TV"), not organisations.
+    if (t.text.replace(/\./g, "").length < 3) return { type: "organization", strength: NONE, why: "acronym-2" };
     return { type: "organization", strength: MEDIUM, why: "acronym" };
   }
   // An ordinary word capitalised mid-sentence is a name only if it is a rarer word ("Trump")
