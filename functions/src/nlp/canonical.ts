@@ -21,8 +21,20 @@ export function resolveTypes(mentions: Mention[]): Mention[] {
       }
     }
   }
-  const out: Mention[] = [];
+  // An unknown full name whose last word recurs alone ("Ana Kowalczyk ... Kowalczyk") is a person.
+  const loneWords = new Set(mentions.filter((m) => m.first === m.last && m.why === "default-1").map((m) => m.key));
+  const surnames = new Set<string>();
   for (const m of mentions) {
+    if (m.why !== "default-multi" || m.last - m.first > 3) continue;
+    const last = m.key.split(" ").at(-1)!;
+    if (loneWords.has(last)) surnames.add(last);
+  }
+  const out: Mention[] = [];
+  for (const m0 of mentions) {
+    let m = m0;
+    if (m.strength === NONE && (m.why === "default-multi" || m.why === "default-1") && surnames.has(m.key.split(" ").at(-1)!)) {
+      m = { ...m, type: "person", strength: MEDIUM, why: "repeated-surname" };
+    }
     if (m.strength < STRONG) {
       const same = byKey.get(m.key);
       if (same && same.strength > m.strength) {
