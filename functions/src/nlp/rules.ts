@@ -277,6 +277,10 @@ function classify(
       !keys.slice(1).every((k) => isPlaceWord(k))) {
       return { type: "organization", strength: MEDIUM, why: "place-then-name" };
     }
+    // A word before a city's name: mostly clubs and firms ("Bayer Leverkusen", "Inter Milan").
+    if (n === 2 && cities.has(lastKey) && !isPlaceWord(firstKey) && !COMPASS.has(firstKey) && !peopleNames.has(lastKey)) {
+      return { type: "organization", strength: WEAK, why: "name-then-city" };
+    }
     // Capitalised ordinary words ("Best New Artist", "Classic Rock") are titles of works, not names.
     if (keys.every((k) => isCommon(k) || nameConnectors.has(k))) return { type: "person", strength: NONE, why: "common-words" };
     if (demonyms.has(firstKey) && n === 2 && knownNames.get(lastKey) !== "person") return undefined;
