@@ -162,6 +162,8 @@ function connectorSpan(ctx: Ctx, i: number, j: number): number {
     // "Centre for Policy Studies", "Society for ...": only after an organisation word.
     return runKeys.some((k) => orgSuffixes.has(k) || ofHeadsOrg.has(k)) && k1 !== "the" ? n : 0;
   }
+  // "Procter & Gamble" is one name; "Ann Lee & Bo Chan" are two.
+  if (k1 === "&" && j > i) return 0;
   return n; // de, van, bin, &, ...
 }
 
@@ -254,10 +256,8 @@ function classify(
   if (known === "person" && n === 1 && cities.has(key)) known = "place"; // "Houston", "Sydney"
   if (known && !(titled && known !== "person")) return { type: known, strength: STRONG, why: "lexicon" };
   if (titled) return { type: "person", strength: STRONG, why: "title" };
-  // "the Falcons", "the Rolling Stones": a capitalised plural after "the" names a team or band.
-  if (i > 0 && ctx.tokens[i - 1]!.text === "the" && /[^s]s$/.test(lastKey) && !isPlaceWord(key) && !ctx.tokens[i]!.sentStart) {
-    return { type: "organization", strength: MEDIUM, why: "the-plural" };
-  }
+  const thePlural = i > 0 && ctx.tokens[i - 1]!.text === "the" && /[^s]s$/.test(lastKey) && !isPlaceWord(key) &&
+    !ctx.tokens[i]!.sentStart && !demonyms.has(lastKey);
   if (n > 1) {
     if (keys.every((k) => titles.has(k) || TITLE_MODIFIERS.has(k))) return undefined; // "First Lady"
     if (orgSuffixes.has(lastKey)) return { type: "organization", strength: STRONG, why: "org-suffix" };
@@ -268,6 +268,8 @@ function classify(
       if (ofHeadsPlace.has(head)) return { type: "place", strength: STRONG, why: "place-of" };
     }
     if (placeSuffixes.has(lastKey) || PLACE_PREFIX.has(firstKey)) return { type: "place", strength: STRONG, why: "place-suffix" };
+    // "the Rolling Stones", "the Boston Celtics": a capitalised plural after "the" names a team or band.
+    if (thePlural) return { type: "organization", strength: MEDIUM, why: "the-plural" };
     // "West Jersey", "Southern Sudan", "Greater Manchester".
     if (COMPASS.has(firstKey) && !orgSuffixes.has(lastKey) && !isCommon(lastKey)) return { type: "place", strength: MEDIUM, why: "compass" };
     if (cities.has(key)) return { type: "place", strength: MEDIUM, why: "city" };
@@ -301,8 +303,10 @@ function classify(
     return { type: "person", strength: NONE, why: "non-name" };
   }
   if (/^\p{L}\.?$/u.test(t.text)) return undefined;
+  if (thePlural) return { type: "organization", strength: MEDIUM, why: "the-plural" };
   if (isAllCaps(t.text) && !ctx.shouting.has(t.sent) && t.text.replace(/\./g, "").length <= 6) {
-    if (ORG_ACRONYM_STOP.has(key) || commonWords.has(key) && t.text.length <= 2) return { type: "organization", strength: NONE, why: "acronym-stop" };
+    // Jargon, and ordinary words written in capitals for emphasis ("ERA", "HUGE").
+    if (ORG_ACRONYM_STOP.has(key) || commonWords.has(key)) return { type: "organization", strength: NONE, why: "acronym-stop" };
     // Two-letter capitals are mostly codes and abbreviations ("NY", "TV"), not organisations.
     if (t.text.replace(/\./g, "").length < 3) return { type: "organization", strength: NONE, why: "acronym-2" };
     return { type: "organization", strength: MEDIUM, why: "acronym" };
