@@ -242,7 +242,7 @@ export const nameConnectors = new Set([
 ]);
 
 /** Words that point to a following place ("in Oslo", "near Lagos"). */
-export const placePrepositions = new Set(["in", "near", "outside", "across", "throughout", "towards", "toward", "around", "from", "to", "into", "via", "visited", "visit", "visiting", "capital", "city", "town", "village"]);
+export const placePrepositions = new Set(["in", "near", "outside", "across", "throughout", "towards", "toward", "around", "into", "visited", "visiting", "capital", "city", "town", "village", "downtown", "northern", "southern", "eastern", "western", "central"]);
 
 /** Fixed aliases: one canonical form for the common short forms. */
 export const aliases = new Map<string, { canonical: string; type: EntityType }>([

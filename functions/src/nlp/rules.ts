@@ -141,7 +141,10 @@ function isNameToken(ctx: Ctx, i: number): boolean {
     if (knownAsName(key) || titles.has(key)) return true;
     return !commonWords.has(key) && !ctx.lowerSeen.has(key);
   }
-  return isCapitalised(t.text);
+  if (isCapitalised(t.text)) return true;
+  // Informal text writes well-known places and firms in lower case ("flying to canada").
+  return key.length >= 4 && knownNames.has(key) && knownNames.get(key) !== "person" && !commonWords.has(key) &&
+    !firstNames.has(key) && !peopleNames.has(key);
 }
 
 /** Number of connector tokens ("of", "de", "&", "of the") joining run [i..j] to a name token. */
