@@ -90,7 +90,12 @@ function baseCanonical(surface: string, key: string, shouted: boolean): string {
   let c = cleanSurface(surface);
   // "U.N." and "UN" count as one: drop the dots of a dotted acronym.
   c = c.split(" ").map((w) => (/^(\p{Lu}\.)+$/u.test(w) ? wordKey(w).toUpperCase() : w)).join(" ");
-  return shouted ? titleCase(c) : c;
+  if (shouted) c = titleCase(c);
+  // "Apple Inc." and "Apple" are one firm: legal-form suffixes are not counted.
+  const bare = c.replace(CORPORATE_SUFFIX, "");
+  return bare.length > 1 ? bare : c;
 }
+
+const CORPORATE_SUFFIX = /,?\s+(inc|incorporated|corp|corporation|ltd|limited|plc|llc|llp|co|gmbh|ag|sa|nv|bv|pty ltd|pty)\.?$/iu;
 
 export type { EntityType };

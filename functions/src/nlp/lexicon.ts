@@ -109,6 +109,11 @@ for (const level of [10, 20, 35]) {
     if (level === 35) rarerWords.add(w);
   }
 }
+// An inflection of a frequent word ("platforms", "voted") is not rarer.
+for (const w of rarerWords) {
+  const stems = [w.replace(/(s|es|ed|ing|er|ly)$/u, ""), w.replace(/s$/u, ""), w.replace(/d$/u, "")];
+  if (stems.some((s) => s !== w && commonWords.has(s) && !rarerWords.has(s))) rarerWords.delete(w);
+}
 
 // Religions and groups written like demonyms; languages and peoples ending -ish/-ese.
 for (const d of ["jewish", "jew", "jews", "muslim", "muslims", "christian", "christians", "catholic",
@@ -238,7 +243,7 @@ export const calendarWords = new Set([
 /** Lower-case words allowed inside a name ("Bank of America", "Leonardo da Vinci"). */
 export const nameConnectors = new Set([
   "of", "de", "da", "del", "della", "di", "do", "dos", "das", "du", "des", "la", "le", "van",
-  "von", "der", "den", "ter", "bin", "ibn", "al", "el", "y", "&", "the", "and", "for", "on", "upon",
+  "von", "der", "den", "ter", "ten", "bin", "ibn", "al", "el", "y", "&", "the", "and", "for", "on", "upon",
 ]);
 
 /** Words that point to a following place ("in Oslo", "near Lagos"). */

@@ -293,9 +293,9 @@ function classify(
     if (keys.every((k) => peopleNames.has(k) || nameConnectors.has(k))) return { type: "person", strength: MEDIUM, why: "people-names" };
     if (knownNames.get(lastKey) === "place" && knownNames.get(firstKey) === "place") return { type: "place", strength: WEAK, why: "place-pair" };
     // Unknown words: a person if it ends like a surname, else counted only if the article types it.
-    if (peopleNames.has(lastKey) && !isCommon(lastKey)) return { type: "person", strength: WEAK, why: "surname-end" };
+    if (peopleNames.has(lastKey) && !isVeryCommon(lastKey)) return { type: "person", strength: WEAK, why: "surname-end" };
     // Surname first ("Wang Shichong", "Kojima Minoru") with no ordinary word in it.
-    if (n <= 3 && peopleNames.has(firstKey) && !keys.some((k) => isCommon(k) || ctx.lowerSeen.has(k))) {
+    if (n <= 3 && peopleNames.has(firstKey) && !keys.some((k) => isVeryCommon(k) || ctx.lowerSeen.has(k))) {
       return { type: "person", strength: WEAK, why: "surname-first" };
     }
     return { type: "person", strength: NONE, why: "default-multi" };
@@ -338,6 +338,11 @@ const PLACE_ENDING = /(burg|burgh|bourg|ville|shire|stan|polis|grad|abad|pur|cas
 
 function isPlaceWord(key: string): boolean {
   return knownNames.get(key) === "place" || cities.has(key) || aliases.get(key)?.type === "place";
+}
+
+/** Common, and not one of the rarer words that double as surnames ("Musk", "Rice"). */
+function isVeryCommon(key: string): boolean {
+  return isCommon(key) && !rarerWords.has(key);
 }
 
 function isCommon(key: string): boolean {
