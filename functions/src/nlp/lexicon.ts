@@ -134,6 +134,23 @@ for (const line of readFileSync(namesFile, "utf8").split("\n")) {
   peopleNames.add(line.trim().toLowerCase());
 }
 
+// @cspell/dict-companies (MIT): single words of well-known company names ("Wachovia",
+// "Telemundo"). Words that are also places, people's names or English words are left
+// out, since the list splits names like "Paris Baguette" into "Paris" and "Baguette".
+export const companyWords = new Set<string>();
+const companiesFile = path.join(
+  path.dirname(require.resolve("@cspell/dict-companies/cspell-ext.json")),
+  "dict",
+  "companies.txt",
+);
+for (const line of readFileSync(companiesFile, "utf8").split("\n")) {
+  const w = line.trim();
+  if (w === "" || w.startsWith("#") || w.length < 3) continue;
+  const k = w.toLowerCase();
+  if (knownNames.has(k) || cities.has(k) || peopleNames.has(k) || firstNames.has(k) || commonWords.has(k) || demonyms.has(k)) continue;
+  companyWords.add(k);
+}
+
 /** Titles and honorifics: precede a person's name but are not part of it. */
 export const titles = new Set([
   "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lord", "lady",

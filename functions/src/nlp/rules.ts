@@ -2,7 +2,7 @@
 // candidate names, titles and sentence-initial common words are dropped, and
 // each candidate is typed from lexicons, name suffixes and context.
 import {
-  aliases, calendarWords, cities, commonWords, demonyms, firstNames, knownNames, nameConnectors,
+  aliases, calendarWords, cities, companyWords, commonWords, demonyms, firstNames, knownNames, nameConnectors,
   nonNames, rarerWords, ofHeadsOrg, ofHeadsPlace, orgSuffixes, peopleNames, placePrepositions,
   placeSuffixes, titles,
 } from "./lexicon.js";
@@ -323,6 +323,7 @@ function classify(
   if (saidAfter(ctx, j)) return { type: "person", strength: WEAK, why: "said" };
   const ctxType = guessByContext(ctx, i);
   if (ctxType === "place") return { type: "place", strength: WEAK, why: "context-place-1" };
+  if (companyWords.has(key)) return { type: "organization", strength: MEDIUM, why: "company" };
   if (cities.has(key)) return { type: "place", strength: MEDIUM, why: "city-1" };
   if (firstNames.has(key) || peopleNames.has(key)) return { type: "person", strength: MEDIUM, why: "name-list-1" };
   if (PLACE_ENDING.test(key)) return { type: "place", strength: WEAK, why: "place-ending" };
