@@ -8,10 +8,10 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { detectBackend, type Backend } from "./backend.ts";
 import { busyPorts, readFirebaseJson, resolvePorts, type Ports } from "./ports.ts";
 import { ensureLocalSecret } from "./secret.ts";
+import { descendants, killAll } from "./tree.ts";
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, "../..");
 const FIREBASE_BIN = path.join(REPO_ROOT, "node_modules/firebase-tools/lib/bin/firebase.js");
-const LOG_DIR = path.join(REPO_ROOT, ".emulators");
 
 export type StackOptions = {
   project?: string;
@@ -63,11 +63,13 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 
   const apiKey = ensureLocalSecret(path.join(REPO_ROOT, "functions/.secret.local"), "INGEST_API_KEY");
   const region = readFunctionsParam("REGION") ?? "us-central1";
-  writeEmulatorParams(options.params ?? {});
+  const restoreParams = setEmulatorParams(options.params ?? {});
   const configFile = writeLocalConfig(baseConfig, ports);
 
-  mkdirSync(LOG_DIR, { recursive: true });
-  const logFile = path.join(LOG_DIR, "emulators.log");
+  // Per-stack files (named by the functions port) let shifted stacks run side by side.
+  const logDir = path.join(REPO_ROOT, ".emulators", String(ports.functions));
+  mkdirSync(logDir, { recursive: true });
+  const logFile = path.join(logDir, "emulators.log");
   const log = createWriteStream(logFile, { flags: "w" });
 
   const env: Record<string, string> = {
@@ -85,13 +87,24 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const stop = async () => {
     // Firebase first (it stops Pub/Sub and the functions), then Firestore.
     for (const child of [...children].reverse()) await child.stop();
+    restoreParams();
     log.end();
     await assertPortsFreed(used);
   };
 
   try {
     const only = ["functions", "pubsub"];
-    const firebaseEnv: NodeJS.ProcessEnv = { ...process.env, ...env, NODE_ENV: "production" };
+    const firebaseEnv: NodeJS.ProcessEnv = {
+      // Bounded worker processes: each loads the functions code afresh, and a
+      // burst of messages would otherwise start dozens at once on a small machine.
+      FUNCTIONS_EMULATOR_PARALLEL: "8",
+      // Seconds a worker may take to load the code before the emulator gives up
+      // on it (and, unlike Pub/Sub, never redelivers): generous for busy machines.
+      FUNCTIONS_DISCOVERY_TIMEOUT: "120",
+      ...process.env,
+      ...env,
+      NODE_ENV: "production", // the framework's own error pages then carry no stack traces
+    };
     if (backend.kind === "gcloud") {
       children.push(
         startGroup("firestore", backend.firestoreBinary, [
@@ -170,12 +183,16 @@ function startGroup(
     child,
     exited,
     async stop() {
+      // Remember the whole tree first: detached grandchildren leave our group.
+      const tree = descendants(child.pid!);
       signalGroup("SIGINT");
       const clean = await Promise.race([exited.then(() => true), sleep(20_000).then(() => false)]);
-      // Whatever the leader left behind in its group goes too.
+      // Whatever the leader left behind goes too.
       signalGroup(clean ? "SIGTERM" : "SIGKILL");
-      await sleep(200);
+      killAll(tree, "SIGTERM");
+      await sleep(500);
       signalGroup("SIGKILL");
+      killAll(tree, "SIGKILL");
     },
   };
 }
@@ -212,30 +229,37 @@ async function assertPortsFreed(ports: Partial<Ports>): Promise<void> {
   throw new Error(`Processes left running after stop, still listening: ${(await busyPorts(ports)).join(", ")}`);
 }
 
-/** firebase.local.json: firebase.json with the resolved ports (git-ignored). */
+/** firebase.local-PORT.json: firebase.json with the resolved ports (git-ignored). */
 function writeLocalConfig(base: ReturnType<typeof readFirebaseJson>, ports: Ports): string {
   const emulators = { ...(base.emulators ?? {}) } as Record<string, Record<string, unknown>>;
   for (const [name, port] of Object.entries(ports)) {
     emulators[name] = { ...(emulators[name] ?? {}), host: "127.0.0.1", port };
   }
   emulators.ui = { enabled: false };
-  const file = path.join(REPO_ROOT, "firebase.local.json");
+  const file = path.join(REPO_ROOT, `firebase.local-${ports.functions}.json`);
   writeFileSync(file, JSON.stringify({ ...base, emulators }, null, 2));
   return file;
 }
 
 /**
- * functions/.env.local holds emulator-only param values. firebase-tools appends
- * every param's default to it on first use, and would keep a stale default
- * forever, so the harness rewrites it on every start. Lasting local overrides
- * belong in functions/.env.demo-newsroom.
+ * Emulator-only param values go into functions/.env.local, which firebase-tools
+ * reads (and appends resolved defaults to). Only the given keys change, and
+ * the returned function puts their earlier lines back, so a test's values do
+ * not outlive its run and a second stack's values survive.
  */
-function writeEmulatorParams(params: Record<string, string>): void {
-  const lines = Object.entries(params).map(([k, v]) => `${k}=${v}`);
-  writeFileSync(
-    path.join(REPO_ROOT, "functions/.env.local"),
-    `# Written by scripts/emulators.ts on every start; edits here are lost.\n${lines.join("\n")}\n`,
-  );
+function setEmulatorParams(params: Record<string, string>): () => void {
+  const file = path.join(REPO_ROOT, "functions/.env.local");
+  const keys = Object.keys(params);
+  if (keys.length === 0) return () => undefined;
+  const read = () => (existsSync(file) ? readFileSync(file, "utf8").split("\n").filter((l) => l !== "") : []);
+  const keyOf = (line: string) => /^\s*([A-Z0-9_]+)\s*=/.exec(line)?.[1];
+  const before = read().filter((l) => keys.includes(keyOf(l) ?? ""));
+  const replace = (lines: string[]) => {
+    const kept = read().filter((l) => !keys.includes(keyOf(l) ?? ""));
+    writeFileSync(file, [...kept, ...lines].map((l) => `${l}\n`).join(""));
+  };
+  replace(Object.entries(params).map(([k, v]) => `${k}=${v}`));
+  return () => replace(before);
 }
 
 /** A param value from functions/.env or .env.<project>, as firebase-tools would load it. */

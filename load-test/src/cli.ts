@@ -1,0 +1,211 @@
+// npm run load-test -- [options]: replay a corpus against the ingest endpoint
+// at a chosen rate, then verify every accepted post was counted exactly once.
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { ALL_THE_NEWS, parseMapping, type ColumnMapping } from "./corpus/files.ts";
+import type { CorpusChoice } from "./corpus/source.ts";
+import { runLoadTest, type LoadTestOptions, type LoadTestReport } from "./run.ts";
+import { table } from "./table.ts";
+
+const REPO_ROOT = path.resolve(import.meta.dirname, "../..");
+
+export const HELP = `Usage: npm run load-test -- [options]
+
+Corpus (default: sotu)
+  --corpus sotu|synthetic|file   State of the Union articles (bundled npm data set), seeded
+                                 synthetic news, or your own file
+  --by president|party           sotu: publication of each article (default president)
+  --seed N                       synthetic: seed (default 1)
+  --file PATH --format jsonl|csv|allthenews
+  --map field=column,...         columns for publication, content, title, url, publishedAt, id
+                                 (allthenews: the All the News 2.0 CSV layout)
+Load
+  --url URL          ingest function base URL (default $INGEST_URL, else the local emulator)
+  --key KEY          API key (default $INGEST_API_KEY, else functions/.secret.local)
+  --posts N          total posts (a shorter corpus repeats with fresh ids); default: the corpus once
+  --duration S       stop sending after S seconds
+  --batch N          posts per request (default 10)
+  --concurrency N    concurrent requests (default 8)
+  --rate N           target posts/s, 0 = as fast as possible (default 0)
+  --ramp S           seconds to ramp up to --rate (default 5)
+  --no-ids           send posts without client ids (then requests are not retried)
+  --retries N        retries per request on 5xx, 429, timeouts (default 8)
+  --timeout-ms N     per-request timeout (default 30000)
+  --run-id ID        id prefix for the posts of this run (default random)
+Verification (on by default against the emulators)
+  --verify / --no-verify
+  --verify-timeout S (default 600)   --settle S (default 3)   --stall S (default 120)
+  --project ID       Firestore project (default: from the URL, e.g. demo-newsroom)
+Output
+  --report FILE      JSON report (default artifacts/load-test-report.json)
+  --json             print only the JSON report on stdout
+  --quiet            no progress line`;
+
+export function optionsFromArgs(argv: string[], env: NodeJS.ProcessEnv): LoadTestOptions & { report: string; json: boolean } {
+  const { values } = parseArgs({
+    args: argv,
+    strict: true,
+    options: {
+      corpus: { type: "string", default: "sotu" },
+      by: { type: "string", default: "president" },
+      seed: { type: "string", default: "1" },
+      file: { type: "string" },
+      format: { type: "string" },
+      map: { type: "string" },
+      url: { type: "string" },
+      key: { type: "string" },
+      posts: { type: "string" },
+      duration: { type: "string" },
+      batch: { type: "string", default: "10" },
+      concurrency: { type: "string", default: "8" },
+      rate: { type: "string", default: "0" },
+      ramp: { type: "string", default: "5" },
+      "no-ids": { type: "boolean", default: false },
+      retries: { type: "string", default: "8" },
+      "timeout-ms": { type: "string", default: "30000" },
+      "run-id": { type: "string" },
+      verify: { type: "boolean" },
+      "no-verify": { type: "boolean" },
+      "verify-timeout": { type: "string", default: "600" },
+      settle: { type: "string", default: "3" },
+      stall: { type: "string", default: "120" },
+      project: { type: "string" },
+      report: { type: "string", default: path.join(REPO_ROOT, "artifacts/load-test-report.json") },
+      json: { type: "boolean", default: false },
+      quiet: { type: "boolean", default: false },
+    },
+  });
+  const url = (values.url ?? env.INGEST_URL ?? "http://127.0.0.1:5001/demo-newsroom/us-central1/ingest").replace(/\/+$/, "");
+  const local = /^https?:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?\//.test(`${url}/`);
+  const projectId = values.project ?? env.GCLOUD_PROJECT ?? (local ? new URL(url).pathname.split("/")[1] : undefined);
+  const verify = values["no-verify"] ? false : (values.verify ?? local);
+  if (verify && !projectId) throw new Error("--verify needs --project for a non-emulator URL");
+  if (verify && local && !env.FIRESTORE_EMULATOR_HOST) env.FIRESTORE_EMULATOR_HOST = "127.0.0.1:8080";
+  const positive = (name: string, v: string | undefined, allowZero = false) => {
+    if (v === undefined) return undefined;
+    const n = Number(v);
+    if (!Number.isFinite(n) || n < 0 || (!allowZero && n === 0)) throw new Error(`--${name} must be a ${allowZero ? "non-negative" : "positive"} number, got "${v}"`);
+    return n;
+  };
+  const integer = (name: string, v: string | undefined, allowZero = false) => {
+    const n = positive(name, v, allowZero);
+    if (n !== undefined && !Number.isInteger(n)) throw new Error(`--${name} must be a whole number, got "${v}"`);
+    return n;
+  };
+  return {
+    url,
+    apiKey: values.key ?? env.INGEST_API_KEY ?? localKey(),
+    corpus: corpusFrom(values),
+    ...(values.posts !== undefined ? { posts: integer("posts", values.posts)! } : {}),
+    ...(values.duration !== undefined ? { durationSeconds: positive("duration", values.duration)! } : {}),
+    postsPerRequest: integer("batch", values.batch)!,
+    concurrency: integer("concurrency", values.concurrency)!,
+    rate: { rate: positive("rate", values.rate, true)!, rampSeconds: positive("ramp", values.ramp, true)! },
+    withIds: !values["no-ids"],
+    retries: integer("retries", values.retries, true)!,
+    timeoutMs: integer("timeout-ms", values["timeout-ms"])!,
+    ...(values["run-id"] ? { runId: values["run-id"] } : {}),
+    verify,
+    verifyTimeoutMs: positive("verify-timeout", values["verify-timeout"])! * 1000,
+    settleMs: positive("settle", values.settle, true)! * 1000,
+    stallMs: positive("stall", values.stall)! * 1000,
+    projectId: projectId ?? "",
+    progress: !values.quiet && !values.json,
+    report: values.report,
+    json: values.json,
+  };
+}
+
+function corpusFrom(values: Record<string, string | boolean | undefined>): CorpusChoice {
+  const corpus = values.corpus as string;
+  if (corpus === "sotu") {
+    if (values.by !== "president" && values.by !== "party") throw new Error(`--by must be president or party`);
+    return { kind: "sotu", by: values.by };
+  }
+  if (corpus === "synthetic") return { kind: "synthetic", seed: Number(values.seed) };
+  if (corpus === "file") {
+    const file = values.file as string | undefined;
+    if (!file) throw new Error("--corpus file needs --file PATH");
+    const format = (values.format as string | undefined) ?? (file.endsWith(".csv") ? "csv" : "jsonl");
+    if (format !== "jsonl" && format !== "csv" && format !== "allthenews") throw new Error(`--format must be jsonl, csv or allthenews`);
+    const mapping: ColumnMapping = { ...(format === "allthenews" ? ALL_THE_NEWS : {}), ...(values.map ? parseMapping(values.map as string) : {}) };
+    return { kind: "file", format: format === "jsonl" ? "jsonl" : "csv", path: file, mapping };
+  }
+  throw new Error(`--corpus must be sotu, synthetic or file, got "${corpus}"`);
+}
+
+function localKey(): string {
+  try {
+    const m = /^INGEST_API_KEY=(.+)$/m.exec(readFileSync(path.join(REPO_ROOT, "functions/.secret.local"), "utf8"));
+    if (m?.[1]) return m[1].trim();
+  } catch {
+    // fall through
+  }
+  throw new Error("no API key: pass --key, set INGEST_API_KEY, or start the emulators once (npm run emulators)");
+}
+
+export function formatReport(r: LoadTestReport): string {
+  const s = r.send;
+  const ms = (v: number) => (Number.isFinite(v) ? v.toFixed(1) : "-");
+  const lines = [
+    `run ${r.runId}: ${r.corpus}`,
+    table(
+      ["metric", "value"],
+      [
+        ["posts sent", s.sent],
+        ["posts accepted (202)", s.accepted],
+        ["posts failed", s.failed],
+        ["requests (incl. retries)", s.requests],
+        ["retries", s.retries],
+        ["duration s", s.durationS.toFixed(1)],
+        ["accepted posts/s", s.acceptedPerS.toFixed(1)],
+        ["latency p50 / p90 / p99 / max ms", `${ms(s.latencyMs.p50)} / ${ms(s.latencyMs.p90)} / ${ms(s.latencyMs.p99)} / ${ms(s.latencyMs.max)}`],
+        ...Object.entries(s.errors).map(([kind, n]) => [`errors: ${kind}`, n] as [string, number]),
+      ],
+    ),
+  ];
+  const v = r.verification;
+  if (v) {
+    const wrong = v.publications.filter((c) => c.actual < c.expectedMin || c.actual > c.expectedMax);
+    lines.push(
+      "",
+      `verification: ${v.pass ? "PASS" : "FAIL"}${v.timedOut ? " (timed out)" : ""} — ${v.publications.length} publications` +
+        (v.entitiesChecked ? `, ${v.entitiesChecked} entity counters` : "") +
+        (v.convergenceS !== undefined ? `; counts converged ${v.convergenceS.toFixed(1)} s after the last accepted post` : ""),
+    );
+    if (v.plantedRecall !== undefined) lines.push(`synthetic corpus: extractor finds ${(v.plantedRecall * 100).toFixed(1)}% of planted mentions`);
+    if (wrong.length > 0) {
+      lines.push(table(["publication", "expected", "actual"], wrong.map((c) => [c.publication, c.expectedMin === c.expectedMax ? c.expectedMin : `${c.expectedMin}..${c.expectedMax}`, c.actual])));
+    }
+    if (v.entityDiffs.length > 0) {
+      lines.push(table(["publication", "entity", "field", "expected", "actual"], v.entityDiffs.slice(0, 20).map((d) => [d.publication, d.word, d.field, d.expected, d.actual])));
+      if (v.entityDiffs.length > 20) lines.push(`... and ${v.entityDiffs.length - 20} more differences (see the JSON report)`);
+    }
+  }
+  return lines.join("\n");
+}
+
+async function main(): Promise<number> {
+  if (process.argv.includes("--help") || process.argv.includes("-h")) {
+    console.log(HELP);
+    return 0;
+  }
+  const options = optionsFromArgs(process.argv.slice(2), process.env);
+  const report = await runLoadTest(options);
+  mkdirSync(path.dirname(options.report), { recursive: true });
+  writeFileSync(options.report, `${JSON.stringify(report, null, 2)}\n`);
+  if (options.json) console.log(JSON.stringify(report));
+  else console.log(`${formatReport(report)}\n\nJSON report: ${options.report}`);
+  return report.verification && !report.verification.pass ? 1 : report.send.accepted === 0 ? 1 : 0;
+}
+
+if (import.meta.main) {
+  main().then(
+    (code) => process.exit(code),
+    (err: unknown) => {
+      console.error(`load-test: ${(err as Error).message}`);
+      process.exit(2);
+    },
+  );
+}
