@@ -3,12 +3,13 @@
 // name seen earlier ("Biden" -> "Joe Biden", "WHO" -> "World Health Organization").
 import { aliases, nameConnectors } from "./lexicon.js";
 import { cleanSurface, titleCase, wordKey } from "./normalize.js";
-import { MEDIUM, NONE, STRONG, type Mention } from "./rules.js";
+import { MEDIUM, NONE, STRONG, WEAK, type Mention } from "./rules.js";
 import type { Token } from "./tokenize.js";
 import type { Entity, EntityType } from "./types.js";
 
 /** Retype weak mentions from stronger ones with the same words; drop non-names. */
-export function resolveTypes(mentions: Mention[]): Mention[] {
+export function resolveTypes(mentions: Mention[], tokens: Token[]): Mention[] {
+  coordinate(mentions, tokens);
   const byKey = new Map<string, Mention>();
   const personWords = new Map<string, number>();
   for (const m of mentions) {
@@ -50,6 +51,27 @@ export function resolveTypes(mentions: Mention[]): Mention[] {
     if (m.strength > NONE) out.push(m);
   }
   return out;
+}
+
+/**
+ * Names in one list share a type: "Toyota, Honda and Zorvex" or "Lyon and Qarshi".
+ * An untyped name next to a typed one (joined by a comma, "and" or "or") takes its type.
+ */
+function coordinate(mentions: Mention[], tokens: Token[]): void {
+  const joined = (a: Mention, b: Mention): boolean => {
+    const between = tokens.slice(a.last + 1, b.first).map((t) => t.text.toLowerCase()).join(" ");
+    return between === "," || between === "and" || between === "or" || between === ", and" || between === ", or";
+  };
+  for (let pass = 0; pass < 2; pass++) {
+    for (let k = 0; k + 1 < mentions.length; k++) {
+      const a = mentions[k]!;
+      const b = mentions[k + 1]!;
+      if (!joined(a, b)) continue;
+      const untyped = (m: Mention): boolean => m.strength === NONE && m.why.startsWith("default");
+      if (untyped(a) && b.strength >= MEDIUM) mentions[k] = { ...a, type: b.type, strength: WEAK, why: "listed" };
+      else if (untyped(b) && a.strength >= MEDIUM) mentions[k + 1] = { ...b, type: a.type, strength: WEAK, why: "listed" };
+    }
+  }
 }
 
 /** Build the public entities: surface text as written, canonical form resolved. */

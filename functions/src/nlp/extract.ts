@@ -12,6 +12,6 @@ export function extractEntities(text: string): Entity[] {
   if (typeof text !== "string" || text.length === 0) return [];
   const tokens = tokenize(text);
   const shouting = shoutingSentences(tokens);
-  const mentions = resolveTypes(findMentions(tokens, shouting));
+  const mentions = resolveTypes(findMentions(tokens, shouting), tokens);
   return toEntities(mentions, tokens, text, (s) => shouting.has(s));
 }

@@ -95,7 +95,7 @@ export function findMentions(tokens: Token[], shouting: Set<number>): Mention[] 
       }
       break;
     }
-    splitRun(ctx, i, j, out);
+    splitRun(ctx, i, j, out, lowerTitleBefore(ctx, i), lowerTitleAfter(ctx, j));
     i = j + 1;
   }
   return out;
@@ -171,7 +171,7 @@ function connectorSpan(ctx: Ctx, i: number, j: number): number {
 }
 
 /** Cut a capitalised run at titles, then drop sentence-initial noise and type each part. */
-function splitRun(ctx: Ctx, i: number, j: number, out: Mention[]): void {
+function splitRun(ctx: Ctx, i: number, j: number, out: Mention[], titled: boolean, beforeTitle: boolean): void {
   const keys = ctx.keys;
   // A run ending in an organisation or place word is one name, even with a title inside
   // ("General Motors", "Prince Edward Island").
@@ -188,16 +188,47 @@ function splitRun(ctx: Ctx, i: number, j: number, out: Mention[]): void {
     }
   }
   if (t < 0) {
-    emit(ctx, trimStart(ctx, i, j), j, false, out);
+    emit(ctx, trimStart(ctx, i, j), j, titled, out, beforeTitle);
     return;
   }
   let s = t;
   while (s - 1 >= i && isTitleAt(ctx, s - 1, j)) s--;
   if (s > i) {
     const left = trimStart(ctx, i, s - 1);
-    if (left <= s - 1) emit(ctx, left, s - 1, false, out);
+    if (left <= s - 1) emit(ctx, left, s - 1, false, out, true);
   }
   emit(ctx, t + 1, j, true, out);
+}
+
+// Job words written in lower case between an employer and a name ("Acme boss Ann Lee").
+const JOB_WORDS = new Set(["executive", "boss", "founder", "co-founder", "owner", "spokesman",
+  "spokeswoman", "spokesperson", "chairman", "chairwoman", "analyst", "economist", "manager",
+  "coach", "striker", "midfielder", "defender", "goalkeeper", "president", "minister", "leader",
+  "secretary", "chancellor", "premier", "governor", "mayor", "senator", "ceo", "chief", "head",
+  "director", "adviser", "advisor", "official", "officer", "ambassador", "envoy", "commander",
+  "general", "judge", "lawyer", "attorney", "prosecutor", "professor", "researcher", "scientist",
+  "reporter", "correspondent", "editor", "star", "singer", "actor", "actress", "rapper", "player",
+  "forward", "captain", "skipper", "champion", "counterpart", "rival", "colleague", "deputy"]);
+
+/** "... said police spokesman Ann Lee": lower-case job words right before a name. */
+function lowerTitleBefore(ctx: Ctx, i: number): boolean {
+  let k = i - 1;
+  let job = false;
+  while (k >= 0 && i - k <= 3 && ctx.tokens[k]!.kind === "word" && /^\p{Ll}/u.test(ctx.tokens[k]!.text)) {
+    const key = ctx.keys[k]!;
+    if (JOB_WORDS.has(key) || ALWAYS_TITLE.has(key)) job = true;
+    else if (!TITLE_MODIFIERS.has(key)) break;
+    k--;
+  }
+  return job && i - 1 >= 0 && (JOB_WORDS.has(ctx.keys[i - 1]!) || ALWAYS_TITLE.has(ctx.keys[i - 1]!));
+}
+
+/** "Acme chief executive Ann Lee": the run before lower-case job words and a name. */
+function lowerTitleAfter(ctx: Ctx, j: number): boolean {
+  let k = j + 1;
+  while (k < ctx.tokens.length && k - j <= 3 && ctx.tokens[k]!.kind === "word" && /^\p{Ll}/u.test(ctx.tokens[k]!.text) &&
+    (JOB_WORDS.has(ctx.keys[k]!) || TITLE_MODIFIERS.has(ctx.keys[k]!))) k++;
+  return k > j + 1 && JOB_WORDS.has(ctx.keys[k - 1]!) && isNameToken(ctx, k) && ctx.tokens[k]!.sent === ctx.tokens[j]!.sent;
 }
 
 function isTitleAt(ctx: Ctx, k: number, j: number): boolean {
@@ -235,13 +266,17 @@ function orgLike(ctx: Ctx, i: number, j: number): boolean {
   return orgSuffixes.has(ctx.keys[j]!) || knownNames.get(ctx.keys.slice(i, j + 1).join(" ")) === "organization";
 }
 
-function emit(ctx: Ctx, i: number, j: number, titled: boolean, out: Mention[]): void {
+function emit(ctx: Ctx, i: number, j: number, titled: boolean, out: Mention[], beforeTitle = false): void {
   // Connectors cannot end a name; a lone initial is not a name.
   while (j >= i && !isNameToken(ctx, j)) j--;
   if (j < i) return;
   const keys = ctx.keys.slice(i, j + 1);
   const key = keys.join(" ");
-  const typed = classify(ctx, i, j, keys, key, titled);
+  let typed = classify(ctx, i, j, keys, key, titled);
+  // "Acme chief executive Ann Lee": an unknown name before a job title is the employer.
+  if (beforeTitle && typed && typed.strength === NONE && typed.why.startsWith("default")) {
+    typed = { type: "organization", strength: WEAK, why: "before-title" };
+  }
   if (typed) out.push({ first: i, last: j, key, ...typed });
 }
 

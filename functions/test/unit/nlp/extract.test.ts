@@ -120,6 +120,23 @@ describe("find more", () => {
     }
   });
 
+  test("an unknown name in a list takes the type of its neighbours", () => {
+    assert.ok(has("Offices in Madrid, Lisbon and Qarvelle were closed.", "place", "Qarvelle"));
+    assert.ok(has("Deals with Toyota, Honda or Zorvex followed.", "organization", "Zorvex"));
+  });
+
+  test("a lower-case job title marks the next name as a person", () => {
+    assert.ok(has("The road is closed, said police spokesman Okonkwo Adebayor-Ruel.", "person", "Okonkwo Adebayor-Ruel"));
+    assert.ok(has("Talks were led by foreign minister Zqel Varnaby.", "person", "Zqel Varnaby"));
+  });
+
+  test("an unknown name before a job title is the employer", () => {
+    assert.deepEqual(pairs("We met Zorvex chief executive Anna Lindqvist."), [
+      "organization:Zorvex",
+      "person:Anna Lindqvist",
+    ]);
+  });
+
   test("context words: a place after 'in', a team after 'the'", () => {
     assert.ok(has("The workshop was held in Qarshibad.", "place", "Qarshibad"));
     assert.ok(has("Tickets for the Wolverines sold out.", "organization", "Wolverines"));
