@@ -318,7 +318,8 @@ function classify(
       return { type: "organization", strength: MEDIUM, why: "place-then-name" };
     }
     // A word before a city's name: mostly clubs and firms ("Bayer Leverkusen", "Inter Milan").
-    if (n === 2 && cities.has(lastKey) && !isPlaceWord(firstKey) && !COMPASS.has(firstKey) && !peopleNames.has(lastKey)) {
+    if (n === 2 && cities.has(lastKey) && !isPlaceWord(firstKey) && !COMPASS.has(firstKey) && !peopleNames.has(lastKey) &&
+      !isCommon(firstKey)) {
       return { type: "organization", strength: WEAK, why: "name-then-city" };
     }
     // Capitalised ordinary words ("Best New Artist", "Classic Rock") are titles of works, not names.
