@@ -1,0 +1,79 @@
+// Firestore listeners: publications by article count, a publication's top
+// entities, and one page of its ranked entities. Every result is decoded and
+// malformed documents are skipped; callers get plain data.
+import {
+  collection,
+  documentId,
+  endBefore,
+  limit,
+  limitToLast,
+  onSnapshot,
+  orderBy,
+  query,
+  startAfter,
+  where,
+  type Firestore,
+  type QueryConstraint,
+  type QuerySnapshot,
+} from "firebase/firestore";
+import { fetchSize, type PagingState } from "../logic/paging.ts";
+import { decodeEntity, decodePublication, type Entity, type Publication, type TypeFilter } from "../logic/types.ts";
+
+export type Result<T> = { items: T[]; fromCache: boolean };
+export type Listener<T> = { next: (result: Result<T>) => void; error: (err: Error) => void };
+export type Unsubscribe = () => void;
+
+function decodeAll<T>(snap: QuerySnapshot, decode: (id: string, data: Record<string, unknown>) => T | null): T[] {
+  return snap.docs.flatMap((d) => {
+    const v = decode(d.id, d.data());
+    return v === null ? [] : [v];
+  });
+}
+
+export function watchPublications(db: Firestore, max: number, l: Listener<Publication>): Unsubscribe {
+  const q = query(collection(db, "publications"), orderBy("articleCount", "desc"), limit(max));
+  return onSnapshot(
+    q,
+    { includeMetadataChanges: true },
+    (snap) => l.next({ items: decodeAll(snap, decodePublication), fromCache: snap.metadata.fromCache }),
+    l.error,
+  );
+}
+
+/** Ranking order: count desc, then document id desc (served by the (type, count) index or count's own). */
+function ranked(filter: TypeFilter): QueryConstraint[] {
+  return [
+    ...(filter === "all" ? [] : [where("type", "==", filter)]),
+    orderBy("count", "desc"),
+    orderBy(documentId(), "desc"),
+  ];
+}
+
+const ents = (db: Firestore, pubKey: string) => collection(db, "publications", pubKey, "ents");
+
+export function watchTopEntities(db: Firestore, pubKey: string, filter: TypeFilter, max: number, l: Listener<Entity>): Unsubscribe {
+  const q = query(ents(db, pubKey), ...ranked(filter), limit(max));
+  return onSnapshot(
+    q,
+    { includeMetadataChanges: true },
+    (snap) => l.next({ items: decodeAll(snap, decodeEntity), fromCache: snap.metadata.fromCache }),
+    l.error,
+  );
+}
+
+export function watchEntityPage(db: Firestore, pubKey: string, filter: TypeFilter, paging: PagingState, l: Listener<Entity>): Unsubscribe {
+  const r = paging.request;
+  const window =
+    r.kind === "first"
+      ? [limit(fetchSize(paging))]
+      : r.kind === "after"
+        ? [startAfter(r.cursor.count, r.cursor.id), limit(fetchSize(paging))]
+        : [endBefore(r.cursor.count, r.cursor.id), limitToLast(fetchSize(paging))];
+  const q = query(ents(db, pubKey), ...ranked(filter), ...window);
+  return onSnapshot(
+    q,
+    { includeMetadataChanges: true },
+    (snap) => l.next({ items: decodeAll(snap, decodeEntity), fromCache: snap.metadata.fromCache }),
+    l.error,
+  );
+}

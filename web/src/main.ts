@@ -1,0 +1,210 @@
+// Wiring: connects to Firestore, keeps one listener per visible publication
+// card and one for the ranked-list page, and re-renders on every snapshot.
+import "./styles.css";
+import { connect, type Connection } from "./data/firebase.ts";
+import { watchEntityPage, watchPublications, watchTopEntities, type Unsubscribe } from "./data/watch.ts";
+import { TYPE_COLOURS, TYPE_LABELS } from "./logic/colours.ts";
+import { firstPage, next, prev, reconcile, toPage, type Page, type PagingState } from "./logic/paging.ts";
+import { ENTITY_TYPES, parseTypeFilter, type Entity, type Publication, type TypeFilter } from "./logic/types.ts";
+import { card, type CardView } from "./ui/card.ts";
+import { h } from "./ui/dom.ts";
+import { renderPanel, type PanelState } from "./ui/panel.ts";
+import { statusBox } from "./ui/status.ts";
+import { typeFilter } from "./ui/typeFilter.ts";
+
+const PUBLICATIONS_STEP = 24;
+const CLOUD_WORDS = 20;
+const PAGE_SIZE = 10;
+
+for (const t of ENTITY_TYPES) document.documentElement.style.setProperty(`--type-${t}`, TYPE_COLOURS[t]);
+
+const $ = (id: string) => {
+  const el = document.getElementById(id);
+  if (!el) throw new Error(`#${id} missing from index.html`);
+  return el;
+};
+const filterSlot = $("filter");
+const cardsRoot = $("cards");
+const panelRoot = $("panel");
+const footer = $("connection");
+
+type CardEntry = { view: CardView; unsubscribe: Unsubscribe | null; filter: TypeFilter | null };
+
+const state = {
+  filter: parseTypeFilter(new URLSearchParams(location.search).get("type")),
+  publications: [] as Publication[],
+  publicationsLimit: PUBLICATIONS_STEP,
+  selected: null as string | null,
+  paging: firstPage(PAGE_SIZE),
+  page: null as Page<Entity> | null,
+};
+
+let conn: Connection;
+const cards = new Map<string, CardEntry>();
+let unsubscribePublications: Unsubscribe | null = null;
+let unsubscribePage: Unsubscribe | null = null;
+
+function renderFilter(): void {
+  filterSlot.replaceChildren(typeFilter(state.filter, setFilter));
+}
+
+function setFilter(f: TypeFilter): void {
+  if (f === state.filter) return;
+  state.filter = f;
+  const url = new URL(location.href);
+  if (f === "all") url.searchParams.delete("type");
+  else url.searchParams.set("type", f);
+  history.replaceState(null, "", url);
+  renderFilter();
+  syncCards();
+  state.paging = firstPage(PAGE_SIZE);
+  watchPage();
+}
+
+function subscribePublications(): void {
+  unsubscribePublications?.();
+  unsubscribePublications = watchPublications(conn.db, state.publicationsLimit, {
+    next: ({ items, fromCache }) => {
+      state.publications = items;
+      if (items.length === 0) {
+        cardsRoot.replaceChildren(
+          fromCache ? statusBox("offline", "Waiting for Firestore…", where()) : statusBox("empty", "No publications yet.", "Post articles to the ingest endpoint; they appear here as they are processed."),
+        );
+        return;
+      }
+      if (state.selected === null || !items.some((p) => p.key === state.selected)) select(items[0]!.key, false);
+      syncCards();
+      if (items.length >= state.publicationsLimit) {
+        const more = h("button", { type: "button", class: "more" }, "Show more publications");
+        more.addEventListener("click", () => {
+          state.publicationsLimit += PUBLICATIONS_STEP;
+          subscribePublications();
+        });
+        cardsRoot.append(more);
+      }
+      renderPanelNow();
+    },
+    error: (err) => cardsRoot.replaceChildren(statusBox("error", "Could not load publications", `${err.message} ${where()}`)),
+  });
+}
+
+/** Cards in publication order; a card's listener is (re)made when its filter changes. */
+function syncCards(): void {
+  const keep = new Set(state.publications.map((p) => p.key));
+  for (const [key, entry] of cards) {
+    if (!keep.has(key)) {
+      entry.unsubscribe?.();
+      cards.delete(key);
+    }
+  }
+  const nodes: Node[] = [];
+  for (const p of state.publications) {
+    let entry = cards.get(p.key);
+    if (!entry) {
+      entry = { view: card(p, select), unsubscribe: null, filter: null };
+      cards.set(p.key, entry);
+    }
+    entry.view.setPublication(p, p.key === state.selected);
+    if (entry.filter !== state.filter) {
+      entry.unsubscribe?.();
+      entry.filter = state.filter;
+      const view = entry.view;
+      const filterNow = state.filter;
+      view.setEntities({ kind: "loading" });
+      entry.unsubscribe = watchTopEntities(conn.db, p.key, state.filter, CLOUD_WORDS, {
+        next: ({ items, fromCache }) => view.setEntities({ kind: "data", items, fromCache, emptyMessage: emptyMessage(filterNow) }),
+        error: (err) => view.setEntities({ kind: "error", message: err.message }),
+      });
+    }
+    nodes.push(entry.view.root);
+  }
+  cardsRoot.replaceChildren(...nodes);
+}
+
+function select(key: string, byUser = true): void {
+  const changed = key !== state.selected;
+  state.selected = key;
+  for (const p of state.publications) cards.get(p.key)?.view.setPublication(p, p.key === key);
+  if (changed) {
+    state.paging = firstPage(PAGE_SIZE);
+    watchPage();
+  }
+  if (byUser && changed && window.matchMedia("(max-width: 760px)").matches) {
+    panelRoot.scrollIntoView({ behavior: "smooth", block: "start" });
+  }
+}
+
+function watchPage(): void {
+  unsubscribePage?.();
+  state.page = null;
+  renderPanelNow();
+  const key = state.selected;
+  if (key === null) return;
+  const paging: PagingState = state.paging;
+  unsubscribePage = watchEntityPage(conn.db, key, state.filter, paging, {
+    next: ({ items, fromCache }) => {
+      if (!fromCache) {
+        const fixed = reconcile(paging, items);
+        if (fixed) {
+          state.paging = fixed;
+          return watchPage();
+        }
+      }
+      state.page = toPage(paging, items);
+      renderPanelNow(fromCache);
+    },
+    error: (err) => renderPanel(panelRoot, { kind: "error", title: titleOf(key), message: err.message }, pagerActions),
+  });
+}
+
+const pagerActions = {
+  prev() {
+    if (!state.page) return;
+    state.paging = prev(state.paging, state.page);
+    watchPage();
+  },
+  next() {
+    if (!state.page) return;
+    state.paging = next(state.paging, state.page);
+    watchPage();
+  },
+};
+
+const emptyMessage = (f: TypeFilter) => (f === "all" ? "No entities yet." : `No ${TYPE_LABELS[f].toLowerCase()} entities yet.`);
+
+const titleOf = (key: string) => state.publications.find((p) => p.key === key)?.name ?? key;
+
+function renderPanelNow(fromCache = false): void {
+  const key = state.selected;
+  const s: PanelState =
+    key === null
+      ? { kind: "none" }
+      : state.page === null
+        ? { kind: "loading", title: titleOf(key) }
+        : { kind: "data", title: titleOf(key), page: state.page, pageSize: PAGE_SIZE, fromCache };
+  renderPanel(panelRoot, s, pagerActions);
+}
+
+function where(): string {
+  return conn?.emulator ? `Firestore emulator at ${conn.emulator.host}:${conn.emulator.port}.` : "";
+}
+
+async function main(): Promise<void> {
+  renderFilter();
+  cardsRoot.replaceChildren(statusBox("loading", "Connecting to Firestore…"));
+  renderPanel(panelRoot, { kind: "none" }, pagerActions);
+  try {
+    conn = await connect();
+  } catch (err) {
+    cardsRoot.replaceChildren(statusBox("error", "Could not start", (err as Error).message));
+    return;
+  }
+  footer.textContent = conn.emulator
+    ? `Project ${conn.projectId} · Firestore emulator ${conn.emulator.host}:${conn.emulator.port} (${conn.emulator.from})`
+    : `Project ${conn.projectId}`;
+  document.body.dataset.connected = "true";
+  cardsRoot.replaceChildren(statusBox("loading", "Loading publications…"));
+  subscribePublications();
+}
+
+void main();

@@ -1,0 +1,32 @@
+// Bar chart of top entities as SVG: label, bar (coloured by type), count.
+import { layoutBars, truncate } from "../logic/bars.ts";
+import { entityColour, TYPE_LABELS } from "../logic/colours.ts";
+import type { Entity } from "../logic/types.ts";
+import { formatCount, s } from "./dom.ts";
+
+const WIDTH = 320;
+
+export function barChart(entities: readonly Entity[]): SVGSVGElement {
+  const { rows, height, scaleMax } = layoutBars(entities, { width: WIDTH, labelWidth: 118, valueWidth: 46, rowHeight: 16, gap: 5 });
+  const svg = s("svg", {
+    class: "bar-chart",
+    viewBox: `0 0 ${WIDTH} ${Math.max(height, 1)}`,
+    role: "img",
+    "aria-label": `Bar chart: ${entities.map((e) => `${e.word} ${e.count}`).join(", ")}`,
+  });
+  for (const row of rows) {
+    const e = row.item;
+    const mid = row.y + row.barHeight / 2;
+    svg.append(
+      s(
+        "g",
+        { class: "bar", "data-entity-id": e.id, "data-count": e.count },
+        s("title", {}, `${e.word} (${TYPE_LABELS[e.type]}): ${formatCount(e.count)} mentions in ${formatCount(e.articles)} articles`),
+        s("text", { x: row.barX - 6, y: mid, "text-anchor": "end", "dominant-baseline": "central", class: "bar-label" }, truncate(e.word, 18)),
+        s("rect", { x: row.barX, y: row.y, width: row.barWidth.toFixed(1), height: row.barHeight, rx: 2, fill: entityColour(e.type, scaleMax > 0 ? e.count / scaleMax : 0) }),
+        s("text", { x: row.barX + row.barWidth + 4, y: mid, "dominant-baseline": "central", class: "bar-value" }, formatCount(e.count)),
+      ),
+    );
+  }
+  return svg;
+}

@@ -1,0 +1,51 @@
+// Word cloud as SVG: layout from logic/cloud.ts, text measured on a canvas
+// with the same font the SVG uses.
+import { layoutCloud, type Measure } from "../logic/cloud.ts";
+import { colourFor, TYPE_LABELS } from "../logic/colours.ts";
+import type { Entity } from "../logic/types.ts";
+import { formatCount, s } from "./dom.ts";
+
+export const CLOUD_FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
+const WIDTH = 320;
+const HEIGHT = 170;
+
+let context: CanvasRenderingContext2D | null | undefined;
+const canvasMeasure: Measure = (text, fontSize) => {
+  context ??= document.createElement("canvas").getContext("2d");
+  if (!context) return { width: text.length * fontSize * 0.56, height: fontSize * 1.1 };
+  context.font = `600 ${fontSize}px ${CLOUD_FONT}`;
+  return { width: context.measureText(text).width, height: fontSize * 1.1 };
+};
+
+export function wordCloud(entities: readonly Entity[]): SVGSVGElement {
+  const { placed } = layoutCloud(
+    entities.map((e) => ({ text: e.word, weight: e.count, entity: e })),
+    { width: WIDTH, height: HEIGHT, minFont: 10, maxFont: 34, padding: 3, measure: canvasMeasure },
+  );
+  const svg = s("svg", {
+    class: "word-cloud",
+    viewBox: `0 0 ${WIDTH} ${HEIGHT}`,
+    role: "img",
+    "aria-label": `Word cloud of ${placed.length} entities`,
+  });
+  for (const p of placed) {
+    const e = p.item.entity;
+    svg.append(
+      s(
+        "text",
+        {
+          x: p.cx.toFixed(1),
+          y: p.cy.toFixed(1),
+          "font-size": p.fontSize,
+          "text-anchor": "middle",
+          "dominant-baseline": "central",
+          fill: colourFor(e.type),
+          "data-entity-id": e.id,
+        },
+        s("title", {}, `${e.word} (${TYPE_LABELS[e.type]}): ${formatCount(e.count)}`),
+        e.word,
+      ),
+    );
+  }
+  return svg;
+}

@@ -1,0 +1,50 @@
+// Seeds publications and entities straight into the Firestore emulator with
+// the Admin SDK, in the layout processPosts writes, and reads back what the
+// page should show with the same queries it makes.
+import { createHash } from "node:crypto";
+import { getApps, initializeApp } from "firebase-admin/app";
+import { FieldPath, FieldValue, getFirestore, type Firestore } from "firebase-admin/firestore";
+
+export type EntityType = "person" | "organization" | "place";
+export type SeedEntity = { word: string; type: EntityType; count: number; articles: number };
+export type Row = { id: string; word: string; type: EntityType; count: number };
+
+export function db(): Firestore {
+  const app = getApps()[0] ?? initializeApp({ projectId: process.env.GCLOUD_PROJECT ?? "demo-newsroom" });
+  return getFirestore(app);
+}
+
+/** As processPosts makes them: SHA-1 hex of type + lower-cased canonical form. */
+export const entityId = (type: EntityType, word: string) => createHash("sha1").update(`${type}:${word.toLowerCase()}`).digest("hex");
+
+/** A document id from a display name (the test's own, not the function's normalisation). */
+export const pubKey = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, "-");
+
+export async function seedPublication(name: string, articleCount: number, entities: SeedEntity[]): Promise<string> {
+  const key = pubKey(name);
+  const store = db();
+  const batch = store.batch();
+  const now = FieldValue.serverTimestamp();
+  batch.set(store.doc(`publications/${key}`), { name, articleCount, updatedAt: now });
+  for (const e of entities) {
+    batch.set(store.doc(`publications/${key}/ents/${entityId(e.type, e.word)}`), { ...e, updatedAt: now });
+  }
+  await batch.commit();
+  return key;
+}
+
+export async function increment(key: string, path: string, field: string, by: number): Promise<void> {
+  await db().doc(`publications/${key}${path}`).update({ [field]: FieldValue.increment(by), updatedAt: FieldValue.serverTimestamp() });
+}
+
+/** The ranking as Firestore itself orders it: count desc, document id desc. */
+export async function ranked(key: string, opts: { type?: EntityType; offset?: number; limit: number }): Promise<Row[]> {
+  let q = db().collection(`publications/${key}/ents`).orderBy("count", "desc").orderBy(FieldPath.documentId(), "desc");
+  if (opts.type) q = q.where("type", "==", opts.type);
+  const snap = await q.offset(opts.offset ?? 0).limit(opts.limit).get();
+  return snap.docs.map((d) => ({ id: d.id, word: d.get("word") as string, type: d.get("type") as EntityType, count: d.get("count") as number }));
+}
+
+export async function articleCount(key: string): Promise<number> {
+  return (await db().doc(`publications/${key}`).get()).get("articleCount") as number;
+}
