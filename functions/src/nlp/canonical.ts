@@ -111,7 +111,7 @@ function baseCanonical(surface: string, key: string, shouted: boolean): string {
   if (alias) return alias.canonical;
   let c = cleanSurface(surface);
   // "U.N." and "UN" count as one: drop the dots of a dotted acronym.
-  c = c.split(" ").map((w) => (/^(\p{Lu}\.)+$/u.test(w) ? wordKey(w).toUpperCase() : w)).join(" ");
+  if (/^(\p{Lu}\.){2,}$/u.test(c)) c = wordKey(c).toUpperCase();
   if (shouted) c = titleCase(c);
   // "Apple Inc." and "Apple" are one firm: legal-form suffixes are not counted.
   const bare = c.replace(CORPORATE_SUFFIX, "");

@@ -166,7 +166,7 @@ export const titles = new Set([
   "defence", "defense", "finance", "interior", "health", "state", "opposition", "leader", "mp",
   "mep", "spokesman", "spokeswoman", "striker", "midfielder", "defender", "goalkeeper",
   "quarterback", "singer", "actress", "rapper", "presenter", "nurse", "president-elect",
-  "sister", "brother", "mum", "mom", "dad", "grandma", "grandpa", "st", "saint", "coroner",
+  "sister", "brother", "mum", "mom", "dad", "grandma", "grandpa", "coroner", "chair", "chairperson",
   "engineer", "sheriff", "inspector", "constable", "superintendent", "commissioner", "chef",
   "professor", "physicist", "chemist", "economist", "architect", "painter", "poet", "composer",
   "guitarist", "drummer", "bassist", "vocalist", "pianist", "senior", "junior", "juniors", "seniors",
@@ -200,7 +200,7 @@ export const placeSuffixes = new Set(
   [...Object.keys(model.two.placeWords), "sea", "ocean", "peninsula", "archipelago", "oblast",
     "governorate", "canton", "republic", "emirate", "province", "isles", "square", "boulevard",
     "drive", "highway", "motorway", "route", "station", "harbour", "harbor", "port", "delta",
-    "range", "channel"].filter(
+    "range", "channel", "strip"].filter(
     (w) => !["state", "house", "hall", "building", "memorial", "museum", "centre", "farm", "bar",
       "complex", "field", "site", "library", "college", "channel", "way"].includes(w),
   ),
@@ -231,7 +231,7 @@ export const nonNames = new Set([
   "dna", "hiv", "aids", "covid", "usd", "eur", "gbp", "jpy", "vs", "etc", "phd", "ba", "ma", "bsc",
   "msc", "mba", "faq", "diy", "asap", "fyi", "btw", "imo", "tbh", "wtf", "nba", "mvp", "rip",
   "url", "pdf", "html", "usb", "gps", "sms", "fm", "hd", "uk.", "vip", "xl", "vol", "op", "ed",
-  "new", "north", "south", "east", "west", "northern", "southern", "eastern", "western",
+  "jr", "sr", "jr.", "sr.", "new", "north", "south", "east", "west", "northern", "southern", "eastern", "western",
   "central", "great", "old", "upper", "lower", "greater", "mid", "st.", "saint", "san", "santa",
   "president", "government", "state", "city", "county", "national", "federal", "international",
   "first", "lady", "minister", "prime", "secretary", "chief", "general", "senator", "governor",

@@ -15,7 +15,8 @@ export function isAllCaps(word: string): boolean {
 
 /** Capitalised like a name: "Oslo", "McDonald", "eBay", "O'Neil". */
 export function isCapitalised(word: string): boolean {
-  return /^\p{N}*\p{Lu}/u.test(word) || /^\p{Ll}{1,2}\p{Lu}/u.test(word);
+  return /^\p{N}*\p{Lu}/u.test(word) || /^\p{Ll}{1,2}\p{Lu}/u.test(word) ||
+    /^(al|el|ad|as|ash|an|ar|az|abu|bin|ibn|ben|d|o|l)[-'’]\p{Lu}/u.test(word); // "al-Sharaa", "d'Artagnan"
 }
 
 /** "JOHN SMITH" -> "John Smith" (for names written in a shouting headline). */

@@ -29,6 +29,14 @@ export interface Mention {
   why: string;
 }
 
+// First words of named events and storms (not people, places or organisations).
+const EVENT_HEADS = new Set(["hurricane", "typhoon", "cyclone", "storm", "tropical", "operation", "battle",
+  "siege", "treaty", "festival", "cup", "championship", "championships", "olympics", "grand"]);
+
+// Lower-case particles inside personal and place names.
+const PARTICLES = new Set(["de", "da", "del", "della", "di", "do", "dos", "das", "du", "des", "la", "le",
+  "van", "von", "der", "den", "ter", "ten", "bin", "ibn", "al", "el", "y"]);
+
 // Words that modify a following title ("Prime Minister", "Foreign Secretary").
 const TITLE_MODIFIERS = new Set([
   "vice", "prime", "first", "former", "late", "deputy", "foreign", "defence", "defense", "finance",
@@ -156,6 +164,8 @@ function connectorSpan(ctx: Ctx, i: number, j: number): number {
   if (!nameConnectors.has(k1)) return 0;
   let n = 1;
   if ((k1 === "of" || k1 === "for") && keys[j + 2] === "the" && tokens[j + 2]?.text === "the") n = 2;
+  // "Ursula von der Leyen", "Charles de la Roche": two particles in a row.
+  else if (PARTICLES.has(k1) && PARTICLES.has(keys[j + 2] ?? "") && /^\p{Ll}/u.test(tokens[j + 2]?.text ?? "")) n = 2;
   if (!isNameToken(ctx, j + n + 1)) return 0;
   const head = keys[j]!;
   const runKeys = keys.slice(i, j + 1);
@@ -182,7 +192,7 @@ function splitRun(ctx: Ctx, i: number, j: number, out: Mention[], titled: boolea
   // Find the last title run that has name words after it: "US President Joe Biden".
   let t = -1;
   for (let k = j - 1; k >= i; k--) {
-    if (isTitleAt(ctx, k, j)) {
+    if (isTitleAt(ctx, k, j, i)) {
       t = k;
       break;
     }
@@ -192,7 +202,7 @@ function splitRun(ctx: Ctx, i: number, j: number, out: Mention[], titled: boolea
     return;
   }
   let s = t;
-  while (s - 1 >= i && isTitleAt(ctx, s - 1, j)) s--;
+  while (s - 1 >= i && isTitleAt(ctx, s - 1, j, i)) s--;
   if (s > i) {
     const left = trimStart(ctx, i, s - 1);
     if (left <= s - 1) emit(ctx, left, s - 1, false, out, true);
@@ -231,8 +241,10 @@ function lowerTitleAfter(ctx: Ctx, j: number): boolean {
   return k > j + 1 && JOB_WORDS.has(ctx.keys[k - 1]!) && isNameToken(ctx, k) && ctx.tokens[k]!.sent === ctx.tokens[j]!.sent;
 }
 
-function isTitleAt(ctx: Ctx, k: number, j: number): boolean {
+function isTitleAt(ctx: Ctx, k: number, j: number, i = k): boolean {
   const key = ctx.keys[k]!;
+  // After a given name a title word is a surname: "Stephen King", "Martin Luther King".
+  if (k > i && firstNames.has(ctx.keys[k - 1]!) && !TITLE_MODIFIERS.has(ctx.keys[k - 1]!)) return false;
   if (ALWAYS_TITLE.has(key)) return true;
   // A modifier counts only before another title ("Prime Minister", not "Prime Video").
   return TITLE_MODIFIERS.has(key) && k + 1 <= j && isTitleAt(ctx, k + 1, j);
@@ -293,6 +305,7 @@ function classify(
   let known = knownNames.get(key);
   if (known === "person" && n === 1 && cities.has(key)) known = "place"; // "Houston", "Sydney"
   if (known && !(titled && known !== "person")) return { type: known, strength: STRONG, why: "lexicon" };
+  if (n > 1 && EVENT_HEADS.has(firstKey)) return undefined; // "Hurricane Milton", "Operation Overlord"
   if (titled) return { type: "person", strength: STRONG, why: "title" };
   const thePlural = i > 0 && ctx.tokens[i - 1]!.text === "the" && /[^s]s$/.test(lastKey) && !isPlaceWord(key) &&
     !ctx.tokens[i]!.sentStart && !demonyms.has(lastKey);
@@ -386,7 +399,7 @@ function isCommon(key: string): boolean {
   return commonWords.has(key) && !knownNames.has(key) && !firstNames.has(key);
 }
 
-const PLACE_PREFIX = new Set(["mount", "mt", "lake", "cape", "fort", "port", "san", "santa", "sierra", "isla", "rio", "lago", "monte", "gulf", "isle"]);
+const PLACE_PREFIX = new Set(["st", "saint", "mount", "mt", "lake", "cape", "fort", "port", "san", "santa", "sierra", "isla", "rio", "lago", "monte", "gulf", "isle"]);
 
 const SPEECH = new Set(["said", "says", "told", "added", "tweeted", "wrote", "argued", "claimed", "insisted",
   "warned", "explained", "stated", "admitted", "denied", "recalled", "asked", "replied", "noted"]);
