@@ -8,7 +8,7 @@ import { firstPage, next, prev, reconcile, toPage, type Page, type PagingState }
 import { ENTITY_TYPES, parseTypeFilter, type Entity, type Publication, type TypeFilter } from "./logic/types.ts";
 import { card, type CardView } from "./ui/card.ts";
 import { h } from "./ui/dom.ts";
-import { renderPanel, type PanelState } from "./ui/panel.ts";
+import { panel, type PanelState } from "./ui/panel.ts";
 import { statusBox } from "./ui/status.ts";
 import { typeFilter } from "./ui/typeFilter.ts";
 
@@ -27,6 +27,11 @@ const filterSlot = $("filter");
 const cardsRoot = $("cards");
 const panelRoot = $("panel");
 const footer = $("connection");
+const moreButton = $("more") as HTMLButtonElement;
+moreButton.addEventListener("click", () => {
+  state.publicationsLimit += PUBLICATIONS_STEP;
+  subscribePublications();
+});
 
 type CardEntry = { view: CardView; unsubscribe: Unsubscribe | null; filter: TypeFilter | null };
 
@@ -37,6 +42,8 @@ const state = {
   selected: null as string | null,
   paging: firstPage(PAGE_SIZE),
   page: null as Page<Entity> | null,
+  pageFromCache: false,
+  pageBusy: false,
 };
 
 let conn: Connection;
@@ -67,6 +74,8 @@ function subscribePublications(): void {
     next: ({ items, fromCache }) => {
       state.publications = items;
       if (items.length === 0) {
+        syncCards();
+        moreButton.hidden = true;
         cardsRoot.replaceChildren(
           fromCache ? statusBox("offline", "Waiting for Firestore…", where()) : statusBox("empty", "No publications yet.", "Post articles to the ingest endpoint; they appear here as they are processed."),
         );
@@ -74,14 +83,7 @@ function subscribePublications(): void {
       }
       if (state.selected === null || !items.some((p) => p.key === state.selected)) select(items[0]!.key, false);
       syncCards();
-      if (items.length >= state.publicationsLimit) {
-        const more = h("button", { type: "button", class: "more" }, "Show more publications");
-        more.addEventListener("click", () => {
-          state.publicationsLimit += PUBLICATIONS_STEP;
-          subscribePublications();
-        });
-        cardsRoot.append(more);
-      }
+      moreButton.hidden = items.length < state.publicationsLimit;
       renderPanelNow();
     },
     error: (err) => cardsRoot.replaceChildren(statusBox("error", "Could not load publications", `${err.message} ${where()}`)),
@@ -118,7 +120,9 @@ function syncCards(): void {
     }
     nodes.push(entry.view.root);
   }
-  cardsRoot.replaceChildren(...nodes);
+  // Re-insert only when the order changed: moving a node drops its focus.
+  const current = [...cardsRoot.children];
+  if (current.length !== nodes.length || current.some((el, i) => el !== nodes[i])) cardsRoot.replaceChildren(...nodes);
 }
 
 function select(key: string, byUser = true): void {
@@ -134,26 +138,30 @@ function select(key: string, byUser = true): void {
   }
 }
 
-function watchPage(): void {
+/** Listens to the current page. Paging keeps the old page on screen (busy) until the new one arrives. */
+function watchPage(paging = false): void {
   unsubscribePage?.();
-  state.page = null;
+  state.pageBusy = paging && state.page !== null;
+  if (!state.pageBusy) state.page = null;
   renderPanelNow();
   const key = state.selected;
   if (key === null) return;
-  const paging: PagingState = state.paging;
-  unsubscribePage = watchEntityPage(conn.db, key, state.filter, paging, {
+  const request: PagingState = state.paging;
+  unsubscribePage = watchEntityPage(conn.db, key, state.filter, request, {
     next: ({ items, fromCache }) => {
       if (!fromCache) {
-        const fixed = reconcile(paging, items);
+        const fixed = reconcile(request, items);
         if (fixed) {
           state.paging = fixed;
           return watchPage();
         }
       }
-      state.page = toPage(paging, items);
-      renderPanelNow(fromCache);
+      state.page = toPage(request, items);
+      state.pageFromCache = fromCache;
+      state.pageBusy = false;
+      renderPanelNow();
     },
-    error: (err) => renderPanel(panelRoot, { kind: "error", title: titleOf(key), message: err.message }, pagerActions),
+    error: (err) => panelView.update({ kind: "error", title: titleOf(key), message: err.message }),
   });
 }
 
@@ -161,28 +169,30 @@ const pagerActions = {
   prev() {
     if (!state.page) return;
     state.paging = prev(state.paging, state.page);
-    watchPage();
+    watchPage(true);
   },
   next() {
     if (!state.page) return;
     state.paging = next(state.paging, state.page);
-    watchPage();
+    watchPage(true);
   },
 };
+
+const panelView = panel(panelRoot, pagerActions);
 
 const emptyMessage = (f: TypeFilter) => (f === "all" ? "No entities yet." : `No ${TYPE_LABELS[f].toLowerCase()} entities yet.`);
 
 const titleOf = (key: string) => state.publications.find((p) => p.key === key)?.name ?? key;
 
-function renderPanelNow(fromCache = false): void {
+function renderPanelNow(): void {
   const key = state.selected;
   const s: PanelState =
     key === null
       ? { kind: "none" }
       : state.page === null
         ? { kind: "loading", title: titleOf(key) }
-        : { kind: "data", title: titleOf(key), page: state.page, pageSize: PAGE_SIZE, fromCache };
-  renderPanel(panelRoot, s, pagerActions);
+        : { kind: "data", title: titleOf(key), page: state.page, pageSize: PAGE_SIZE, fromCache: state.pageFromCache, busy: state.pageBusy, emptyMessage: emptyMessage(state.filter) };
+  panelView.update(s);
 }
 
 function where(): string {
@@ -192,7 +202,7 @@ function where(): string {
 async function main(): Promise<void> {
   renderFilter();
   cardsRoot.replaceChildren(statusBox("loading", "Connecting to Firestore…"));
-  renderPanel(panelRoot, { kind: "none" }, pagerActions);
+  panelView.update({ kind: "none" });
   try {
     conn = await connect();
   } catch (err) {

@@ -1,5 +1,7 @@
 // The side panel: one publication's entities, ranked, ten at a time, with
-// previous/next buttons. Pure rendering; paging state lives in the controller.
+// previous/next buttons. The heading and the buttons are made once and only
+// updated, so focus and a click in progress survive live updates; the list is
+// redrawn. Paging state lives in the controller.
 import { TYPE_LABELS } from "../logic/colours.ts";
 import type { Page } from "../logic/paging.ts";
 import { positions } from "../logic/ranking.ts";
@@ -11,29 +13,54 @@ export type PanelState =
   | { kind: "none" }
   | { kind: "loading"; title: string }
   | { kind: "error"; title: string; message: string }
-  | { kind: "data"; title: string; page: Page<Entity>; pageSize: number; fromCache: boolean };
+  | { kind: "data"; title: string; page: Page<Entity>; pageSize: number; fromCache: boolean; emptyMessage: string; busy?: boolean };
 
 export type PanelActions = { prev(): void; next(): void };
+export type PanelView = { update(state: PanelState): void };
 
-export function renderPanel(root: HTMLElement, state: PanelState, actions: PanelActions): void {
-  root.dataset.state = state.kind;
-  root.dataset.fromCache = String(state.kind === "data" && state.fromCache);
-  if (state.kind === "none") {
-    root.replaceChildren(h("h2", {}, "Ranked entities"), statusBox("empty", "Pick a publication to see its entities ranked."));
-    return;
-  }
-  const heading = h("h2", { "data-role": "panel-title" }, state.title);
-  if (state.kind === "loading") return root.replaceChildren(heading, statusBox("loading", "Loading ranking…"));
-  if (state.kind === "error") return root.replaceChildren(heading, statusBox("error", "Could not load the ranking", state.message));
+export function panel(root: HTMLElement, actions: PanelActions): PanelView {
+  const heading = h("h2", { "data-role": "panel-title" }, "Ranked entities");
+  const sub = h("p", { class: "panel-sub" }, "Ranked by mentions; with the number of articles mentioning each");
+  const body = h("div", { class: "panel-body" });
+  const prev = h("button", { type: "button", "data-action": "prev", disabled: true }, "‹ Previous");
+  const next = h("button", { type: "button", "data-action": "next", disabled: true }, "Next ›");
+  const info = h("span", { "data-role": "page-info", "aria-live": "polite" });
+  const pager = h("nav", { class: "pager", "aria-label": "Ranking pages" }, prev, info, next);
+  prev.addEventListener("click", actions.prev);
+  next.addEventListener("click", actions.next);
+  root.replaceChildren(heading, sub, body, pager);
 
-  const { page, pageSize } = state;
-  const ranks = positions(page.pageIndex, pageSize, page.items.length);
-  const from = ranks[0];
-  const to = ranks.at(-1);
-  const list =
-    page.items.length === 0
-      ? statusBox(state.fromCache ? "offline" : "empty", state.fromCache ? "Waiting for Firestore…" : page.pageIndex > 0 ? "No more entities." : "No entities of this type yet.")
-      : h(
+  return {
+    update(state) {
+      // While the next page loads the current one stays, dimmed and inert.
+      const busy = state.kind === "data" && state.busy === true;
+      root.dataset.state = busy ? "loading" : state.kind;
+      root.dataset.fromCache = String(state.kind === "data" && state.fromCache);
+      root.setAttribute("aria-busy", String(busy || state.kind === "loading"));
+      heading.textContent = state.kind === "none" ? "Ranked entities" : state.title;
+      pager.hidden = state.kind !== "data";
+      if (state.kind !== "data") {
+        prev.disabled = next.disabled = true;
+        info.textContent = "";
+      }
+      if (state.kind === "none") return body.replaceChildren(statusBox("empty", "Pick a publication to see its entities ranked."));
+      if (state.kind === "loading") return body.replaceChildren(statusBox("loading", "Loading ranking…"));
+      if (state.kind === "error") return body.replaceChildren(statusBox("error", "Could not load the ranking", state.message));
+
+      const { page, pageSize } = state;
+      const ranks = positions(page.pageIndex, pageSize, page.items.length);
+      const from = ranks[0];
+      const to = ranks.at(-1);
+      prev.disabled = busy || !page.hasPrev;
+      next.disabled = busy || !page.hasNext;
+      if (busy) return;
+      info.textContent = `Page ${page.pageIndex + 1} · ${from !== undefined && to !== undefined ? `${from}–${to}` : "–"}`;
+      if (page.items.length === 0) {
+        const message = state.fromCache ? "Waiting for Firestore…" : page.pageIndex > 0 ? "No more entities." : state.emptyMessage;
+        return body.replaceChildren(statusBox(state.fromCache ? "offline" : "empty", message));
+      }
+      body.replaceChildren(
+        h(
           "ol",
           { class: "ranking", start: from ?? 1 },
           ...page.items.map((e, i) =>
@@ -41,13 +68,7 @@ export function renderPanel(root: HTMLElement, state: PanelState, actions: Panel
               "li",
               { "data-entity-id": e.id, "data-count": e.count, "data-rank": ranks[i] },
               h("span", { class: "rank", "aria-hidden": "true" }, String(ranks[i])),
-              h(
-                "span",
-                { class: "who" },
-                h("span", { class: "word" }, e.word),
-                " ",
-                h("span", { class: `type type-${e.type}` }, TYPE_LABELS[e.type]),
-              ),
+              h("span", { class: "who" }, h("span", { class: "word" }, e.word), " ", h("span", { class: `type type-${e.type}` }, TYPE_LABELS[e.type])),
               h(
                 "span",
                 { class: "count" },
@@ -56,16 +77,8 @@ export function renderPanel(root: HTMLElement, state: PanelState, actions: Panel
               ),
             ),
           ),
-        );
-  const prev = h("button", { type: "button", "data-action": "prev", disabled: !page.hasPrev }, "‹ Previous");
-  const next = h("button", { type: "button", "data-action": "next", disabled: !page.hasNext }, "Next ›");
-  prev.addEventListener("click", actions.prev);
-  next.addEventListener("click", actions.next);
-  const where = from !== undefined && to !== undefined ? `${from}–${to}` : "–";
-  root.replaceChildren(
-    heading,
-    h("p", { class: "panel-sub" }, "Ranked by mentions; with the number of articles mentioning each"),
-    list,
-    h("nav", { class: "pager", "aria-label": "Ranking pages" }, prev, h("span", { "data-role": "page-info", "aria-live": "polite" }, `Page ${page.pageIndex + 1} · ${where}`), next),
-  );
+        ),
+      );
+    },
+  };
 }

@@ -4,6 +4,7 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { mkdirSync } from "node:fs";
+import net from "node:net";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { Browser, Page } from "playwright-core";
@@ -35,6 +36,17 @@ const heraldEntities: SeedEntity[] = [
   { word: "Royal Navy", type: "organization", count: 9, articles: 7 },
 ];
 
+/** A local port nothing listens on. */
+function closedPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer().listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on("error", reject);
+  });
+}
+
 type PanelRow = { id: string; rank: number; count: number; word: string; type: string };
 
 describe("dashboard in headless Chromium", () => {
@@ -60,10 +72,11 @@ describe("dashboard in headless Chromium", () => {
     for (const key of Object.values(keys)) if (key) await db().recursiveDelete(db().doc(`publications/${key}`));
   });
 
-  async function newPage(viewport: { width: number; height: number }, mobile = false): Promise<Page> {
+  async function newPage(viewport: { width: number; height: number }, mobile = false, watchErrors = true): Promise<Page> {
     const context = await browser.newContext({ viewport, isMobile: mobile, hasTouch: mobile, deviceScaleFactor: mobile ? 2 : 1 });
     const p = await context.newPage();
     p.setDefaultTimeout(30_000);
+    if (!watchErrors) return p;
     p.on("console", (m) => m.type() === "error" && problems.push(`console: ${m.text()}`));
     p.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
     p.on("response", (r) => r.status() >= 400 && problems.push(`HTTP ${r.status()} ${r.url()}`));
@@ -219,6 +232,15 @@ describe("dashboard in headless Chromium", () => {
     assert.ok(layout.cardWidth > 300, "cards take the full width");
     await phone.screenshot({ path: path.join(ARTIFACTS, "dashboard-phone.png"), fullPage: false });
     await phone.context().close();
+  });
+
+  it("says it is waiting for Firestore when the emulator cannot be reached", async () => {
+    const closed = await closedPort();
+    const p = await newPage({ width: 1024, height: 700 }, false, false);
+    await p.goto(url.replace(/firestore=[^&]+/, `firestore=127.0.0.1:${closed}`));
+    await p.locator('#cards [data-status="offline"]').waitFor();
+    assert.match((await p.locator("#cards").textContent()) ?? "", new RegExp(`Waiting for Firestore.*127\\.0\\.0\\.1:${closed}`));
+    await p.context().close();
   });
 
   it("logged no errors in the browser (CSP violations included)", () => {
