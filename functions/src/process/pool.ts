@@ -33,8 +33,12 @@ export function getExtractionPool(threads?: number): Piscina<readonly string[], 
       filename: WORKER_URL,
       minThreads: size,
       maxThreads: size,
-      // Threads stay up for the instance's lifetime: compromise loads once per thread.
+      // Threads stay up for the instance's lifetime: the extractor loads once per thread.
       idleTimeout: 2 ** 31 - 1,
+      // A second task waits in each worker's port, so a worker never idles
+      // until the (possibly descheduled) main thread hands it the next one.
+      // Tasks are synchronous: they still run one at a time per thread.
+      concurrentTasksPerWorker: 2,
     });
   }
   return shared;
