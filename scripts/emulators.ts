@@ -4,6 +4,7 @@
 // Ports: firebase.json, shifted by EMULATOR_PORT_OFFSET, or <NAME>_PORT (e.g. FUNCTIONS_PORT).
 // --param KEY=VALUE (repeatable, before the mode's arguments) sets an emulator-only param value.
 import { spawn } from "node:child_process";
+import { untilSignal } from "./lib/signals.ts";
 import { startStack, type Stack } from "./lib/stack.ts";
 
 async function main(argv: string[]): Promise<number> {
@@ -65,20 +66,6 @@ async function runCommand(command: string[], params: Record<string, string>): Pr
   await stack.stop();
   console.log("emulators stopped; no emulator processes left running.");
   return code;
-}
-
-// Resolves on the first SIGINT/SIGTERM/SIGHUP; later ones are ignored so a
-// second Ctrl-C cannot interrupt the shutdown and orphan an emulator.
-function untilSignal(): Promise<NodeJS.Signals> {
-  return new Promise((resolve) => {
-    let seen = false;
-    const onSignal = (signal: NodeJS.Signals) => {
-      if (seen) return console.error(`(${signal}: already stopping)`);
-      seen = true;
-      resolve(signal);
-    };
-    for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, onSignal);
-  });
 }
 
 main(process.argv.slice(2)).then(

@@ -16,6 +16,7 @@ Corpus (default: sotu)
   --corpus sotu|synthetic|file   State of the Union articles (bundled npm data set), seeded
                                  synthetic news, or your own file
   --by president|party           sotu: publication of each article (default president)
+  --sample N                     sotu: N articles spread evenly over the years (default: all ~3,700)
   --seed N                       synthetic: seed (default 1)
   --file PATH --format jsonl|csv|allthenews
   --map field=column,...         columns for publication, content, title, url, publishedAt, id
@@ -49,6 +50,7 @@ export function optionsFromArgs(argv: string[], env: NodeJS.ProcessEnv): LoadTes
     options: {
       corpus: { type: "string", default: "sotu" },
       by: { type: "string", default: "president" },
+      sample: { type: "string" },
       seed: { type: "string", default: "1" },
       file: { type: "string" },
       format: { type: "string" },
@@ -121,7 +123,9 @@ function corpusFrom(values: Record<string, string | boolean | undefined>): Corpu
   const corpus = values.corpus as string;
   if (corpus === "sotu") {
     if (values.by !== "president" && values.by !== "party") throw new Error(`--by must be president or party`);
-    return { kind: "sotu", by: values.by };
+    const sample = values.sample === undefined ? undefined : Number(values.sample);
+    if (sample !== undefined && !(Number.isInteger(sample) && sample > 0)) throw new Error(`--sample must be a positive whole number`);
+    return { kind: "sotu", by: values.by, ...(sample ? { sample } : {}) };
   }
   if (corpus === "synthetic") return { kind: "synthetic", seed: Number(values.seed) };
   if (corpus === "file") {

@@ -55,6 +55,8 @@ export type LoadTestReport = {
 };
 
 export function firestoreFor(projectId: string): Firestore {
+  // Against the emulator there is no metadata server to ask for credentials.
+  if (process.env.FIRESTORE_EMULATOR_HOST) process.env.METADATA_SERVER_DETECTION ??= "none";
   const app = getApps().find((a) => a.name === "load-test") ?? initializeApp({ projectId }, "load-test");
   return getFirestore(app);
 }
@@ -86,7 +88,8 @@ export async function runLoadTest(options: LoadTestOptions): Promise<LoadTestRep
     }
   };
 
-  const print = options.progress ? progressPrinter(options.posts) : undefined;
+  const total = options.posts ?? (corpus.kind === "sotu" ? corpus.sample : undefined);
+  const print = options.progress ? progressPrinter(total) : undefined;
   const result: SendResult = await sendAll(withBaseline(), {
     url: options.url,
     apiKey: options.apiKey,
@@ -158,7 +161,7 @@ export async function runLoadTest(options: LoadTestOptions): Promise<LoadTestRep
 }
 
 function describeCorpus(c: CorpusChoice): string {
-  if (c.kind === "sotu") return `sotu (State of the Union, by ${c.by})`;
+  if (c.kind === "sotu") return `sotu (State of the Union, by ${c.by}${c.sample ? `, ${c.sample} articles sampled evenly` : ""})`;
   if (c.kind === "synthetic") return `synthetic (seed ${c.seed})`;
   return `${c.format} file ${c.path}`;
 }

@@ -23,7 +23,7 @@ export function formatTopEntities(all: readonly TopEntities[]): string {
   return all
     .map((p) => {
       const rows = p.top.map((e, i) => [i + 1, e.word, e.type, e.count, e.articles]);
-      return `${p.publication}: ${p.articleCount} articles\n${table(["#", "entity", "type", "mentions", "articles"], rows, ["r", "l", "l", "r", "r"])}`;
+      return `${p.publication}: ${p.articleCount} article${p.articleCount === 1 ? "" : "s"}\n${table(["#", "entity", "type", "mentions", "articles"], rows, ["r", "l", "l", "r", "r"])}`;
     })
     .join("\n\n");
 }

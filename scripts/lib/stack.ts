@@ -63,7 +63,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 
   const apiKey = ensureLocalSecret(path.join(REPO_ROOT, "functions/.secret.local"), "INGEST_API_KEY");
   const region = readFunctionsParam("REGION") ?? "us-central1";
-  const restoreParams = setEmulatorParams(options.params ?? {});
+  // One extraction thread per emulated invocation: the emulator runs every
+  // invocation in a process of its own, which already spreads work over cores.
+  const restoreParams = setEmulatorParams({ EXTRACT_THREADS: "1", ...options.params });
   const configFile = writeLocalConfig(baseConfig, ports);
 
   // Per-stack files (named by the functions port) let shifted stacks run side by side.
@@ -84,7 +86,14 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   };
 
   const children: Group[] = [];
+  // Safety net: if this process ends without stop() (a crash, process.exit),
+  // take every emulator down with it rather than orphan JVMs on our ports.
+  const onExit = () => {
+    for (const child of children) child.kill();
+  };
+  process.once("exit", onExit);
   const stop = async () => {
+    process.off("exit", onExit);
     // Firebase first (it stops Pub/Sub and the functions), then Firestore.
     for (const child of [...children].reverse()) await child.stop();
     restoreParams();
@@ -97,7 +106,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     const firebaseEnv: NodeJS.ProcessEnv = {
       // Bounded worker processes: each loads the functions code afresh, and a
       // burst of messages would otherwise start dozens at once on a small machine.
-      FUNCTIONS_EMULATOR_PARALLEL: "8",
+      FUNCTIONS_EMULATOR_PARALLEL: "16",
       // Seconds a worker may take to load the code before the emulator gives up
       // on it (and, unlike Pub/Sub, never redelivers): generous for busy machines.
       FUNCTIONS_DISCOVERY_TIMEOUT: "120",
@@ -151,7 +160,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   };
 }
 
-type Group = { name: string; child: ChildProcess; exited: Promise<void>; stop(): Promise<void> };
+type Group = { name: string; child: ChildProcess; exited: Promise<void>; stop(): Promise<void>; kill(): void };
 
 // Each emulator runs in its own process group, so stopping it also stops the
 // JVMs its launcher scripts start.
@@ -182,6 +191,11 @@ function startGroup(
     name,
     child,
     exited,
+    kill() {
+      // Synchronous, for process exit: no waiting, everything gets SIGKILL.
+      killAll(descendants(child.pid!), "SIGKILL");
+      signalGroup("SIGKILL");
+    },
     async stop() {
       // Remember the whole tree first: detached grandchildren leave our group.
       const tree = descendants(child.pid!);

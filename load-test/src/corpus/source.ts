@@ -1,12 +1,12 @@
 // Picks the corpus the user asked for and gives every post a run-scoped id:
 // retries within a run share ids (counted once), another run counts anew.
 import { filePosts, type FileSource } from "./files.ts";
-import { sotuArticles } from "./sotu.ts";
+import { evenSample, sotuArticles } from "./sotu.ts";
 import { syntheticPosts } from "./synthetic.ts";
 import type { LoadPost } from "./types.ts";
 
 export type CorpusChoice =
-  | { kind: "sotu"; by: "president" | "party" }
+  | { kind: "sotu"; by: "president" | "party"; /** articles spread evenly over the corpus */ sample?: number }
   | { kind: "synthetic"; seed: number; publications?: readonly string[] }
   | ({ kind: "file" } & FileSource);
 
@@ -26,11 +26,16 @@ export async function* corpusPosts(choice: CorpusChoice, runId: string, cycle: b
   for (let round = 0; ; round++) {
     let yielded = 0;
     const source: AsyncIterable<LoadPost> | Iterable<LoadPost> =
-      choice.kind === "sotu" ? sotuArticles({ publication: choice.by }) : filePosts(choice, round === 0 ? skipped : []);
+      choice.kind === "sotu" ? sotuSource(choice) : filePosts(choice, round === 0 ? skipped : []);
     for await (const p of source) {
       yielded++;
       yield { ...p, id: `${runId}:${p.id}${round > 0 ? `#${round}` : ""}` };
     }
     if (yielded === 0 || !cycle) return; // an empty corpus, or one pass asked for
   }
+}
+
+function sotuSource(choice: { by: "president" | "party"; sample?: number }) {
+  const all = sotuArticles({ publication: choice.by });
+  return choice.sample ? evenSample(all, choice.sample) : all;
 }

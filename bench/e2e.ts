@@ -1,0 +1,94 @@
+// npm run bench:e2e -- [--posts N] [--batch N] [--concurrency N] [--json]
+// End-to-end posts/s through the emulators (POST -> Pub/Sub -> processPosts ->
+// Firestore, until the counts are verified), beside the extraction-only bound
+// on the same corpus with the same threads, and Firestore writes per post at
+// the run's batch size (summed from processPosts' own per-message log lines).
+import { readFileSync } from "node:fs";
+import os from "node:os";
+import { destroyExtractionPool, extractOnPool, getExtractionPool } from "../functions/lib/process/pool.js";
+import { runLoadTest } from "../load-test/src/run.ts";
+import { startStack } from "../scripts/lib/stack.ts";
+import { parseFlags } from "./lib/args.ts";
+import { benchCorpus } from "./lib/corpus.ts";
+
+const flags = parseFlags(process.argv.slice(2), ["json"]);
+const posts = flags.int("posts", 500);
+const batch = flags.int("batch", 20);
+const concurrency = flags.int("concurrency", 4);
+const threads = flags.int("threads", os.availableParallelism());
+const json = flags.has("json");
+const say = (s: string) => json || console.error(s);
+
+const texts = benchCorpus(posts).map((a) => a.content);
+
+// 1. The bound: extraction alone, same texts, same threads, warm pool.
+say(`extraction-only bound: ${texts.length} posts on ${threads} threads...`);
+const pool = getExtractionPool(threads);
+await extractOnPool(texts.slice(0, threads * 2), pool);
+const t0 = performance.now();
+await extractOnPool(texts, pool);
+const boundS = (performance.now() - t0) / 1000;
+await destroyExtractionPool();
+
+// 2. The pipeline, on the emulators.
+say("end to end through the emulators...");
+const stack = await startStack({ params: { EXTRACT_THREADS: String(threads) } });
+Object.assign(process.env, stack.env);
+let result;
+try {
+  const report = await runLoadTest({
+    url: stack.ingestUrl,
+    apiKey: stack.apiKey,
+    corpus: { kind: "sotu", by: "president", sample: posts },
+    postsPerRequest: batch,
+    concurrency,
+    rate: { rate: 0, rampSeconds: 0 },
+    withIds: true,
+    retries: 8,
+    timeoutMs: 120_000,
+    verify: true,
+    verifyTimeoutMs: 30 * 60_000,
+    settleMs: 2_000,
+    stallMs: 180_000,
+    projectId: stack.project,
+    progress: !json,
+  });
+  const v = report.verification!;
+  if (!v.pass || v.convergenceS === undefined) throw new Error("the run did not verify; no figure to report");
+  const e2eS = report.send.durationS + v.convergenceS;
+  const messages = readFileSync(stack.logFile, "utf8")
+    .split("\n")
+    .filter((l) => l.includes('"processPosts: message processed"'))
+    .map((l) => JSON.parse(l.slice(l.indexOf("{"))) as { writes: number; counted: number; posts: number });
+  const writes = messages.reduce((a, m) => a + m.writes, 0);
+  const counted = messages.reduce((a, m) => a + m.counted, 0);
+  result = {
+    posts: report.send.accepted,
+    batch,
+    threads,
+    cpus: os.availableParallelism(),
+    e2eSeconds: e2eS,
+    e2ePostsPerS: report.send.accepted / e2eS,
+    extractionOnlySeconds: boundS,
+    extractionOnlyPostsPerS: texts.length / boundS,
+    ratio: report.send.accepted / e2eS / (texts.length / boundS),
+    messages: messages.length,
+    writes,
+    writesPerPost: writes / counted,
+    ingestLatencyMs: report.send.latencyMs,
+  };
+} finally {
+  await stack.stop();
+}
+
+if (json) console.log(JSON.stringify(result));
+else {
+  const r = result;
+  console.log(`
+end to end (${r.posts} SOTU posts, ${r.batch} per request/message, ${r.threads} extraction threads, ${r.cpus} vCPUs)
+  pipeline through the emulators   ${r.e2ePostsPerS.toFixed(1)} posts/s  (${r.e2eSeconds.toFixed(1)} s from first POST to verified counts)
+  extraction alone (the bound)     ${r.extractionOnlyPostsPerS.toFixed(1)} posts/s  (${r.extractionOnlySeconds.toFixed(1)} s)
+  ratio pipeline / bound           ${r.ratio.toFixed(2)}
+  Firestore writes                 ${r.writes} for ${r.messages} messages: ${r.writesPerPost.toFixed(2)} per post`);
+}
+process.exit(0);

@@ -1,0 +1,47 @@
+// The load-test tool against the running emulators: 500 synthetic posts, then
+// exact verification of every article count and every entity counter.
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { runLoadTest } from "../../src/run.ts";
+
+const env = (name: string) => {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run through "npm run test:emulators"`);
+  return value;
+};
+
+describe("load test on the emulators", () => {
+  it("sends 500 synthetic posts and verifies every count exactly", { timeout: 15 * 60_000 }, async () => {
+    const report = await runLoadTest({
+      url: env("INGEST_URL"),
+      apiKey: env("INGEST_API_KEY"),
+      corpus: { kind: "synthetic", seed: 11 },
+      posts: 500,
+      postsPerRequest: 10,
+      concurrency: 4,
+      rate: { rate: 0, rampSeconds: 0 },
+      withIds: true,
+      retries: 8,
+      timeoutMs: 60_000,
+      verify: true,
+      verifyTimeoutMs: 10 * 60_000,
+      settleMs: 3_000,
+      stallMs: 180_000,
+      projectId: env("GCLOUD_PROJECT"),
+      progress: false,
+    });
+    assert.equal(report.send.sent, 500);
+    assert.equal(report.send.accepted, 500, JSON.stringify(report.send.errors));
+    const v = report.verification!;
+    assert.equal(v.timedOut, false);
+    assert.deepEqual(
+      v.publications.filter((c) => c.actual !== c.expectedMin || c.expectedMin !== c.expectedMax),
+      [],
+      "every publication counts exactly the accepted posts",
+    );
+    assert.equal(v.publications.reduce((a, c) => a + c.actual - c.baseline, 0), 500);
+    assert.ok(v.entitiesChecked > 50, `entity counters checked: ${v.entitiesChecked}`);
+    assert.deepEqual(v.entityDiffs, []);
+    assert.equal(v.pass, true);
+  });
+});
