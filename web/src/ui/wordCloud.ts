@@ -8,6 +8,7 @@ import { formatCount, s } from "./dom.ts";
 export const CLOUD_FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
 const WIDTH = 320;
 const HEIGHT = 170;
+const MARGIN = 4; // canvas and SVG text metrics differ a little: keep words off the edge
 
 let context: CanvasRenderingContext2D | null | undefined;
 const canvasMeasure: Measure = (text, fontSize) => {
@@ -20,7 +21,7 @@ const canvasMeasure: Measure = (text, fontSize) => {
 export function wordCloud(entities: readonly Entity[]): SVGSVGElement {
   const { placed } = layoutCloud(
     entities.map((e) => ({ text: e.word, weight: e.count, entity: e })),
-    { width: WIDTH, height: HEIGHT, minFont: 10, maxFont: 34, padding: 3, measure: canvasMeasure },
+    { width: WIDTH - 2 * MARGIN, height: HEIGHT - 2 * MARGIN, minFont: 10, maxFont: 34, padding: 3, measure: canvasMeasure },
   );
   const svg = s("svg", {
     class: "word-cloud",
@@ -28,9 +29,11 @@ export function wordCloud(entities: readonly Entity[]): SVGSVGElement {
     role: "img",
     "aria-label": `Word cloud of ${placed.length} entities`,
   });
+  const g = s("g", { transform: `translate(${MARGIN} ${MARGIN})` });
+  svg.append(g);
   for (const p of placed) {
     const e = p.item.entity;
-    svg.append(
+    g.append(
       s(
         "text",
         {

@@ -10,7 +10,7 @@ import { after, before, describe, it } from "node:test";
 import type { Browser, Page } from "playwright-core";
 import { launchChromium } from "./support/browser.ts";
 import { hostingUrl, requireEnv } from "./support/env.ts";
-import { articleCount, db, entityId, increment, ranked, seedPublication, type EntityType, type SeedEntity } from "./support/seed.ts";
+import { articleCount, db, entityId, increment, publicationNamed, ranked, seedPublication, type EntityType, type SeedEntity } from "./support/seed.ts";
 
 const ARTIFACTS = path.resolve(import.meta.dirname, "../../../artifacts");
 const run = randomUUID().slice(0, 6);
@@ -53,7 +53,7 @@ describe("dashboard in headless Chromium", () => {
   let browser: Browser;
   let page: Page;
   let url: string;
-  const keys = { gazette: "", herald: "", empty: "" };
+  const keys = { gazette: "", herald: "", empty: "", wire: "" };
   const problems: string[] = [];
 
   before(async () => {
@@ -194,8 +194,6 @@ describe("dashboard in headless Chromium", () => {
       (key) => document.querySelector(`article.card[data-pub-key="${key}"] [data-role="article-count"] strong`)?.getAttribute("data-value") === "4819",
       keys.gazette,
     );
-    mkdirSync(ARTIFACTS, { recursive: true });
-    await page.screenshot({ path: path.join(ARTIFACTS, "dashboard.png"), fullPage: true });
   });
 
   it("filters by type: the list, its paging and the charts show only that type", async () => {
@@ -215,6 +213,45 @@ describe("dashboard in headless Chromium", () => {
     await expectPanelMatches(1);
   });
 
+  it("shows articles posted to the ingest endpoint as the pipeline counts them, without reloading", async () => {
+    const name = `Wire ${run}`;
+    const stories = [
+      "Angela Merkel met Emmanuel Macron in Paris to discuss the budget.",
+      "NATO ministers gathered in Brussels; Jens Stoltenberg spoke first.",
+      "Emmanuel Macron flew to Berlin, where Angela Merkel welcomed him.",
+      "The European Commission in Brussels answered questions from Reuters.",
+      "Angela Merkel and the Bundestag debated the plan in Berlin.",
+      "Emmanuel Macron returned to Paris after talks with NATO.",
+    ];
+    const posts = Array.from({ length: 12 }, (_, i) => ({ publication: name, content: stories[i % stories.length]!, id: `${run}-wire-${i}` }));
+    const res = await fetch(`${requireEnv("INGEST_URL")}/posts`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${requireEnv("INGEST_API_KEY")}`, "content-type": "application/json" },
+      body: JSON.stringify(posts),
+    });
+    assert.equal(res.status, 202, await res.text());
+    const key = await publicationNamed(name, 12, 120_000);
+    keys.wire = key;
+    // The open page picks the new publication up by itself (more publications may sit above it).
+    const wire = card(page, key);
+    for (let i = 0; i < 20 && !(await wire.isVisible()); i++) {
+      if (await page.locator("#more").isVisible()) await page.locator("#more").click();
+      await page.waitForTimeout(500);
+    }
+    await wire.waitFor();
+    await page.waitForFunction(
+      (key) => document.querySelector(`article.card[data-pub-key="${key}"] [data-role="article-count"] strong`)?.getAttribute("data-value") === "12",
+      key,
+    );
+    const { bars } = await cardCharts(page, key);
+    const top = await ranked(key, { limit: 8 });
+    assert.ok(top.length >= 3, `the pipeline found entities: ${top.map((e) => e.word).join(", ")}`);
+    assert.deepEqual(bars, top.map((e) => ({ id: e.id, count: e.count })));
+    await page.evaluate(() => window.scrollTo(0, 0));
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: path.join(ARTIFACTS, "dashboard.png"), fullPage: true });
+  });
+
   it("fits a phone screen: one column, ranking first, nothing wider than the screen", async () => {
     const phone = await newPage({ width: 390, height: 844 }, true);
     await phone.goto(url);
@@ -230,6 +267,7 @@ describe("dashboard in headless Chromium", () => {
     assert.ok(layout.scrollWidth <= layout.innerWidth, `no horizontal scrolling (${layout.scrollWidth} > ${layout.innerWidth})`);
     assert.ok(layout.panelTop < layout.firstCardTop, "the ranking comes first");
     assert.ok(layout.cardWidth > 300, "cards take the full width");
+    mkdirSync(ARTIFACTS, { recursive: true });
     await phone.screenshot({ path: path.join(ARTIFACTS, "dashboard-phone.png"), fullPage: false });
     await phone.context().close();
   });

@@ -5,6 +5,9 @@ import { createHash } from "node:crypto";
 import { getApps, initializeApp } from "firebase-admin/app";
 import { FieldPath, FieldValue, getFirestore, type Firestore } from "firebase-admin/firestore";
 
+// No Google metadata server here: do not let google-auth-library go looking for one.
+process.env.METADATA_SERVER_DETECTION ??= "none";
+
 export type EntityType = "person" | "organization" | "place";
 export type SeedEntity = { word: string; type: EntityType; count: number; articles: number };
 export type Row = { id: string; word: string; type: EntityType; count: number };
@@ -47,4 +50,20 @@ export async function ranked(key: string, opts: { type?: EntityType; offset?: nu
 
 export async function articleCount(key: string): Promise<number> {
   return (await db().doc(`publications/${key}`).get()).get("articleCount") as number;
+}
+
+/** Waits until the pipeline has counted `articles` posts for the publication named `name`; returns its key. */
+export async function publicationNamed(name: string, articles: number, timeoutMs: number): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  let seen = "nothing";
+  while (Date.now() < deadline) {
+    const snap = await db().collection("publications").where("name", "==", name).get();
+    const doc = snap.docs[0];
+    if (doc) {
+      seen = `articleCount ${String(doc.get("articleCount"))}`;
+      if (doc.get("articleCount") === articles) return doc.id;
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`publication "${name}": ${seen} after ${timeoutMs} ms, expected ${articles} articles`);
 }
