@@ -13,14 +13,15 @@ export function resolveTypes(mentions: Mention[], tokens: Token[]): Mention[] {
   const byKey = new Map<string, Mention>();
   const personWords = new Map<string, number>();
   for (const m of mentions) {
-    if (m.strength < MEDIUM) continue;
-    const prev = byKey.get(m.key);
-    if (!prev || prev.strength < m.strength) byKey.set(m.key, m);
-    if (m.type === "person" && m.last > m.first) {
+    // A full name typed even weakly ("Olena Hrytsenko") still names its lone surname.
+    if (m.strength >= WEAK && m.type === "person" && m.last > m.first) {
       for (const w of m.key.split(" ")) {
         if (!nameConnectors.has(w)) personWords.set(w, Math.max(personWords.get(w) ?? 0, m.strength));
       }
     }
+    if (m.strength < MEDIUM) continue;
+    const prev = byKey.get(m.key);
+    if (!prev || prev.strength < m.strength) byKey.set(m.key, m);
   }
   // An unknown full name whose last word recurs alone ("Ana Kowalczyk ... Kowalczyk") is a person.
   const loneWords = new Set(mentions.filter((m) => m.first === m.last && m.why === "default-1").map((m) => m.key));

@@ -347,6 +347,9 @@ function classify(
     if (n <= 3 && peopleNames.has(firstKey) && !keys.some((k) => isVeryCommon(k) || ctx.lowerSeen.has(k))) {
       return { type: "person", strength: WEAK, why: "surname-first" };
     }
+    if (n <= 3 && SURNAME_ENDING.test(lastKey) && !keys.some((k) => isVeryCommon(k))) {
+      return { type: "person", strength: WEAK, why: "surname-ending" };
+    }
     return { type: "person", strength: NONE, why: "default-multi" };
   }
   // One word.
@@ -382,6 +385,10 @@ function classify(
 
 const COMPASS = new Set(["north", "south", "east", "west", "northern", "southern", "eastern", "western",
   "upper", "lower", "central", "greater", "northeast", "northwest", "southeast", "southwest", "inner", "outer"]);
+
+// Endings typical of surnames in many languages (Petrenko, Kowalczyk, Ivanova, Popescu,
+// Papadopoulos, Hovhannisyan, Yilmazoglu, Jovanovic, Fernandez).
+const SURNAME_ENDING = /(enko|chuk|czuk|czyk|ovich|evich|owicz|ewicz|ovic|evic|ović|ević|escu|opoulos|akis|idis|yan|ian|oglu|oğlu|ov|ova|ev|eva|ski|ska|sky|skaya|dze|shvili|ez|son|sen|sson|stein|berg|mann)$/u;
 
 // Endings of town names in English and neighbouring languages (-burg, -ville, -shire, ...).
 const PLACE_ENDING = /(burg|burgh|bourg|ville|shire|stan|polis|grad|abad|pur|caster|chester|borough|bury|mouth|sund|hafen|heim|ovo|evo)$/u;

@@ -8,7 +8,7 @@ test("extractEntities loads and runs in a worker thread", async () => {
   const code = `
     import { parentPort } from "node:worker_threads";
     const { extractEntities } = await import(${JSON.stringify(moduleUrl)});
-    parentPort.postMessage(extractEntities("Maria Petrenko flew from Vienna to meet NATO officials."));
+    parentPort.postMessage(extractEntities("Olena Petrenko flew from Vienna to meet NATO officials."));
   `;
   const worker = new Worker(new URL(`data:text/javascript,${encodeURIComponent(code)}`));
   try {
@@ -18,7 +18,7 @@ test("extractEntities loads and runs in a worker thread", async () => {
     });
     assert.deepEqual(
       (result as { type: string; text: string }[]).map((e) => `${e.type}:${e.text}`),
-      ["person:Maria Petrenko", "place:Vienna", "organization:NATO"],
+      ["person:Olena Petrenko", "place:Vienna", "organization:NATO"],
     );
   } finally {
     await worker.terminate();
