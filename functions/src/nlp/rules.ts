@@ -347,7 +347,8 @@ function classify(
     if (n <= 3 && peopleNames.has(firstKey) && !keys.some((k) => isVeryCommon(k) || ctx.lowerSeen.has(k))) {
       return { type: "person", strength: WEAK, why: "surname-first" };
     }
-    if (n <= 3 && SURNAME_ENDING.test(lastKey) && !keys.some((k) => isVeryCommon(k))) {
+    const nameWords = keys.filter((k) => !nameConnectors.has(k));
+    if (nameWords.length <= 3 && SURNAME_ENDING.test(lastKey) && !nameWords.some((k) => isVeryCommon(k))) {
       return { type: "person", strength: WEAK, why: "surname-ending" };
     }
     return { type: "person", strength: NONE, why: "default-multi" };

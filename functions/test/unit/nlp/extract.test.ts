@@ -102,6 +102,29 @@ describe("find more", () => {
     assert.ok(has("Lawmakers in Parliament objected.", "organization", "Parliament"));
   });
 
+  test("particles, initials and generational suffixes stay inside a person's name", () => {
+    const found = pairs("Envoy Hendrika van der Berg met Omar al-Rashidi and Peter J. Kowalski Jr. yesterday.");
+    assert.deepEqual(found, ["person:Hendrika van der Berg", "person:Omar al-Rashidi", "person:Peter J. Kowalski Jr."]);
+  });
+
+  test("a title word after a given name is a surname", () => {
+    assert.deepEqual(pairs("The novel by Stephen King sold well."), ["person:Stephen King"]);
+  });
+
+  test("named storms and operations are not people", () => {
+    assert.deepEqual(pairs("Residents fled Hurricane Delfina and Operation Bluewater began."), []);
+  });
+
+  test("Saint and Mount start place names", () => {
+    assert.ok(has("Flights to St. Petersburg resumed.", "place", "St. Petersburg"));
+    assert.ok(has("Snow fell on Mount Kinabalu.", "place", "Mount Kinabalu"));
+  });
+
+  test("unknown full names with a typical surname ending are people", () => {
+    assert.ok(has("Yesterday Dariusz Wolnicki-Baranowski arrived.", "person", "Dariusz Wolnicki-Baranowski"));
+    assert.ok(has("Fans cheered for Ilkay Demiroglu.", "person", "Ilkay Demiroglu"));
+  });
+
   test("people: first name plus surname, and names outside American lists", () => {
     assert.ok(has("The award went to Kwame Mensah.", "person", "Kwame Mensah"));
     assert.ok(has("A report by Priya Raghunathan said so.", "person", "Priya Raghunathan"));
