@@ -19,8 +19,13 @@ export function layoutBars<T extends { count: number }>(items: readonly T[], o: 
   return { rows, height: items.length === 0 ? 0 : items.length * (o.rowHeight + o.gap) - o.gap, scaleMax };
 }
 
-/** Truncates a label to at most `max` characters with an ellipsis. */
-export function truncate(text: string, max: number): string {
+/** The text, or its longest prefix plus an ellipsis, that `width` says fits in `maxWidth`. */
+export function fitLabel(text: string, maxWidth: number, width: (s: string) => number): string {
+  if (width(text) <= maxWidth) return text;
   const chars = [...text];
-  return chars.length <= max ? text : `${chars.slice(0, Math.max(1, max - 1)).join("")}…`;
+  for (let n = chars.length - 1; n >= 1; n--) {
+    const candidate = `${chars.slice(0, n).join("").trimEnd()}…`;
+    if (width(candidate) <= maxWidth) return candidate;
+  }
+  return "…";
 }

@@ -4,24 +4,18 @@ import { layoutCloud, type Measure } from "../logic/cloud.ts";
 import { colourFor, TYPE_LABELS } from "../logic/colours.ts";
 import type { Entity } from "../logic/types.ts";
 import { formatCount, s } from "./dom.ts";
+import { textWidth } from "./measure.ts";
 
-export const CLOUD_FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
 const WIDTH = 320;
 const HEIGHT = 170;
 const MARGIN = 4; // canvas and SVG text metrics differ a little: keep words off the edge
 
-let context: CanvasRenderingContext2D | null | undefined;
-const canvasMeasure: Measure = (text, fontSize) => {
-  context ??= document.createElement("canvas").getContext("2d");
-  if (!context) return { width: text.length * fontSize * 0.56, height: fontSize * 1.1 };
-  context.font = `600 ${fontSize}px ${CLOUD_FONT}`;
-  return { width: context.measureText(text).width, height: fontSize * 1.1 };
-};
+const measure: Measure = (text, fontSize) => ({ width: textWidth(text, fontSize, 600), height: fontSize * 1.1 });
 
 export function wordCloud(entities: readonly Entity[]): SVGSVGElement {
   const { placed } = layoutCloud(
     entities.map((e) => ({ text: e.word, weight: e.count, entity: e })),
-    { width: WIDTH - 2 * MARGIN, height: HEIGHT - 2 * MARGIN, minFont: 10, maxFont: 34, padding: 3, measure: canvasMeasure },
+    { width: WIDTH - 2 * MARGIN, height: HEIGHT - 2 * MARGIN, minFont: 10, maxFont: 34, padding: 3, measure },
   );
   const svg = s("svg", {
     class: "word-cloud",

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { layoutBars, truncate } from "../../src/logic/bars.ts";
+import { fitLabel, layoutBars } from "../../src/logic/bars.ts";
 
 const opts = { width: 300, labelWidth: 100, valueWidth: 40, rowHeight: 10, gap: 4 };
 
@@ -19,9 +19,11 @@ describe("bar chart layout", () => {
     assert.deepEqual(layoutBars([{ count: 0 }], opts).rows.map((r) => r.barWidth), [0]);
   });
 
-  it("truncates long labels by characters, not UTF-16 units", () => {
-    assert.equal(truncate("short", 10), "short");
-    assert.equal(truncate("Organisation of Petroleum", 10), "Organisat…");
-    assert.equal(truncate("😀😀😀😀", 3), "😀😀…");
+  it("fits a label to a width, cutting whole characters and adding an ellipsis", () => {
+    const width = (t: string) => [...t].length * 6;
+    assert.equal(fitLabel("Senate", 60, width), "Senate");
+    assert.equal(fitLabel("House of Representatives", 60, width), "House of…");
+    assert.ok(width(fitLabel("House of Representatives", 60, width)) <= 60);
+    assert.equal(fitLabel("Representatives", 3, width), "…");
   });
 });
