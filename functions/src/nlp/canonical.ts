@@ -78,8 +78,9 @@ function coordinate(mentions: Mention[], tokens: Token[]): void {
 /** Build the public entities: surface text as written, canonical form resolved. */
 export function toEntities(mentions: Mention[], tokens: Token[], text: string, shouting: (sent: number) => boolean): Entity[] {
   const entities: Entity[] = [];
-  const persons: { words: string[]; canonical: string }[] = [];
-  const orgs: { initials: string; canonical: string }[] = [];
+  // Earliest full name by its first or last word, and earliest organisation by its initials.
+  const personByWord = new Map<string, string>();
+  const orgByInitials = new Map<string, string>();
   for (const m of mentions) {
     const first = tokens[m.first]!;
     const last = tokens[m.last]!;
@@ -88,18 +89,16 @@ export function toEntities(mentions: Mention[], tokens: Token[], text: string, s
     const words = m.key.split(" ").filter((w) => !nameConnectors.has(w));
     if (m.type === "person") {
       if (words.length === 1) {
-        const full = persons.find((p) => p.words.length > 1 && (p.words.at(-1) === words[0] || p.words[0] === words[0]));
-        if (full) canonical = full.canonical;
+        canonical = personByWord.get(words[0]!) ?? canonical;
       } else {
-        persons.push({ words, canonical });
+        for (const w of [words[0]!, words.at(-1)!]) if (!personByWord.has(w)) personByWord.set(w, canonical);
       }
     } else if (m.type === "organization") {
       if (words.length > 1) {
         const initials = words.map((w) => w[0]).join("");
-        orgs.push({ initials, canonical });
-      } else {
-        const full = orgs.find((o) => o.initials.length >= 2 && o.initials === m.key);
-        if (full) canonical = full.canonical;
+        if (!orgByInitials.has(initials)) orgByInitials.set(initials, canonical);
+      } else if (m.key.length >= 2) {
+        canonical = orgByInitials.get(m.key) ?? canonical;
       }
     }
     entities.push({ text: surface, canonical, type: m.type, start: first.start, end: last.end });
