@@ -26,6 +26,7 @@ async function main(): Promise<number> {
   const stack = await startStack();
   Object.assign(process.env, stack.env); // this process reads Firestore too (verification, top entities)
   console.log(`emulators up (backend: ${stack.backend}; log: ${stack.logFile})`);
+  if (stack.dashboardUrl) console.log(`dashboard (watch the counts arrive): ${stack.dashboardUrl}`);
   // Ctrl-C at any point stops the emulators before exiting.
   let keeping = false;
   const interrupted = untilSignal();
@@ -60,8 +61,7 @@ async function main(): Promise<number> {
     console.log(`Top ${values.top} entities per publication:\n\n${formatTopEntities(top)}\n`);
     code = report.verification?.pass ? 0 : 1;
     if (values.keep) {
-      const hosting = stack.ports.hosting;
-      console.log(`Dashboard: http://127.0.0.1:${hosting}/\nIngest:    ${stack.ingestUrl}/posts (key in functions/.secret.local)\nCtrl-C stops everything.`);
+      console.log(`Dashboard: ${stack.dashboardUrl}\nIngest:    ${stack.ingestUrl}/posts (key in functions/.secret.local)\nCtrl-C stops everything.`);
       keeping = true;
       await interrupted;
     }

@@ -41,6 +41,7 @@ async function boot(echo: boolean, params: Record<string, string>): Promise<Stac
 async function runUntilSignal(params: Record<string, string>): Promise<number> {
   const stack = await boot(true, params);
   console.log(`
+  Dashboard         ${stack.dashboardUrl ?? "(no hosting section in firebase.json)"}
   Ingest endpoint   ${stack.ingestUrl}/posts   (POST; also /post/enqueue)
   API key           ${stack.apiKey}   (from functions/.secret.local)
   Firestore         ${stack.env.FIRESTORE_EMULATOR_HOST}

@@ -72,3 +72,13 @@ export async function busyPorts(ports: Partial<Ports>): Promise<string[]> {
   }
   return busy;
 }
+
+// Ports Chromium refuses to load (ERR_UNSAFE_PORT), from its port_util list:
+// a dashboard on one of them, or a Firestore it must reach, fails in a browser.
+const BROWSER_UNSAFE = new Set([1719, 1720, 1723, 2049, 3659, 4045, 4190, 5060, 5061, 6000, 6566, 6665, 6666, 6667, 6668, 6669, 6679, 6697, 10080]);
+
+export function browserUnsafe(ports: Partial<Ports>): string[] {
+  return Object.entries(ports)
+    .filter(([, port]) => BROWSER_UNSAFE.has(port))
+    .map(([name, port]) => `${name} (${port})`);
+}

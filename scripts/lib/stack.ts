@@ -6,7 +6,7 @@ import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync, 
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { detectBackend, type Backend } from "./backend.ts";
-import { busyPorts, readFirebaseJson, resolvePorts, type Ports } from "./ports.ts";
+import { browserUnsafe, busyPorts, readFirebaseJson, resolvePorts, type Ports } from "./ports.ts";
 import { ensureLocalSecret } from "./secret.ts";
 import { descendants, killAll } from "./tree.ts";
 
@@ -28,6 +28,8 @@ export type Stack = {
   region: string;
   ports: Ports;
   ingestUrl: string;
+  /** The dashboard on the Hosting emulator, pointed at this stack's Firestore. */
+  dashboardUrl: string | undefined;
   apiKey: string;
   logFile: string;
   /** Environment for a client process: emulator hosts, project, ingest URL and key. */
@@ -61,6 +63,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     );
   }
 
+  const unsafe = hosting ? browserUnsafe({ hosting: ports.hosting, firestore: ports.firestore }) : [];
+  if (unsafe.length > 0) {
+    console.error(`warning: browsers refuse ${unsafe.join(", ")}: the dashboard will not load there; pick another EMULATOR_PORT_OFFSET`);
+  }
   const apiKey = ensureLocalSecret(path.join(REPO_ROOT, "functions/.secret.local"), "INGEST_API_KEY");
   const region = readFunctionsParam("REGION") ?? "us-central1";
   // One extraction thread per emulated invocation: the emulator runs every
@@ -83,6 +89,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     INGEST_URL: `http://127.0.0.1:${ports.functions}/${project}/${region}/ingest`,
     INGEST_API_KEY: apiKey,
     EMULATOR_LOG_FILE: logFile,
+    ...(hosting ? { HOSTING_URL: `http://127.0.0.1:${ports.hosting}` } : {}),
   };
 
   const children: Group[] = [];
@@ -148,6 +155,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   }
 
   return {
+    dashboardUrl: hosting ? `${env.HOSTING_URL}/?firestore=${env.FIRESTORE_EMULATOR_HOST}` : undefined,
     backend: backend.kind,
     project,
     region,
