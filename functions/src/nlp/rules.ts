@@ -29,6 +29,9 @@ export interface Mention {
   why: string;
 }
 
+// Known acronyms that are also ordinary words: names only when written in capitals.
+const CAPS_ONLY = new Set(["who", "aids", "nice", "ira", "eta", "cap", "ace"]);
+
 // First words of named events and storms (not people, places or organisations).
 const EVENT_HEADS = new Set(["hurricane", "typhoon", "cyclone", "storm", "tropical", "operation", "battle",
   "siege", "treaty", "festival", "cup", "championship", "championships", "olympics", "grand"]);
@@ -68,7 +71,8 @@ const ORG_ACRONYM_STOP = new Set([
   "dna", "rna", "hiv", "aids", "sars", "covid", "ipo", "vip", "tldr", "stfu", "ama", "itt",
   "til", "eli5", "imho", "afaik", "tbt", "gtfo", "lmfao", "rofl", "brb", "jk", "nvm", "ikr", "idc",
   "ily", "omw", "pov", "op", "ootd", "gg", "gl", "hf", "wip", "nsfl", "psa", "fomo", "goat",
-  "ngl", "iirc", "tfw", "mfw", "hmu", "icymi", "tl", "dr", "aa", "xd", "uk.", "tba",
+  "ngl", "iirc", "tfw", "mfw", "hmu", "icymi", "tl", "dr", "aa", "xd", "uk.", "tba", "com", "sql",
+  "tls", "ssl", "api", "sdk", "cpu", "gpu", "ram", "ssd", "os", "ui", "ux", "seo", "qa",
 ]);
 
 interface Ctx {
@@ -303,6 +307,8 @@ function classify(
     return { type: alias.type, strength: STRONG, why: "alias" };
   }
   let known = knownNames.get(key);
+  // "WHO" is the health agency; "Who" in "Doctor Who" or a question is not.
+  if (n === 1 && CAPS_ONLY.has(key) && !isAllCaps(ctx.tokens[i]!.text)) known = undefined;
   if (known === "person" && n === 1 && cities.has(key)) known = "place"; // "Houston", "Sydney"
   if (known && !(titled && known !== "person")) return { type: known, strength: STRONG, why: "lexicon" };
   if (n > 1 && EVENT_HEADS.has(firstKey)) return undefined; // "Hurricane Milton", "Operation Overlord"
