@@ -181,6 +181,7 @@ export const orgSuffixes = new Set([
   "nv", "bv", "ab", "asa", "spa", "llp", "lp", "fc", "afc", "cf", "sc", "united", "city fc",
   "airline", "parliament", "congress", "senate", "assembly", "court", "cabinet", "navy",
   "forces", "force", "guard", "brigade", "regiment", "battalion", "team", "band", "records",
+  "command", "fleet", "squadron", "division", "directorate", "ministries", "consortium", "bloc",
   "studios", "pictures", "films", "publishing", "publishers", "books", "network",
   "networks", "channel", "broadcasting", "league", "federation",
   "alliance", "movement", "commission", "agency", "institution", "trust", "fund",

@@ -29,6 +29,9 @@ export interface Mention {
   why: string;
 }
 
+const CLUB_PREFIX = new Set(["fc", "afc", "cf", "ac", "sc", "sv", "vfb", "vfl", "tsv", "fk", "nk", "sk", "cd", "ud",
+  "rc", "rcd", "ssc", "psv", "bsc", "ks", "gks", "olympique", "sporting", "atletico", "atlético", "real", "dynamo", "dinamo"]);
+
 // Known acronyms that are also ordinary words: names only when written in capitals.
 const CAPS_ONLY = new Set(["who", "aids", "nice", "ira", "eta", "cap", "ace"]);
 
@@ -318,6 +321,8 @@ function classify(
   if (n > 1) {
     if (keys.every((k) => titles.has(k) || TITLE_MODIFIERS.has(k))) return undefined; // "First Lady"
     if (orgSuffixes.has(lastKey)) return { type: "organization", strength: STRONG, why: "org-suffix" };
+    // Club prefixes: "FC Basel", "AC Milan", "VfB Stuttgart".
+    if (CLUB_PREFIX.has(firstKey)) return { type: "organization", strength: STRONG, why: "club-prefix" };
     const of = keys.indexOf("of");
     if (of > 0) {
       const head = keys[of - 1]!;
