@@ -1,0 +1,181 @@
+// firestore.rules against the Firestore emulator, through the client SDK as
+// the dashboard would use it: clients may read publications/** and write
+// nothing; the ledger, client ids, quarantine and everything else stay private.
+//
+// The emulator is shared with the other suites, so this file never clears it:
+// it seeds its own documents under run-unique ids (rules disabled) and checks
+// at the end that every refused write really left them untouched.
+import assert from "node:assert/strict";
+import { randomBytes } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { after, before, describe, it } from "node:test";
+import {
+  assertFails,
+  assertSucceeds,
+  initializeTestEnvironment,
+  type RulesTestContext,
+  type RulesTestEnvironment,
+} from "@firebase/rules-unit-testing";
+import { setLogLevel } from "firebase/firestore";
+import { emulator } from "./support/env.js";
+
+const RUN = `rules-${Date.now().toString(36)}-${randomBytes(3).toString("hex")}`;
+
+/** The repository's firestore.rules (found upwards from here: works from src and from .test-build). */
+function repoRules(): string {
+  for (let dir = import.meta.dirname; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, "firebase.json")) && existsSync(path.join(dir, "firestore.rules"))) {
+      return readFileSync(path.join(dir, "firestore.rules"), "utf8");
+    }
+    if (path.dirname(dir) === dir) throw new Error("firestore.rules not found above " + import.meta.dirname);
+  }
+}
+
+type Seeded = { label: string; path: string; collection: string; readable: boolean; data: Record<string, unknown> };
+
+const pub = `pub-${RUN}`;
+/** Every kind of document the pipeline writes, plus paths nobody should reach. */
+const SEEDED: Seeded[] = [
+  { label: "publications/{p}", path: `publications/${pub}`, collection: "publications", readable: true, data: { name: `Rules ${RUN}`, articleCount: 3 } },
+  {
+    label: "publications/{p}/ents/{e}",
+    path: `publications/${pub}/ents/ent-${RUN}`,
+    collection: `publications/${pub}/ents`,
+    readable: true,
+    data: { word: "Ada Lovelace", type: "person", count: 5, articles: 2 },
+  },
+  { label: "ledger/{id}", path: `ledger/${RUN}.1of1`, collection: "ledger", readable: false, data: { messageId: RUN, chunk: 1, chunks: 1, posts: 3, counted: 3 } },
+  { label: "clientIds/{id}", path: `clientIds/cid-${RUN}`, collection: "clientIds", readable: false, data: { messageId: RUN, ledgerId: `${RUN}.1of1` } },
+  { label: "quarantine/{id}", path: `quarantine/${RUN}`, collection: "quarantine", readable: false, data: { messageId: RUN, reason: "schema", excerpt: "{}" } },
+  { label: "another collection", path: `secrets-${RUN}/doc`, collection: `secrets-${RUN}`, readable: false, data: { value: "hidden" } },
+  { label: "users/{uid} (even one's own)", path: `users/alice-${RUN}`, collection: "users", readable: false, data: { name: "alice" } },
+  {
+    label: "another subcollection of a publication",
+    path: `publications/${pub}/private/x-${RUN}`,
+    collection: `publications/${pub}/private`,
+    readable: false,
+    data: { note: "not under ents" },
+  },
+  {
+    label: "a subcollection below an entity",
+    path: `publications/${pub}/ents/ent-${RUN}/deeper/y-${RUN}`,
+    collection: `publications/${pub}/ents/ent-${RUN}/deeper`,
+    readable: false,
+    data: { note: "below ents" },
+  },
+];
+
+let env: RulesTestEnvironment;
+
+before(async () => {
+  setLogLevel("error"); // every refused write would otherwise log a warning
+  const [host, port] = emulator.firestoreHost().split(":");
+  // Firestore may run outside firebase-tools (gcloud emulator), so it is named
+  // directly; the hub would only warn that it does not know it.
+  const hub = process.env.FIREBASE_EMULATOR_HUB;
+  delete process.env.FIREBASE_EMULATOR_HUB;
+  try {
+    env = await initializeTestEnvironment({
+      projectId: emulator.project(),
+      firestore: { host: host!, port: Number(port), rules: repoRules() },
+    });
+  } finally {
+    if (hub !== undefined) process.env.FIREBASE_EMULATOR_HUB = hub;
+  }
+  await env.withSecurityRulesDisabled(async (ctx) => {
+    const db = ctx.firestore();
+    await Promise.all(SEEDED.map((s) => db.doc(s.path).set(s.data)));
+  });
+});
+
+after(async () => {
+  // Our documents only; never clearFirestore() on the shared emulator.
+  await env?.withSecurityRulesDisabled(async (ctx) => {
+    const db = ctx.firestore();
+    await Promise.all(SEEDED.map((s) => db.doc(s.path).delete()));
+  });
+  await env?.cleanup();
+});
+
+const CLIENTS: Array<{ who: string; context: () => RulesTestContext }> = [
+  { who: "an unauthenticated client", context: () => env.unauthenticatedContext() },
+  { who: "a signed-in user", context: () => env.authenticatedContext(`alice-${RUN}`, { email: "alice@example.com", email_verified: true }) },
+  {
+    who: "a signed-in user with an admin claim",
+    context: () => env.authenticatedContext(`root-${RUN}`, { admin: true, firebase: { sign_in_provider: "password" } }),
+  },
+];
+
+/** Ids clients tried to create: none may exist at the end. */
+const attempted: string[] = [];
+const newId = () => {
+  const id = `new-${RUN}-${randomBytes(4).toString("hex")}`;
+  attempted.push(id);
+  return id;
+};
+
+for (const { who, context } of CLIENTS) {
+  describe(`firestore.rules for ${who}`, () => {
+    for (const s of SEEDED) {
+      it(`${s.readable ? "may read" : "may not read"} ${s.label}, and may not write it`, async () => {
+        const db = context().firestore();
+        const ref = db.doc(s.path);
+        const coll = db.collection(s.collection);
+        const missing = coll.doc(newId());
+        if (s.readable) {
+          const snap = await assertSucceeds(ref.get());
+          assert.deepEqual(snap.data(), s.data, "reads the seeded document");
+          assert.equal((await assertSucceeds(missing.get())).exists, false, "get of a missing id");
+          const byId = await assertSucceeds(coll.where("__name__", "==", ref.id).get());
+          assert.deepEqual(byId.docs.map((d) => d.id), [ref.id], "a list query finds the seeded document");
+          assert.ok((await assertSucceeds(coll.limit(5).get())).size >= 1, "a plain list query");
+        } else {
+          await assertFails(ref.get());
+          await assertFails(missing.get());
+          await assertFails(coll.get());
+          await assertFails(coll.limit(1).get());
+        }
+        // Writes: create, add, overwrite, merge, update, delete, batch, transaction.
+        await assertFails(missing.set({ created: true }));
+        await assertFails(coll.add({ created: true }));
+        await assertFails(ref.set({ replaced: true }));
+        await assertFails(ref.set({ merged: true }, { merge: true }));
+        await assertFails(ref.update({ updated: true }));
+        await assertFails(ref.update({ count: 1_000_000, articleCount: 1_000_000 }));
+        await assertFails(ref.delete());
+        await assertFails(db.batch().set(missing, { created: true }).delete(ref).commit());
+        await assertFails(
+          db.runTransaction(async (tx) => {
+            tx.set(missing, { created: true });
+          }),
+        );
+      });
+    }
+
+    it("may not run collection-group queries over private or nested paths", async () => {
+      const db = context().firestore();
+      // ents exists only under publications in the pipeline, but a collection
+      // group query would match ents anywhere, so the rules do not allow it.
+      for (const group of ["ents", "ledger", "clientIds", "quarantine", "deeper", "private"]) {
+        await assertFails(db.collectionGroup(group).limit(1).get());
+      }
+    });
+  });
+}
+
+describe("firestore.rules: refused writes changed nothing", () => {
+  it("every seeded document is exactly as seeded and no client-named document exists", async () => {
+    assert.ok(attempted.length >= SEEDED.length * CLIENTS.length, "the write checks ran first");
+    await env.withSecurityRulesDisabled(async (ctx) => {
+      const db = ctx.firestore();
+      for (const s of SEEDED) {
+        assert.deepEqual((await db.doc(s.path).get()).data(), s.data, s.path);
+        const created = await Promise.all(
+          attempted.map((id) => db.collection(s.collection).doc(id).get().then((d) => (d.exists ? id : undefined))),
+        );
+        assert.deepEqual(created.filter(Boolean), [], `no client-created documents in ${s.collection}`);
+      }
+    });
+  });
+});
