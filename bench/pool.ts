@@ -5,10 +5,11 @@
 // extracting its share of the same corpus) on the same machine in the same
 // run: the hardware's own limit. Speedup = rate / rate at 1; the ratio
 // pool speedup / process speedup is the pool's efficiency (target >= 0.9).
-// Each configuration is measured `repeat` times (default 5); the best rate is
-// kept. Default corpus: all SOTU articles; --posts N takes an even sample.
+// Each configuration is measured `repeat` times (default 5, in rounds); the
+// table uses the best rate of each, and also gives the median over rounds of
+// the per-round ratio. Default corpus: all SOTU articles; --posts N takes an even sample.
 import { fork } from "node:child_process";
-import { availableParallelism } from "node:os";
+import { availableParallelism, loadavg } from "node:os";
 import { destroyExtractionPool, extractOnPool, getExtractionPool } from "../functions/lib/process/pool.js";
 import { parseFlags } from "./lib/args.ts";
 import { benchCorpus } from "./lib/corpus.ts";
@@ -71,36 +72,48 @@ async function processesRate(n: number): Promise<{ rate: number; mentions: numbe
 }
 
 log(`bench:pool: ${texts.length} SOTU articles (${(chars / 1e6).toFixed(2)} M chars), 1..${maxThreads} threads, best of ${repeat}`);
-const rows: Array<{ n: number; poolRate: number; processesRate: number }> = [];
+const loadBefore = loadavg()[0]!;
+const ns = Array.from({ length: maxThreads }, (_, i) => i + 1);
+// rates[n - 1][round]
+const poolRates: number[][] = ns.map(() => []);
+const processRates: number[][] = ns.map(() => []);
 const mentionCounts = new Set<number>();
-for (let n = 1; n <= maxThreads; n++) {
-  let poolBest = 0;
-  let processesBest = 0;
-  // Alternate pool and processes run by run so drift on a shared machine hits both.
-  for (let r = 0; r < repeat; r++) {
+// Round by round, n = 1..N in each, pool and processes back to back, so slow
+// drift in the load of a shared machine hits both sides alike.
+for (let r = 0; r < repeat; r++) {
+  for (const n of ns) {
     const p = await poolRate(n);
     const q = await processesRate(n);
-    poolBest = Math.max(poolBest, p.rate);
-    processesBest = Math.max(processesBest, q.rate);
+    poolRates[n - 1]!.push(p.rate);
+    processRates[n - 1]!.push(q.rate);
     // Every run extracts the same corpus, so the mention totals must agree
     // (they differ only if functions/lib was rebuilt during the run).
     mentionCounts.add(p.mentions).add(q.mentions);
+    log(`  round ${r + 1}, n=${n}: pool ${p.rate.toFixed(1)} posts/s, processes ${q.rate.toFixed(1)} posts/s`);
   }
-  rows.push({ n, poolRate: poolBest, processesRate: processesBest });
-  log(`  n=${n}: pool ${poolBest.toFixed(1)} posts/s, processes ${processesBest.toFixed(1)} posts/s`);
 }
 
-const base = rows[0]!;
-const table = rows.map((r) => {
-  const poolSpeedup = r.poolRate / base.poolRate;
-  const processesSpeedup = r.processesRate / base.processesRate;
+const round2 = (x: number) => Math.round(x * 100) / 100;
+const median = (xs: number[]) => {
+  const s = [...xs].sort((x, y) => x - y);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+const best = (xs: number[]) => Math.max(...xs);
+const table = ns.map((n) => {
+  const i = n - 1;
+  const poolSpeedup = best(poolRates[i]!) / best(poolRates[0]!);
+  const processesSpeedup = best(processRates[i]!) / best(processRates[0]!);
+  // The same ratio within each round, then the median over rounds.
+  const perRound = poolRates[i]!.map((p, r) => p / poolRates[0]![r]! / (processRates[i]![r]! / processRates[0]![r]!));
   return {
-    threads: r.n,
-    poolPostsPerSec: Math.round(r.poolRate * 10) / 10,
-    poolSpeedup: Math.round(poolSpeedup * 100) / 100,
-    processesPostsPerSec: Math.round(r.processesRate * 10) / 10,
-    processesSpeedup: Math.round(processesSpeedup * 100) / 100,
-    ratio: Math.round((poolSpeedup / processesSpeedup) * 100) / 100,
+    threads: n,
+    poolPostsPerSec: Math.round(best(poolRates[i]!) * 10) / 10,
+    poolSpeedup: round2(poolSpeedup),
+    processesPostsPerSec: Math.round(best(processRates[i]!) * 10) / 10,
+    processesSpeedup: round2(processesSpeedup),
+    ratio: round2(poolSpeedup / processesSpeedup),
+    medianRatioPerRound: round2(median(perRound)),
   };
 });
 const report = {
@@ -109,6 +122,7 @@ const report = {
   sameResultsInEveryRun: mentionCounts.size === 1,
   availableParallelism: availableParallelism(),
   repeat,
+  loadAverage: { before: round2(loadBefore), after: round2(loadavg()[0]!) },
   target: 0.9,
   rows: table,
   meetsTarget: table.every((r) => r.ratio >= 0.9),
@@ -116,13 +130,15 @@ const report = {
 if (json) console.log(JSON.stringify(report));
 else {
   console.log("");
-  console.log("threads  pool posts/s  speedup  processes posts/s  speedup  ratio pool/processes");
+  console.log("(best of each; ratio = pool speedup / processes speedup; median ratio = the same within each round, median over rounds)");
+  console.log("threads  pool posts/s  speedup  processes posts/s  speedup  ratio  median ratio");
   for (const r of table) {
     console.log(
       `${String(r.threads).padStart(7)}  ${r.poolPostsPerSec.toFixed(1).padStart(12)}  ${r.poolSpeedup.toFixed(2).padStart(7)}  ` +
-        `${r.processesPostsPerSec.toFixed(1).padStart(17)}  ${r.processesSpeedup.toFixed(2).padStart(7)}  ${r.ratio.toFixed(2).padStart(20)}`,
+        `${r.processesPostsPerSec.toFixed(1).padStart(17)}  ${r.processesSpeedup.toFixed(2).padStart(7)}  ${r.ratio.toFixed(2).padStart(5)}  ${r.medianRatioPerRound.toFixed(2).padStart(12)}`,
     );
   }
+  console.log(`load average (1 min) ${report.loadAverage.before} before, ${report.loadAverage.after} after, on ${availableParallelism()} CPUs`);
   console.log(`target ratio >= 0.9 at every N: ${report.meetsTarget ? "met" : "NOT met"}`);
   if (!report.sameResultsInEveryRun) console.log(`WARNING: runs found different mention totals (${[...mentionCounts].join(", ")}): was functions/lib rebuilt during the run?`);
 }
