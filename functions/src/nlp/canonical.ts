@@ -3,7 +3,7 @@
 // name seen earlier ("Biden" -> "Joe Biden", "WHO" -> "World Health Organization").
 import { aliases, nameConnectors } from "./lexicon.js";
 import { cleanSurface, titleCase, wordKey } from "./normalize.js";
-import { MEDIUM, NONE, STRONG, WEAK, type Mention } from "./rules.js";
+import { MEDIUM, NONE, STRONG, WEAK, type Mention } from "./context.js";
 import type { Token } from "./tokenize.js";
 import type { Entity, EntityType } from "./types.js";
 

@@ -1,7 +1,8 @@
 // Public entry: named entities (people, organisations, places) in one article.
 // Synchronous, deterministic, no I/O per call; lexicons are built at module load.
 import { resolveTypes, toEntities } from "./canonical.js";
-import { findMentions, shoutingSentences } from "./rules.js";
+import { findMentions } from "./chunk.js";
+import { shoutingSentences } from "./context.js";
 import { tokenize } from "./tokenize.js";
 import type { Entity } from "./types.js";
 

@@ -1,0 +1,164 @@
+// Cutting text into candidate names: runs of capitalised tokens joined by name
+// particles ("de", "of"), split at titles ("US President Joe Biden"), with
+// sentence-initial common words dropped. Each candidate is typed by rules.ts.
+import { commonWords, firstNames, knownNames, nameConnectors, nonNames, ofHeadsOrg, ofHeadsPlace, orgSuffixes, placeSuffixes } from "./lexicon.js";
+import { buildContext, isNameToken, knownAsName, NONE, WEAK, type Ctx, type Mention } from "./context.js";
+import { classify } from "./rules.js";
+import type { Token } from "./tokenize.js";
+import { ALWAYS_TITLE, JOB_WORDS, PARTICLES, STARTERS, TITLE_MODIFIERS } from "./words.js";
+
+/** Find and type the name mentions in a tokenised text. */
+export function findMentions(tokens: Token[], shouting: Set<number>): Mention[] {
+  const ctx = buildContext(tokens, shouting);
+  const out: Mention[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    if (!isNameToken(ctx, i)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j + 1 < tokens.length) {
+      if (isNameToken(ctx, j + 1) && tokens[j + 1]!.sent === tokens[i]!.sent) {
+        j++;
+        continue;
+      }
+      const skip = connectorSpan(ctx, i, j);
+      if (skip > 0) {
+        j += skip + 1;
+        continue;
+      }
+      break;
+    }
+    splitRun(ctx, i, j, out, lowerTitleBefore(ctx, i), lowerTitleAfter(ctx, j));
+    i = j + 1;
+  }
+  return out;
+}
+
+/** Number of connector tokens ("of", "de", "&", "of the") joining run [i..j] to a name token. */
+function connectorSpan(ctx: Ctx, i: number, j: number): number {
+  const { tokens, keys } = ctx;
+  const a = tokens[j + 1];
+  if (!a || a.kind === "poss" || a.sent !== tokens[i]!.sent) return 0;
+  const k1 = a.text === "&" ? "&" : a.kind === "word" && /^\p{Ll}/u.test(a.text) ? keys[j + 1]! : "";
+  if (!nameConnectors.has(k1)) return 0;
+  let n = 1;
+  if ((k1 === "of" || k1 === "for") && keys[j + 2] === "the" && tokens[j + 2]?.text === "the") n = 2;
+  // "Ursula von der Leyen", "Charles de la Roche": two particles in a row.
+  else if (PARTICLES.has(k1) && PARTICLES.has(keys[j + 2] ?? "") && /^\p{Ll}/u.test(tokens[j + 2]?.text ?? "")) n = 2;
+  if (!isNameToken(ctx, j + n + 1)) return 0;
+  const head = keys[j]!;
+  const runKeys = keys.slice(i, j + 1);
+  if (k1 === "of") return ofHeadsOrg.has(head) || ofHeadsPlace.has(head) ? n : 0;
+  if (k1 === "and") return 0; // lists: "Apple and Google" are two names
+  if (k1 === "for" || k1 === "on" || k1 === "upon" || k1 === "the") {
+    // "Centre for Policy Studies", "Society for ...": only after an organisation word.
+    return runKeys.some((k) => orgSuffixes.has(k) || ofHeadsOrg.has(k)) && k1 !== "the" ? n : 0;
+  }
+  // "Procter & Gamble" is one name; "Ann Lee & Bo Chan" are two.
+  if (k1 === "&" && j > i) return 0;
+  return n; // de, van, bin, &, ...
+}
+
+/** Cut a capitalised run at titles, then drop sentence-initial noise and type each part. */
+function splitRun(ctx: Ctx, i: number, j: number, out: Mention[], titled: boolean, beforeTitle: boolean): void {
+  const keys = ctx.keys;
+  // A run ending in an organisation or place word is one name, even with a title inside
+  // ("General Motors", "Prince Edward Island").
+  if (j > i && (orgSuffixes.has(keys[j]!) || placeSuffixes.has(keys[j]!))) {
+    emit(ctx, trimStart(ctx, i, j), j, false, out);
+    return;
+  }
+  // Find the last title run that has name words after it: "US President Joe Biden".
+  let t = -1;
+  for (let k = j - 1; k >= i; k--) {
+    if (isTitleAt(ctx, k, j, i)) {
+      t = k;
+      break;
+    }
+  }
+  if (t < 0) {
+    emit(ctx, trimStart(ctx, i, j), j, titled, out, beforeTitle);
+    return;
+  }
+  let s = t;
+  while (s - 1 >= i && isTitleAt(ctx, s - 1, j, i)) s--;
+  if (s > i) {
+    const left = trimStart(ctx, i, s - 1);
+    if (left <= s - 1) emit(ctx, left, s - 1, false, out, true);
+  }
+  emit(ctx, t + 1, j, true, out);
+}
+
+/** "... said police spokesman Ann Lee": lower-case job words right before a name. */
+function lowerTitleBefore(ctx: Ctx, i: number): boolean {
+  let k = i - 1;
+  let job = false;
+  while (k >= 0 && i - k <= 3 && ctx.tokens[k]!.kind === "word" && /^\p{Ll}/u.test(ctx.tokens[k]!.text)) {
+    const key = ctx.keys[k]!;
+    if (JOB_WORDS.has(key) || ALWAYS_TITLE.has(key)) job = true;
+    else if (!TITLE_MODIFIERS.has(key)) break;
+    k--;
+  }
+  return job && i - 1 >= 0 && (JOB_WORDS.has(ctx.keys[i - 1]!) || ALWAYS_TITLE.has(ctx.keys[i - 1]!));
+}
+
+/** "Acme chief executive Ann Lee": the run before lower-case job words and a name. */
+function lowerTitleAfter(ctx: Ctx, j: number): boolean {
+  let k = j + 1;
+  while (k < ctx.tokens.length && k - j <= 3 && ctx.tokens[k]!.kind === "word" && /^\p{Ll}/u.test(ctx.tokens[k]!.text) &&
+    (JOB_WORDS.has(ctx.keys[k]!) || TITLE_MODIFIERS.has(ctx.keys[k]!))) k++;
+  return k > j + 1 && JOB_WORDS.has(ctx.keys[k - 1]!) && isNameToken(ctx, k) && ctx.tokens[k]!.sent === ctx.tokens[j]!.sent;
+}
+
+function isTitleAt(ctx: Ctx, k: number, j: number, i = k): boolean {
+  const key = ctx.keys[k]!;
+  // After a given name a title word is a surname: "Stephen King", "Martin Luther King".
+  if (k > i && firstNames.has(ctx.keys[k - 1]!) && !TITLE_MODIFIERS.has(ctx.keys[k - 1]!)) return false;
+  if (ALWAYS_TITLE.has(key)) return true;
+  // A modifier counts only before another title ("Prime Minister", not "Prime Video").
+  return TITLE_MODIFIERS.has(key) && k + 1 <= j && isTitleAt(ctx, k + 1, j);
+}
+
+/** Skip sentence-initial common words ("The", "In", "When") at the start of a run. */
+function trimStart(ctx: Ctx, i: number, j: number): number {
+  let s = i;
+  while (s <= j) {
+    const t = ctx.tokens[s]!;
+    const key = ctx.keys[s]!;
+    const initial = t.sentStart || ctx.shouting.has(t.sent);
+    if (STARTERS.has(key) && (initial || key === "the")) {
+      if (key === "the" && !initial && s + 1 <= j && orgLike(ctx, s + 1, j)) break; // "The Guardian"
+      s++;
+      continue;
+    }
+    if (initial && !knownAsName(key) && (commonWords.has(key) || nonNames.has(key) || ctx.lowerSeen.has(key))) {
+      // "Police said", "Residents of Oslo": a capital only because the sentence starts here.
+      if (s === j || !firstNames.has(key)) {
+        s++;
+        continue;
+      }
+    }
+    break;
+  }
+  return s;
+}
+
+function orgLike(ctx: Ctx, i: number, j: number): boolean {
+  return orgSuffixes.has(ctx.keys[j]!) || knownNames.get(ctx.keys.slice(i, j + 1).join(" ")) === "organization";
+}
+
+function emit(ctx: Ctx, i: number, j: number, titled: boolean, out: Mention[], beforeTitle = false): void {
+  // Connectors cannot end a name; a lone initial is not a name.
+  while (j >= i && !isNameToken(ctx, j)) j--;
+  if (j < i) return;
+  const keys = ctx.keys.slice(i, j + 1);
+  const key = keys.join(" ");
+  let typed = classify(ctx, i, j, keys, key, titled);
+  // "Acme chief executive Ann Lee": an unknown name before a job title is the employer.
+  if (beforeTitle && typed && typed.strength === NONE && typed.why.startsWith("default")) {
+    typed = { type: "organization", strength: WEAK, why: "before-title" };
+  }
+  if (typed) out.push({ first: i, last: j, key, ...typed });
+}

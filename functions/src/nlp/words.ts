@@ -1,0 +1,80 @@
+// Hand-written word lists used by the rules: general knowledge about how English
+// news text writes names (titles, club prefixes, surname endings, jargon).
+import { titles } from "./lexicon.js";
+
+// Sports club prefixes: "FC Basel", "AC Milan", "VfB Stuttgart".
+export const CLUB_PREFIX = new Set(["fc", "afc", "cf", "ac", "sc", "sv", "vfb", "vfl", "tsv", "fk", "nk", "sk", "cd", "ud",
+  "rc", "rcd", "ssc", "psv", "bsc", "ks", "gks", "olympique", "sporting", "atletico", "atlético", "real", "dynamo", "dinamo"]);
+
+// Known acronyms that are also ordinary words: names only when written in capitals.
+export const CAPS_ONLY = new Set(["who", "aids", "nice", "ira", "eta", "cap", "ace"]);
+
+// First words of named events and storms (not people, places or organisations).
+export const EVENT_HEADS = new Set(["hurricane", "typhoon", "cyclone", "storm", "tropical", "operation", "battle",
+  "siege", "treaty", "festival", "cup", "championship", "championships", "olympics", "grand"]);
+
+// Lower-case particles inside personal and place names.
+export const PARTICLES = new Set(["de", "da", "del", "della", "di", "do", "dos", "das", "du", "des", "la", "le",
+  "van", "von", "der", "den", "ter", "ten", "bin", "ibn", "al", "el", "y"]);
+
+// Words that modify a following title ("Prime Minister", "Foreign Secretary").
+export const TITLE_MODIFIERS = new Set([
+  "vice", "prime", "first", "former", "late", "deputy", "foreign", "defence", "defense", "finance",
+  "interior", "health", "state", "opposition", "chief", "acting", "interim", "assistant", "senior",
+  "junior", "lord", "lady", "grand", "crown",
+]);
+
+export const ALWAYS_TITLE = new Set([...titles].filter((t) => !TITLE_MODIFIERS.has(t)));
+
+// Sentence-initial words that are never the start of a name.
+export const STARTERS = new Set([
+  "the", "a", "an", "in", "on", "at", "for", "but", "and", "or", "if", "when", "while", "after",
+  "before", "as", "so", "then", "this", "that", "these", "those", "there", "here", "with", "from",
+  "by", "to", "of", "since", "although", "though", "because", "under", "over", "during", "despite",
+  "according", "meanwhile", "however", "also", "yet", "now", "today", "yesterday", "why", "how",
+  "what", "where", "who", "which", "is", "are", "was", "were", "will", "would", "can", "could",
+  "should", "my", "our", "his", "her", "their", "its", "your", "i", "we", "you", "he", "she", "it",
+  "they", "do", "does", "did", "not", "no", "yes", "all", "some", "many", "most", "both", "each",
+  "every", "one", "two", "new", "last", "next", "former", "about", "against", "among", "between",
+  "into", "through", "unlike", "like", "via", "per", "even", "just", "only", "still", "rt", "via",
+]);
+
+// Capitalised abbreviations that are jargon, units or chat slang, not organisations.
+export const ORG_ACRONYM_STOP = new Set([
+  "ceo", "cfo", "coo", "cto", "gdp", "tv", "ok", "am", "pm", "usd", "eur", "gbp", "phd", "mp",
+  "dj", "mc", "id", "ii", "iii", "iv", "vi", "vii", "viii", "ix", "xi", "xii", "lol", "omg",
+  "rt", "dm", "pc", "ai", "vr", "ar", "hd", "dvd", "cd", "ad", "bc", "ce", "vs", "ft", "mph",
+  "km", "kg", "lb", "oz", "mm", "cm", "ml", "hq", "pr", "faq", "ps", "pps", "aka", "diy", "etc",
+  "wtf", "idk", "imo", "tbh", "btw", "fyi", "asap", "tba", "tbd", "rip", "nsfw", "ootd", "irl",
+  "lmao", "smh", "ftw", "yolo", "ppl", "plz", "thx", "mvp", "ufo", "usb", "gps", "atm", "pin",
+  "dna", "rna", "hiv", "aids", "sars", "covid", "ipo", "vip", "tldr", "stfu", "ama", "itt",
+  "til", "eli5", "imho", "afaik", "tbt", "gtfo", "lmfao", "rofl", "brb", "jk", "nvm", "ikr", "idc",
+  "ily", "omw", "pov", "op", "ootd", "gg", "gl", "hf", "wip", "nsfl", "psa", "fomo", "goat",
+  "ngl", "iirc", "tfw", "mfw", "hmu", "icymi", "tl", "dr", "aa", "xd", "uk.", "tba", "com", "sql",
+  "tls", "ssl", "api", "sdk", "cpu", "gpu", "ram", "ssd", "os", "ui", "ux", "seo", "qa",
+]);
+
+// Job words written in lower case between an employer and a name ("Acme boss Ann Lee").
+export const JOB_WORDS = new Set(["executive", "boss", "founder", "co-founder", "owner", "spokesman",
+  "spokeswoman", "spokesperson", "chairman", "chairwoman", "analyst", "economist", "manager",
+  "coach", "striker", "midfielder", "defender", "goalkeeper", "president", "minister", "leader",
+  "secretary", "chancellor", "premier", "governor", "mayor", "senator", "ceo", "chief", "head",
+  "director", "adviser", "advisor", "official", "officer", "ambassador", "envoy", "commander",
+  "general", "judge", "lawyer", "attorney", "prosecutor", "professor", "researcher", "scientist",
+  "reporter", "correspondent", "editor", "star", "singer", "actor", "actress", "rapper", "player",
+  "forward", "captain", "skipper", "champion", "counterpart", "rival", "colleague", "deputy"]);
+
+export const COMPASS = new Set(["north", "south", "east", "west", "northern", "southern", "eastern", "western",
+  "upper", "lower", "central", "greater", "northeast", "northwest", "southeast", "southwest", "inner", "outer"]);
+
+// Endings typical of surnames in many languages (Petrenko, Kowalczyk, Ivanova, Popescu,
+// Papadopoulos, Hovhannisyan, Yilmazoglu, Jovanovic, Fernandez).
+export const SURNAME_ENDING = /(enko|chuk|czuk|czyk|ovich|evich|owicz|ewicz|ovic|evic|ović|ević|escu|opoulos|akis|idis|yan|ian|oglu|oğlu|ov|ova|ev|eva|ski|ska|sky|skaya|dze|shvili|ez|son|sen|sson|stein|berg|mann)$/u;
+
+// Endings of town names in English and neighbouring languages (-burg, -ville, -shire, ...).
+export const PLACE_ENDING = /(burg|burgh|bourg|ville|shire|stan|polis|grad|abad|pur|caster|chester|borough|bury|mouth|sund|hafen|heim|ovo|evo)$/u;
+
+export const PLACE_PREFIX = new Set(["st", "saint", "mount", "mt", "lake", "cape", "fort", "port", "san", "santa", "sierra", "isla", "rio", "lago", "monte", "gulf", "isle"]);
+
+export const SPEECH = new Set(["said", "says", "told", "added", "tweeted", "wrote", "argued", "claimed", "insisted",
+  "warned", "explained", "stated", "admitted", "denied", "recalled", "asked", "replied", "noted"]);
