@@ -114,6 +114,8 @@ const table = ns.map((n) => {
     processesSpeedup: round2(processesSpeedup),
     ratio: round2(poolSpeedup / processesSpeedup),
     medianRatioPerRound: round2(median(perRound)),
+    // Absolute: pool posts/s over processes posts/s at the same n.
+    throughputRatio: round2(best(poolRates[i]!) / best(processRates[i]!)),
   };
 });
 const report = {
@@ -131,11 +133,11 @@ if (json) console.log(JSON.stringify(report));
 else {
   console.log("");
   console.log("(best of each; ratio = pool speedup / processes speedup; median ratio = the same within each round, median over rounds)");
-  console.log("threads  pool posts/s  speedup  processes posts/s  speedup  ratio  median ratio");
+  console.log("threads  pool posts/s  speedup  processes posts/s  speedup  ratio  median ratio  pool/processes posts/s");
   for (const r of table) {
     console.log(
       `${String(r.threads).padStart(7)}  ${r.poolPostsPerSec.toFixed(1).padStart(12)}  ${r.poolSpeedup.toFixed(2).padStart(7)}  ` +
-        `${r.processesPostsPerSec.toFixed(1).padStart(17)}  ${r.processesSpeedup.toFixed(2).padStart(7)}  ${r.ratio.toFixed(2).padStart(5)}  ${r.medianRatioPerRound.toFixed(2).padStart(12)}`,
+        `${r.processesPostsPerSec.toFixed(1).padStart(17)}  ${r.processesSpeedup.toFixed(2).padStart(7)}  ${r.ratio.toFixed(2).padStart(5)}  ${r.medianRatioPerRound.toFixed(2).padStart(12)}  ${r.throughputRatio.toFixed(2).padStart(22)}`,
     );
   }
   console.log(`load average (1 min) ${report.loadAverage.before} before, ${report.loadAverage.after} after, on ${availableParallelism()} CPUs`);
