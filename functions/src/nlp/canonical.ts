@@ -1,7 +1,7 @@
 // Article-level resolution: weakly typed mentions take the type the article
 // gives them elsewhere, and short mentions take the canonical form of the full
 // name seen earlier ("Biden" -> "Joe Biden", "WHO" -> "World Health Organization").
-import { aliases, nameConnectors } from "./lexicon.js";
+import { aliases, nameConnectors, nonNames, titles } from "./lexicon.js";
 import { cleanSurface, titleCase, wordKey } from "./normalize.js";
 import { MEDIUM, NONE, STRONG, WEAK, type Mention } from "./context.js";
 import type { Token } from "./tokenize.js";
@@ -16,7 +16,8 @@ export function resolveTypes(mentions: Mention[], tokens: Token[]): Mention[] {
     // A full name typed even weakly ("Olena Hrytsenko") still names its lone surname.
     if (m.strength >= WEAK && m.type === "person" && m.last > m.first) {
       for (const w of m.key.split(" ")) {
-        if (!nameConnectors.has(w)) personWords.set(w, Math.max(personWords.get(w) ?? 0, m.strength));
+        if (nameConnectors.has(w) || titles.has(w) || nonNames.has(w)) continue; // "President", "Jr"
+        personWords.set(w, Math.max(personWords.get(w) ?? 0, m.strength));
       }
     }
     if (m.strength < MEDIUM) continue;

@@ -73,7 +73,7 @@ function splitRun(ctx: Ctx, i: number, j: number, out: Mention[], titled: boolea
   // Find the last title run that has name words after it: "US President Joe Biden".
   let t = -1;
   for (let k = j - 1; k >= i; k--) {
-    if (isTitleAt(ctx, k, j, i)) {
+    if (isTitleAt(ctx, k, j, i) && !isTitleAt(ctx, k + 1, j, i)) {
       t = k;
       break;
     }

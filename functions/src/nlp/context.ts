@@ -71,6 +71,8 @@ export function isNameToken(ctx: Ctx, i: number): boolean {
   if (t.kind !== "word") return false;
   const key = ctx.keys[i]!;
   if (calendarWords.has(key) || !/\p{L}/u.test(t.text)) return false;
+  // "I", "I'm", "Don't", "We're": pronouns and contractions are never part of a name.
+  if (key === "i" || /'(m|ve|ll|d|re|t)$/u.test(key)) return false;
   if (ctx.shouting.has(t.sent)) {
     // In a headline in capitals, only words that are not ordinary English count.
     if (STARTERS.has(key) || nonNames.has(key)) return false;

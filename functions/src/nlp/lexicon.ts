@@ -85,7 +85,7 @@ for (const o of [
   "un", "nato", "eu", "european union", "united nations", "opec", "imf", "world bank", "fbi",
   "cia", "nasa", "who", "wto", "fifa", "uefa", "ioc", "bbc", "cnn", "reuters", "nhs",
   "european commission", "european parliament", "security council", "labour", "tories",
-  "hamas", "hezbollah", "taliban", "al-qaeda", "isis", "interpol", "red cross", "duma", "bundestag",
+  "hamas", "hezbollah", "taliban", "al-qaeda", "qaeda", "isis", "interpol", "red cross", "duma", "bundestag",
   "knesset", "politburo", "vatican", "downing street", "scotland yard", "federal reserve",
   "house of representatives", "house of commons", "house of lords",
   // Two-letter names of news agencies and firms, which the acronym rule leaves out.
@@ -164,7 +164,7 @@ export const titles = new Set([
   "first", "former", "late", "dear", "uncle", "aunt", "saint", "messrs", "pres", "supt", "insp",
   "cpl", "pvt", "attorney", "councillor", "councilman", "dean", "director", "manager", "foreign",
   "defence", "defense", "finance", "interior", "health", "state", "opposition", "leader", "mp",
-  "mep", "envoy", "spokesman", "spokeswoman", "striker", "midfielder", "defender", "goalkeeper",
+  "mep", "envoy", "madam", "madame", "spokesman", "spokeswoman", "striker", "midfielder", "defender", "goalkeeper",
   "quarterback", "singer", "actress", "rapper", "presenter", "nurse", "president-elect",
   "sister", "brother", "mum", "mom", "dad", "grandma", "grandpa", "coroner", "chair", "chairperson",
   "engineer", "sheriff", "inspector", "constable", "superintendent", "commissioner", "chef",

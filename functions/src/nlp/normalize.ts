@@ -2,7 +2,7 @@
 
 /** Lookup key for one word: lower-cased, trailing period dropped, "U.S." -> "us". */
 export function wordKey(word: string): string {
-  const lower = word.toLowerCase();
+  const lower = word.toLowerCase().replace(/’/g, "'");
   if (/^(\p{L}\.)+$/u.test(lower)) return lower.replace(/\./g, "");
   return lower.endsWith(".") ? lower.slice(0, -1) : lower;
 }

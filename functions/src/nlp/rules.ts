@@ -8,7 +8,7 @@ import { isCommon, isPlaceWord, isVeryCommon, MEDIUM, NONE, STRONG, WEAK, type C
 import { isAllCaps } from "./normalize.js";
 import type { EntityType } from "./types.js";
 import {
-  CAPS_ONLY, CLUB_PREFIX, COMPASS, EVENT_HEADS, ORG_ACRONYM_STOP, PLACE_ENDING, PLACE_PREFIX, SPEECH, SURNAME_ENDING,
+  CAPS_ONLY, CLUB_PREFIX, COMPASS, EVENT_HEADS, MISC_TAILS, ORG_ACRONYM_STOP, PLACE_ENDING, PLACE_PREFIX, SPEECH, SURNAME_ENDING,
   TITLE_MODIFIERS,
 } from "./words.js";
 
@@ -33,6 +33,7 @@ export function classify(
     !ctx.tokens[i]!.sentStart && !demonyms.has(lastKey);
   if (n > 1) {
     if (keys.every((k) => titles.has(k) || TITLE_MODIFIERS.has(k))) return undefined; // "First Lady"
+    if (MISC_TAILS.has(lastKey)) return undefined; // "Clean Air Act", "Nobel Prize", "World Cup"
     if (orgSuffixes.has(lastKey)) return { type: "organization", strength: STRONG, why: "org-suffix" };
     // Club prefixes: "FC Basel", "AC Milan", "VfB Stuttgart".
     if (CLUB_PREFIX.has(firstKey)) return { type: "organization", strength: STRONG, why: "club-prefix" };
@@ -63,7 +64,9 @@ export function classify(
     if (keys.every((k) => isCommon(k) || nameConnectors.has(k))) return { type: "person", strength: NONE, why: "common-words" };
     if (demonyms.has(firstKey) && n === 2 && knownNames.get(lastKey) !== "person") return undefined;
     if (saidAfter(ctx, j) && !keys.some((k) => isCommon(k))) return { type: "person", strength: WEAK, why: "said" };
-    if (keys.every((k) => peopleNames.has(k) || nameConnectors.has(k))) return { type: "person", strength: MEDIUM, why: "people-names" };
+    if (keys.every((k) => (peopleNames.has(k) && !titles.has(k)) || nameConnectors.has(k))) {
+      return { type: "person", strength: MEDIUM, why: "people-names" };
+    }
     if (knownNames.get(lastKey) === "place" && knownNames.get(firstKey) === "place") return { type: "place", strength: WEAK, why: "place-pair" };
     // Unknown words: a person if it ends like a surname, else counted only if the article types it.
     if (peopleNames.has(lastKey) && !isVeryCommon(lastKey)) return { type: "person", strength: WEAK, why: "surname-end" };

@@ -27,7 +27,7 @@ const TOKEN_RE =
   /((?:https?:\/\/|www\.)\S+|[#@][\p{L}\p{N}_]+)|(\p{Lu}\.(?:\p{Lu}\.)+)|([\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:[-'’&][\p{L}\p{M}\p{N}]+)*(?:\.(?:com|org|net|io|co\.uk)\b)?)|(\p{N}+\p{Lu}[\p{L}\p{N}]*|\p{N}[\p{N}.,:/-]*\p{N}%?|\p{N}%?)|(\S)/gu;
 
 const SENT_END = new Set([".", "!", "?", "…"]);
-const OPENERS = new Set(['"', "“", "‘", "'", "(", "[", "«", "-", "–", "—", "*", "•"]);
+const CLAUSE_MARKS = new Set([",", ";", ":", "&", "/", "+", "=", "%", "$", "€", "£"]);
 
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
@@ -68,8 +68,9 @@ export function tokenize(text: string): Token[] {
     if (m[1] !== undefined) {
       // keep the sentence state
     } else if (isPunct) {
+      // After a full stop, brackets and quotes ("(Applause.) In ...") keep the new sentence open.
       if (SENT_END.has(word)) newSentence = true;
-      else if (!OPENERS.has(word)) newSentence = false;
+      else if (CLAUSE_MARKS.has(word)) newSentence = false;
     } else {
       newSentence = false;
     }

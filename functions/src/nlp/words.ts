@@ -13,6 +13,11 @@ export const CAPS_ONLY = new Set(["who", "aids", "nice", "ira", "eta", "cap", "a
 export const EVENT_HEADS = new Set(["hurricane", "typhoon", "cyclone", "storm", "tropical", "operation", "battle",
   "siege", "treaty", "festival", "cup", "championship", "championships", "olympics", "grand"]);
 
+// Last words of names of laws, treaties, prizes and events (not counted entities).
+export const MISC_TAILS = new Set(["act", "acts", "accord", "accords", "treaty", "agreement", "doctrine",
+  "amendment", "bill", "prize", "award", "awards", "war", "wars", "games", "cup", "championship",
+  "championships", "olympics", "festival", "summit", "plan", "program", "programme", "initiative", "day"]);
+
 // Lower-case particles inside personal and place names.
 export const PARTICLES = new Set(["de", "da", "del", "della", "di", "do", "dos", "das", "du", "des", "la", "le",
   "van", "von", "der", "den", "ter", "ten", "bin", "ibn", "al", "el", "y"]);

@@ -65,6 +65,19 @@ describe("normalise", () => {
     assert.deepEqual(pairs("Residents said the Government would act by September."), []);
   });
 
+  test("pronouns, contractions and a bare title are never people", () => {
+    assert.deepEqual(pairs("I’ve said it before: I’m President, and Madam Vice President agrees."), []);
+    assert.deepEqual(pairs("Don't worry. We're fine, I'd say."), []);
+  });
+
+  test("a sentence still starts after a closing bracket", () => {
+    assert.deepEqual(pairs("(Applause.) In addition, Lima sent aid."), ["place:Lima"]);
+  });
+
+  test("laws, prizes and events are not counted", () => {
+    assert.deepEqual(pairs("They passed the Clean Water Act and won the Golden Quill Prize."), []);
+  });
+
   test("sentence-initial words are not names", () => {
     assert.deepEqual(pairs("However, prices rose. Meanwhile officials waited."), []);
     assert.deepEqual(pairs("Critics in Athens were unhappy."), ["place:Athens"]);
