@@ -164,7 +164,7 @@ export const titles = new Set([
   "first", "former", "late", "dear", "uncle", "aunt", "saint", "messrs", "pres", "supt", "insp",
   "cpl", "pvt", "attorney", "councillor", "councilman", "dean", "director", "manager", "foreign",
   "defence", "defense", "finance", "interior", "health", "state", "opposition", "leader", "mp",
-  "mep", "envoy", "madam", "madame", "spokesman", "spokeswoman", "striker", "midfielder", "defender", "goalkeeper",
+  "mep", "envoy", "madam", "madame", "veteran", "spokesman", "spokeswoman", "striker", "midfielder", "defender", "goalkeeper",
   "quarterback", "singer", "actress", "rapper", "presenter", "nurse", "president-elect",
   "sister", "brother", "mum", "mom", "dad", "grandma", "grandpa", "coroner", "chair", "chairperson",
   "engineer", "sheriff", "inspector", "constable", "superintendent", "commissioner", "chef",

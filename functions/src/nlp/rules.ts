@@ -30,7 +30,7 @@ export function classify(
   if (n > 1 && EVENT_HEADS.has(firstKey)) return undefined; // "Hurricane Milton", "Operation Overlord"
   if (titled) return { type: "person", strength: STRONG, why: "title" };
   const thePlural = i > 0 && ctx.tokens[i - 1]!.text === "the" && /[^s]s$/.test(lastKey) && !isPlaceWord(key) &&
-    !ctx.tokens[i]!.sentStart && !demonyms.has(lastKey);
+    !ctx.tokens[i]!.sentStart && !demonyms.has(lastKey) && !isVeryCommon(lastKey); // not "the States"
   if (n > 1) {
     if (keys.every((k) => titles.has(k) || TITLE_MODIFIERS.has(k))) return undefined; // "First Lady"
     if (MISC_TAILS.has(lastKey)) return undefined; // "Clean Air Act", "Nobel Prize", "World Cup"
