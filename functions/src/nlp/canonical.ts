@@ -58,23 +58,43 @@ export function resolveTypes(mentions: Mention[], tokens: Token[]): Mention[] {
 /**
  * Names in one list share a type: "Toyota, Honda and Zorvex" or "Lyon and Qarshi".
  * An untyped name next to a typed one (joined by a comma, "and" or "or") takes its type.
+ * A lone word typed only from a name list ("Meta" is also a given name) follows a
+ * stronger neighbour across "and"/"or", but not across a bare comma, which often
+ * starts an apposition ("Ann Lee, Acme's founder").
  */
 function coordinate(mentions: Mention[], tokens: Token[]): void {
-  const joined = (a: Mention, b: Mention): boolean => {
-    const between = tokens.slice(a.last + 1, b.first).map((t) => t.text.toLowerCase()).join(" ");
-    return between === "," || between === "and" || between === "or" || between === ", and" || between === ", or";
-  };
+  const between = (a: Mention, b: Mention): string =>
+    tokens.slice(a.last + 1, b.first).map((t) => t.text.toLowerCase()).join(" ");
+  const untyped = (m: Mention): boolean => m.strength === NONE && m.why.startsWith("default");
+  const weaker = (m: Mention, than: Mention, join: string): boolean =>
+    join !== "," && m.first === m.last && RETYPABLE.has(m.why) && than.strength > m.strength && than.type !== m.type;
+  const joins = mentions.slice(1).map((b, k) => between(mentions[k]!, b));
   for (let pass = 0; pass < 2; pass++) {
     for (let k = 0; k + 1 < mentions.length; k++) {
       const a = mentions[k]!;
       const b = mentions[k + 1]!;
-      if (!joined(a, b)) continue;
-      const untyped = (m: Mention): boolean => m.strength === NONE && m.why.startsWith("default");
-      if (untyped(a) && b.strength >= MEDIUM) mentions[k] = { ...a, type: b.type, strength: WEAK, why: "listed" };
-      else if (untyped(b) && a.strength >= MEDIUM) mentions[k + 1] = { ...b, type: a.type, strength: WEAK, why: "listed" };
+      let join = joins[k]!;
+      if (!LIST_JOINS.has(join)) continue;
+      // "A, B and C": a comma inside a longer list is a list comma.
+      if (join === "," && (LIST_JOINS.has(joins[k + 1] ?? "") || LIST_JOINS.has(joins[k - 1] ?? ""))) join = "list";
+      // "Sapporo, Japan", "Austin, Texas": a name before a comma and a known place is a place.
+      if (join === "," && b.type === "place" && b.strength === STRONG && a.strength < STRONG && a.type !== "place" &&
+        a.type !== "person") {
+        mentions[k] = { ...a, type: "place", strength: WEAK, why: "listed" };
+        continue;
+      }
+      if ((untyped(a) && b.strength >= MEDIUM) || weaker(a, b, join)) {
+        mentions[k] = { ...a, type: b.type, strength: WEAK, why: "listed" };
+      } else if ((untyped(b) && a.strength >= MEDIUM) || weaker(b, a, join)) {
+        mentions[k + 1] = { ...b, type: a.type, strength: WEAK, why: "listed" };
+      }
     }
   }
 }
+
+const LIST_JOINS = new Set([",", "and", "or", ", and", ", or"]);
+// Typings from a single name list that a list's other members may overrule.
+const RETYPABLE = new Set(["name-list-1", "city-1", "company", "context-place-1", "place-ending"]);
 
 /** Build the public entities: surface text as written, canonical form resolved. */
 export function toEntities(mentions: Mention[], tokens: Token[], text: string, shouting: (sent: number) => boolean): Entity[] {

@@ -182,6 +182,7 @@ export const orgSuffixes = new Set([
   "airline", "parliament", "congress", "senate", "assembly", "court", "cabinet", "navy",
   "forces", "force", "guard", "brigade", "regiment", "battalion", "team", "band", "records",
   "command", "fleet", "squadron", "division", "directorate", "ministries", "consortium", "bloc",
+  "exchange", "bourse",
   "studios", "pictures", "films", "publishing", "publishers", "books", "network",
   "networks", "channel", "broadcasting", "league", "federation",
   "alliance", "movement", "commission", "agency", "institution", "trust", "fund",

@@ -167,6 +167,15 @@ describe("find more", () => {
     assert.ok(has("Talks were led by foreign minister Zqel Varnaby.", "person", "Zqel Varnaby"));
   });
 
+  test("a word that is also a given name follows the firms it is listed with", () => {
+    assert.ok(has("Orders came from Microsoft, Meta and Siemens.", "organization", "Meta"));
+  });
+
+  test("a name before a comma and a country is a place; an apposition keeps its person", () => {
+    assert.ok(has("The quake hit Zlatibor, Serbia, at dawn.", "place", "Zlatibor"));
+    assert.ok(has("Maria Gomez, Siemens' new chair, spoke.", "person", "Maria Gomez"));
+  });
+
   test("an unknown name before a job title is the employer", () => {
     assert.deepEqual(pairs("We met Zorvex chief executive Anna Lindqvist."), [
       "organization:Zorvex",
