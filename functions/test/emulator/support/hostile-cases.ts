@@ -317,12 +317,16 @@ export function hostileCases(options: HostileOptions): HostileSet {
     body: json(Array.from({ length: 110 }, (_, i) => ({ ...valid(200 + i), content: pad(L.content) }))),
     expect: [413],
   });
-  add({ group: "too-large", name: "33 MiB JSON (over the framework's limit)", headers: JSON_TYPE, body: padded(b(`[${JSON.stringify(valid(27))}`), b("]"), 33 * 1024 * 1024, 0x20), expect: [413] });
+  // Not sent: bodies the framework itself refuses part-way (over its ~32 MiB limit, raw or
+  // inflated). The worker then answers before reading the whole body, and the Functions
+  // emulator's proxy, still writing, hits EPIPE and crashes (firebase-tools 15:
+  // functionsRuntimeWorker writes a 500 after the headers went out). Cloud Run refuses
+  // such bodies at its front end.
   add({
     group: "too-large",
-    name: "gzip bomb: 100 KB inflating to 100 MB (JSON)",
+    name: "gzip bomb: 30 KB inflating to 30 MB (JSON)",
     headers: { ...JSON_TYPE, "content-encoding": "gzip" },
-    body: gzipSync(padded(b(`[${JSON.stringify(valid(28))}`), b("]"), 100 * 1024 * 1024, 0x20)),
+    body: gzipSync(padded(b(`[${JSON.stringify(valid(28))}`), b("]"), 30 * 1024 * 1024, 0x20)),
     expect: [413],
   });
   add({
