@@ -134,7 +134,11 @@ function trimStart(ctx: Ctx, i: number, j: number): number {
       continue;
     }
     if (initial && !knownAsName(key) && (commonWords.has(key) || nonNames.has(key) || ctx.lowerSeen.has(key))) {
+      // "Duke Energy said": a run ending in an organisation or place word keeps its first word.
+      if (s < j && (orgSuffixes.has(ctx.keys[j]!) || placeSuffixes.has(ctx.keys[j]!)) && !nonNames.has(key)) break;
       // "Police said", "Residents of Oslo": a capital only because the sentence starts here.
+      // A lone word is kept (untyped) so that an earlier "Tim Cook" can claim "Cook said".
+      if (s === j && !nonNames.has(key) && !ctx.lowerSeen.has(key)) break;
       if (s === j || !firstNames.has(key)) {
         s++;
         continue;

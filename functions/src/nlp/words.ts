@@ -26,7 +26,7 @@ export const PARTICLES = new Set(["de", "da", "del", "della", "di", "do", "dos",
 export const TITLE_MODIFIERS = new Set([
   "vice", "prime", "first", "former", "late", "deputy", "foreign", "defence", "defense", "finance",
   "interior", "health", "state", "opposition", "chief", "acting", "interim", "assistant", "senior",
-  "junior", "lord", "lady", "grand", "crown",
+  "junior", "lord", "lady", "grand", "crown", "majority", "minority",
 ]);
 
 export const ALWAYS_TITLE = new Set([...titles].filter((t) => !TITLE_MODIFIERS.has(t)));

@@ -144,6 +144,19 @@ describe("find more", () => {
     assert.ok(has("A report by Priya Raghunathan said so.", "person", "Priya Raghunathan"));
   });
 
+  test("a sentence-initial surname that is also a word still refers back to the full name", () => {
+    const es = extractEntities("Analysts met Rachel Baker on Monday. Baker later flew home.");
+    assert.deepEqual(es.map((e) => `${e.type}:${e.text}:${e.canonical}`), [
+      "person:Rachel Baker:Rachel Baker",
+      "person:Baker:Rachel Baker",
+    ]);
+  });
+
+  test("a sentence-initial ordinary word is kept when the name ends in an organisation word", () => {
+    assert.deepEqual(pairs("Summit Energy raised prices."), ["organization:Summit Energy"]);
+    assert.deepEqual(pairs("Senate Majority Leader Anna Berg spoke."), ["organization:Senate", "person:Anna Berg"]);
+  });
+
   test("lone surnames: after a full name, and before a speech verb", () => {
     const text = "Olena Hrytsenko won the race. Later Hrytsenko thanked her coach.";
     assert.ok(has(text, "person", "Hrytsenko"));
