@@ -38,3 +38,21 @@ describe("ingest deploy manifest", () => {
     );
   });
 });
+
+describe("processPosts deploy manifest", () => {
+  const endpoint = endpointOf(functions.processPosts);
+
+  it("is triggered by the POSTS_TOPIC topic, with retries on", () => {
+    assert.equal(endpoint.eventTrigger.eventType, "google.cloud.pubsub.topic.v1.messagePublished");
+    assert.equal(endpoint.eventTrigger.eventFilters.topic, "params.POSTS_TOPIC");
+    assert.equal(endpoint.eventTrigger.retry, true);
+    assert.equal(endpoint.region, "params.REGION");
+  });
+  it("runs on 8 vCPUs, 80 messages at once, 8 GiB, 300 s", () => {
+    assert.equal(endpoint.cpu, 8);
+    assert.equal(endpoint.concurrency, "params.PROCESS_CONCURRENCY");
+    assert.equal(endpoint.availableMemoryMb, "params.PROCESS_MEMORY_MB");
+    assert.equal(endpoint.timeoutSeconds, 300);
+    assert.equal(endpoint.maxInstances, "params.PROCESS_MAX_INSTANCES");
+  });
+});
