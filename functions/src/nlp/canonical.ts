@@ -139,6 +139,6 @@ function baseCanonical(surface: string, key: string, shouted: boolean): string {
   return bare.length > 1 ? bare : c;
 }
 
-const CORPORATE_SUFFIX = /,?\s+(inc|incorporated|corp|corporation|ltd|limited|plc|llc|llp|co|gmbh|ag|sa|nv|bv|pty ltd|pty)\.?$/iu;
+const CORPORATE_SUFFIX = /,?\s+(?:&\s+)?(inc|incorporated|corp|corporation|ltd|limited|plc|llc|llp|co|gmbh|ag|sa|nv|bv|pty ltd|pty)\.?$/iu;
 
 export type { EntityType };

@@ -5,7 +5,7 @@ import { commonWords, firstNames, knownNames, nameConnectors, nonNames, ofHeadsO
 import { buildContext, isNameToken, knownAsName, NONE, WEAK, type Ctx, type Mention } from "./context.js";
 import { classify } from "./rules.js";
 import type { Token } from "./tokenize.js";
-import { ALWAYS_TITLE, JOB_WORDS, PARTICLES, STARTERS, TITLE_MODIFIERS } from "./words.js";
+import { ALWAYS_TITLE, CLUB_PREFIX, JOB_WORDS, PARTICLES, STARTERS, TITLE_MODIFIERS } from "./words.js";
 
 /** Find and type the name mentions in a tokenised text. */
 export function findMentions(tokens: Token[], shouting: Set<number>): Mention[] {
@@ -57,7 +57,7 @@ function connectorSpan(ctx: Ctx, i: number, j: number): number {
     return runKeys.some((k) => orgSuffixes.has(k) || ofHeadsOrg.has(k)) && k1 !== "the" ? n : 0;
   }
   // "Procter & Gamble" is one name; "Ann Lee & Bo Chan" are two.
-  if (k1 === "&" && j > i) return 0;
+  if (k1 === "&" && j > i && !orgSuffixes.has(keys[j + 2] ?? "")) return 0; // but "JPMorgan Chase & Co."
   return n; // de, van, bin, &, ...
 }
 
@@ -134,6 +134,7 @@ function trimStart(ctx: Ctx, i: number, j: number): number {
       continue;
     }
     if (initial && !knownAsName(key) && (commonWords.has(key) || nonNames.has(key) || ctx.lowerSeen.has(key))) {
+      if (s < j && CLUB_PREFIX.has(key)) break; // "Real Madrid"
       // "Duke Energy said": a run ending in an organisation or place word keeps its first word.
       if (s < j && (orgSuffixes.has(ctx.keys[j]!) || placeSuffixes.has(ctx.keys[j]!)) && !nonNames.has(key)) break;
       // "Police said", "Residents of Oslo": a capital only because the sentence starts here.

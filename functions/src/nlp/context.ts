@@ -77,7 +77,7 @@ export function isNameToken(ctx: Ctx, i: number): boolean {
     // In a headline in capitals, only words that are not ordinary English count.
     if (STARTERS.has(key) || nonNames.has(key)) return false;
     if (knownAsName(key) || titles.has(key)) return true;
-    return !commonWords.has(key) && !ctx.lowerSeen.has(key);
+    return (!commonWords.has(key) || (rarerWords.has(key) && peopleNames.has(key))) && !ctx.lowerSeen.has(key); // "TRUMP"
   }
   if (isCapitalised(t.text)) return true;
   // Informal text writes well-known places and firms in lower case ("flying to canada").

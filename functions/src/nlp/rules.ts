@@ -49,7 +49,11 @@ export function classify(
     // "West Jersey", "Southern Sudan", "Greater Manchester".
     if (COMPASS.has(firstKey) && !orgSuffixes.has(lastKey) && !isCommon(lastKey)) return { type: "place", strength: MEDIUM, why: "compass" };
     if (cities.has(key)) return { type: "place", strength: MEDIUM, why: "city" };
-    if (firstNames.has(firstKey) && !knownNames.has(firstKey)) return { type: "person", strength: MEDIUM, why: "first-name" };
+    // A given name first: "Warren Buffett" even though Warren is also a town ("Houston Rockets" is not).
+    const givenName = firstNames.has(firstKey) || knownNames.get(firstKey) === "person";
+    if (givenName && (!knownNames.has(firstKey) || (!isCommon(lastKey) && !isPlaceWord(lastKey)))) {
+      return { type: "person", strength: MEDIUM, why: "first-name" };
+    }
     // A place name followed by other name words: "Boston Bruins", "Perth Glory", "CBS Cable".
     if (isPlaceWord(firstKey) && !placeSuffixes.has(lastKey) && !firstNames.has(keys[1]!) &&
       !keys.slice(1).every((k) => isPlaceWord(k))) {

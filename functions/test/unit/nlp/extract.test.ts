@@ -78,6 +78,21 @@ describe("normalise", () => {
     assert.deepEqual(pairs("They passed the Clean Water Act and won the Golden Quill Prize."), []);
   });
 
+  test("a given name that is also a town still starts a person's name", () => {
+    assert.ok(has("Shareholders cheered Warren Buffett yesterday.", "person", "Warren Buffett"));
+  });
+
+  test("legal forms with '&' stay in the name but not in the canonical form", () => {
+    const [e] = extractEntities("Shares of Halvorsen Freight & Co. rose.");
+    assert.equal(e?.text, "Halvorsen Freight & Co.");
+    assert.equal(e?.canonical, "Halvorsen Freight");
+    assert.equal(e?.type, "organization");
+  });
+
+  test("club prefixes survive the start of a sentence", () => {
+    assert.ok(has("Real Sociedad won again.", "organization", "Real Sociedad"));
+  });
+
   test("sentence-initial words are not names", () => {
     assert.deepEqual(pairs("However, prices rose. Meanwhile officials waited."), []);
     assert.deepEqual(pairs("Critics in Athens were unhappy."), ["place:Athens"]);
