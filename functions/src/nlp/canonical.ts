@@ -2,7 +2,7 @@
 // gives them elsewhere, and short mentions take the canonical form of the full
 // name seen earlier ("Biden" -> "Joe Biden", "WHO" -> "World Health Organization").
 import { aliases, nameConnectors, nonNames, titles } from "./lexicon.js";
-import { cleanSurface, titleCase, wordKey } from "./normalize.js";
+import { cleanSurface, isAllCaps, titleCase, wordKey } from "./normalize.js";
 import { MEDIUM, NONE, STRONG, WEAK, type Mention } from "./context.js";
 import type { Token } from "./tokenize.js";
 import type { Entity, EntityType } from "./types.js";
@@ -133,7 +133,7 @@ function baseCanonical(surface: string, key: string, shouted: boolean): string {
   let c = cleanSurface(surface);
   // "U.N." and "UN" count as one: drop the dots of a dotted acronym.
   if (/^(\p{Lu}\.){2,}$/u.test(c)) c = wordKey(c).toUpperCase();
-  if (shouted) c = titleCase(c);
+  if (shouted && isAllCaps(c)) c = titleCase(c);
   // "Apple Inc." and "Apple" are one firm: legal-form suffixes are not counted.
   const bare = c.replace(CORPORATE_SUFFIX, "");
   return bare.length > 1 ? bare : c;

@@ -46,20 +46,49 @@ export function buildContext(tokens: Token[], shouting: Set<number>): Ctx {
   return { tokens, keys, shouting, lowerSeen };
 }
 
-/** Sentences written (almost) all in capitals: headlines, where capitals say nothing. */
+/**
+ * Sentences where capitals say nothing about names: headlines in capitals
+ * ("STORMS HIT LISBON") and in title case ("Storms Hit Lisbon As Portugal Braces").
+ * Title case is told from a name-heavy sentence by its capitalised everyday words.
+ */
 export function shoutingSentences(tokens: Token[]): Set<number> {
-  const caps = new Map<number, [number, number]>();
+  // Per sentence: words, words in capitals, capitalised words, capitalised everyday words,
+  // capitalised verbs and function words (what a title-case headline has and a list of names has not).
+  const stats = new Map<number, [number, number, number, number, number]>();
   for (const t of tokens) {
     if (t.kind !== "word" || !/\p{L}{2}/u.test(t.text)) continue;
-    const c = caps.get(t.sent) ?? [0, 0];
+    const c = stats.get(t.sent) ?? [0, 0, 0, 0, 0];
+    const key = wordKey(t.text);
+    const upper = /^\p{Lu}/u.test(t.text);
+    if (TITLE_CASE_SMALL.has(key) && !t.sentStart && !upper) continue; // "of", "the", "in" may stay lower in titles
     c[0]++;
     if (isAllCaps(t.text)) c[1]++;
-    caps.set(t.sent, c);
+    if (upper) {
+      c[2]++;
+      if (TITLE_CASE_SMALL.has(key) && !t.sentStart) c[4]++; // "In", "To" capitalised mid-sentence
+      else if (!t.sentStart && commonWords.has(key) && !rarerWords.has(key) && !knownAsName(key)) {
+        c[3]++;
+        if (VERB_OR_FUNCTION_TAGS.has(commonWords.get(key)!)) c[4]++;
+      }
+    }
+    stats.set(t.sent, c);
   }
   const shouting = new Set<number>();
-  for (const [sent, [words, upper]] of caps) if (words >= 3 && upper / words >= 0.8) shouting.add(sent);
+  for (const [sent, [words, upper, capitalised, everyday, verbs]] of stats) {
+    if (words >= 3 && upper / words >= 0.8) shouting.add(sent);
+    else if (words >= 4 && capitalised / words >= 0.75 && everyday >= 2 && verbs >= 2) shouting.add(sent);
+  }
   return shouting;
 }
+
+// Compromise tags of verbs and function words.
+const VERB_OR_FUNCTION_TAGS = new Set(["PresentTense", "PastTense", "Infinitive", "Modal", "Copula", "Gerund",
+  "Pronoun", "Conjunction", "Preposition", "Adverb", "Determiner", "Auxiliary", "PhrasalVerb", "Verb",
+  "Participle", "QuestionWord", "Negative"]);
+
+// Short words that title case leaves in lower case.
+const TITLE_CASE_SMALL = new Set(["a", "an", "the", "and", "but", "or", "nor", "for", "of", "in", "on", "at",
+  "to", "by", "up", "as", "vs", "via", "with", "from", "into", "over"]);
 
 export function knownAsName(key: string): boolean {
   return knownNames.has(key) || aliases.has(key) || firstNames.has(key);

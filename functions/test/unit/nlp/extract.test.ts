@@ -105,6 +105,20 @@ describe("normalise", () => {
 });
 
 describe("find more", () => {
+  test("Title Case headlines: capitalised everyday words are not names", () => {
+    assert.deepEqual(pairs("Floods Kill Dozens In Southern Brazil As Officials Say Help Is Coming"), ["place:Brazil"]);
+    assert.deepEqual(pairs("Kwame Mensah Says Ghana Will Reform Its Courts"), ["person:Kwame Mensah", "place:Ghana"]);
+  });
+
+  test("a sentence full of names is not mistaken for a headline", () => {
+    assert.deepEqual(pairs("Ravi Shankar, Anoushka Shankar and Norah Jones played in Delhi."), [
+      "person:Ravi Shankar",
+      "person:Anoushka Shankar",
+      "person:Norah Jones",
+      "place:Delhi",
+    ]);
+  });
+
   test("acronyms are organisations; two-letter codes and jargon are not", () => {
     assert.ok(has("Ministers from NATO and the BJP met.", "organization", "NATO"));
     assert.ok(has("Ministers from NATO and the BJP met.", "organization", "BJP"));
