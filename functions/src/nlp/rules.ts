@@ -68,12 +68,14 @@ export function classify(
     if (keys.every((k) => isCommon(k) || nameConnectors.has(k))) return { type: "person", strength: NONE, why: "common-words" };
     if (demonyms.has(firstKey) && n === 2 && knownNames.get(lastKey) !== "person") return undefined;
     if (saidAfter(ctx, j) && !keys.some((k) => isCommon(k))) return { type: "person", strength: WEAK, why: "said" };
-    if (keys.every((k) => (peopleNames.has(k) && !titles.has(k)) || nameConnectors.has(k))) {
+    if (!isVeryCommon(firstKey) && keys.every((k) => (peopleNames.has(k) && !titles.has(k)) || nameConnectors.has(k))) {
       return { type: "person", strength: MEDIUM, why: "people-names" };
     }
     if (knownNames.get(lastKey) === "place" && knownNames.get(firstKey) === "place") return { type: "place", strength: WEAK, why: "place-pair" };
     // Unknown words: a person if it ends like a surname, else counted only if the article types it.
-    if (peopleNames.has(lastKey) && !isVeryCommon(lastKey)) return { type: "person", strength: WEAK, why: "surname-end" };
+    if (peopleNames.has(lastKey) && !isVeryCommon(lastKey) && !isVeryCommon(firstKey)) {
+      return { type: "person", strength: WEAK, why: "surname-end" };
+    }
     // Surname first ("Wang Shichong", "Kojima Minoru") with no ordinary word in it.
     if (n <= 3 && peopleNames.has(firstKey) && !keys.some((k) => isVeryCommon(k) || ctx.lowerSeen.has(k))) {
       return { type: "person", strength: WEAK, why: "surname-first" };
