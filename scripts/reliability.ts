@@ -81,7 +81,7 @@ function tally(report: LoadTestReport): { lost: number; duplicated: number; exac
   let lost = 0;
   let duplicated = 0;
   for (const c of v.publications) {
-    const expected = c.baseline + (c.expectedMin - c.baseline);
+    const expected = c.expectedMin; // baseline + accepted
     lost += Math.max(0, expected - c.actual);
     duplicated += Math.max(0, c.actual - expected);
     if (c.expectedMin !== c.expectedMax) why.push(`${c.publication}: ${c.expectedMax - c.expectedMin} posts of unknown fate`);
@@ -107,7 +107,7 @@ function rowFor(scenario: string, report: LoadTestReport, extra: string[] = [], 
     postsPerS: report.send.acceptedPerS,
     lost: t.lost,
     duplicated: t.duplicated,
-    detail: [...extra, ...t.why, `${report.verification?.entitiesChecked ?? 0} entity counters exact`].join("; "),
+    detail: [...extra, ...t.why, `${report.verification?.entitiesChecked ?? 0} entity counters checked`].join("; "),
   };
 }
 
@@ -196,11 +196,16 @@ async function duplicates(stack: Stack, db: Firestore): Promise<void> {
   const inFlight = new Set<Promise<void>>();
   const outcomes = { secondDeliveries: 0, foundCounted: 0, racedAhead: 0, partly: 0, errors: [] as string[] };
   const posts = new Map<string, Post>(); // client id -> post, from the messages themselves
+  let copies = 0;
   const deliverAgain = (messageId: string, data: Buffer) => {
     const decoded = decodeMessage(data);
     if (!decoded.ok || !decoded.message.posts.some((p) => publications.has(p.publication))) return;
     for (const p of decoded.message.posts) if (p.id) posts.set(p.id, p);
-    const p = handlePostsMessage({ messageId, data }, handlerDeps(db))
+    // Half the copies go at once (a duplicate racing the first delivery), half
+    // once the trigger's delivery has committed (a redelivery after success).
+    const late = copies++ % 2 === 1;
+    const p = (late ? committed(db, messageId, 120_000) : Promise.resolve())
+      .then(() => handlePostsMessage({ messageId, data }, handlerDeps(db)))
       .then((r) => {
         const result = r as ProcessedResult;
         outcomes.secondDeliveries++;
@@ -217,7 +222,7 @@ async function duplicates(stack: Stack, db: Firestore): Promise<void> {
     while (pumping) {
       const got = await sub.pull().catch(() => []);
       for (const m of got) deliverAgain(m.messageId, m.data);
-      while (inFlight.size >= 4) await Promise.race(inFlight);
+      while (inFlight.size >= 16) await Promise.race(inFlight);
       if (got.length === 0) await sleep(200);
     }
   })();
@@ -261,6 +266,15 @@ async function duplicates(stack: Stack, db: Firestore): Promise<void> {
       ok,
     ),
   );
+}
+
+/** Resolves once some ledger document of the message exists (or after timeoutMs). */
+async function committed(db: Firestore, messageId: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (!(await db.collection("ledger").where("messageId", "==", messageId).limit(1).get()).empty) return;
+    await sleep(500);
+  }
 }
 
 // ---------------------------------------------------------------------------
@@ -309,8 +323,8 @@ async function pausedDuring(
 
 async function killedWorker(stack: Stack, db: Firestore): Promise<void> {
   const runId = randomBytes(3).toString("hex");
-  const chunkLimits = { maxWrites: 8, maxBytes: 1 << 20 };
-  const texts = syntheticTexts(303).slice(0, 40);
+  const chunkLimits = { maxWrites: 12, maxBytes: 1 << 20 };
+  const texts = syntheticTexts(303).slice(0, 24);
   const make = (publication: string, prefix: string): Post[] => texts.map((t, i) => ({ publication, content: t.content, id: `${prefix}-${i}` }));
   const victim = `Killed worker ${runId}`;
   const control = `Control ${runId}`;

@@ -24,7 +24,8 @@ await handlePostsMessage(
         if (chunk < 1) return;
         // Second chunk staged, transaction open: wait here for the SIGKILL.
         process.send?.({ blockedIn: ledgerId });
-        await new Promise(() => undefined);
+        // A pending promise alone would let Node exit (code 13); a timer keeps it here.
+        await new Promise(() => setInterval(() => undefined, 60_000));
       },
     },
   },
