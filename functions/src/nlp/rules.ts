@@ -67,7 +67,7 @@ export function classify(
     // Capitalised ordinary words ("Best New Artist", "Classic Rock") are titles of works, not names.
     if (keys.every((k) => isCommon(k) || nameConnectors.has(k))) return { type: "person", strength: NONE, why: "common-words" };
     if (demonyms.has(firstKey) && n === 2 && knownNames.get(lastKey) !== "person") return undefined;
-    if (saidAfter(ctx, j) && !keys.some((k) => isCommon(k))) return { type: "person", strength: WEAK, why: "said" };
+    if (saidAround(ctx, i, j) && !keys.some((k) => isCommon(k))) return { type: "person", strength: WEAK, why: "said" };
     if (!isVeryCommon(firstKey) && keys.every((k) => (peopleNames.has(k) && !titles.has(k)) || nameConnectors.has(k))) {
       return { type: "person", strength: MEDIUM, why: "people-names" };
     }
@@ -106,7 +106,7 @@ export function classify(
   if ((commonWords.has(key) && !rarer) || ctx.lowerSeen.has(key) || orgSuffixes.has(key) || placeSuffixes.has(key)) {
     return { type: "person", strength: NONE, why: "common-word" };
   }
-  if (saidAfter(ctx, j)) return { type: "person", strength: WEAK, why: "said" };
+  if (saidAround(ctx, i, j)) return { type: "person", strength: WEAK, why: "said" };
   const ctxType = guessByContext(ctx, i);
   if (ctxType === "place") return { type: "place", strength: WEAK, why: "context-place-1" };
   if (companyWords.has(key)) return { type: "organization", strength: MEDIUM, why: "company" };
@@ -117,9 +117,13 @@ export function classify(
   return { type: "person", strength: NONE, why: "default-1" };
 }
 
-/** "X said", "X, who": the name is a person's. */
-function saidAfter(ctx: Ctx, j: number): boolean {
+/** "X said", "X, who", '"...," said X.': the name is a person's. */
+function saidAround(ctx: Ctx, i: number, j: number): boolean {
   const next = ctx.tokens[j + 1];
+  // After a quotation: '"...," said Okafor.' (the speech verb right before, a comma or quote before it).
+  const prev = ctx.tokens[i - 1];
+  if (prev?.kind === "word" && SPEECH.has(ctx.keys[i - 1]!) && /^[,"”'’]$/u.test(ctx.tokens[i - 2]?.text ?? "") &&
+    (!next || next.kind === "punct")) return true;
   if (!next) return false;
   if (next.kind === "word") return SPEECH.has(ctx.keys[j + 1]!);
   return next.text === "," && ctx.keys[j + 2] === "who";

@@ -190,6 +190,7 @@ describe("find more", () => {
     const text = "Olena Hrytsenko won the race. Later Hrytsenko thanked her coach.";
     assert.ok(has(text, "person", "Hrytsenko"));
     assert.ok(has("Afterwards, Zubrowski said the plan was sound.", "person", "Zubrowski"));
+    assert.ok(has('"We will rebuild," said Okonkwo.', "person", "Okonkwo"));
   });
 
   test("places: countries, regions, cities, states", () => {
