@@ -1,5 +1,10 @@
 // Public entry: named entities (people, organisations, places) in one article.
 // Synchronous, deterministic, no I/O per call; lexicons are built at module load.
+//
+// Pipeline: tokenize.ts (offsets, sentences) -> context.ts (headlines in capitals
+// or Title Case) -> chunk.ts (candidate names: capitalised runs, titles, particles)
+// -> rules.ts (type from lexicon.ts / words.ts, suffixes, context) -> canonical.ts
+// (article-level retyping, lists, short mentions -> full names, aliases).
 import { resolveTypes, toEntities } from "./canonical.js";
 import { findMentions } from "./chunk.js";
 import { shoutingSentences } from "./context.js";
