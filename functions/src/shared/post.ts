@@ -9,13 +9,17 @@ export const POST_LIMITS = {
   id: 200,
 } as const;
 
-// NUL characters have no place in text and break downstream tooling.
-const noNul = (what: string) => [(s: string) => !s.includes("\u0000"), `${what} must not contain NUL characters`] as const;
-
-const trimmed = (max: number, what: string) =>
+// Text every field must be: no NUL characters (they break downstream tools),
+// and well-formed Unicode (an unpaired surrogate such as "\ud800" survives JSON
+// but not UTF-8 encoding: Firestore would refuse the whole message later).
+const text = (what: string) =>
   z
     .string()
-    .refine(...noNul(what))
+    .refine((s) => !s.includes("\u0000"), `${what} must not contain NUL characters`)
+    .refine((s) => s.isWellFormed(), `${what} must be valid Unicode (no unpaired surrogates)`);
+
+const trimmed = (max: number, what: string) =>
+  text(what)
     .transform((s) => s.trim())
     .pipe(
       z
@@ -27,6 +31,11 @@ const trimmed = (max: number, what: string) =>
 const httpUrl = z
   .string()
   .max(2_048, "url must be at most 2048 characters")
+  // new URL() would quietly percent-encode these; the raw value is what gets stored.
+  .refine((s) => !/[\u0000-\u0020\u007f]/.test(s) && s.isWellFormed(), {
+    message: "url must not contain spaces or control characters",
+    abort: true, // one problem per URL is enough
+  })
   .refine((s) => {
     try {
       const u = new URL(s);
@@ -39,15 +48,11 @@ const httpUrl = z
 // z.object() strips unknown keys, so extra client fields are dropped.
 export const PostSchema = z.object({
   publication: trimmed(POST_LIMITS.publication, "publication"),
-  content: z
-    .string()
+  content: text("content")
     .max(POST_LIMITS.content, `content must be at most ${POST_LIMITS.content} characters`)
-    .refine(...noNul("content"))
     .refine((s) => s.trim().length > 0, "content must not be blank"),
-  title: z
-    .string()
+  title: text("title")
     .max(POST_LIMITS.title, `title must be at most ${POST_LIMITS.title} characters`)
-    .refine(...noNul("title"))
     .optional(),
   url: httpUrl.optional(),
   publishedAt: z.iso

@@ -63,6 +63,20 @@ describe("validatePosts", () => {
   it("rejects NUL characters in text fields", () => {
     assert.deepEqual(pathsOf({ publication: "a\u0000b", content: "c\u0000", title: "\u0000" }), ["publication", "content", "title"]);
   });
+  it("rejects unpaired surrogates in every text field (they cannot be stored as UTF-8)", () => {
+    assert.deepEqual(pathsOf({ publication: "a\ud800", content: "b\udc00", title: "\ud83d", id: "x\ud800y" }), [
+      "publication",
+      "content",
+      "title",
+      "id",
+    ]);
+    assert.deepEqual(pathsOf({ ...good, content: "emoji \ud83d\ude00 is fine" }), []);
+  });
+  it("rejects control characters and spaces in URLs, which new URL() would quietly encode", () => {
+    for (const url of ["https://x.org/\u0000", "https://x.org/a b", "https://x.org/\n", "https://x.org/\u007f"]) {
+      assert.deepEqual(pathsOf({ ...good, url }), ["url"], JSON.stringify(url));
+    }
+  });
   it("rejects non-objects", () => {
     for (const item of [null, 3, "post", [good]]) assert.equal(problemsOf(item).length, 1, JSON.stringify(item));
   });
