@@ -18,7 +18,7 @@ const valid = `Valid after hostile ${run}`;
 
 describe("hostile input against the ingest emulator", () => {
   const set = hostileCases({ apiKey: emulator.apiKey(), marker });
-  const known = hostileCases({ apiKey: emulator.apiKey(), marker: knownMarker });
+  const known = set.cases.some((c) => c.knownIssue) ? hostileCases({ apiKey: emulator.apiKey(), marker: knownMarker }) : { cases: [], secrets: [] };
   let subscription: TestSubscription;
   let results: HostileResult[] = [];
   const pulled: PulledMessage[] = [];
