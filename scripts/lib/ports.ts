@@ -25,11 +25,15 @@ export function readFirebaseJson(path: string): FirebaseJson {
 export function resolvePorts(config: FirebaseJson, env: NodeJS.ProcessEnv): Ports {
   const offset = parsePort(env.EMULATOR_PORT_OFFSET ?? "0", "EMULATOR_PORT_OFFSET", true);
   const ports = {} as Ports;
+  const taken = new Set<number>();
   for (const name of EMULATOR_NAMES) {
     const override = env[`${name.toUpperCase()}_PORT`];
     const entry = config.emulators?.[name] as { port?: number } | undefined;
-    const base = entry?.port ?? DEFAULT_PORTS[name];
-    ports[name] = override ? parsePort(override, `${name.toUpperCase()}_PORT`) : base + offset;
+    let port = override ? parsePort(override, `${name.toUpperCase()}_PORT`) : (entry?.port ?? DEFAULT_PORTS[name]) + offset;
+    // A shifted port on the browsers' (and fetch's) blocked list moves up to the next usable one.
+    if (!override) while (BROWSER_UNSAFE.has(port) || taken.has(port)) port++;
+    taken.add(port);
+    ports[name] = port;
   }
   return ports;
 }
@@ -73,8 +77,8 @@ export async function busyPorts(ports: Partial<Ports>): Promise<string[]> {
   return busy;
 }
 
-// Ports Chromium refuses to load (ERR_UNSAFE_PORT), from its port_util list:
-// a dashboard on one of them, or a Firestore it must reach, fails in a browser.
+// Ports Chromium refuses to load (ERR_UNSAFE_PORT), from its port_util list
+// (Node's fetch refuses the same): a dashboard or an emulator on one fails.
 const BROWSER_UNSAFE = new Set([1719, 1720, 1723, 2049, 3659, 4045, 4190, 5060, 5061, 6000, 6566, 6665, 6666, 6667, 6668, 6669, 6679, 6697, 10080]);
 
 export function browserUnsafe(ports: Partial<Ports>): string[] {
