@@ -12,8 +12,7 @@ const { values } = parseArgs({
   args: process.argv.slice(2),
   options: {
     keep: { type: "boolean", default: false },
-    all: { type: "boolean", default: false },
-    sample: { type: "string", default: "1000" },
+    sample: { type: "string" },
     by: { type: "string", default: "party" },
     top: { type: "string", default: "10" },
   },
@@ -21,7 +20,8 @@ const { values } = parseArgs({
 
 async function main(): Promise<number> {
   const by = values.by === "president" ? "president" : "party";
-  const sample = values.all ? undefined : Number(values.sample);
+  const sample = values.sample === undefined ? undefined : Number(values.sample);
+  if (sample !== undefined && !(Number.isInteger(sample) && sample > 0)) throw new Error("--sample must be a positive whole number");
   console.log("starting the emulators...");
   const stack = await startStack();
   Object.assign(process.env, stack.env); // this process reads Firestore too (verification, top entities)
