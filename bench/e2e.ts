@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import os from "node:os";
 import { destroyExtractionPool, extractOnPool, getExtractionPool } from "../functions/lib/process/pool.js";
-import { runLoadTest } from "../load-test/src/run.ts";
+import { localRunOptions, runLoadTest } from "../load-test/src/run.ts";
 import { startStack } from "../scripts/lib/stack.ts";
 import { parseFlags } from "./lib/args.ts";
 import { benchCorpus } from "./lib/corpus.ts";
@@ -47,42 +47,21 @@ try {
   // that once too, so the measured run starts with warm processes.
   const warmup = flags.int("warmup", 16);
   say(`warm-up: ${warmup} concurrent requests...`);
-  await runLoadTest({
-    url: stack.ingestUrl,
-    apiKey: stack.apiKey,
-    corpus: { kind: "synthetic", seed: 99 },
-    posts: warmup,
-    postsPerRequest: 1,
-    concurrency: warmup,
-    rate: { rate: 0, rampSeconds: 0 },
-    withIds: true,
-    retries: 8,
-    timeoutMs: 120_000,
-    verify: true,
-    verifyTimeoutMs: 10 * 60_000,
-    settleMs: 1_000,
-    stallMs: 180_000,
-    projectId: stack.project,
-    progress: false,
-  });
+  await runLoadTest(
+    localRunOptions(stack, { corpus: { kind: "synthetic", seed: 99 }, posts: warmup, postsPerRequest: 1, concurrency: warmup, settleMs: 1_000 }),
+  );
   const warmupMessages = processedLines().length;
-  const report = await runLoadTest({
-    url: stack.ingestUrl,
-    apiKey: stack.apiKey,
-    corpus: { kind: "sotu", by: "president", sample: posts },
-    postsPerRequest: batch,
-    concurrency,
-    rate: { rate: 0, rampSeconds: 0 },
-    withIds: true,
-    retries: 8,
-    timeoutMs: 120_000,
-    verify: true,
-    verifyTimeoutMs: 30 * 60_000,
-    settleMs: 2_000,
-    stallMs: 180_000,
-    projectId: stack.project,
-    progress: !json,
-  });
+  const report = await runLoadTest(
+    localRunOptions(stack, {
+      corpus: { kind: "sotu", by: "president", sample: posts },
+      postsPerRequest: batch,
+      concurrency,
+      timeoutMs: 120_000,
+      verifyTimeoutMs: 30 * 60_000,
+      settleMs: 2_000,
+      progress: !json,
+    }),
+  );
   const v = report.verification!;
   if (!v.pass || v.convergenceS === undefined) throw new Error("the run did not verify; no figure to report");
   const e2eS = report.send.durationS + v.convergenceS;

@@ -3,7 +3,7 @@
 // top entities, stop. --keep leaves everything up (with the dashboard) until Ctrl-C.
 import { parseArgs } from "node:util";
 import { formatReport } from "../load-test/src/cli.ts";
-import { firestoreFor, runLoadTest } from "../load-test/src/run.ts";
+import { firestoreFor, localRunOptions, runLoadTest } from "../load-test/src/run.ts";
 import { formatTopEntities, topEntities } from "../load-test/src/top.ts";
 import { startStack } from "./lib/stack.ts";
 import { untilSignal } from "./lib/signals.ts";
@@ -39,23 +39,14 @@ async function main(): Promise<number> {
   let code = 1;
   try {
     console.log(`replaying the State of the Union corpus (${sample ? `${sample} articles sampled evenly` : "all articles"}, publication = ${by})...`);
-    const report = await runLoadTest({
-      url: stack.ingestUrl,
-      apiKey: stack.apiKey,
-      corpus: { kind: "sotu", by, ...(sample ? { sample } : {}) },
-      postsPerRequest: 20,
-      concurrency: 4,
-      rate: { rate: 0, rampSeconds: 0 },
-      withIds: true,
-      retries: 8,
-      timeoutMs: 60_000,
-      verify: true,
-      verifyTimeoutMs: 30 * 60_000,
-      settleMs: 3_000,
-      stallMs: 180_000,
-      projectId: stack.project,
-      progress: true,
-    });
+    const report = await runLoadTest(
+      localRunOptions(stack, {
+        corpus: { kind: "sotu", by, ...(sample ? { sample } : {}) },
+        postsPerRequest: 20,
+        verifyTimeoutMs: 30 * 60_000,
+        progress: true,
+      }),
+    );
     console.log(`\n${formatReport(report)}\n`);
     const top = await topEntities(firestoreFor(stack.project), report.publications, Number(values.top));
     console.log(`Top ${values.top} entities per publication:\n\n${formatTopEntities(top)}\n`);

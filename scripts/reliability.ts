@@ -29,7 +29,7 @@ import {
 import { pidsListeningOn } from "../functions/test/emulator/support/processes.ts";
 import { SYNTHETIC_PUBLICATIONS, syntheticTexts } from "../load-test/src/corpus/synthetic.ts";
 import { expectedEntities, type TextUses } from "../load-test/src/expected.ts";
-import { firestoreFor, runLoadTest, type LoadTestOptions, type LoadTestReport } from "../load-test/src/run.ts";
+import { firestoreFor, localRunOptions, runLoadTest, type LoadTestOptions, type LoadTestReport } from "../load-test/src/run.ts";
 import { verifyEntities } from "../load-test/src/verify.ts";
 import { Subscription } from "./reliability/pubsub.ts";
 import { startStack, REPO_ROOT, type Stack } from "./lib/stack.ts";
@@ -52,25 +52,16 @@ const log = (s: string) => console.log(`[${new Date().toISOString().slice(11, 19
 const SEEDS = { a: 101, b: 202, d: 404 };
 
 function loadOptions(stack: Stack, runId: string, seed: number, posts: number, rate: number): LoadTestOptions {
-  return {
-    url: stack.ingestUrl,
-    apiKey: stack.apiKey,
+  return localRunOptions(stack, {
     corpus: { kind: "synthetic", seed },
     posts,
-    postsPerRequest: 10,
-    concurrency: 4,
     rate: { rate, rampSeconds: 0 },
-    withIds: true,
     retries: 12,
-    timeoutMs: 60_000,
     runId,
-    verify: true,
     verifyTimeoutMs: 6 * 60_000,
     settleMs: 4_000,
     stallMs: 120_000,
-    projectId: stack.project,
-    progress: false,
-  };
+  });
 }
 
 /** Posts counted too few (lost) and too many (duplicated) over every publication of a run. */

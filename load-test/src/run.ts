@@ -54,6 +54,33 @@ export type LoadTestReport = {
   verification?: Verification & { plantedRecall?: number };
 };
 
+/**
+ * A run against a local stack with the settings every caller shares (ids on,
+ * retries, unlimited rate, verification); callers override what differs.
+ */
+export function localRunOptions(
+  target: { ingestUrl: string; apiKey: string; project: string },
+  overrides: Partial<LoadTestOptions> & Pick<LoadTestOptions, "corpus">,
+): LoadTestOptions {
+  return {
+    url: target.ingestUrl,
+    apiKey: target.apiKey,
+    projectId: target.project,
+    postsPerRequest: 10,
+    concurrency: 4,
+    rate: { rate: 0, rampSeconds: 0 },
+    withIds: true,
+    retries: 8,
+    timeoutMs: 60_000,
+    verify: true,
+    verifyTimeoutMs: 10 * 60_000,
+    settleMs: 3_000,
+    stallMs: 180_000,
+    progress: false,
+    ...overrides,
+  };
+}
+
 export function firestoreFor(projectId: string): Firestore {
   // Against the emulator there is no metadata server to ask for credentials.
   if (process.env.FIRESTORE_EMULATOR_HOST) process.env.METADATA_SERVER_DETECTION ??= "none";

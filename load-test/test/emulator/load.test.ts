@@ -2,7 +2,7 @@
 // exact verification of every article count and every entity counter.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { runLoadTest } from "../../src/run.ts";
+import { localRunOptions, runLoadTest } from "../../src/run.ts";
 
 const env = (name: string) => {
   const value = process.env[name];
@@ -12,24 +12,8 @@ const env = (name: string) => {
 
 describe("load test on the emulators", () => {
   it("sends 500 synthetic posts and verifies every count exactly", { timeout: 15 * 60_000 }, async () => {
-    const report = await runLoadTest({
-      url: env("INGEST_URL"),
-      apiKey: env("INGEST_API_KEY"),
-      corpus: { kind: "synthetic", seed: 11 },
-      posts: 500,
-      postsPerRequest: 10,
-      concurrency: 4,
-      rate: { rate: 0, rampSeconds: 0 },
-      withIds: true,
-      retries: 8,
-      timeoutMs: 60_000,
-      verify: true,
-      verifyTimeoutMs: 10 * 60_000,
-      settleMs: 3_000,
-      stallMs: 180_000,
-      projectId: env("GCLOUD_PROJECT"),
-      progress: false,
-    });
+    const target = { ingestUrl: env("INGEST_URL"), apiKey: env("INGEST_API_KEY"), project: env("GCLOUD_PROJECT") };
+    const report = await runLoadTest(localRunOptions(target, { corpus: { kind: "synthetic", seed: 11 }, posts: 500 }));
     assert.equal(report.send.sent, 500);
     assert.equal(report.send.accepted, 500, JSON.stringify(report.send.errors));
     const v = report.verification!;
