@@ -7,7 +7,7 @@ import { describe, it } from "node:test";
 import { createIngestHandler } from "../../../src/ingest/handler.js";
 import { BODY_LIMITS } from "../../../src/ingest/parse.js";
 import { POST_LIMITS } from "../../../src/shared/post.js";
-import { DEFAULT_LIMITS, hostileCases, ROUTES, type HostileCase } from "../../emulator/support/hostile-cases.js";
+import { DEFAULT_LIMITS, hostileCases, isEmulatorTransportError, ROUTES, type HostileCase } from "../../emulator/support/hostile-cases.js";
 
 const KEY = "Key-0123456789abcdefXYZ";
 const MARKER = "Hostile unit";
@@ -152,3 +152,13 @@ async function handlerStatus(handler: Handler, c: HostileCase): Promise<number |
   await handler(req as never, res as never);
   return status;
 }
+
+describe("isEmulatorTransportError", () => {
+  it("recognises only the emulator proxy's own socket failures", () => {
+    assert.equal(isEmulatorTransportError({ status: 500, body: '{"errno":-32,"code":"EPIPE","syscall":"write"}' }), true);
+    assert.equal(isEmulatorTransportError({ status: 500, body: '{"errno":-104,"code":"ECONNRESET","syscall":"read"}' }), true);
+    assert.equal(isEmulatorTransportError({ status: 500, body: '{"error":"internal","message":"internal error"}' }), false);
+    assert.equal(isEmulatorTransportError({ status: 400, body: '{"errno":-32,"code":"EPIPE"}' }), false);
+    assert.equal(isEmulatorTransportError({ status: 503, body: '{"errno":-32,"code":"EPIPE"}' }), false);
+  });
+});
