@@ -46,16 +46,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const baseConfig = readFirebaseJson(path.join(REPO_ROOT, "firebase.json"));
   const ports = resolvePorts(baseConfig, process.env);
   const hosting = "hosting" in baseConfig;
-  const used: Partial<Ports> = {
-    hub: ports.hub,
-    logging: ports.logging,
-    functions: ports.functions,
-    firestore: ports.firestore,
-    pubsub: ports.pubsub,
-    eventarc: ports.eventarc,
-    tasks: ports.tasks,
-    ...(hosting ? { hosting: ports.hosting } : {}),
-  };
+  const { hosting: _hostingPort, ...withoutHosting } = ports;
+  const used: Partial<Ports> = hosting ? ports : withoutHosting;
   const busy = await busyPorts(used);
   if (busy.length > 0) {
     throw new Error(
