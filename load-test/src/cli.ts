@@ -1,8 +1,9 @@
 // npm run load-test -- [options]: replay a corpus against the ingest endpoint
 // at a chosen rate, then verify every accepted post was counted exactly once.
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { readEnvValue } from "../../scripts/lib/dotenv.ts";
 import { ALL_THE_NEWS, parseMapping, type ColumnMapping } from "./corpus/files.ts";
 import type { CorpusChoice } from "./corpus/source.ts";
 import { runLoadTest, type LoadTestOptions, type LoadTestReport } from "./run.ts";
@@ -140,12 +141,8 @@ function corpusFrom(values: Record<string, string | boolean | undefined>): Corpu
 }
 
 function localKey(): string {
-  try {
-    const m = /^INGEST_API_KEY=(.+)$/m.exec(readFileSync(path.join(REPO_ROOT, "functions/.secret.local"), "utf8"));
-    if (m?.[1]) return m[1].trim();
-  } catch {
-    // fall through
-  }
+  const key = readEnvValue(path.join(REPO_ROOT, "functions/.secret.local"), "INGEST_API_KEY");
+  if (key) return key;
   throw new Error("no API key: pass --key, set INGEST_API_KEY, or start the emulators once (npm run emulators)");
 }
 

@@ -7,6 +7,7 @@ import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { detectBackend, type Backend } from "./backend.ts";
 import { browserUnsafe, busyPorts, readFirebaseJson, resolvePorts, type Ports } from "./ports.ts";
+import { envKey, readEnvValue } from "./dotenv.ts";
 import { ensureLocalSecret } from "./secret.ts";
 import { descendants, killAll } from "./tree.ts";
 
@@ -266,10 +267,9 @@ function setEmulatorParams(params: Record<string, string>): () => void {
   const keys = Object.keys(params);
   if (keys.length === 0) return () => undefined;
   const read = () => (existsSync(file) ? readFileSync(file, "utf8").split("\n").filter((l) => l !== "") : []);
-  const keyOf = (line: string) => /^\s*([A-Z0-9_]+)\s*=/.exec(line)?.[1];
-  const before = read().filter((l) => keys.includes(keyOf(l) ?? ""));
+  const before = read().filter((l) => keys.includes(envKey(l) ?? ""));
   const replace = (lines: string[]) => {
-    const kept = read().filter((l) => !keys.includes(keyOf(l) ?? ""));
+    const kept = read().filter((l) => !keys.includes(envKey(l) ?? ""));
     writeFileSync(file, [...kept, ...lines].map((l) => `${l}\n`).join(""));
   };
   replace(Object.entries(params).map(([k, v]) => `${k}=${v}`));
@@ -279,14 +279,7 @@ function setEmulatorParams(params: Record<string, string>): () => void {
 /** A param value from functions/.env or .env.<project>, as firebase-tools would load it. */
 function readFunctionsParam(name: string): string | undefined {
   let value: string | undefined;
-  for (const file of [".env", ".env.demo-newsroom"]) {
-    const full = path.join(REPO_ROOT, "functions", file);
-    if (!existsSync(full)) continue;
-    for (const line of readFileSync(full, "utf8").split("\n")) {
-      const m = /^\s*([A-Z0-9_]+)\s*=\s*(.*?)\s*$/.exec(line);
-      if (m?.[1] === name) value = m[2]!.replace(/^["']|["']$/g, "");
-    }
-  }
+  for (const file of [".env", ".env.demo-newsroom"]) value = readEnvValue(path.join(REPO_ROOT, "functions", file), name) ?? value;
   return value;
 }
 
