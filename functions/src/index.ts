@@ -4,13 +4,16 @@ import * as logger from "firebase-functions/logger";
 import { onRequest } from "firebase-functions/v2/https";
 import { onMessagePublished } from "firebase-functions/v2/pubsub";
 import { ingestApiKey, postsTopic, region } from "./config.js";
+import { installPreBodyGuard, servedFunction } from "./http/guard.js";
 import { Batcher } from "./ingest/batcher.js";
 import { createIngestHandler } from "./ingest/handler.js";
 import { ingestParams } from "./ingest/params.js";
+import { ingestPreflight } from "./ingest/preflight.js";
 import { topicPublisher } from "./ingest/publisher.js";
 import { productionDeps } from "./process/deps.js";
 import { handlePostsMessage, inputFromPubsub } from "./process/handler.js";
 import { processPostsOptions } from "./process/params.js";
+import { warmExtractionPool } from "./process/pool.js";
 
 initializeApp();
 
@@ -23,6 +26,16 @@ const ingestBatcher = () =>
     maxBytes: ingestParams.maxMessageBytes.value(),
     windowMs: ingestParams.batchWindowMs.value(),
   }));
+
+const logIngest = (entry: object) => logger.info("ingest request", entry);
+
+// Before the framework builds its server: requests the head rules out never
+// have their bodies read (see http/guard.ts).
+installPreBodyGuard(() =>
+  servedFunction() === "ingest"
+    ? ingestPreflight({ apiKey: () => ingestApiKey.value(), maxInflightBytes: ingestParams.maxInflightBytes.value(), log: logIngest })
+    : undefined,
+);
 
 export const ingest = onRequest(
   {
@@ -38,9 +51,18 @@ export const ingest = onRequest(
   createIngestHandler({
     apiKey: () => ingestApiKey.value(),
     submit: (posts) => ingestBatcher().submit(posts),
-    log: (entry) => logger.info("ingest request", entry),
+    log: logIngest,
   }),
 );
+
+// A processPosts instance loads the extractor in every thread as it starts,
+// not while its first messages wait.
+if (servedFunction() === "processPosts") {
+  warmExtractionPool().then(
+    (warm) => logger.info("processPosts: extraction pool warm", warm),
+    (err: unknown) => logger.error("processPosts: extraction pool failed to start", { error: String(err) }),
+  );
+}
 
 export const processPosts = onMessagePublished({ ...processPostsOptions, topic: postsTopic, region }, async (event) => {
   // Throws only after in-invocation retries are exhausted, so Pub/Sub redelivers.

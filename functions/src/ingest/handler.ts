@@ -3,12 +3,12 @@
 import type { Request } from "firebase-functions/v2/https";
 import type { Response } from "express";
 import type { Post } from "../shared/post.js";
-import { authenticate } from "./auth.js";
+import { originalContentType } from "../http/guard.js";
 import { PublishError } from "./batcher.js";
-import { parseBody, type Problem } from "./parse.js";
+import { checkHead, failure, ROUTES, type Outcome } from "./gate.js";
+import { parseBody } from "./parse.js";
 import { validatePosts } from "./validate.js";
 
-export const ROUTES = { posts: "/posts", enqueue: "/post/enqueue" } as const;
 export const RETRY_AFTER_SECONDS = 5;
 
 export type IngestLog = {
@@ -28,8 +28,6 @@ export type IngestDeps = {
   log: (entry: IngestLog) => void;
   now?: () => number;
 };
-
-type Outcome = { status: number; body: unknown; headers?: Record<string, string>; posts?: number; messages?: number; error?: string };
 
 export function createIngestHandler(deps: IngestDeps) {
   const now = deps.now ?? (() => performance.now());
@@ -59,21 +57,13 @@ export function createIngestHandler(deps: IngestDeps) {
 }
 
 async function handle(req: Request, deps: IngestDeps): Promise<Outcome> {
-  // The key is checked before anything else looks at the request.
-  const auth = authenticate(req.headers, deps.apiKey());
-  if (!auth.ok) {
-    const headers: Record<string, string> = auth.status === 401 ? { "WWW-Authenticate": 'Bearer realm="ingest"' } : {};
-    return { ...failure(auth.status, auth.status === 401 ? "unauthenticated" : "forbidden", auth.message), headers };
-  }
+  // Key, route, method and body headers; in production the pre-body guard
+  // (http/guard.ts) has already run the same checks before the body was read.
+  const refused = checkHead(req, deps.apiKey(), false);
+  if (refused) return refused;
   const route = req.path;
-  if (route !== ROUTES.posts && route !== ROUTES.enqueue) {
-    return failure(404, "not_found", `no route ${JSON.stringify(route)}; POST ${ROUTES.posts} or ${ROUTES.enqueue}`);
-  }
-  if (req.method !== "POST") {
-    return { ...failure(405, "method_not_allowed", `${req.method} is not allowed on ${route}; use POST`), headers: { Allow: "POST" } };
-  }
 
-  const parsed = parseBody(req.get("content-type"), req.rawBody, req.body);
+  const parsed = parseBody(originalContentType(req), req.rawBody, req.body);
   if (!parsed.ok) return failure(parsed.status, codeFor(parsed.status), parsed.message, parsed.problems);
   if (route === ROUTES.enqueue && parsed.items.length !== 1) {
     return failure(400, "invalid_request", `${ROUTES.enqueue} takes exactly one post; use ${ROUTES.posts} for several`);
@@ -95,10 +85,6 @@ async function handle(req: Request, deps: IngestDeps): Promise<Outcome> {
       error: err.message,
     };
   }
-}
-
-function failure(status: number, error: string, message: string, problems?: Problem[]): Outcome {
-  return { status, body: problems ? { error, message, problems } : { error, message } };
 }
 
 function codeFor(status: number): string {

@@ -18,6 +18,10 @@ export const ingestParams = {
     default: 15_000,
     description: "Answer 503 when Pub/Sub has not confirmed a publish within this time",
   }),
+  maxInflightBytes: defineInt("INGEST_MAX_INFLIGHT_BYTES", {
+    default: 32 * 1024 * 1024,
+    description: "Declared body bytes one instance reads at once; further large requests get 503 until some finish",
+  }),
   concurrency: defineInt("INGEST_CONCURRENCY", { default: 80, description: "Requests per instance" }),
   maxInstances: defineInt("INGEST_MAX_INSTANCES", { default: 100, description: "Most ingest instances" }),
   memoryMb: defineInt("INGEST_MEMORY_MB", { default: 512, description: "Memory per ingest instance, MB" }),

@@ -25,16 +25,25 @@ const utf8 = new TextDecoder("utf-8", { fatal: true });
  * @param parsedJson the framework's parse of an application/json body (it parses
  *   JSON before the handler runs); ignored for other types
  */
+/** The 415 message for a Content-Type ingest does not take, or undefined when it takes it. */
+export function unsupportedMediaType(contentType: string | undefined): string | undefined {
+  const type = mediaType(contentType);
+  if (type !== "application/json" && !NDJSON_TYPES.has(type)) {
+    return `Content-Type must be application/json or application/x-ndjson, got "${type.slice(0, 100) || "none"}"`;
+  }
+  // Bodies are read as UTF-8; a client that says otherwise means something else.
+  const charset = /;\s*charset\s*=\s*"?([^";\s]*)/i.exec(contentType ?? "")?.[1]?.toLowerCase();
+  if (charset !== undefined && charset !== "utf-8" && charset !== "utf8") {
+    return `charset must be utf-8, got "${charset.slice(0, 40)}"`;
+  }
+  return undefined;
+}
+
 export function parseBody(contentType: string | undefined, rawBody: Buffer | undefined, parsedJson: unknown): ParseResult {
   const type = mediaType(contentType);
   const isJson = type === "application/json";
-  if (!isJson && !NDJSON_TYPES.has(type)) {
-    return {
-      ok: false,
-      status: 415,
-      message: `Content-Type must be application/json or application/x-ndjson, got "${type || "none"}"`,
-    };
-  }
+  const unsupported = unsupportedMediaType(contentType);
+  if (unsupported) return { ok: false, status: 415, message: unsupported };
   const bytes = rawBody ?? Buffer.alloc(0);
   if (bytes.length > BODY_LIMITS.maxBytes) {
     return { ok: false, status: 413, message: `body is ${bytes.length} bytes; the limit is ${BODY_LIMITS.maxBytes}` };

@@ -1,0 +1,78 @@
+// Everything ingest can decide from a request's head (method, path, headers)
+// before a single body byte is read: the key, the route, the method, and what
+// the body may be. Pure. The handler runs it after the framework has parsed the
+// body (the Functions emulator leaves no choice); the pre-body guard
+// (http/guard.ts) runs the same checks before the framework reads anything.
+import type { IncomingHttpHeaders } from "node:http";
+import { authenticate } from "./auth.js";
+import { BODY_LIMITS, unsupportedMediaType, type Problem } from "./parse.js";
+
+export const ROUTES = { posts: "/posts", enqueue: "/post/enqueue" } as const;
+
+/** What ingest answers: status, JSON body, extra headers, and what to log. */
+export type Outcome = {
+  status: number;
+  body: unknown;
+  headers?: Record<string, string>;
+  posts?: number;
+  messages?: number;
+  error?: string;
+};
+
+export type RequestHead = { method: string; path: string; headers: IncomingHttpHeaders };
+
+export function failure(status: number, error: string, message: string, problems?: Problem[]): Outcome {
+  return { status, body: problems ? { error, message, problems } : { error, message } };
+}
+
+/**
+ * The refusal for a request whose head already rules it out, or undefined.
+ * `bodyUnread`: the body has not been read yet, so a body of unknown length
+ * (chunked) is refused too: nothing else bounds what reading it would cost.
+ */
+export function checkHead(head: RequestHead, apiKey: string, bodyUnread: boolean): Outcome | undefined {
+  // The key is checked before anything else looks at the request.
+  const auth = authenticate(head.headers, apiKey);
+  if (!auth.ok) {
+    const headers: Record<string, string> = auth.status === 401 ? { "WWW-Authenticate": 'Bearer realm="ingest"' } : {};
+    return { ...failure(auth.status, auth.status === 401 ? "unauthenticated" : "forbidden", auth.message), headers };
+  }
+  const route = head.path;
+  if (route !== ROUTES.posts && route !== ROUTES.enqueue) {
+    const shown = route.length > 100 ? `${route.slice(0, 100)}…` : route;
+    return failure(404, "not_found", `no route ${JSON.stringify(shown)}; POST ${ROUTES.posts} or ${ROUTES.enqueue}`);
+  }
+  if (head.method !== "POST") {
+    return { ...failure(405, "method_not_allowed", `${head.method} is not allowed on ${route}; use POST`), headers: { Allow: "POST" } };
+  }
+  // Inflating is where a small request becomes a large one: bodies come as sent.
+  const encoding = (headerValue(head.headers["content-encoding"]) ?? "identity").trim().toLowerCase();
+  if (encoding !== "identity" && encoding !== "") {
+    return failure(415, "unsupported_media_type", `Content-Encoding "${encoding.slice(0, 40)}" is not accepted; send the body uncompressed`);
+  }
+  if (bodyUnread) {
+    // The handler says the same once the body is read; here it costs no read.
+    const unsupported = unsupportedMediaType(headerValue(head.headers["content-type"]));
+    if (unsupported) return failure(415, "unsupported_media_type", unsupported);
+  }
+  const declared = declaredLength(head.headers);
+  if (declared !== undefined && declared > BODY_LIMITS.maxBytes) {
+    return failure(413, "too_large", `body is ${declared} bytes; the limit is ${BODY_LIMITS.maxBytes}`);
+  }
+  if (bodyUnread && declared === undefined && head.headers["transfer-encoding"] !== undefined) {
+    return failure(411, "length_required", "send a Content-Length (bodies of unknown length are not accepted)");
+  }
+  return undefined;
+}
+
+/** The body's declared length in bytes; undefined when the request has none (Node has validated the header). */
+export function declaredLength(headers: IncomingHttpHeaders): number | undefined {
+  const raw = headers["content-length"];
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  return Number.isSafeInteger(n) && n >= 0 ? n : undefined;
+}
+
+function headerValue(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value.join(",") : value;
+}
