@@ -66,3 +66,13 @@ export async function extractOnPool(
   for (let i = 0; i < texts.length; i += size) tasks.push(pool.run(texts.slice(i, i + size)));
   return (await Promise.all(tasks)).flat();
 }
+
+/**
+ * Loads the extractor in every thread now (when an instance starts) rather
+ * than in the first messages' time; resolves with how long that took.
+ */
+export async function warmExtractionPool(pool = getExtractionPool()): Promise<{ threads: number; ms: number }> {
+  const t0 = performance.now();
+  await Promise.all(Array.from({ length: pool.maxThreads }, () => pool.run(["Warm-up text from Paris."])));
+  return { threads: pool.maxThreads, ms: Math.round(performance.now() - t0) };
+}
