@@ -26,7 +26,7 @@ import {
   secretsIn,
   summariseHostile,
 } from "../functions/test/emulator/support/hostile-cases.ts";
-import { pidsListeningOn } from "../functions/test/emulator/support/processes.ts";
+import { pidsListeningOn } from "./lib/procfs.ts";
 import { SYNTHETIC_PUBLICATIONS, syntheticTexts } from "../load-test/src/corpus/synthetic.ts";
 import { expectedEntities, type TextUses } from "../load-test/src/expected.ts";
 import { firestoreFor, localRunOptions, runLoadTest, type LoadTestOptions, type LoadTestReport } from "../load-test/src/run.ts";

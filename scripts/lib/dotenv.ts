@@ -8,13 +8,18 @@ export function envKey(line: string): string | undefined {
   return LINE.exec(line)?.[1];
 }
 
-/** The value `file` gives `name` (the last line wins, surrounding quotes removed); undefined if absent. */
-export function readEnvValue(file: string, name: string): string | undefined {
-  if (!existsSync(file)) return undefined;
-  let value: string | undefined;
+/** Every KEY=VALUE of `file` (the last line wins, surrounding quotes removed); empty if the file is absent. */
+export function readEnvFile(file: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!existsSync(file)) return out;
   for (const line of readFileSync(file, "utf8").split("\n")) {
     const m = LINE.exec(line);
-    if (m?.[1] === name) value = m[2]!.replace(/^(["'])(.*)\1$/, "$2");
+    if (m) out[m[1]!] = m[2]!.replace(/^(["'])(.*)\1$/, "$2");
   }
-  return value;
+  return out;
+}
+
+/** The value `file` gives `name`; undefined if absent. */
+export function readEnvValue(file: string, name: string): string | undefined {
+  return readEnvFile(file)[name];
 }

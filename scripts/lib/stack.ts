@@ -1,18 +1,18 @@
 // Starts and stops the local stack: Firestore, Pub/Sub and Functions emulators
 // (plus Hosting once firebase.json has it). Used by `npm run emulators`,
 // `npm test` and the demo, so every entry point boots the same way.
-import { spawn, type ChildProcess } from "node:child_process";
-import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync, type WriteStream } from "node:fs";
+import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { detectBackend, type Backend } from "./backend.ts";
+import { startGcloudFirestore } from "./data-emulators.ts";
 import { browserUnsafe, busyPorts, readFirebaseJson, resolvePorts, type Ports } from "./ports.ts";
 import { envKey, readEnvValue } from "./dotenv.ts";
 import { ensureLocalSecret } from "./secret.ts";
-import { descendants, killAll } from "./tree.ts";
+import { FIREBASE_BIN, REPO_ROOT } from "./paths.ts";
+import { startGroup, tail, waitForHttp, type Group } from "./processes.ts";
 
-export const REPO_ROOT = path.resolve(import.meta.dirname, "../..");
-const FIREBASE_BIN = path.join(REPO_ROOT, "node_modules/firebase-tools/lib/bin/firebase.js");
+export { REPO_ROOT };
 
 export type StackOptions = {
   project?: string;
@@ -115,14 +115,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       NODE_ENV: "production", // the framework's own error pages then carry no stack traces
     };
     if (backend.kind === "gcloud") {
-      children.push(
-        startGroup("firestore", backend.firestoreBinary, [
-          "--host=127.0.0.1",
-          `--port=${ports.firestore}`,
-          `--project_id=${project}`,
-          `--rules=${path.join(REPO_ROOT, "firestore.rules")}`,
-        ], process.env, log, options.echo),
-      );
+      children.push(startGcloudFirestore(backend.firestoreBinary, ports.firestore, project, log, options.echo));
       await waitForHttp(`http://127.0.0.1:${ports.firestore}/`, 60_000, children[0]!);
       firebaseEnv.PUBSUB_EMULATOR_BINARY_PATH = backend.pubsubBinary;
     } else {
@@ -159,81 +152,6 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     env,
     stop,
   };
-}
-
-type Group = { name: string; child: ChildProcess; exited: Promise<void>; stop(): Promise<void>; kill(): void };
-
-// Each emulator runs in its own process group, so stopping it also stops the
-// JVMs its launcher scripts start.
-function startGroup(
-  name: string,
-  command: string,
-  args: string[],
-  env: NodeJS.ProcessEnv,
-  log: WriteStream,
-  echo = false,
-): Group {
-  const child = spawn(command, args, { cwd: REPO_ROOT, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
-  for (const stream of [child.stdout, child.stderr]) {
-    stream?.on("data", (chunk: Buffer) => {
-      log.write(chunk);
-      if (echo) process.stdout.write(chunk);
-    });
-  }
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  const signalGroup = (signal: NodeJS.Signals) => {
-    try {
-      process.kill(-child.pid!, signal);
-    } catch {
-      // already gone
-    }
-  };
-  return {
-    name,
-    child,
-    exited,
-    kill() {
-      // Synchronous, for process exit: no waiting, everything gets SIGKILL.
-      killAll(descendants(child.pid!), "SIGKILL");
-      signalGroup("SIGKILL");
-    },
-    async stop() {
-      // Remember the whole tree first: detached grandchildren leave our group.
-      const tree = descendants(child.pid!);
-      signalGroup("SIGINT");
-      const clean = await Promise.race([exited.then(() => true), sleep(20_000).then(() => false)]);
-      // Whatever the leader left behind goes too.
-      signalGroup(clean ? "SIGTERM" : "SIGKILL");
-      killAll(tree, "SIGTERM");
-      await sleep(500);
-      signalGroup("SIGKILL");
-      killAll(tree, "SIGKILL");
-    },
-  };
-}
-
-async function waitForHttp(
-  url: string,
-  timeoutMs: number,
-  owner: Group,
-  ok: (status: number) => boolean = (status) => status === 200,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  let died = false;
-  void owner.exited.then(() => (died = true));
-  let last = "no answer";
-  while (Date.now() < deadline) {
-    if (died) throw new Error(`${owner.name} exited before ${url} was ready`);
-    try {
-      const res = await fetch(url, { signal: AbortSignal.timeout(2_000) });
-      if (ok(res.status)) return;
-      last = `HTTP ${res.status}`;
-    } catch (err) {
-      last = (err as Error).message;
-    }
-    await sleep(250);
-  }
-  throw new Error(`${url} not ready after ${timeoutMs} ms (${last})`);
 }
 
 async function assertPortsFreed(ports: Partial<Ports>): Promise<void> {
@@ -281,12 +199,4 @@ function readFunctionsParam(name: string): string | undefined {
   let value: string | undefined;
   for (const file of [".env", ".env.demo-newsroom"]) value = readEnvValue(path.join(REPO_ROOT, "functions", file), name) ?? value;
   return value;
-}
-
-function tail(file: string, lines: number): string {
-  try {
-    return readFileSync(file, "utf8").split("\n").slice(-lines).join("\n");
-  } catch {
-    return "(no log)";
-  }
 }
