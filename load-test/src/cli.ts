@@ -24,7 +24,8 @@ Corpus (default: sotu)
                                  (allthenews: the All the News 2.0 CSV layout)
 Load
   --url URL          ingest function base URL (default $INGEST_URL, else the local emulator)
-  --key KEY          API key (default $INGEST_API_KEY, else functions/.secret.local)
+  --key KEY          API key (default $INGEST_API_KEY, else functions/.secret.local);
+                     other users see a --key value in ps: prefer INGEST_API_KEY=... in the environment
   --posts N          total posts (a shorter corpus repeats with fresh ids); default: the corpus once
   --duration S       stop sending after S seconds
   --batch N          posts per request (default 10)
@@ -98,7 +99,8 @@ export function optionsFromArgs(argv: string[], env: NodeJS.ProcessEnv): LoadTes
   };
   return {
     url,
-    apiKey: values.key ?? env.INGEST_API_KEY ?? localKey(),
+    // A blank variable counts as unset: it would only earn 401s.
+    apiKey: values.key ?? (env.INGEST_API_KEY?.trim() || localKey()),
     corpus: corpusFrom(values),
     ...(values.posts !== undefined ? { posts: integer("posts", values.posts)! } : {}),
     ...(values.duration !== undefined ? { durationSeconds: positive("duration", values.duration)! } : {}),
@@ -143,7 +145,7 @@ function corpusFrom(values: Record<string, string | boolean | undefined>): Corpu
 function localKey(): string {
   const key = readEnvValue(path.join(REPO_ROOT, "functions/.secret.local"), "INGEST_API_KEY");
   if (key) return key;
-  throw new Error("no API key: pass --key, set INGEST_API_KEY, or start the emulators once (npm run emulators)");
+  throw new Error("no API key: set INGEST_API_KEY (or pass --key, which ps shows), or start the emulators once (npm run emulators)");
 }
 
 export function formatReport(r: LoadTestReport): string {

@@ -7,6 +7,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { detectBackend, type Backend } from "./backend.ts";
 import { startGcloudFirestore } from "./data-emulators.ts";
 import { browserUnsafe, busyPorts, readFirebaseJson, resolvePorts, type Ports } from "./ports.ts";
+import { withLoopbackConnect } from "./csp.ts";
 import { envKey, readEnvValue } from "./dotenv.ts";
 import { ensureLocalSecret } from "./secret.ts";
 import { FIREBASE_BIN, REPO_ROOT } from "./paths.ts";
@@ -162,7 +163,7 @@ async function assertPortsFreed(ports: Partial<Ports>): Promise<void> {
   throw new Error(`Processes left running after stop, still listening: ${(await busyPorts(ports)).join(", ")}`);
 }
 
-/** firebase.local-PORT.json: firebase.json with the resolved ports (git-ignored). */
+/** firebase.local-PORT.json: firebase.json with the resolved ports and a CSP that lets the page reach the emulators (git-ignored). */
 function writeLocalConfig(base: ReturnType<typeof readFirebaseJson>, ports: Ports): string {
   const emulators = { ...(base.emulators ?? {}) } as Record<string, Record<string, unknown>>;
   for (const [name, port] of Object.entries(ports)) {
@@ -170,7 +171,7 @@ function writeLocalConfig(base: ReturnType<typeof readFirebaseJson>, ports: Port
   }
   emulators.ui = { enabled: false };
   const file = path.join(REPO_ROOT, `firebase.local-${ports.functions}.json`);
-  writeFileSync(file, JSON.stringify({ ...base, emulators }, null, 2));
+  writeFileSync(file, JSON.stringify({ ...withLoopbackConnect(base), emulators }, null, 2));
   return file;
 }
 

@@ -4,6 +4,7 @@ import "./styles.css";
 import { connect, type Connection } from "./data/firebase.ts";
 import { watchEntityPage, watchPublications, watchTopEntities, type Unsubscribe } from "./data/watch.ts";
 import { TYPE_COLOURS, TYPE_LABELS } from "./logic/colours.ts";
+import { MAX_QUERY_LIMIT, queryLimit } from "./logic/limits.ts";
 import { firstPage, next, prev, reconcile, toPage, type Page, type PagingState } from "./logic/paging.ts";
 import { ENTITY_TYPES, parseTypeFilter, type Entity, type Publication, type TypeFilter } from "./logic/types.ts";
 import { card, type CardView } from "./ui/card.ts";
@@ -29,7 +30,8 @@ const panelRoot = $("panel");
 const footer = $("connection");
 const moreButton = $("more") as HTMLButtonElement;
 moreButton.addEventListener("click", () => {
-  state.publicationsLimit += PUBLICATIONS_STEP;
+  // The rules cap one query, so the page shows at most the top MAX_QUERY_LIMIT publications.
+  state.publicationsLimit = queryLimit(state.publicationsLimit + PUBLICATIONS_STEP);
   subscribePublications();
 });
 
@@ -83,7 +85,7 @@ function subscribePublications(): void {
       }
       if (state.selected === null || !items.some((p) => p.key === state.selected)) select(items[0]!.key, false);
       syncCards();
-      moreButton.hidden = items.length < state.publicationsLimit;
+      moreButton.hidden = items.length < state.publicationsLimit || state.publicationsLimit >= MAX_QUERY_LIMIT;
       renderPanelNow();
     },
     error: (err) => cardsRoot.replaceChildren(statusBox("error", "Could not load publications", `${err.message} ${where()}`)),

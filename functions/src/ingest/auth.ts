@@ -27,11 +27,17 @@ export function keysMatch(presented: string, expected: string): boolean {
   return timingSafeEqual(a, b) && expected.length > 0;
 }
 
+/**
+ * `expected` is the configured key as read from the secret: trimmed like the
+ * presented key (a secret set from a file or a pipe ends in a newline), and a
+ * blank one matches nothing, so every request is then refused.
+ */
 export function authenticate(headers: Headers, expected: string): AuthVerdict {
+  const configured = expected.trim();
   const key = presentedKey(headers);
   if (key === undefined || key === "") {
     return { ok: false, status: 401, message: "API key required: send Authorization: Bearer <key> or X-API-Key: <key>" };
   }
-  if (!keysMatch(key, expected)) return { ok: false, status: 403, message: "API key not valid" };
+  if (!keysMatch(key, configured)) return { ok: false, status: 403, message: "API key not valid" };
   return { ok: true };
 }

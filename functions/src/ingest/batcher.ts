@@ -83,13 +83,18 @@ export class Batcher {
 
   private publish(batch: Batch): void {
     const data = encodeMessage(batch.posts, this.now());
-    const perTicket = new Map<Ticket, number>();
-    for (const t of batch.tickets) perTicket.set(t, (perTicket.get(t) ?? 0) + 1);
+    const perTicket = new Map<Ticket, { count: number; slot: number }>();
+    for (const t of batch.tickets) {
+      const seen = perTicket.get(t);
+      if (seen) seen.count++;
+      // The id's place is taken now: Pub/Sub may confirm messages in any order.
+      else perTicket.set(t, { count: 1, slot: t.messageIds.push("") - 1 });
+    }
     this.options.publish(data).then(
       (messageId) => {
-        for (const [ticket, count] of perTicket) {
+        for (const [ticket, { count, slot }] of perTicket) {
           if (ticket.failed) continue;
-          ticket.messageIds.push(messageId);
+          ticket.messageIds[slot] = messageId;
           ticket.unpublished -= count;
           if (ticket.unpublished === 0) ticket.resolve(ticket.messageIds);
         }

@@ -10,6 +10,8 @@ import { parseBody } from "./parse.js";
 import { validatePosts } from "./validate.js";
 
 export const RETRY_AFTER_SECONDS = 5;
+/** The path is the client's to choose, key or no key: log no more than this of it. */
+export const LOGGED_PATH_CHARS = 200;
 
 export type IngestLog = {
   route: string;
@@ -44,7 +46,7 @@ export function createIngestHandler(deps: IngestDeps) {
     for (const [name, value] of Object.entries(outcome.headers ?? {})) res.setHeader(name, value);
     res.json(outcome.body);
     deps.log({
-      route: req.path,
+      route: clipForLog(req.path),
       method: req.method,
       status: outcome.status,
       posts: outcome.posts ?? 0,
@@ -89,4 +91,9 @@ async function handle(req: Request, deps: IngestDeps): Promise<Outcome> {
 
 function codeFor(status: number): string {
   return status === 413 ? "too_large" : status === 415 ? "unsupported_media_type" : "invalid_request";
+}
+
+function clipForLog(text: string): string {
+  if (text.length <= LOGGED_PATH_CHARS) return text;
+  return `${text.slice(0, LOGGED_PATH_CHARS)}…[${text.length - LOGGED_PATH_CHARS} more characters]`;
 }

@@ -1,6 +1,7 @@
 // firestore.rules against the Firestore emulator, through the client SDK as
-// the dashboard would use it: clients may read publications/** and write
-// nothing; the ledger, client ids, quarantine and everything else stay private.
+// the dashboard would use it: clients may read publications/** (list queries
+// of at most 100 documents) and write nothing; the ledger, client ids,
+// quarantine and everything else stay private.
 //
 // The emulator is shared with the other suites, so this file never clears it:
 // it seeds its own documents under run-unique ids (rules disabled) and checks
@@ -127,9 +128,16 @@ for (const { who, context } of CLIENTS) {
           const snap = await assertSucceeds(ref.get());
           assert.deepEqual(snap.data(), s.data, "reads the seeded document");
           assert.equal((await assertSucceeds(missing.get())).exists, false, "get of a missing id");
-          const byId = await assertSucceeds(coll.where("__name__", "==", ref.id).get());
+          const byId = await assertSucceeds(coll.where("__name__", "==", ref.id).limit(1).get());
           assert.deepEqual(byId.docs.map((d) => d.id), [ref.id], "a list query finds the seeded document");
           assert.ok((await assertSucceeds(coll.limit(5).get())).size >= 1, "a plain list query");
+          // List queries are capped at 100 documents: no limit or a larger one is refused.
+          await assertSucceeds(coll.limit(100).get());
+          await assertSucceeds(coll.orderBy("__name__", "desc").limitToLast(100).get());
+          await assertFails(coll.get());
+          await assertFails(coll.where("__name__", "==", ref.id).get());
+          await assertFails(coll.limit(101).get());
+          await assertFails(coll.orderBy("__name__", "desc").limitToLast(101).get());
         } else {
           await assertFails(ref.get());
           await assertFails(missing.get());

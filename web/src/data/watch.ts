@@ -1,6 +1,7 @@
 // Firestore listeners: publications by article count, a publication's top
 // entities, and one page of its ranked entities. Every result is decoded and
-// malformed documents are skipped; callers get plain data.
+// malformed documents are skipped; callers get plain data. Every query has a
+// limit within what the security rules allow (queryLimit).
 import {
   collection,
   documentId,
@@ -16,6 +17,7 @@ import {
   type QueryConstraint,
   type QuerySnapshot,
 } from "firebase/firestore";
+import { queryLimit } from "../logic/limits.ts";
 import { fetchSize, type PagingState } from "../logic/paging.ts";
 import { decodeEntity, decodePublication, type Entity, type Publication, type TypeFilter } from "../logic/types.ts";
 
@@ -31,7 +33,7 @@ function decodeAll<T>(snap: QuerySnapshot, decode: (id: string, data: Record<str
 }
 
 export function watchPublications(db: Firestore, max: number, l: Listener<Publication>): Unsubscribe {
-  const q = query(collection(db, "publications"), orderBy("articleCount", "desc"), limit(max));
+  const q = query(collection(db, "publications"), orderBy("articleCount", "desc"), limit(queryLimit(max)));
   return onSnapshot(
     q,
     { includeMetadataChanges: true },
@@ -52,7 +54,7 @@ function ranked(filter: TypeFilter): QueryConstraint[] {
 const ents = (db: Firestore, pubKey: string) => collection(db, "publications", pubKey, "ents");
 
 export function watchTopEntities(db: Firestore, pubKey: string, filter: TypeFilter, max: number, l: Listener<Entity>): Unsubscribe {
-  const q = query(ents(db, pubKey), ...ranked(filter), limit(max));
+  const q = query(ents(db, pubKey), ...ranked(filter), limit(queryLimit(max)));
   return onSnapshot(
     q,
     { includeMetadataChanges: true },
@@ -63,12 +65,13 @@ export function watchTopEntities(db: Firestore, pubKey: string, filter: TypeFilt
 
 export function watchEntityPage(db: Firestore, pubKey: string, filter: TypeFilter, paging: PagingState, l: Listener<Entity>): Unsubscribe {
   const r = paging.request;
+  const size = queryLimit(fetchSize(paging));
   const window =
     r.kind === "first"
-      ? [limit(fetchSize(paging))]
+      ? [limit(size)]
       : r.kind === "after"
-        ? [startAfter(r.cursor.count, r.cursor.id), limit(fetchSize(paging))]
-        : [endBefore(r.cursor.count, r.cursor.id), limitToLast(fetchSize(paging))];
+        ? [startAfter(r.cursor.count, r.cursor.id), limit(size)]
+        : [endBefore(r.cursor.count, r.cursor.id), limitToLast(size)];
   const q = query(ents(db, pubKey), ...ranked(filter), ...window);
   return onSnapshot(
     q,

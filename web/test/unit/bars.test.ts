@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { fitLabel, layoutBars } from "../../src/logic/bars.ts";
+import { fitLabel, layoutBars, MAX_LABEL_CHARS } from "../../src/logic/bars.ts";
 
 const opts = { width: 300, labelWidth: 100, valueWidth: 40, rowHeight: 10, gap: 4 };
 
@@ -25,5 +25,34 @@ describe("bar chart layout", () => {
     assert.equal(fitLabel("House of Representatives", 60, width), "House of…");
     assert.ok(width(fitLabel("House of Representatives", 60, width)) <= 60);
     assert.equal(fitLabel("Representatives", 3, width), "…");
+  });
+
+  it("cuts at the longest prefix that fits, whatever the width", () => {
+    const width = (t: string) => [...t].length * 6;
+    const text = "House of  Representatives";
+    for (let max = 0; max <= width(text) + 6; max++) {
+      // Oracle: every cut that fits, longest first (what measuring each prefix found).
+      const fitting = [...text].map((_, n) => `${text.slice(0, n).trimEnd()}…`).filter((c, n) => n > 0 && width(c) <= max);
+      const expected = width(text) <= max ? text : (fitting.at(-1) ?? "…");
+      assert.equal(fitLabel(text, max, width), expected, `maxWidth ${max}`);
+    }
+  });
+
+  it("measures a 100,000-character label a few times, never whole", () => {
+    const label = "x".repeat(100_000);
+    const measured: number[] = [];
+    const width = (t: string) => {
+      measured.push(t.length);
+      // Fails fast instead of measuring every prefix (which took minutes).
+      if (measured.length > 20) throw new Error(`${measured.length} measurements`);
+      return [...t].length * 6;
+    };
+    assert.equal(fitLabel(label, 120, width), `${"x".repeat(19)}…`);
+    assert.ok(measured.length <= Math.ceil(Math.log2(MAX_LABEL_CHARS)) + 1, `${measured.length} measurements`);
+    assert.ok(Math.max(...measured) <= MAX_LABEL_CHARS + 1, "only capped prefixes are measured");
+
+    measured.length = 0;
+    assert.equal(fitLabel(label, Infinity, width), `${"x".repeat(MAX_LABEL_CHARS)}…`, "over the cap: cut even if it would fit");
+    assert.equal(fitLabel("x".repeat(MAX_LABEL_CHARS), Infinity, width), "x".repeat(MAX_LABEL_CHARS), "at the cap: whole");
   });
 });

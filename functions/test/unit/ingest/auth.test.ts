@@ -34,8 +34,26 @@ describe("authenticate", () => {
     }
   });
   it("never matches when no key is configured", () => assert.equal(keysMatch("", ""), false));
+  it("trims the configured key, as it trims presented ones", () => {
+    for (const configured of [`${KEY}\n`, `  ${KEY}\r\n`, `\t${KEY} `]) {
+      for (const headers of [{ authorization: `Bearer ${KEY}` }, { "x-api-key": ` ${KEY} ` }]) {
+        assert.deepEqual(authenticate(headers, configured), { ok: true }, JSON.stringify(configured));
+      }
+    }
+  });
+  it("refuses every request when the configured key is blank", () => {
+    for (const configured of ["", " ", "\n", " \t\r\n"]) {
+      assert.equal(statusOf(authenticate({}, configured)), 401, "no key presented");
+      assert.equal(statusOf(authenticate({ "x-api-key": " " }, configured)), 401, "a blank key presented");
+      for (const headers of [{ "x-api-key": "anything" }, { authorization: "Bearer x" }, { access_token: "k" }]) {
+        assert.equal(statusOf(authenticate(headers, configured)), 403, `${JSON.stringify(headers)} against ${JSON.stringify(configured)}`);
+      }
+    }
+  });
   it("does not echo the key in its messages", () => {
     const verdict = authenticate({ "x-api-key": "guess-123" }, KEY);
     assert.ok(!verdict.ok && !verdict.message.includes("guess-123") && !verdict.message.includes(KEY));
   });
 });
+
+const statusOf = (verdict: ReturnType<typeof authenticate>) => (verdict.ok ? 200 : verdict.status);

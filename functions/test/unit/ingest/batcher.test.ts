@@ -92,6 +92,22 @@ describe("Batcher coalescing", () => {
     assert.deepEqual(await pending, ["m0", "m1"]);
   });
 
+  it("answers with the message ids in publish order, whatever order Pub/Sub confirms in", async () => {
+    const confirm: Array<() => void> = [];
+    const publish: PublishFn = () =>
+      new Promise((resolve) => {
+        const id = `m${confirm.length}`; // ids in publish order
+        confirm.push(() => resolve(id));
+      });
+    const batcher = new Batcher({ publish, maxPosts: 2, maxBytes: ENVELOPE_BYTES + 200, windowMs: 5 });
+    // m0 = [1, 2]; m1 = [5], too large, goes alone at once; m2 = [3, 4]; m3 = [6] when the window closes.
+    const ids = batcher.submit([post(1), post(2), post(3), post(5, "x".repeat(500)), post(4), post(6)]);
+    await new Promise((r) => setTimeout(r, 20));
+    assert.equal(confirm.length, 4);
+    for (const n of [3, 1, 0, 2]) confirm[n]!();
+    assert.deepEqual(await ids, ["m0", "m1", "m2", "m3"]);
+  });
+
   it("fails every request with a post in a failed message, and only those", async () => {
     const r = recorder((index) => index === 1);
     const batcher = new Batcher({ publish: r.publish, maxPosts: 2, maxBytes: 1 << 20, windowMs: 10 });
