@@ -93,7 +93,8 @@ function codeFor(status: number): string {
   return status === 413 ? "too_large" : status === 415 ? "unsupported_media_type" : "invalid_request";
 }
 
-function clipForLog(text: string): string {
+/** An attacker-controlled string (the path) as it may appear in the log. */
+export function clipForLog(text: string): string {
   if (text.length <= LOGGED_PATH_CHARS) return text;
   return `${text.slice(0, LOGGED_PATH_CHARS)}…[${text.length - LOGGED_PATH_CHARS} more characters]`;
 }

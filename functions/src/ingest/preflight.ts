@@ -4,7 +4,7 @@
 // but its headers.
 import type { GuardPolicy } from "../http/guard.js";
 import { checkHead, declaredLength } from "./gate.js";
-import type { IngestLog } from "./handler.js";
+import { clipForLog, type IngestLog } from "./handler.js";
 
 export interface PreflightOptions {
   apiKey: () => string;
@@ -23,7 +23,7 @@ export function ingestPreflight(opts: PreflightOptions): GuardPolicy {
     },
     onRefused(req, path, refusal, latencyMs) {
       opts.log({
-        route: path.length > 200 ? `${path.slice(0, 200)}…` : path, // attacker-controlled
+        route: clipForLog(path),
         method: req.method ?? "",
         status: refusal.status,
         posts: 0,
