@@ -1,7 +1,7 @@
 // Deploy-time configuration shared by more than one function: Firebase params
 // (set per project in functions/.env.<project>, prompted on deploy) and secrets
 // (Secret Manager in production, functions/.secret.local in the emulator).
-import { defineSecret, defineString } from "firebase-functions/params";
+import { defineInt, defineSecret, defineString } from "firebase-functions/params";
 
 export const region = defineString("REGION", {
   default: "us-central1",
@@ -14,3 +14,13 @@ export const postsTopic = defineString("POSTS_TOPIC", {
 });
 
 export const ingestApiKey = defineSecret("INGEST_API_KEY");
+
+export const rollupTopic = defineString("ROLLUP_TOPIC", {
+  default: "rollup",
+  description: "Pub/Sub topic of rollup ticks (processPosts sends one per window it wrote into)",
+});
+
+export const rollupWindowSeconds = defineInt("ROLLUP_WINDOW_SECONDS", {
+  default: 20,
+  description: "Length of a rollup window: counts show within about this plus a few seconds, and each shared document is written once per window",
+});

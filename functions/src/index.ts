@@ -3,7 +3,8 @@ import { initializeApp } from "firebase-admin/app";
 import * as logger from "firebase-functions/logger";
 import { onRequest } from "firebase-functions/v2/https";
 import { onMessagePublished } from "firebase-functions/v2/pubsub";
-import { ingestApiKey, postsTopic, region } from "./config.js";
+import { onSchedule } from "firebase-functions/v2/scheduler";
+import { ingestApiKey, postsTopic, region, rollupTopic } from "./config.js";
 import { installPreBodyGuard, servedFunction } from "./http/guard.js";
 import { Batcher } from "./ingest/batcher.js";
 import { createIngestHandler } from "./ingest/handler.js";
@@ -14,6 +15,9 @@ import { productionDeps } from "./process/deps.js";
 import { handlePostsMessage, inputFromPubsub } from "./process/handler.js";
 import { processPostsOptions } from "./process/params.js";
 import { warmExtractionPool } from "./process/pool.js";
+import { rollupDeps } from "./rollup/deps.js";
+import { handleRollupTick, sweep, type RollupTick } from "./rollup/handler.js";
+import { rollupOptions } from "./rollup/params.js";
 
 initializeApp();
 
@@ -66,5 +70,23 @@ if (servedFunction() === "processPosts") {
 
 export const processPosts = onMessagePublished({ ...processPostsOptions, topic: postsTopic, region }, async (event) => {
   // Throws only after in-invocation retries are exhausted, so Pub/Sub redelivers.
-  await handlePostsMessage(inputFromPubsub(event.data.message), productionDeps());
+  // Ticks come from real instances only: the Functions emulator runs each
+  // invocation in a process of its own, and its harness sends sweep ticks.
+  await handlePostsMessage(inputFromPubsub(event.data.message), productionDeps(servedFunction() !== undefined));
+});
+
+export const rollup = onMessagePublished({ ...rollupOptions, topic: rollupTopic, region }, async (event) => {
+  let tick: RollupTick = {};
+  try {
+    const body: unknown = event.data.message.json;
+    if (typeof body === "object" && body !== null) tick = body as RollupTick;
+  } catch {
+    // Not JSON: a sweep is all such a tick can ask for.
+  }
+  await handleRollupTick(tick, rollupDeps());
+});
+
+// The safety net for a lost tick: every window due is rolled up within a minute.
+export const rollupSweep = onSchedule({ schedule: "every 1 minutes", region, timeoutSeconds: 300, memory: "1GiB" }, async () => {
+  await sweep(rollupDeps());
 });

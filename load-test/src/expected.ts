@@ -2,7 +2,7 @@
 // is extracted once with the product's own extractor, then multiplied by how
 // often each publication's accepted posts used it.
 import { extractEntities } from "../../functions/lib/nlp/extract.js";
-import { entityId } from "../../functions/lib/process/keys.js";
+import { entityId } from "../../functions/lib/shared/keys.js";
 import type { SyntheticText } from "./corpus/synthetic.ts";
 import type { ExpectedEntity } from "./verify.ts";
 

@@ -1,6 +1,6 @@
 // The most-mentioned entities of each publication, read back from Firestore.
 import type { Firestore } from "firebase-admin/firestore";
-import { publicationKey } from "../../functions/lib/process/keys.js";
+import { publicationKey } from "../../functions/lib/shared/keys.js";
 import { table } from "./table.ts";
 
 export type TopEntities = { publication: string; articleCount: number; top: Array<{ word: string; type: string; count: number; articles: number }> };

@@ -1,7 +1,7 @@
 // Proves nothing was lost: polls Firestore until the aggregates stop changing,
 // then compares them with what the endpoint accepted.
 import type { Firestore } from "firebase-admin/firestore";
-import { publicationKey } from "../../functions/lib/process/keys.js";
+import { publicationKey } from "../../functions/lib/shared/keys.js";
 import type { PublicationTally } from "./sender.ts";
 
 export type CountCheck = { publication: string; baseline: number; expectedMin: number; expectedMax: number; actual: number };

@@ -79,6 +79,7 @@ export async function startRuntimeStack(options: RuntimeStackOptions = {}): Prom
   const instances: FunctionInstance[] = [];
   const routers = new Map<string, ServiceRouter>();
   const triggers = new Map<string, PubsubTrigger>();
+  const schedulers: NodeJS.Timeout[] = [];
   let admin: http.Server | undefined;
   let stopping = false;
   const onExit = () => {
@@ -89,6 +90,7 @@ export async function startRuntimeStack(options: RuntimeStackOptions = {}): Prom
   const stop = async () => {
     stopping = true;
     process.off("exit", onExit);
+    for (const t of schedulers) clearInterval(t);
     await Promise.all([...triggers.values()].map((t) => t.stop()));
     await Promise.all([...routers.values()].map((r) => r.close()));
     await Promise.all(instances.map((i) => i.stop()));
@@ -179,6 +181,19 @@ export async function startRuntimeStack(options: RuntimeStackOptions = {}): Prom
       triggers.set(fn.name, trigger);
     }
 
+    // Cloud Scheduler: a POST to each scheduled function at its period.
+    for (const fn of functions) {
+      if (!fn.schedule) continue;
+      const url = serviceUrls[fn.name]!;
+      const timer = setInterval(() => {
+        fetch(url, { method: "POST", headers: { "x-cloudscheduler": "true", "x-cloudscheduler-scheduletime": new Date().toISOString(), "user-agent": "Google-Cloud-Scheduler" } })
+          .then((res) => res.arrayBuffer().then(() => say(`scheduler: ${fn.name} answered ${res.status}`)))
+          .catch((err: Error) => say(`scheduler: ${fn.name} failed: ${err.message}`));
+      }, fn.schedule.everySeconds * 1000);
+      timer.unref();
+      schedulers.push(timer);
+    }
+
     const state = (): RuntimeState => ({
       instances: instances.map((i) => i.state()),
       routers: Object.fromEntries([...routers].map(([k, r]) => [k, r.snapshot()])),
@@ -207,9 +222,17 @@ export async function startRuntimeStack(options: RuntimeStackOptions = {}): Prom
   }
 }
 
-/** Starts (or restarts) an instance; a processPosts-like one is ready once its extraction pool is warm. */
+/**
+ * Functions that warm up after they listen, and the line that says they are
+ * done: an instance counts as started only then (processPosts loads the
+ * extractor in every thread as it starts, see functions/src/index.ts).
+ */
+const WARM_LOG: Record<string, RegExp> = { processPosts: /extraction pool (warm|failed)/ };
+
+/** Starts (or restarts) an instance and resolves once it is ready. */
 async function startInstance(inst: FunctionInstance, fn: FunctionSettings): Promise<void> {
-  const warm = fn.pubsub ? inst.whenLogged(/extraction pool (warm|failed)/, 180_000) : Promise.resolve();
+  const pattern = WARM_LOG[fn.name];
+  const warm = pattern ? inst.whenLogged(pattern, 180_000) : Promise.resolve();
   warm.catch(() => undefined);
   await inst.start();
   await warm;

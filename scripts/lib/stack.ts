@@ -93,8 +93,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     for (const child of children) child.kill();
   };
   process.once("exit", onExit);
+  let ticker: NodeJS.Timeout | undefined;
   const stop = async () => {
     process.off("exit", onExit);
+    clearInterval(ticker);
     // Firebase first (it stops Pub/Sub and the functions), then Firestore.
     for (const child of [...children].reverse()) await child.stop();
     restoreParams();
@@ -136,6 +138,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     children.push(firebase);
     // The ingest function answers 401 to a keyless request once it is loaded.
     await waitForHttp(`${env.INGEST_URL}/posts`, options.readyTimeoutMs ?? 180_000, firebase, (status) => status === 401);
+    ticker = startRollupTicker(env.PUBSUB_EMULATOR_HOST!, project, readFunctionsParam("ROLLUP_TOPIC") ?? "rollup", log);
   } catch (err) {
     await stop().catch(() => undefined);
     throw new Error(`${(err as Error).message}\n--- last lines of ${logFile} ---\n${tail(logFile, 30)}`);
@@ -153,6 +156,28 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     env,
     stop,
   };
+}
+
+/** How often the harness asks the rollup to sweep under the Functions emulator. */
+export const SWEEP_TICK_MS = 5_000;
+
+/**
+ * The Functions emulator runs every invocation in a process of its own, so
+ * processPosts cannot send one tick per window as its instances do in
+ * production; the harness publishes a sweep tick instead, every few seconds.
+ */
+function startRollupTicker(pubsubHost: string, project: string, topic: string, log: NodeJS.WritableStream): NodeJS.Timeout {
+  const data = Buffer.from("{}").toString("base64");
+  const timer = setInterval(() => {
+    fetch(`http://${pubsubHost}/v1/projects/${project}/topics/${topic}:publish`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ messages: [{ data }] }),
+      signal: AbortSignal.timeout(4_000),
+    }).catch((err: Error) => log.write(`[harness] rollup tick not sent: ${err.message}\n`));
+  }, SWEEP_TICK_MS);
+  timer.unref();
+  return timer;
 }
 
 async function assertPortsFreed(ports: Partial<Ports>): Promise<void> {

@@ -1,116 +1,155 @@
-// Committing one chunk: a single Firestore transaction that reads the ledger,
-// drops posts whose client id another message already counted, and writes
-// every increment plus the ledger documents atomically. Transient failures are
-// retried (retry.ts) with a fresh transaction; the ledger makes each retry
-// safe even when an earlier commit did land.
-import { FieldValue, Timestamp, type DocumentData, type Firestore } from "firebase-admin/firestore";
-import type { Chunk } from "./chunk.js";
-import { readLedger } from "./ledger.js";
-import { planChunk, type PlannedWrite } from "./plan.js";
+// Committing a message's posts: one transaction that reads each post's article
+// document (and, during an upgrade, the legacy ledger), skips the posts already
+// counted, and creates the article documents of the others together with the
+// delta holding their counts, in the rollup window that is still open.
+//
+// Exactly once rests on the article documents alone: a post is counted by the
+// transaction that creates its article, and creating it twice is impossible.
+// So how posts are grouped into commits does not matter for correctness: a
+// redelivered message, a retry after a partial failure, or a deploy that
+// changed the extractor in between all count each post at most once. The
+// transaction writes no document another message writes, except the article
+// of a post whose client id another message also carries.
+//
+// The window: a delta goes into the window ending after now, unless that
+// window's document exists (the rollup sealed it); then into the next. The
+// transaction read the window document, so the seal (a write to it) and this
+// commit are ordered: every delta of a window is committed before its seal.
+import { FieldValue, Timestamp, type DocumentReference, type Firestore, type Transaction } from "firebase-admin/firestore";
+import { COLLECTIONS, deltaId, paths, TTL, DAY_MS, windowEndOf, type ArticleDoc, type DeltaDoc } from "../shared/layout.js";
+import type { Post } from "../shared/post.js";
+import { deltaOf, splitDelta } from "./delta.js";
 import { withRetry, type RetryOptions } from "./retry.js";
+import type { PostSummary } from "./summarise.js";
 
-export const DEFAULT_TTL_MS = 30 * 24 * 60 * 60 * 1000;
-
-export interface FaultInfo {
+export interface CommitContext {
+  db: Firestore;
   messageId: string;
-  ledgerId: string;
-  /** 0-based chunk index. */
-  chunk: number;
-  /** 1-based attempt within this invocation. */
-  attempt: number;
-}
-
-/**
- * Test seam. `beforeCommit` runs inside the transaction after every write is
- * staged (throwing aborts the commit); `afterCommit` runs after the commit
- * landed (throwing simulates a lost acknowledgement).
- */
-export interface CommitFaults {
-  beforeCommit?: (info: FaultInfo) => void | Promise<void>;
-  afterCommit?: (info: FaultInfo) => void | Promise<void>;
-}
-
-export interface CommitOptions {
+  receivedAt: Date;
+  /** The message's posts, by index. */
+  posts: readonly Post[];
   now: () => number;
-  ttlMs: number;
-  faults?: CommitFaults;
+  windowSeconds: number;
+  /** Also honour the layout before the rollup (ledger/, clientIds/) while its entries live. */
+  legacy: boolean;
+  /** Articles expire after this long; undefined keeps them. */
+  articleTtlMs: number | undefined;
   retry?: Partial<RetryOptions>;
 }
 
-export interface ChunkResult {
-  ledgerId: string;
-  status: "committed" | "already-counted";
-  writes: number;
+export interface CommitResult {
+  /** Posts this commit counted. */
   counted: number;
-  dropped: number;
-  entities: number;
-  attempts: number;
+  /** Posts whose article this message had already committed (a redelivery). */
+  already: number;
+  /** Posts whose client id another message (or the legacy layout) already counted. */
+  duplicates: number;
+  /** The window the delta went into (undefined when nothing was counted). */
+  windowEnd: number | undefined;
+  writes: number;
+  reads: number;
 }
 
-function toDocument(w: PlannedWrite, updatedAt: FieldValue, expireAt: Timestamp): DocumentData {
-  switch (w.kind) {
-    case "publication":
-      return { name: w.name, articleCount: FieldValue.increment(w.articleCount), updatedAt };
-    case "entity":
-      return {
-        word: w.word,
-        type: w.type,
-        count: FieldValue.increment(w.count),
-        articles: FieldValue.increment(w.articles),
-        updatedAt,
-      };
-    case "clientId":
-      return { messageId: w.messageId, ledgerId: w.ledgerId, expireAt };
-    case "ledger":
-      return {
-        messageId: w.messageId,
-        chunk: w.chunk,
-        chunks: w.chunks,
-        posts: w.posts,
-        counted: w.counted,
-        committedAt: updatedAt,
-        expireAt,
-      };
+/** Windows tried before giving up on finding an open one (clocks this far behind are a fault). */
+const MAX_WINDOW_HOPS = 10;
+
+function articleDoc(s: PostSummary, post: Post, ctx: CommitContext): ArticleDoc<Timestamp | FieldValue> {
+  const doc: ArticleDoc<Timestamp | FieldValue> = {
+    pubKey: s.pubKey,
+    publication: s.publication,
+    day: s.day,
+    at: Timestamp.fromDate(s.at),
+    receivedAt: Timestamp.fromDate(ctx.receivedAt),
+    messageId: ctx.messageId,
+    index: s.index,
+    ents: s.entities.map((e) => e.id),
+    mentions: s.entities.map((e) => e.mentions),
+  };
+  if (post.title !== undefined) doc.title = post.title;
+  if (post.url !== undefined) doc.url = post.url;
+  if (post.publishedAt !== undefined) doc.publishedAt = post.publishedAt;
+  if (s.clientId !== undefined) doc.clientId = s.clientId;
+  if (s.truncated) doc.truncated = true;
+  if (ctx.articleTtlMs !== undefined) doc.expireAt = Timestamp.fromMillis(ctx.now() + ctx.articleTtlMs);
+  return doc;
+}
+
+async function openWindow(db: Firestore, tx: Transaction, first: number, windowSeconds: number, firstSnapExists: boolean): Promise<number> {
+  let end = first;
+  let sealed = firstSnapExists;
+  for (let hop = 0; sealed; hop++) {
+    if (hop >= MAX_WINDOW_HOPS) throw new Error(`no open rollup window within ${MAX_WINDOW_HOPS} windows of ${first}`);
+    end += windowSeconds * 1000;
+    sealed = (await tx.get(db.doc(paths.window(end)))).exists;
   }
+  return end;
 }
 
-/** Commits one chunk exactly once (retrying transient errors). */
-export async function commitChunk(db: Firestore, messageId: string, chunk: Chunk, opts: CommitOptions): Promise<ChunkResult> {
-  let attempts = 0;
-  return withRetry(async (attempt) => {
-    attempts = attempt;
-    const info: FaultInfo = { messageId, ledgerId: chunk.ledgerId, chunk: chunk.index, attempt };
-    const result = await db.runTransaction(
-      async (tx): Promise<ChunkResult> => {
-        const state = await readLedger(db, tx, chunk);
-        if (state.done) {
-          return { ledgerId: chunk.ledgerId, status: "already-counted", writes: 0, counted: 0, dropped: 0, entities: 0, attempts };
-        }
-        const plan = planChunk(messageId, chunk, state.owners);
-        const updatedAt = FieldValue.serverTimestamp();
-        const expireAt = Timestamp.fromMillis(opts.now() + opts.ttlMs);
-        for (const w of plan.writes) {
-          const data = toDocument(w, updatedAt, expireAt);
-          // Counters and display fields merge into existing documents; ledger
-          // documents are new by construction (read as absent above).
-          if (w.kind === "ledger" || w.kind === "clientId") tx.create(db.doc(w.path), data);
-          else tx.set(db.doc(w.path), data, { merge: true });
-        }
-        await opts.faults?.beforeCommit?.(info);
-        return {
-          ledgerId: chunk.ledgerId,
-          status: "committed",
-          writes: plan.writes.length,
-          counted: plan.counted,
-          dropped: plan.dropped,
-          entities: plan.entities,
-          attempts,
-        };
-      },
-      // One attempt per transaction: retries (and their time budget) are ours.
-      { maxAttempts: 1 },
-    );
-    if (result.status === "committed") await opts.faults?.afterCommit?.(info);
-    return result;
-  }, opts.retry);
+/** Counts `summaries` (posts of one message) exactly once; transient errors retried within the budget. */
+export async function commitSummaries(ctx: CommitContext, summaries: readonly PostSummary[]): Promise<CommitResult> {
+  const { db } = ctx;
+  return withRetry(
+    () =>
+      db.runTransaction(
+        async (tx): Promise<CommitResult> => {
+          const articleRefs = summaries.map((s) => db.doc(paths.article(s.pubKey, s.articleId)));
+          const legacyRefs: Array<DocumentReference | undefined> = summaries.map((s) =>
+            ctx.legacy && s.clientId !== undefined ? db.doc(paths.legacyClientId(s.articleId)) : undefined,
+          );
+          const firstWindow = windowEndOf(ctx.now(), ctx.windowSeconds);
+          const reads = [...articleRefs, ...legacyRefs.filter((r): r is DocumentReference => r !== undefined), db.doc(paths.window(firstWindow))];
+          const snaps = await tx.getAll(...reads);
+          let readCount = snaps.length;
+          if (ctx.legacy) {
+            // Counted by the code before the rollup (its ledger names the message): nothing to add.
+            const old = await tx.get(db.collection(COLLECTIONS.legacyLedger).where("messageId", "==", ctx.messageId).limit(1));
+            readCount += Math.max(1, old.size);
+            if (!old.empty) return { counted: 0, already: summaries.length, duplicates: 0, windowEnd: undefined, writes: 0, reads: readCount };
+          }
+          const legacySnaps = new Map<number, boolean>();
+          let k = summaries.length;
+          legacyRefs.forEach((r, i) => {
+            if (r) legacySnaps.set(i, snaps[k++]!.exists);
+          });
+          const fresh: PostSummary[] = [];
+          let already = 0;
+          let duplicates = 0;
+          summaries.forEach((s, i) => {
+            const snap = snaps[i]!;
+            if (snap.exists) {
+              if (snap.get("messageId") === ctx.messageId) already++;
+              else duplicates++;
+            } else if (legacySnaps.get(i)) duplicates++;
+            else fresh.push(s);
+          });
+          if (fresh.length === 0) return { counted: 0, already, duplicates, windowEnd: undefined, writes: 0, reads: readCount };
+
+          const windowEnd = await openWindow(db, tx, firstWindow, ctx.windowSeconds, snaps.at(-1)!.exists);
+          readCount += (windowEnd - firstWindow) / (ctx.windowSeconds * 1000);
+          const expireAt = Timestamp.fromMillis(ctx.now() + TTL.deltasDays * DAY_MS);
+          for (const s of fresh) {
+            const i = summaries.indexOf(s);
+            tx.create(articleRefs[i]!, articleDoc(s, ctx.posts[s.index]!, ctx));
+          }
+          const pieces = splitDelta(deltaOf(fresh));
+          pieces.forEach((pubs, part) => {
+            const doc: DeltaDoc<Timestamp | FieldValue> = {
+              windowEnd,
+              messageId: ctx.messageId,
+              part,
+              parts: pieces.length,
+              posts: part === 0 ? fresh.length : 0,
+              pubs,
+              createdAt: FieldValue.serverTimestamp(),
+              expireAt,
+            };
+            tx.create(db.doc(paths.delta(deltaId(ctx.messageId, fresh[0]!.index, part))), doc);
+          });
+          return { counted: fresh.length, already, duplicates, windowEnd, writes: fresh.length + pieces.length, reads: readCount };
+        },
+        // One attempt per transaction: retries (and their time budget) are ours.
+        { maxAttempts: 1 },
+      ),
+    ctx.retry,
+  );
 }

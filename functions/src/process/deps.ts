@@ -1,19 +1,47 @@
 // Production dependencies of the handler, read from params at run time.
 import { getFirestore } from "firebase-admin/firestore";
 import * as logger from "firebase-functions/logger";
+import { rollupTopic, rollupWindowSeconds } from "../config.js";
+import { topicPublisher } from "../ingest/publisher.js";
+import { DAY_MS } from "../shared/layout.js";
 import type { HandlerDeps } from "./handler.js";
 import { processParams } from "./params.js";
-import { extractOnPool } from "./pool.js";
+import { extractEach } from "./pool.js";
+
+/**
+ * Once per window and instance, a tick on the rollup topic: the rollup then
+ * waits for the window to end and applies it. Windows long gone are forgotten.
+ */
+export function windowTicker(publish: (data: Buffer) => Promise<string>, now: () => number = Date.now): (windowEnd: number) => Promise<void> {
+  const ticked = new Set<number>();
+  return async (windowEnd) => {
+    if (ticked.has(windowEnd)) return;
+    ticked.add(windowEnd);
+    for (const w of ticked) if (w < now() - 10 * 60_000) ticked.delete(w);
+    try {
+      await publish(Buffer.from(JSON.stringify({ windowEnd })));
+    } catch (err) {
+      ticked.delete(windowEnd); // the next message in this window tries again
+      throw err;
+    }
+  };
+}
 
 let cached: HandlerDeps | undefined;
 
 /** Call inside the trigger (params have values only at run time); built once per instance. Needs initializeApp() first. */
-export function productionDeps(): HandlerDeps {
-  return (cached ??= {
+export function productionDeps(tick: boolean): HandlerDeps {
+  if (cached) return cached;
+  const retentionDays = processParams.articleRetentionDays.value();
+  cached = {
     db: getFirestore(),
-    extract: (texts) => extractOnPool(texts),
+    extract: (texts) => extractEach(texts),
     logger,
-    ttlMs: processParams.ledgerTtlDays.value() * 24 * 60 * 60 * 1000,
+    windowSeconds: rollupWindowSeconds.value(),
+    legacy: processParams.readLegacyLedger.value(),
+    ...(retentionDays > 0 ? { articleTtlMs: Math.max(8, retentionDays) * DAY_MS } : {}),
+    ...(tick ? { onWindow: windowTicker(topicPublisher(rollupTopic.value(), 10_000)) } : {}),
     retry: { maxElapsedMs: processParams.retryBudgetMs.value() },
-  });
+  };
+  return cached;
 }

@@ -1,6 +1,6 @@
 // Deploy-time options of the processPosts function (Firebase params, set per
 // project in functions/.env.<project>) and run-time tunables of the handler.
-import { defineInt } from "firebase-functions/params";
+import { defineBoolean, defineInt } from "firebase-functions/params";
 
 export const processParams = {
   concurrency: defineInt("PROCESS_CONCURRENCY", {
@@ -17,9 +17,13 @@ export const processParams = {
     default: 60_000,
     description: "Time spent retrying transient Firestore errors within one invocation before failing it (Pub/Sub then redelivers)",
   }),
-  ledgerTtlDays: defineInt("LEDGER_TTL_DAYS", {
-    default: 30,
-    description: "Days a message or client-id ledger entry is kept (expireAt; enforced by a Firestore TTL policy)",
+  articleRetentionDays: defineInt("ARTICLE_RETENTION_DAYS", {
+    default: 0,
+    description: "Days an article document is kept (expireAt, for a Firestore TTL policy); 0 keeps them. At least 8: an article is also how a redelivered post is recognised",
+  }),
+  readLegacyLedger: defineBoolean("READ_LEGACY_LEDGER", {
+    default: true,
+    description: "Also honour the ledger/ and clientIds/ entries of the layout before the rollup; turn off 30 days after upgrading, once their TTL has removed them",
   }),
 };
 

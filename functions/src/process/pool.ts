@@ -76,3 +76,56 @@ export async function warmExtractionPool(pool = getExtractionPool()): Promise<{ 
   await Promise.all(Array.from({ length: pool.maxThreads }, () => pool.run(["Warm-up text from Paris."])));
   return { threads: pool.maxThreads, ms: Math.round(performance.now() - t0) };
 }
+
+/** One post's extraction: its entities, or why there are none. */
+export type Extracted = { ok: true; entities: Entity[] } | { ok: false; reason: string };
+
+/** A post gets this long on the pool (queueing included) before it is run alone once more, then given up. */
+export const EXTRACT_TIMEOUT_MS = 60_000;
+
+async function runWithTimeout(pool: Piscina<readonly string[], Entity[][]>, texts: readonly string[], timeoutMs: number): Promise<Entity[][]> {
+  // Aborting a running task makes piscina terminate (and replace) its thread.
+  return pool.run(texts, { signal: AbortSignal.timeout(timeoutMs) });
+}
+
+/**
+ * Extracts every text on the pool, keeping failures to the text that causes
+ * them: a batch that throws (or times out) is run again one text at a time,
+ * and a text that still fails alone gets a reason instead of entities.
+ */
+export async function extractEach(
+  texts: readonly string[],
+  pool: Piscina<readonly string[], Entity[][]> = getExtractionPool(),
+  timeoutMs = EXTRACT_TIMEOUT_MS,
+): Promise<Extracted[]> {
+  const size = batchSize(texts.length, pool.maxThreads);
+  const out: Extracted[] = new Array(texts.length);
+  const alone = async (i: number) => {
+    try {
+      const [entities] = await runWithTimeout(pool, [texts[i]!], timeoutMs);
+      out[i] = { ok: true, entities: entities ?? [] };
+    } catch (err) {
+      out[i] = { ok: false, reason: `extraction failed: ${describe(err, timeoutMs)}` };
+    }
+  };
+  const tasks: Promise<void>[] = [];
+  for (let from = 0; from < texts.length; from += size) {
+    const slice = texts.slice(from, from + size);
+    tasks.push(
+      runWithTimeout(pool, slice, timeoutMs).then(
+        (results) => results.forEach((entities, k) => (out[from + k] = { ok: true, entities })),
+        async () => {
+          for (let k = 0; k < slice.length; k++) await alone(from + k);
+        },
+      ),
+    );
+  }
+  await Promise.all(tasks);
+  return out;
+}
+
+function describe(err: unknown, timeoutMs: number): string {
+  const e = err as { name?: string; message?: string };
+  if (e?.name === "TimeoutError" || e?.name === "AbortError") return `no result within ${timeoutMs / 1000} s`;
+  return `${e?.name ?? "Error"}: ${String(e?.message ?? err).slice(0, 500)}`;
+}

@@ -78,3 +78,18 @@ export async function withRetry<T>(fn: (attempt: number) => Promise<T>, options:
     }
   }
 }
+
+const PERMANENT_GRPC_CODES = new Set([3, 11]); // INVALID_ARGUMENT, OUT_OF_RANGE
+const PERMANENT_NAMES = new Set(["invalid-argument", "out-of-range"]);
+
+/**
+ * Errors no retry can fix because of what was written (a value too large, too
+ * many index entries): the posts in that commit are to blame, not the service.
+ */
+export function isPermanentFirestoreError(err: unknown): boolean {
+  if (typeof err !== "object" || err === null || !("code" in err)) return false;
+  const code = (err as { code: unknown }).code;
+  if (typeof code === "number") return PERMANENT_GRPC_CODES.has(code) || code === 400 || code === 413;
+  if (typeof code === "string") return PERMANENT_NAMES.has(code.replace(/^firestore\//i, "").toLowerCase().replaceAll("_", "-"));
+  return false;
+}

@@ -6,7 +6,7 @@ import { describe, it } from "node:test";
 import { initializeApp, getApps } from "firebase-admin/app";
 import { getFirestore } from "firebase-admin/firestore";
 import { extractEntities } from "../../src/nlp/extract.js";
-import { entityId, publicationKey } from "../../src/process/keys.js";
+import { entityId, publicationKey } from "../../src/shared/keys.js";
 import { emulator } from "./support/env.js";
 
 const db = () => {

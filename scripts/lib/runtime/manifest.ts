@@ -25,6 +25,7 @@ export type EndpointSpec = {
   secretEnvironmentVariables?: Array<{ key: string }>;
   httpsTrigger?: Record<string, unknown>;
   eventTrigger?: { eventType: string; eventFilters?: Record<string, Expr>; retry?: boolean };
+  scheduleTrigger?: { schedule: Expr; timeZone?: Expr };
 };
 
 export type Manifest = { specVersion: string; endpoints: Record<string, EndpointSpec>; params?: ParamSpec[] };
@@ -41,7 +42,16 @@ export type FunctionSettings = {
   secrets: string[];
   /** Pub/Sub-triggered functions: the topic and whether failed deliveries are retried. */
   pubsub?: { topic: string; retry: boolean };
+  /** Scheduled functions (Cloud Scheduler calls them over HTTP): the period. */
+  schedule?: { expression: string; everySeconds: number };
 };
+
+/** "every N minutes" / "every N hours" (the App Engine cron form the SDK documents); cron strings are not run locally. */
+export function schedulePeriodSeconds(expression: string): number {
+  const m = /^every (\d+) (minute|minutes|hour|hours)$/.exec(expression.trim());
+  if (!m) throw new Error(`schedule "${expression}" is not supported by the local runtime stack (use "every N minutes")`);
+  return Number(m[1]) * (m[2]!.startsWith("hour") ? 3600 : 60);
+}
 
 export const PUBSUB_PUBLISHED = "google.cloud.pubsub.topic.v1.messagePublished";
 
@@ -149,6 +159,10 @@ export function functionSettings(manifest: Manifest, values: Readonly<Record<str
       secrets: (e.secretEnvironmentVariables ?? []).map((s) => s.key),
     };
     if (e.httpsTrigger) return { ...base, signatureType: "http" as const };
+    if (e.scheduleTrigger) {
+      const expression = String(evaluate(e.scheduleTrigger.schedule, values) ?? "");
+      return { ...base, signatureType: "http" as const, schedule: { expression, everySeconds: schedulePeriodSeconds(expression) } };
+    }
     if (e.eventTrigger?.eventType === PUBSUB_PUBLISHED) {
       const topic = String(evaluate(e.eventTrigger.eventFilters?.["topic"], values) ?? "");
       if (!topic) throw new Error(`${name}: Pub/Sub trigger without a topic`);

@@ -5,12 +5,11 @@ import {
   MAX_KEY_BYTES,
   clientIdKey,
   entityId,
-  ledgerId,
   normaliseName,
   publicationDisplayName,
   publicationKey,
   toDocumentId,
-} from "../../../src/process/keys.js";
+} from "../../../src/shared/keys.js";
 
 const sha1 = (s: string) => createHash("sha1").update(s, "utf8").digest("hex");
 
@@ -90,10 +89,4 @@ describe("entity and ledger ids", () => {
     assert.notEqual(clientIdKey("reuters", "a-1"), clientIdKey("ap", "a-1"));
   });
 
-  it("ledgerId names chunk i of n and is a valid document id", () => {
-    assert.equal(ledgerId("123456", 0, 1), "123456.1of1");
-    assert.equal(ledgerId("123456", 2, 3), "123456.3of3");
-    assertValidDocId(ledgerId("a/b", 0, 2));
-    assert.equal(ledgerId("a/b", 0, 2), "a%2Fb.1of2");
-  });
 });

@@ -91,8 +91,3 @@ export function entityId(type: EntityType, canonical: string): string {
 export function clientIdKey(pubKey: string, clientId: string): string {
   return sha1Hex(pubKey + "\u0000" + clientId);
 }
-
-/** Ledger document id of chunk `index` (0-based) of `total` for a message. */
-export function ledgerId(messageId: string, index: number, total: number): string {
-  return `${toDocumentId(messageId)}.${index + 1}of${total}`;
-}

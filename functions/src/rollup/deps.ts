@@ -1,0 +1,22 @@
+// Production dependencies of the rollup, read from params at run time.
+import { randomUUID } from "node:crypto";
+import { getFirestore } from "firebase-admin/firestore";
+import * as logger from "firebase-functions/logger";
+import { rollupWindowSeconds } from "../config.js";
+import { processParams } from "../process/params.js";
+import type { RollupDeps } from "./handler.js";
+import { ROLLUP_LEASE_MS, rollupParams } from "./params.js";
+
+const instance = randomUUID().slice(0, 8);
+
+export function rollupDeps(): RollupDeps {
+  return {
+    db: getFirestore(),
+    logger,
+    windowSeconds: rollupWindowSeconds.value(),
+    graceMs: rollupParams.graceSeconds.value() * 1000,
+    leaseMs: ROLLUP_LEASE_MS,
+    retry: { maxElapsedMs: processParams.retryBudgetMs.value() },
+    owner: `${instance}-${randomUUID().slice(0, 8)}`,
+  };
+}

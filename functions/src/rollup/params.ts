@@ -1,0 +1,22 @@
+// Deploy-time options of the rollup functions (Firebase params).
+import { defineInt } from "firebase-functions/params";
+
+export const rollupParams = {
+  graceSeconds: defineInt("ROLLUP_GRACE_SECONDS", {
+    default: 2,
+    description: "Seconds after a window's end before the rollup seals it (commits still in flight then land in it, not the next)",
+  }),
+};
+
+/** Options for the rollup's Pub/Sub trigger (add `topic` and `region` when wiring). */
+export const rollupOptions = {
+  retry: true,
+  cpu: 1,
+  memory: "1GiB" as const,
+  concurrency: 20,
+  timeoutSeconds: 300,
+  maxInstances: 10,
+};
+
+/** A rollup that stops mid-window leaves it to another after this long. */
+export const ROLLUP_LEASE_MS = 120_000;

@@ -1,0 +1,218 @@
+// The Firestore layout: every collection, document id, document shape and
+// lifetime, in one place. Every writer (processPosts, the rollup, migration)
+// and reader (the read API, the dashboard, load-test verification) takes its
+// paths and types from here. Pure; timestamps are a type parameter so the
+// Admin SDK and the Web SDK can both use the shapes.
+//
+//   publications/{pubKey}                      PublicationDoc   totals + articles per day
+//   publications/{pubKey}/ents/{entityId}      EntityDoc        totals + mentions/articles per day
+//   publications/{pubKey}/articles/{articleId} ArticleDoc       one per counted post; for a post with
+//                                                               a client id also the record that it
+//                                                               was counted
+//   deltas/{deltaId}                           DeltaDoc         one message's counts, until rolled up
+//   windows/{windowEnd}                        WindowDoc        a rollup window: sealed, planned, applied
+//   windows/{windowEnd}/parts/{n}              PartDoc          one applied rollup commit
+//   rollup/status                              RollupStatusDoc  how far the counts are complete
+//   quarantine/{id}                            QuarantineDoc    a poison message or one post that failed
+//   ledger/{id}, clientIds/{key}               legacy (before the rollup), read during the upgrade
+import { clientIdKey, sha1Hex, toDocumentId } from "./keys.js";
+
+export const COLLECTIONS = {
+  publications: "publications",
+  ents: "ents",
+  articles: "articles",
+  deltas: "deltas",
+  windows: "windows",
+  parts: "parts",
+  rollup: "rollup",
+  quarantine: "quarantine",
+  legacyLedger: "ledger",
+  legacyClientIds: "clientIds",
+} as const;
+
+export type EntityType = "person" | "organization" | "place";
+
+/** A calendar day in UTC, "YYYY-MM-DD". */
+export type Day = string;
+
+export type DayCounts = { m: number; a: number };
+
+export interface PublicationDoc<Time = unknown> {
+  name: string;
+  articleCount: number;
+  /** Articles per day (the day of publishedAt, else of receipt). */
+  days?: Record<Day, number>;
+  updatedAt?: Time;
+}
+
+export interface EntityDoc<Time = unknown> {
+  word: string;
+  type: EntityType;
+  /** Mentions. */
+  count: number;
+  /** Articles that mention it. */
+  articles: number;
+  /** Per day: m mentions, a articles. */
+  days?: Record<Day, DayCounts>;
+  updatedAt?: Time;
+}
+
+export interface ArticleDoc<Time = unknown> {
+  pubKey: string;
+  publication: string;
+  title?: string;
+  url?: string;
+  /** As the client sent it. */
+  publishedAt?: string;
+  /** The day it counts on, and the instant it sorts by (publishedAt, else receivedAt). */
+  day: Day;
+  at: Time;
+  receivedAt: Time;
+  messageId: string;
+  index: number;
+  clientId?: string;
+  /** Entity ids (array-contains queries) and, aligned, their mentions in this article. */
+  ents: string[];
+  mentions: number[];
+  /** Entities beyond the per-post caps were left out. */
+  truncated?: boolean;
+  expireAt?: Time;
+}
+
+/** One entity's counts in a delta: word, type, mentions, articles, and per day [mentions, articles]. */
+export interface DeltaEntity {
+  w: string;
+  t: EntityType;
+  c: number;
+  a: number;
+  d: Record<Day, DayCounts>;
+}
+
+export interface DeltaPublication {
+  /** Display name. */
+  n: string;
+  /** Articles, and articles per day. */
+  a: number;
+  d: Record<Day, number>;
+  e: Record<string, DeltaEntity>;
+}
+
+export interface DeltaDoc<Time = unknown> {
+  /** End of the rollup window it belongs to (epoch ms); also its window's document id. */
+  windowEnd: number;
+  messageId: string;
+  /** Which part of the message's delta (a large one is split over documents). */
+  part: number;
+  parts: number;
+  posts: number;
+  pubs: Record<string, DeltaPublication>;
+  createdAt: Time;
+  expireAt: Time;
+}
+
+export interface WindowDoc<Time = unknown> {
+  windowEnd: number;
+  sealedAt: Time;
+  /** Set once, by the first rollup to read the sealed deltas: the commits to make, by item-key range. */
+  plan?: { parts: Array<{ first: string; last: string }>; deltas: number; posts: number };
+  /** A rollup working on it until then (epoch ms), and which one. */
+  leaseUntil?: number;
+  leaseOwner?: string;
+  appliedAt?: Time;
+  expireAt: Time;
+}
+
+export interface RollupStatusDoc<Time = unknown> {
+  /** Counts include every post committed before this instant (epoch ms). */
+  completeThrough: number;
+  appliedAt: Time;
+  windowSeconds: number;
+}
+
+export interface QuarantineDoc<Time = unknown> {
+  messageId: string;
+  /** The post's position in its message; absent when the whole message is poison. */
+  index?: number;
+  publication?: string;
+  reason: string;
+  bytes: number;
+  excerpt: string;
+  truncated: boolean;
+  quarantinedAt: Time;
+  expireAt: Time;
+}
+
+/** Bounds on what is stored (after NFKC, which can make one character eighteen). */
+export const STORED_LIMITS = {
+  /** Entity display forms longer than this (UTF-16 units, after NFKC) are not counted. */
+  entityWordChars: 128,
+  /** Distinct entities kept per post (the most mentioned; ties by id). */
+  entitiesPerPost: 300,
+  /** UTF-8 bytes of a post's distinct entity words together. */
+  entityWordBytesPerPost: 16 * 1024,
+  /** Publication display names are cut to this many characters (the key uses the whole name). */
+  publicationNameChars: 200,
+  quarantineExcerptBytes: 16 * 1024,
+  quarantineReasonChars: 2_000,
+} as const;
+
+export const DAY_MS = 24 * 60 * 60 * 1000;
+
+export const TTL = {
+  deltasDays: 30,
+  windowsDays: 30,
+  quarantineDays: 30,
+} as const;
+
+export const paths = {
+  publication: (pubKey: string) => `${COLLECTIONS.publications}/${pubKey}`,
+  entity: (pubKey: string, entityId: string) => `${COLLECTIONS.publications}/${pubKey}/${COLLECTIONS.ents}/${entityId}`,
+  articles: (pubKey: string) => `${COLLECTIONS.publications}/${pubKey}/${COLLECTIONS.articles}`,
+  article: (pubKey: string, articleId: string) => `${COLLECTIONS.publications}/${pubKey}/${COLLECTIONS.articles}/${articleId}`,
+  delta: (deltaId: string) => `${COLLECTIONS.deltas}/${deltaId}`,
+  window: (windowEnd: number) => `${COLLECTIONS.windows}/${windowEnd}`,
+  part: (windowEnd: number, n: number) => `${COLLECTIONS.windows}/${windowEnd}/${COLLECTIONS.parts}/${n}`,
+  rollupStatus: () => `${COLLECTIONS.rollup}/status`,
+  quarantine: (id: string) => `${COLLECTIONS.quarantine}/${id}`,
+  legacyClientId: (key: string) => `${COLLECTIONS.legacyClientIds}/${key}`,
+} as const;
+
+/**
+ * The article id of a post: for a post with a client id, derived from the
+ * publication and that id (so a resent post lands on the same document, the
+ * same key the legacy clientIds collection used); otherwise from its message
+ * and position (so a redelivered message does).
+ */
+export function articleId(pubKey: string, clientId: string | undefined, messageId: string, index: number): string {
+  return clientId !== undefined ? clientIdKey(pubKey, clientId) : sha1Hex(`${messageId}\u0000${index}`);
+}
+
+/** Delta document id: the message and the first post it counts (each post is counted once, so unique). */
+export function deltaId(messageId: string, firstIndex: number, part: number): string {
+  return `${toDocumentId(messageId)}.${firstIndex}.${part}`;
+}
+
+/** Quarantine id of a whole message, or of one of its posts. */
+export function quarantineId(messageId: string, index?: number): string {
+  return index === undefined ? toDocumentId(messageId) : `${toDocumentId(messageId)}.post${index}`;
+}
+
+/** The UTC day a post counts on: its publishedAt when it has one, else the day it was received. */
+export function dayOf(publishedAt: string | undefined, receivedAt: Date): Day {
+  return instantOf(publishedAt, receivedAt).toISOString().slice(0, 10);
+}
+
+/** The instant a post sorts by: publishedAt (a date alone is its midnight UTC), else receipt. */
+export function instantOf(publishedAt: string | undefined, receivedAt: Date): Date {
+  if (publishedAt !== undefined) {
+    const t = Date.parse(publishedAt.length === 10 ? `${publishedAt}T00:00:00Z` : publishedAt);
+    if (Number.isFinite(t)) return new Date(t);
+  }
+  return receivedAt;
+}
+
+/** The end (epoch ms) of the rollup window holding instant `ms`. */
+export function windowEndOf(ms: number, windowSeconds: number): number {
+  const w = windowSeconds * 1000;
+  return (Math.floor(ms / w) + 1) * w;
+}
