@@ -46,6 +46,17 @@ const SEEDED: Seeded[] = [
     readable: true,
     data: { word: "Ada Lovelace", type: "person", count: 5, articles: 2 },
   },
+  {
+    label: "publications/{p}/articles/{a}",
+    path: `publications/${pub}/articles/art-${RUN}`,
+    collection: `publications/${pub}/articles`,
+    readable: true,
+    data: { pubKey: pub, publication: `Rules ${RUN}`, title: "T", day: "2026-01-01", ents: ["e"], mentions: [1] },
+  },
+  // Not rollup/status itself, nor a delta that is due: the harness's rollup runs meanwhile.
+  { label: "rollup/{doc}", path: `rollup/rules-${RUN}`, collection: "rollup", readable: true, data: { completeThrough: 1, windowSeconds: 20 } },
+  { label: "deltas/{id}", path: `deltas/${RUN}.0.0`, collection: "deltas", readable: false, data: { windowEnd: 8.64e15, messageId: RUN, pubs: {} } },
+  { label: "windows/{w}", path: `windows/${RUN}`, collection: "windows", readable: false, data: { windowEnd: 1 } },
   { label: "ledger/{id}", path: `ledger/${RUN}.1of1`, collection: "ledger", readable: false, data: { messageId: RUN, chunk: 1, chunks: 1, posts: 3, counted: 3 } },
   { label: "clientIds/{id}", path: `clientIds/cid-${RUN}`, collection: "clientIds", readable: false, data: { messageId: RUN, ledgerId: `${RUN}.1of1` } },
   { label: "quarantine/{id}", path: `quarantine/${RUN}`, collection: "quarantine", readable: false, data: { messageId: RUN, reason: "schema", excerpt: "{}" } },
