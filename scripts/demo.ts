@@ -6,7 +6,9 @@ import { formatReport } from "../load-test/src/cli.ts";
 import { firestoreFor, localRunOptions, runLoadTest } from "../load-test/src/run.ts";
 import { formatTopEntities, topEntities } from "../load-test/src/top.ts";
 import { startStack } from "./lib/stack.ts";
-import { untilSignal } from "./lib/signals.ts";
+import { interruptSignal, untilSignal } from "./lib/signals.ts";
+
+const signal = interruptSignal(); // before anything starts: Ctrl-C during start-up stops cleanly
 
 const { values } = parseArgs({
   args: process.argv.slice(2),
@@ -23,7 +25,8 @@ async function main(): Promise<number> {
   const sample = values.sample === undefined ? undefined : Number(values.sample);
   if (sample !== undefined && !(Number.isInteger(sample) && sample > 0)) throw new Error("--sample must be a positive whole number");
   console.log("starting the emulators...");
-  const stack = await startStack();
+  const stack = await startStack({ signal });
+  for (const note of stack.notes ?? []) console.log(note);
   Object.assign(process.env, stack.env); // this process reads Firestore too (verification, top entities)
   console.log(`emulators up (backend: ${stack.backend}; log: ${stack.logFile})`);
   if (stack.dashboardUrl) console.log(`dashboard (watch the counts arrive): ${stack.dashboardUrl}`);

@@ -11,7 +11,7 @@ import { endProgress, progressPrinter } from "./progress.ts";
 import type { RatePlan } from "./rate.ts";
 import { sendAll, type SendResult } from "./sender.ts";
 import { summarise, type Summary } from "./stats.ts";
-import { readArticleCounts, verifyArticleCounts, verifyEntities, type Verification } from "./verify.ts";
+import { readArticleCounts, verifyArticleCounts, verifyEntities, verifyPublicationDays, type Verification } from "./verify.ts";
 
 export type LoadTestOptions = {
   url: string;
@@ -51,7 +51,7 @@ export type LoadTestReport = {
     errors: Record<string, number>;
   };
   publications: string[];
-  verification?: Verification & { plantedRecall?: number };
+  verification?: Verification & { plantedRecall?: number; dayMismatches: string[] };
 };
 
 /**
@@ -175,13 +175,14 @@ export async function runLoadTest(options: LoadTestOptions): Promise<LoadTestRep
       : {}),
   });
   if (options.progress && process.stderr.isTTY) process.stderr.write("\n");
-  report.verification = { ...counts, entityDiffs: [], entitiesChecked: 0 };
+  report.verification = { ...counts, entityDiffs: [], entitiesChecked: 0, dayMismatches: counts.pass ? await verifyPublicationDays(db, [...result.byPublication.keys()]) : [] };
+  if (report.verification.dayMismatches.length > 0) report.verification.pass = false;
   if (corpus.kind === "synthetic" && counts.pass) {
     const pool = syntheticTexts(corpus.seed);
     const entities = await verifyEntities(db, expectedEntities(pool, uses));
     report.verification.entityDiffs = entities.diffs;
     report.verification.entitiesChecked = entities.checked;
-    report.verification.pass = entities.diffs.length === 0;
+    report.verification.pass = entities.diffs.length === 0 && report.verification.dayMismatches.length === 0;
     report.verification.plantedRecall = plantedRecall(pool);
   }
   return report;

@@ -2,10 +2,18 @@
 // then compares them with what the endpoint accepted.
 import type { Firestore } from "firebase-admin/firestore";
 import { publicationKey } from "../../functions/lib/shared/keys.js";
+import { paths } from "../../functions/lib/shared/layout.js";
 import type { PublicationTally } from "./sender.ts";
 
 export type CountCheck = { publication: string; baseline: number; expectedMin: number; expectedMax: number; actual: number };
-export type EntityDiff = { publication: string; entityId: string; word: string; field: "count" | "articles" | "missing" | "unexpected"; expected: number; actual: number };
+export type EntityDiff = {
+  publication: string;
+  entityId: string;
+  word: string;
+  field: "count" | "articles" | "missing" | "unexpected" | "days.m" | "days.a";
+  expected: number;
+  actual: number;
+};
 
 export type Verification = {
   pass: boolean;
@@ -17,11 +25,22 @@ export type Verification = {
   timedOut: boolean;
 };
 
+/** Publications whose articles per day do not add up to their articleCount. */
+export async function verifyPublicationDays(db: Firestore, publications: readonly string[]): Promise<string[]> {
+  if (publications.length === 0) return [];
+  const snaps = await db.getAll(...publications.map((p) => db.doc(paths.publication(publicationKey(p)))));
+  return snaps.flatMap((snap, i) => {
+    const days = Object.values((snap.get("days") ?? {}) as Record<string, number>).reduce((n, d) => n + d, 0);
+    const total = Number(snap.get("articleCount") ?? 0);
+    return days === total ? [] : [`${publications[i]}: ${days} articles by day, articleCount ${total}`];
+  });
+}
+
 /** articleCount of each publication now (0 where the document does not exist). */
 export async function readArticleCounts(db: Firestore, publications: readonly string[]): Promise<Map<string, number>> {
   const counts = new Map<string, number>();
   if (publications.length === 0) return counts;
-  const refs = publications.map((p) => db.collection("publications").doc(publicationKey(p)));
+  const refs = publications.map((p) => db.doc(paths.publication(publicationKey(p))));
   const snaps = await db.getAll(...refs);
   snaps.forEach((snap, i) => counts.set(publications[i]!, Number(snap.get("articleCount") ?? 0)));
   return counts;
@@ -92,7 +111,7 @@ export async function verifyEntities(db: Firestore, expected: Map<string, Map<st
   const diffs: EntityDiff[] = [];
   let checked = 0;
   for (const [publication, entities] of expected) {
-    const snap = await db.collection("publications").doc(publicationKey(publication)).collection("ents").get();
+    const snap = await db.collection(`${paths.publication(publicationKey(publication))}/ents`).get();
     const actual = new Map(snap.docs.map((d) => [d.id, d.data()]));
     for (const [id, want] of entities) {
       checked++;
@@ -104,6 +123,12 @@ export async function verifyEntities(db: Firestore, expected: Map<string, Map<st
       for (const field of ["count", "articles"] as const) {
         if (got[field] !== want[field]) diffs.push({ publication, entityId: id, word: want.word, field, expected: want[field], actual: Number(got[field]) });
       }
+      // The daily series add up to the totals.
+      const days = Object.values((got.days ?? {}) as Record<string, { m: number; a: number }>);
+      const m = days.reduce((n, d) => n + d.m, 0);
+      const a = days.reduce((n, d) => n + d.a, 0);
+      if (m !== want.count) diffs.push({ publication, entityId: id, word: want.word, field: "days.m", expected: want.count, actual: m });
+      if (a !== want.articles) diffs.push({ publication, entityId: id, word: want.word, field: "days.a", expected: want.articles, actual: a });
     }
     for (const [id, got] of actual) {
       if (!entities.has(id)) diffs.push({ publication, entityId: id, word: String(got.word), field: "unexpected", expected: 0, actual: Number(got.count) });

@@ -86,3 +86,16 @@ export function browserUnsafe(ports: Partial<Ports>): string[] {
     .filter(([, port]) => BROWSER_UNSAFE.has(port))
     .map(([name, port]) => `${name} (${port})`);
 }
+
+/** Resolves once nothing listens on any of `ports`; after `timeoutMs`, says which are taken. */
+export async function waitPortsFree(ports: Partial<Ports>, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const busy = await busyPorts(ports);
+    if (busy.length === 0) return;
+    if (Date.now() > deadline) {
+      throw new Error(`Ports already in use: ${busy.join(", ")}. Stop the other stack, or shift all ports with EMULATOR_PORT_OFFSET=100 (or set <NAME>_PORT).`);
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}

@@ -14,7 +14,7 @@ import { detectBackend, type Backend } from "./backend.ts";
 import { startDataEmulators } from "./data-emulators.ts";
 import { readEnvFile } from "./dotenv.ts";
 import { FUNCTIONS_DIR, REPO_ROOT } from "./paths.ts";
-import { busyPorts, readFirebaseJson, resolvePorts, type Ports } from "./ports.ts";
+import { readFirebaseJson, resolvePorts, waitPortsFree, type Ports } from "./ports.ts";
 import { tail, type Group } from "./processes.ts";
 import { claimStack, releaseStack } from "./registry.ts";
 import { eventarcNames, PubsubTrigger, type TriggerStats } from "./runtime/eventarc.ts";
@@ -55,6 +55,10 @@ export type RuntimeStack = Stack & {
   /** Routers' URLs by function name. */
   serviceUrls: Record<string, string>;
   state(): RuntimeState;
+  /** SIGKILLs an instance (Cloud Run then starts a replacement); its pid, if it was alive. */
+  kill(fn: string, index: number): number | undefined;
+  /** Zeroes the routers' and triggers' high-water marks. */
+  resetMaxima(): void;
   notes: string[];
 };
 
@@ -199,7 +203,17 @@ export async function startRuntimeStack(options: RuntimeStackOptions = {}): Prom
       routers: Object.fromEntries([...routers].map(([k, r]) => [k, r.snapshot()])),
       triggers: Object.fromEntries([...triggers].map(([k, t]) => [k, t.snapshot()])),
     });
-    admin = http.createServer((req, res) => adminRoute(req, res, { state, instances, routers: [...routers.values()], triggers: [...triggers.values()] }));
+    const kill = (fn: string, index: number) => {
+      const inst = instances.find((i) => i.name === `${fn}#${index}`);
+      const pid = inst?.pid;
+      inst?.kill("SIGKILL");
+      return pid;
+    };
+    const resetMaxima = () => {
+      for (const r of routers.values()) r.resetMaxima();
+      for (const t of triggers.values()) t.resetMaxima();
+    };
+    admin = http.createServer((req, res) => adminRoute(req, res, { state, kill, resetMaxima, instances }));
     await new Promise<void>((resolve) => admin!.listen(0, "127.0.0.1", () => resolve()));
     const adminUrl = `http://127.0.0.1:${(admin.address() as { port: number }).port}`;
 
@@ -215,7 +229,7 @@ export async function startRuntimeStack(options: RuntimeStackOptions = {}): Prom
       STACK_ADMIN_URL: adminUrl,
     };
     say(`up: ${JSON.stringify({ serviceUrls, adminUrl, instances: instances.map((i) => i.state()) })}`);
-    return { kind: "runtime", backend: backend.kind, project, region, ports, ingestUrl, dashboardUrl: undefined, apiKey, logFile, env, stop, adminUrl, functions, serviceUrls, state, notes };
+    return { kind: "runtime", backend: backend.kind, project, region, ports, ingestUrl, dashboardUrl: undefined, apiKey, logFile, env, stop, adminUrl, functions, serviceUrls, state, kill, resetMaxima, notes };
   } catch (err) {
     await stop().catch(() => undefined);
     throw new Error(`${(err as Error).message}\n--- last lines of ${logFile} ---\n${tail(logFile, 30)}`);
@@ -238,17 +252,13 @@ async function startInstance(inst: FunctionInstance, fn: FunctionSettings): Prom
   await warm;
 }
 
-async function waitPortsFree(ports: Partial<Ports>, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while ((await busyPorts(ports)).length > 0) {
-    if (Date.now() > deadline) {
-      throw new Error(`Ports already in use: ${(await busyPorts(ports)).join(", ")}. Stop the other stack, or shift all ports with EMULATOR_PORT_OFFSET=100 (or set <NAME>_PORT).`);
-    }
-    await sleep(200);
-  }
-}
 
-type AdminTargets = { state: () => RuntimeState; instances: FunctionInstance[]; routers: ServiceRouter[]; triggers: PubsubTrigger[] };
+type AdminTargets = {
+  state: () => RuntimeState;
+  kill: (fn: string, index: number) => number | undefined;
+  resetMaxima: () => void;
+  instances: FunctionInstance[];
+};
 
 /**
  * The stack's control API (for tests and scenarios):
@@ -265,19 +275,14 @@ function adminRoute(req: http.IncomingMessage, res: http.ServerResponse, t: Admi
   const url = new URL(req.url ?? "/", "http://admin");
   if (req.method === "GET" && url.pathname === "/state") return send(200, t.state());
   if (req.method === "POST" && url.pathname === "/reset-maxima") {
-    for (const r of t.routers) r.resetMaxima();
-    for (const tr of t.triggers) tr.resetMaxima();
+    t.resetMaxima();
     return send(200, { ok: true });
   }
   const m = /^\/instances\/([^/]+)\/(\d+)\/(kill|reset-peak)$/.exec(url.pathname);
   if (req.method === "POST" && m) {
     const inst = t.instances.find((i) => i.name === `${m[1]}#${m[2]}`);
     if (!inst) return send(404, { error: `no instance ${m[1]}#${m[2]}` });
-    if (m[3] === "kill") {
-      const pid = inst.pid;
-      inst.kill("SIGKILL");
-      return send(200, { killed: pid });
-    }
+    if (m[3] === "kill") return send(200, { killed: t.kill(m[1]!, Number(m[2])) });
     inst.resetPeak();
     return send(200, { ok: true });
   }

@@ -6,11 +6,13 @@ import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { detectBackend, type Backend } from "./backend.ts";
 import { startGcloudFirestore } from "./data-emulators.ts";
-import { browserUnsafe, busyPorts, readFirebaseJson, resolvePorts, type Ports } from "./ports.ts";
+import { browserUnsafe, busyPorts, readFirebaseJson, resolvePorts, waitPortsFree, type Ports } from "./ports.ts";
 import { withLoopbackConnect } from "./csp.ts";
 import { envKey, readEnvValue } from "./dotenv.ts";
 import { ensureLocalSecret } from "./secret.ts";
 import { FIREBASE_BIN, REPO_ROOT } from "./paths.ts";
+import { claimStack, releaseStack } from "./registry.ts";
+import { abortable } from "./signals.ts";
 import { startGroup, tail, waitForHttp, type Group } from "./processes.ts";
 
 export { REPO_ROOT };
@@ -22,6 +24,8 @@ export type StackOptions = {
   readyTimeoutMs?: number;
   /** Emulator-only param values (written to functions/.env.local), e.g. shorter timeouts for tests. */
   params?: Record<string, string>;
+  /** Aborting stops whatever has started and rejects (Ctrl-C during start-up). */
+  signal?: AbortSignal;
 };
 
 export type Stack = {
@@ -37,6 +41,8 @@ export type Stack = {
   /** Environment for a client process: emulator hosts, project, ingest URL and key. */
   env: Record<string, string>;
   stop(): Promise<void>;
+  /** What start-up did that the user should know (a stale stack stopped). */
+  notes?: string[];
 };
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
@@ -50,12 +56,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const hosting = "hosting" in baseConfig;
   const { hosting: _hostingPort, ...withoutHosting } = ports;
   const used: Partial<Ports> = hosting ? ports : withoutHosting;
-  const busy = await busyPorts(used);
-  if (busy.length > 0) {
-    throw new Error(
-      `Ports already in use: ${busy.join(", ")}. Stop the other stack, or shift all ports with EMULATOR_PORT_OFFSET=100 (or set <NAME>_PORT).`,
-    );
-  }
+  // Per-stack files (named by the functions port) let shifted stacks run side by side.
+  const logDir = path.join(REPO_ROOT, ".emulators", String(ports.functions));
+  const notes = claimStack(logDir, Object.values(used));
+  await waitPortsFree(used, 10_000);
 
   const unsafe = hosting ? browserUnsafe({ hosting: ports.hosting, firestore: ports.firestore }) : [];
   if (unsafe.length > 0) {
@@ -68,8 +72,6 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const restoreParams = setEmulatorParams({ EXTRACT_THREADS: "1", ...options.params });
   const configFile = writeLocalConfig(baseConfig, ports);
 
-  // Per-stack files (named by the functions port) let shifted stacks run side by side.
-  const logDir = path.join(REPO_ROOT, ".emulators", String(ports.functions));
   mkdirSync(logDir, { recursive: true });
   const logFile = path.join(logDir, "emulators.log");
   const log = createWriteStream(logFile, { flags: "w" });
@@ -101,6 +103,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     for (const child of [...children].reverse()) await child.stop();
     restoreParams();
     log.end();
+    releaseStack(logDir);
     await assertPortsFreed(used);
   };
 
@@ -119,7 +122,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     };
     if (backend.kind === "gcloud") {
       children.push(startGcloudFirestore(backend.firestoreBinary, ports.firestore, project, log, options.echo));
-      await waitForHttp(`http://127.0.0.1:${ports.firestore}/`, 60_000, children[0]!);
+      await abortable(waitForHttp(`http://127.0.0.1:${ports.firestore}/`, 60_000, children[0]!), options.signal);
       firebaseEnv.PUBSUB_EMULATOR_BINARY_PATH = backend.pubsubBinary;
     } else {
       only.push("firestore");
@@ -137,7 +140,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     );
     children.push(firebase);
     // The ingest function answers 401 to a keyless request once it is loaded.
-    await waitForHttp(`${env.INGEST_URL}/posts`, options.readyTimeoutMs ?? 180_000, firebase, (status) => status === 401);
+    await abortable(waitForHttp(`${env.INGEST_URL}/posts`, options.readyTimeoutMs ?? 180_000, firebase, (status) => status === 401), options.signal);
     ticker = startRollupTicker(env.PUBSUB_EMULATOR_HOST!, project, readFunctionsParam("ROLLUP_TOPIC") ?? "rollup", log);
   } catch (err) {
     await stop().catch(() => undefined);
@@ -155,6 +158,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     logFile,
     env,
     stop,
+    notes,
   };
 }
 

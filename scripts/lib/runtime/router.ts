@@ -41,8 +41,10 @@ export class ServiceRouter {
   private readonly maxInflight: number[];
   private readonly served: number[];
   private readonly queue: Pending[] = [];
-  // Connections to instances are reused, as the platform's are.
-  private readonly agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
+  // Connections to instances are reused, as the platform's are; an idle one is
+  // dropped after 2 s, before the framework's server (5 s) would close it under
+  // a request about to be sent (which fails as ECONNRESET).
+  private readonly agent = new http.Agent({ keepAlive: true, maxSockets: Infinity, timeout: 2_000 });
   private stats = { requests: 0, completed: 0, maxQueued: 0, refused: {} as Record<string, number> };
   port: number | undefined;
 
