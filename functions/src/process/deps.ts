@@ -7,6 +7,7 @@ import { DAY_MS } from "../shared/layout.js";
 import type { HandlerDeps } from "./handler.js";
 import { processParams } from "./params.js";
 import { extractEach } from "./pool.js";
+import type { RetryOptions } from "./retry.js";
 
 /**
  * Once per window and instance, a tick on the rollup topic: the rollup then
@@ -27,6 +28,15 @@ export function windowTicker(publish: (data: Buffer) => Promise<string>, now: ()
   };
 }
 
+/** The retry budget from params; every retry logged with its gRPC code (ABORTED = contention). */
+export function retryPolicy(fn: string): Partial<RetryOptions> {
+  return {
+    maxElapsedMs: processParams.retryBudgetMs.value(),
+    onRetry: ({ attempt, delayMs, error }) =>
+      logger.warn(`${fn}: transient Firestore error, retrying`, { attempt, delayMs, code: (error as { code?: unknown }).code ?? null, error: String(error).slice(0, 200) }),
+  };
+}
+
 let cached: HandlerDeps | undefined;
 
 /** Call inside the trigger (params have values only at run time); built once per instance. Needs initializeApp() first. */
@@ -41,7 +51,7 @@ export function productionDeps(tick: boolean): HandlerDeps {
     legacy: processParams.readLegacyLedger.value(),
     ...(retentionDays > 0 ? { articleTtlMs: Math.max(8, retentionDays) * DAY_MS } : {}),
     ...(tick ? { onWindow: windowTicker(topicPublisher(rollupTopic.value(), 10_000)) } : {}),
-    retry: { maxElapsedMs: processParams.retryBudgetMs.value() },
+    retry: retryPolicy("processPosts"),
   };
   return cached;
 }

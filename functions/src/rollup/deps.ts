@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { getFirestore } from "firebase-admin/firestore";
 import * as logger from "firebase-functions/logger";
 import { rollupWindowSeconds } from "../config.js";
-import { processParams } from "../process/params.js";
+import { retryPolicy } from "../process/deps.js";
 import type { RollupDeps } from "./handler.js";
 import { ROLLUP_LEASE_MS, rollupParams } from "./params.js";
 
@@ -16,7 +16,7 @@ export function rollupDeps(): RollupDeps {
     windowSeconds: rollupWindowSeconds.value(),
     graceMs: rollupParams.graceSeconds.value() * 1000,
     leaseMs: ROLLUP_LEASE_MS,
-    retry: { maxElapsedMs: processParams.retryBudgetMs.value() },
+    retry: retryPolicy("rollup"),
     owner: `${instance}-${randomUUID().slice(0, 8)}`,
   };
 }

@@ -137,6 +137,7 @@ async function deleteDeltas(deps: RollupDeps, ids: readonly string[]): Promise<v
 export async function rollupWindow(deps: RollupDeps, windowEnd: number): Promise<WindowOutcome> {
   const c = await claim(deps, windowEnd);
   if (c.state === "busy") return { status: "busy", windowEnd };
+  if (c.state === "mine") deps.logger.info("rollup: window claimed", { windowEnd, owner: deps.owner, planned: c.plan !== undefined });
   const deltas = await readDeltas(deps.db, windowEnd);
   if (c.state === "done") {
     await deleteDeltas(deps, deltas.map((d) => d.id)); // left by a rollup that ended after finishing
@@ -187,5 +188,7 @@ export async function handleRollupTick(tick: RollupTick, deps: RollupDeps): Prom
     out.push(await rollupWindow(deps, tick.windowEnd));
   }
   out.push(...(await sweep(deps)));
+  const skipped = out.filter((o) => o.status !== "applied");
+  if (skipped.length > 0) deps.logger.info("rollup: windows left to others", { busy: skipped.filter((o) => o.status === "busy").map((o) => o.windowEnd), done: skipped.filter((o) => o.status === "done").map((o) => o.windowEnd) });
   return out;
 }

@@ -19,4 +19,4 @@ export const rollupOptions = {
 };
 
 /** A rollup that stops mid-window leaves it to another after this long. */
-export const ROLLUP_LEASE_MS = 120_000;
+export const ROLLUP_LEASE_MS = 60_000;
