@@ -2,13 +2,16 @@
 // gives them elsewhere, and short mentions take the canonical form of the full
 // name seen earlier ("Biden" -> "Joe Biden", "WHO" -> "World Health Organization").
 import { aliases, nameConnectors, nonNames, titles } from "./lexicon.js";
+import { MAX_ENTITY_CHARS, tick } from "./limits.js";
 import { cleanSurface, isAllCaps, titleCase, wordKey } from "./normalize.js";
-import { MEDIUM, NONE, STRONG, WEAK, type Mention } from "./context.js";
+import { mention, type Mention } from "./context.js";
+import { isRetypable, isUnknown, MEDIUM, NONE, STRONG, typing, WEAK, type Rule, type Strength } from "./rule.js";
 import type { Token } from "./tokenize.js";
 import type { Entity, EntityType } from "./types.js";
 
 /** Retype weak mentions from stronger ones with the same words; drop non-names. */
 export function resolveTypes(mentions: Mention[], tokens: Token[]): Mention[] {
+  tick(mentions.length);
   coordinate(mentions, tokens);
   const byKey = new Map<string, Mention>();
   const personWords = new Map<string, number>();
@@ -25,28 +28,28 @@ export function resolveTypes(mentions: Mention[], tokens: Token[]): Mention[] {
     if (!prev || prev.strength < m.strength) byKey.set(m.key, m);
   }
   // An unknown full name whose last word recurs alone ("Ana Kowalczyk ... Kowalczyk") is a person.
-  const loneWords = new Set(mentions.filter((m) => m.first === m.last && m.why === "default-1").map((m) => m.key));
+  const loneWords = new Set(mentions.filter((m) => m.first === m.last && isUnknown(m.rule)).map((m) => m.key));
   const surnames = new Set<string>();
   for (const m of mentions) {
-    if (m.why !== "default-multi" || m.last - m.first > 3) continue;
-    const last = m.key.split(" ").at(-1)!;
+    if (m.first === m.last || !isUnknown(m.rule) || m.last - m.first > 3) continue;
+    const last = lastWord(m.key);
     if (loneWords.has(last)) surnames.add(last);
   }
   const out: Mention[] = [];
   for (const m0 of mentions) {
     let m = m0;
-    if (m.strength === NONE && (m.why === "default-multi" || m.why === "default-1") && surnames.has(m.key.split(" ").at(-1)!)) {
-      m = { ...m, type: "person", strength: MEDIUM, why: "repeated-surname" };
+    if (surnames.size > 0 && isUnknown(m.rule) && surnames.has(lastWord(m.key))) {
+      m = retype(m, "person", MEDIUM, "repeated-surname");
     }
     if (m.strength < STRONG) {
       const same = byKey.get(m.key);
       if (same && same.strength > m.strength) {
-        out.push({ ...m, type: same.type, strength: same.strength, why: `same-as:${same.why}` });
+        out.push(retype(m, same.type, same.strength, "same-as"));
         continue;
       }
       // A lone word that is part of a person's full name in this article is that person.
       if (m.first === m.last && personWords.has(m.key)) {
-        out.push({ ...m, type: "person", strength: MEDIUM, why: "person-word" });
+        out.push(retype(m, "person", MEDIUM, "person-word"));
         continue;
       }
     }
@@ -63,13 +66,14 @@ export function resolveTypes(mentions: Mention[], tokens: Token[]): Mention[] {
  * starts an apposition ("Ann Lee, Acme's founder").
  */
 function coordinate(mentions: Mention[], tokens: Token[]): void {
+  // List joins are one or two tokens (",", "and", ", or"); a longer gap is no join.
   const between = (a: Mention, b: Mention): string =>
-    tokens.slice(a.last + 1, b.first).map((t) => t.text.toLowerCase()).join(" ");
-  const untyped = (m: Mention): boolean => m.strength === NONE && m.why.startsWith("default");
+    b.first - a.last - 1 > 2 ? "" : tokens.slice(a.last + 1, b.first).map((t) => t.text.toLowerCase()).join(" ");
   const weaker = (m: Mention, than: Mention, join: string): boolean =>
-    join !== "," && m.first === m.last && RETYPABLE.has(m.why) && than.strength > m.strength && than.type !== m.type;
+    join !== "," && m.first === m.last && isRetypable(m.rule) && than.strength > m.strength && than.type !== m.type;
   const joins = mentions.slice(1).map((b, k) => between(mentions[k]!, b));
   for (let pass = 0; pass < 2; pass++) {
+    tick(mentions.length);
     for (let k = 0; k + 1 < mentions.length; k++) {
       const a = mentions[k]!;
       const b = mentions[k + 1]!;
@@ -80,21 +84,24 @@ function coordinate(mentions: Mention[], tokens: Token[]): void {
       // "Sapporo, Japan", "Austin, Texas": a name before a comma and a known place is a place.
       if (join === "," && b.type === "place" && b.strength === STRONG && a.strength < STRONG && a.type !== "place" &&
         a.type !== "person") {
-        mentions[k] = { ...a, type: "place", strength: WEAK, why: "listed" };
+        mentions[k] = retype(a, "place", WEAK, "listed");
         continue;
       }
-      if ((untyped(a) && b.strength >= MEDIUM) || weaker(a, b, join)) {
-        mentions[k] = { ...a, type: b.type, strength: WEAK, why: "listed" };
-      } else if ((untyped(b) && a.strength >= MEDIUM) || weaker(b, a, join)) {
-        mentions[k + 1] = { ...b, type: a.type, strength: WEAK, why: "listed" };
+      if ((isUnknown(a.rule) && b.strength >= MEDIUM) || weaker(a, b, join)) {
+        mentions[k] = retype(a, b.type, WEAK, "listed");
+      } else if ((isUnknown(b.rule) && a.strength >= MEDIUM) || weaker(b, a, join)) {
+        mentions[k + 1] = retype(b, a.type, WEAK, "listed");
       }
     }
   }
 }
 
+const lastWord = (key: string): string => key.slice(key.lastIndexOf(" ") + 1);
+
 const LIST_JOINS = new Set([",", "and", "or", ", and", ", or"]);
-// Typings from a single name list that a list's other members may overrule.
-const RETYPABLE = new Set(["name-list-1", "city-1", "company", "context-place-1", "place-ending"]);
+
+const retype = (m: Mention, type: EntityType, strength: Strength, rule: Rule): Mention =>
+  mention(m.first, m.last, m.key, typing(type, strength, rule));
 
 /** Build the public entities: surface text as written, canonical form resolved. */
 export function toEntities(mentions: Mention[], tokens: Token[], text: string, shouting: (sent: number) => boolean): Entity[] {
@@ -102,11 +109,17 @@ export function toEntities(mentions: Mention[], tokens: Token[], text: string, s
   // Earliest full name by its first or last word, and earliest organisation by its initials.
   const personByWord = new Map<string, string>();
   const orgByInitials = new Map<string, string>();
+  // Names recur within an article: their base canonical forms are worked out once.
+  const bases = new Map<string, string>();
+  tick(mentions.length);
   for (const m of mentions) {
     const first = tokens[m.first]!;
     const last = tokens[m.last]!;
     const surface = text.slice(first.start, last.end);
-    let canonical = baseCanonical(surface, m.key, shouting(first.sent));
+    const shouted = shouting(first.sent);
+    const baseKey = (shouted ? "!" : " ") + surface;
+    let canonical = bases.get(baseKey);
+    if (canonical === undefined) bases.set(baseKey, (canonical = baseCanonical(surface, m.key, shouted)));
     const words = m.key.split(" ").filter((w) => !nameConnectors.has(w));
     if (m.type === "person") {
       if (words.length === 1) {
@@ -122,6 +135,9 @@ export function toEntities(mentions: Mention[], tokens: Token[], text: string, s
         canonical = orgByInitials.get(m.key) ?? canonical;
       }
     }
+    // A canonical form can be longer than its surface ("İ" lower-cases to two code units):
+    // a name that ends up over the bound is not counted, and is never cut into a fake one.
+    if (surface.length > MAX_ENTITY_CHARS || canonical.length > MAX_ENTITY_CHARS) continue;
     entities.push({ text: surface, canonical, type: m.type, start: first.start, end: last.end });
   }
   return entities;

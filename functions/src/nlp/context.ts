@@ -3,29 +3,25 @@
 import {
   aliases, calendarWords, cities, commonWords, firstNames, knownNames, nonNames, peopleNames, rarerWords, titles,
 } from "./lexicon.js";
+import { tick } from "./limits.js";
 import { isAllCaps, isCapitalised, wordKey } from "./normalize.js";
 import type { Token } from "./tokenize.js";
-import type { EntityType } from "./types.js";
+import type { Typing } from "./rule.js";
 import { STARTERS } from "./words.js";
 
-/** How sure the typing is; weaker mentions may be retyped from the rest of the article. */
-export type Strength = 3 | 2 | 1 | 0;
+export { MEDIUM, NONE, STRONG, WEAK, type Strength } from "./rule.js";
 
-export const STRONG = 3; // lexicon, suffix, title
-export const MEDIUM = 2; // name lists, acronyms
-export const WEAK = 1; // context or default guess
-export const NONE = 0; // not a name unless the article says so
-
-export interface Mention {
-  /** Token range [first, last] inclusive. */
+/** A candidate name (token range [first, last] inclusive) and the rule that typed it. */
+export interface Mention extends Typing {
   first: number;
   last: number;
-  type: EntityType;
-  strength: Strength;
   /** Lower-cased lookup key of the whole mention. */
   key: string;
-  /** Which rule typed it (for debugging and tests). */
-  why: string;
+}
+
+/** A mention with a new typing. Built field by field: one object shape for every mention keeps the hot loops monomorphic. */
+export function mention(first: number, last: number, key: string, t: Typing): Mention {
+  return { first, last, key, type: t.type, strength: t.strength, rule: t.rule };
 }
 
 export interface Ctx {
@@ -35,15 +31,20 @@ export interface Ctx {
   shouting: Set<number>;
   /** Words the article also uses in lower case: a capital there is just sentence position. */
   lowerSeen: Set<string>;
+  /** 1 where a token can be part of a name (computed once: the chunker asks several times per token). */
+  nameTokens: Uint8Array;
 }
 
 export function buildContext(tokens: Token[], shouting: Set<number>): Ctx {
-  const keys = tokens.map((t) => wordKey(t.text));
+  tick(tokens.length);
+  const keys = tokens.map((t) => (t.kind === "word" ? wordKey(t.text) : t.text)); // punctuation is its own key
   const lowerSeen = new Set<string>();
   tokens.forEach((t, i) => {
     if (t.kind === "word" && /^\p{Ll}/u.test(t.text)) lowerSeen.add(keys[i]!);
   });
-  return { tokens, keys, shouting, lowerSeen };
+  const ctx: Ctx = { tokens, keys, shouting, lowerSeen, nameTokens: new Uint8Array(tokens.length) };
+  for (let i = 0; i < tokens.length; i++) ctx.nameTokens[i] = nameTokenAt(ctx, i) ? 1 : 0;
+  return ctx;
 }
 
 /**
@@ -52,31 +53,38 @@ export function buildContext(tokens: Token[], shouting: Set<number>): Ctx {
  * Title case is told from a name-heavy sentence by its capitalised everyday words.
  */
 export function shoutingSentences(tokens: Token[]): Set<number> {
-  // Per sentence: words, words in capitals, capitalised words, capitalised everyday words,
-  // capitalised verbs and function words (what a title-case headline has and a list of names has not).
-  const stats = new Map<number, [number, number, number, number, number]>();
+  // Per sentence (sentences are numbered 0..n-1): words, words in capitals, capitalised words,
+  // capitalised everyday words, capitalised verbs and function words (what a title-case
+  // headline has and a list of names has not).
+  const sentences = (tokens.at(-1)?.sent ?? -1) + 1;
+  const counts = (): Uint32Array => new Uint32Array(sentences);
+  const bump = (a: Uint32Array, s: number): void => {
+    a[s] = a[s]! + 1;
+  };
+  const words = counts(), upper = counts(), capitalised = counts(), everyday = counts(), verbs = counts();
+  tick(tokens.length);
   for (const t of tokens) {
     if (t.kind !== "word" || !/\p{L}{2}/u.test(t.text)) continue;
-    const c = stats.get(t.sent) ?? [0, 0, 0, 0, 0];
     const key = wordKey(t.text);
-    const upper = /^\p{Lu}/u.test(t.text);
-    if (TITLE_CASE_SMALL.has(key) && !t.sentStart && !upper) continue; // "of", "the", "in" may stay lower in titles
-    c[0]++;
-    if (isAllCaps(t.text)) c[1]++;
-    if (upper) {
-      c[2]++;
-      if (TITLE_CASE_SMALL.has(key) && !t.sentStart) c[4]++; // "In", "To" capitalised mid-sentence
+    const isUpper = /^\p{Lu}/u.test(t.text);
+    if (TITLE_CASE_SMALL.has(key) && !t.sentStart && !isUpper) continue; // "of", "the", "in" may stay lower in titles
+    const s = t.sent;
+    bump(words, s);
+    if (isAllCaps(t.text)) bump(upper, s);
+    if (isUpper) {
+      bump(capitalised, s);
+      if (TITLE_CASE_SMALL.has(key) && !t.sentStart) bump(verbs, s); // "In", "To" capitalised mid-sentence
       else if (!t.sentStart && commonWords.has(key) && !rarerWords.has(key) && !knownAsName(key)) {
-        c[3]++;
-        if (VERB_OR_FUNCTION_TAGS.has(commonWords.get(key)!)) c[4]++;
+        bump(everyday, s);
+        if (VERB_OR_FUNCTION_TAGS.has(commonWords.get(key)!)) bump(verbs, s);
       }
     }
-    stats.set(t.sent, c);
   }
   const shouting = new Set<number>();
-  for (const [sent, [words, upper, capitalised, everyday, verbs]] of stats) {
-    if (words >= 3 && upper / words >= 0.8) shouting.add(sent);
-    else if (words >= 4 && capitalised / words >= 0.75 && everyday >= 2 && verbs >= 2) shouting.add(sent);
+  for (let s = 0; s < sentences; s++) {
+    const w = words[s]!;
+    if (w >= 3 && upper[s]! / w >= 0.8) shouting.add(s);
+    else if (w >= 4 && capitalised[s]! / w >= 0.75 && everyday[s]! >= 2 && verbs[s]! >= 2) shouting.add(s);
   }
   return shouting;
 }
@@ -94,8 +102,12 @@ export function knownAsName(key: string): boolean {
   return knownNames.has(key) || aliases.has(key) || firstNames.has(key);
 }
 
-/** Can token i be part of a name? */
+/** Can token i be part of a name? False past either end of the text. */
 export function isNameToken(ctx: Ctx, i: number): boolean {
+  return ctx.nameTokens[i] === 1;
+}
+
+function nameTokenAt(ctx: Ctx, i: number): boolean {
   const t = ctx.tokens[i]!;
   if (t.kind !== "word") return false;
   const key = ctx.keys[i]!;

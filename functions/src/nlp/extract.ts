@@ -5,6 +5,8 @@
 // or Title Case) -> chunk.ts (candidate names: capitalised runs, titles, particles)
 // -> rules.ts (type from lexicon.ts / words.ts, suffixes, context) -> canonical.ts
 // (article-level retyping, lists, short mentions -> full names, aliases).
+// Every step is linear in the input: candidate spans have at most MAX_SPAN_TOKENS
+// tokens, and no name is longer than MAX_ENTITY_CHARS (limits.ts).
 import { resolveTypes, toEntities } from "./canonical.js";
 import { findMentions } from "./chunk.js";
 import { shoutingSentences } from "./context.js";
@@ -12,9 +14,22 @@ import { tokenize } from "./tokenize.js";
 import type { Entity } from "./types.js";
 
 export type { Entity, EntityType } from "./types.js";
+export { MAX_ENTITY_CHARS, MAX_SPAN_TOKENS } from "./limits.js";
 
-/** Entities in reading order; `text === input.slice(start, end)`, `canonical` is what is counted. */
+/** Entities in reading order; `text === input.slice(start, end)`, `canonical` is what is counted. Never throws. */
 export function extractEntities(text: string): Entity[] {
+  try {
+    return extractOrThrow(text);
+  } catch (e) {
+    // Last resort only: one bad article must not fail a whole message of posts.
+    // The causes are fixed where found; the hostile-input tests call extractOrThrow.
+    console.error(`extractEntities: no entities for a text of ${String(text?.length)} chars: ${String(e)}`);
+    return [];
+  }
+}
+
+/** The extraction itself, without the guard (for tests that must see any error). */
+export function extractOrThrow(text: string): Entity[] {
   if (typeof text !== "string" || text.length === 0) return [];
   const tokens = tokenize(text);
   const shouting = shoutingSentences(tokens);

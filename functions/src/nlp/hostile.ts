@@ -20,7 +20,9 @@ export interface HostileUnit {
 }
 
 const cap = (w: string): string => w.charAt(0).toUpperCase() + w.slice(1);
-const forms = (w: string): string[] => [...new Set([w, cap(w), w.toUpperCase()])];
+/** The k-th word in one of its written forms, in turn: as listed, Capitalised, CAPITALS, "Abbrev. ". */
+const form = (w: string, k: number, forms = 3): string =>
+  [w + " ", cap(w) + " ", w.toUpperCase() + " ", cap(w) + ". "][k % forms]!;
 /** A few members of a large set, in a fixed order, so the generator stays small and deterministic. */
 const sample = (words: Iterable<string>, n: number): string[] => [...words].filter((w) => /^\p{L}/u.test(w)).sort().slice(0, n);
 
@@ -30,8 +32,9 @@ export function hostileUnits(): HostileUnit[] {
   const add = (cls: HostileClass, units: Iterable<string>): void => {
     for (const unit of new Set(units)) out.push({ cls, unit });
   };
-  add("function-word", [...STARTERS].flatMap((w) => forms(w).map((f) => f + " ")));
-  add("title", [...titles, ...TITLE_MODIFIERS, ...JOB_WORDS].flatMap((w) => [cap(w) + " ", w.toUpperCase() + " ", cap(w) + ". "]));
+  // The inputs of issue 10 first: "The ", "Former ", "Late " repeated.
+  add("function-word", ["The ", "Former ", ...[...STARTERS].map((w, k) => form(w, k))]);
+  add("title", ["Late ", ...[...new Set([...titles, ...TITLE_MODIFIERS, ...JOB_WORDS])].map((w, k) => form(w, k + 1, 4))]);
   add("connector", [...nameConnectors].flatMap((c) => [`Xyz ${c} `, `Bank ${c} `, `${c} `, `The Xyz ${c} the `]));
   add("particle", [...PARTICLES].flatMap((p) => [`Xyz ${p} `, `Xyz ${p} ${p} `, `${cap(p)} `]));
   add("capitalised", [

@@ -15,6 +15,8 @@ export interface Token {
   sent: number;
 }
 
+import { tick } from "./limits.js";
+
 // Abbreviations whose period belongs to the word and does not end a sentence.
 const ABBREV = new Set([
   "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm", "maj",
@@ -34,12 +36,21 @@ export function tokenize(text: string): Token[] {
   let newSentence = true;
   let sent = -1;
   let lastEnd = 0;
+  const breakFrom = (pos: number): number => {
+    const k = text.indexOf("\n", pos);
+    return k < 0 ? Infinity : k;
+  };
+  let nextBreak = breakFrom(0); // the first line break at or after lastEnd (tokens never hold one)
   for (const m of text.matchAll(TOKEN_RE)) {
+    tick();
     const start = m.index;
     if (start < lastEnd) continue; // the period already taken by an abbreviation
     const word = m[0];
     // A line break always starts a new sentence (headlines, list items, posts).
-    if (text.slice(lastEnd, start).includes("\n")) newSentence = true;
+    if (nextBreak < start) {
+      newSentence = true;
+      nextBreak = breakFrom(start);
+    }
     const isPunct = m[5] !== undefined || m[1] !== undefined;
     if (!isPunct && (newSentence || sent < 0)) sent++;
     const first = newSentence && !isPunct;
