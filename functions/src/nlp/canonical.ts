@@ -1,6 +1,8 @@
 // Article-level resolution: weakly typed mentions take the type the article
 // gives them elsewhere, and short mentions take the canonical form of the full
 // name seen earlier ("Biden" -> "Joe Biden", "WHO" -> "World Health Organization").
+import { personWords, wellKnownFullName, withoutMiddleInitials, withoutSuffix } from "./aliases.js";
+import type { Definitions } from "./evidence.js";
 import { aliases, nameConnectors, nonNames, titles } from "./lexicon.js";
 import { MAX_ENTITY_CHARS, tick } from "./limits.js";
 import { cleanSurface, isAllCaps, titleCase, wordKey } from "./normalize.js";
@@ -104,30 +106,54 @@ const retype = (m: Mention, type: EntityType, strength: Strength, rule: Rule): M
   mention(m.first, m.last, m.key, typing(type, strength, rule));
 
 /** Build the public entities: surface text as written, canonical form resolved. */
-export function toEntities(mentions: Mention[], tokens: Token[], text: string, shouting: (sent: number) => boolean): Entity[] {
+export function toEntities(
+  mentions: Mention[], tokens: Token[], text: string, shouting: (sent: number) => boolean, definitions: Definitions = new Map(),
+): Entity[] {
   const entities: Entity[] = [];
-  // Earliest full name by its first or last word, and earliest organisation by its initials.
+  // Earliest full name by its first or last word, earliest organisation by its initials,
+  // canonical form of each long form that an acronym abbreviates.
   const personByWord = new Map<string, string>();
   const orgByInitials = new Map<string, string>();
+  const longForms = new Set(definitions.values());
+  const byLongForm = new Map<string, string>();
+  // "Martin Luther King Jr." and the article's "Martin Luther King" are one person.
+  const suffixed = new Map<string, Mention>();
+  for (const m of mentions) {
+    const base = m.type === "person" ? withoutSuffix(m.key) : undefined;
+    if (base !== undefined && !suffixed.has(base)) suffixed.set(base, m);
+  }
   // Names recur within an article: their base canonical forms are worked out once.
   const bases = new Map<string, string>();
+  const base = (m: Mention): string => {
+    const first = tokens[m.first]!;
+    const shouted = shouting(first.sent);
+    const surface = text.slice(first.start, tokens[m.last]!.end);
+    const cacheKey = (shouted ? "!" : " ") + surface;
+    let c = bases.get(cacheKey);
+    if (c === undefined) {
+      c = baseCanonical(surface, m.key, shouted, m.last > m.first);
+      if (m.type === "person") c = withoutMiddleInitials(c, m.key);
+      bases.set(cacheKey, c);
+    }
+    return c;
+  };
   tick(mentions.length);
   for (const m of mentions) {
     const first = tokens[m.first]!;
     const last = tokens[m.last]!;
     const surface = text.slice(first.start, last.end);
-    const shouted = shouting(first.sent);
-    const baseKey = (shouted ? "!" : " ") + surface;
-    let canonical = bases.get(baseKey);
-    if (canonical === undefined) bases.set(baseKey, (canonical = baseCanonical(surface, m.key, shouted)));
-    const words = m.key.split(" ").filter((w) => !nameConnectors.has(w));
+    let canonical = base(m);
     if (m.type === "person") {
+      const words = personWords(m.key);
+      const full = suffixed.get(words.join(" "));
+      if (full !== undefined && full !== m) canonical = base(full);
       if (words.length === 1) {
-        canonical = personByWord.get(words[0]!) ?? canonical;
-      } else {
+        canonical = personByWord.get(words[0]!) ?? wellKnownFullName(words[0]!) ?? canonical;
+      } else if (words.length > 1) {
         for (const w of [words[0]!, words.at(-1)!]) if (!personByWord.has(w)) personByWord.set(w, canonical);
       }
     } else if (m.type === "organization") {
+      const words = m.key.split(" ").filter((w) => !nameConnectors.has(w));
       if (words.length > 1) {
         const initials = words.map((w) => w[0]).join("");
         if (!orgByInitials.has(initials)) orgByInitials.set(initials, canonical);
@@ -135,6 +161,9 @@ export function toEntities(mentions: Mention[], tokens: Token[], text: string, s
         canonical = orgByInitials.get(m.key) ?? canonical;
       }
     }
+    if (longForms.has(m.key) && !byLongForm.has(m.key)) byLongForm.set(m.key, canonical);
+    const long = m.first === m.last ? definitions.get(m.key) : undefined;
+    if (long !== undefined) canonical = byLongForm.get(long) ?? canonical;
     // A canonical form can be longer than its surface ("İ" lower-cases to two code units):
     // a name that ends up over the bound is not counted, and is never cut into a fake one.
     if (surface.length > MAX_ENTITY_CHARS || canonical.length > MAX_ENTITY_CHARS) continue;
@@ -143,13 +172,14 @@ export function toEntities(mentions: Mention[], tokens: Token[], text: string, s
   return entities;
 }
 
-function baseCanonical(surface: string, key: string, shouted: boolean): string {
+function baseCanonical(surface: string, key: string, shouted: boolean, multiWord: boolean): string {
   const alias = aliases.get(key) ?? aliases.get(key.replace(/^the /, ""));
   if (alias) return alias.canonical;
   let c = cleanSurface(surface);
   // "U.N." and "UN" count as one: drop the dots of a dotted acronym.
   if (/^(\p{Lu}\.){2,}$/u.test(c)) c = wordKey(c).toUpperCase();
-  if (shouted && isAllCaps(c)) c = titleCase(c);
+  // "NEW YORK" in a headline or a dateline is "New York"; a lone "NATO" stays in capitals.
+  if ((shouted || multiWord) && isAllCaps(c)) c = titleCase(c);
   // "Apple Inc." and "Apple" are one firm: legal-form suffixes are not counted.
   const bare = c.replace(CORPORATE_SUFFIX, "");
   return bare.length > 1 ? bare : c;

@@ -1,17 +1,18 @@
 // Cutting text into candidate names: runs of capitalised tokens joined by name
 // particles ("de", "of"), split at titles ("US President Joe Biden"), with
 // sentence-initial common words dropped. Each candidate is typed by rules.ts.
-import { commonWords, firstNames, knownNames, nameConnectors, nonNames, ofHeadsOrg, ofHeadsPlace, orgSuffixes, placeSuffixes } from "./lexicon.js";
-import { buildContext, isNameToken, knownAsName, mention, type Ctx, type Mention } from "./context.js";
+import {
+  commonWords, firstNames, knownNames, nameConnectors, nonNames, ofHeadsOrg, ofHeadsPlace, orgSuffixes, phrases, placeSuffixes,
+} from "./lexicon.js";
+import { isNameToken, knownAsName, mention, type Ctx, type Mention } from "./context.js";
 import { isUnknown, typing, WEAK } from "./rule.js";
 import { classify } from "./rules.js";
 import { MAX_ENTITY_CHARS, MAX_SPAN_TOKENS, tick } from "./limits.js";
-import type { Token } from "./tokenize.js";
 import { ALWAYS_TITLE, CLUB_PREFIX, JOB_WORDS, PARTICLES, STARTERS, TITLE_MODIFIERS } from "./words.js";
 
 /** Find and type the name mentions in a tokenised text. */
-export function findMentions(tokens: Token[], shouting: Set<number>): Mention[] {
-  const ctx = buildContext(tokens, shouting);
+export function findMentions(ctx: Ctx): Mention[] {
+  const tokens = ctx.tokens;
   const out: Mention[] = [];
   let i = 0;
   while (i < tokens.length) {
@@ -161,6 +162,8 @@ function trimStart(ctx: Ctx, i: number, j: number): number {
     const t = ctx.tokens[s]!;
     const key = ctx.keys[s]!;
     const initial = t.sentStart || ctx.shouting.has(t.sent);
+    // "New York", "NEW YORK 1996-08-22": the first word of a known name is kept.
+    if (initial && s < j && startsKnownName(ctx, s, j)) break;
     if (STARTERS.has(key) && (initial || key === "the")) {
       if (key === "the" && !initial && s + 1 <= j && orgLike(ctx, s + 1, j)) break; // "The Guardian"
       s++;
@@ -181,6 +184,17 @@ function trimStart(ctx: Ctx, i: number, j: number): number {
     break;
   }
   return s;
+}
+
+/** Do tokens s.. (up to 4 of them, not past j) spell a known name of two words or more? */
+function startsKnownName(ctx: Ctx, s: number, j: number): boolean {
+  let key = ctx.keys[s]!;
+  for (let k = s + 1; k <= j && k < s + 4; k++) {
+    tick();
+    key += " " + ctx.keys[k]!;
+    if (phrases.has(key)) return true;
+  }
+  return false;
 }
 
 function orgLike(ctx: Ctx, i: number, j: number): boolean {

@@ -1,13 +1,13 @@
 // Shared state of one article's analysis: token keys, headline sentences, words
 // seen in lower case, and the word tests the chunking and typing rules both need.
 import {
-  aliases, calendarWords, cities, commonWords, firstNames, knownNames, nonNames, peopleNames, rarerWords, titles,
+  aliases, calendarWords, cities, commonWords, firstNames, knownNames, nonNames, peopleNames, phrases, rarerWords, titles,
 } from "./lexicon.js";
 import { tick } from "./limits.js";
 import { isAllCaps, isCapitalised, wordKey } from "./normalize.js";
 import type { Token } from "./tokenize.js";
 import type { Typing } from "./rule.js";
-import { STARTERS } from "./words.js";
+import { STARTERS, ZONES_AND_UNITS } from "./words.js";
 
 export { MEDIUM, NONE, STRONG, WEAK, type Strength } from "./rule.js";
 
@@ -43,8 +43,29 @@ export function buildContext(tokens: Token[], shouting: Set<number>): Ctx {
     if (t.kind === "word" && /^\p{Ll}/u.test(t.text)) lowerSeen.add(keys[i]!);
   });
   const ctx: Ctx = { tokens, keys, shouting, lowerSeen, nameTokens: new Uint8Array(tokens.length) };
-  for (let i = 0; i < tokens.length; i++) ctx.nameTokens[i] = nameTokenAt(ctx, i) ? 1 : 0;
+  const inPhrase = shouting.size > 0 ? knownPhrases(ctx) : undefined;
+  for (let i = 0; i < tokens.length; i++) ctx.nameTokens[i] = inPhrase?.[i] === 1 || nameTokenAt(ctx, i) ? 1 : 0;
   return ctx;
+}
+
+/**
+ * In a headline in capitals, the words of a known name of two to four words ("NEW YORK",
+ * "BOSTON RED SOX"): kept even where one of them is an ordinary word ("NEW", "RED").
+ */
+function knownPhrases(ctx: Ctx): Uint8Array {
+  const { tokens, keys, shouting } = ctx;
+  const marks = new Uint8Array(tokens.length);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.kind !== "word" || !shouting.has(t.sent)) continue;
+    let key = keys[i]!;
+    for (let k = i + 1; k < i + 4 && tokens[k]?.kind === "word" && tokens[k]!.sent === t.sent; k++) {
+      tick();
+      key += " " + keys[k]!;
+      if (phrases.has(key)) marks.fill(1, i, k + 1);
+    }
+  }
+  return marks;
 }
 
 /**
@@ -114,7 +135,9 @@ function nameTokenAt(ctx: Ctx, i: number): boolean {
   if (calendarWords.has(key) || !/\p{L}/u.test(t.text)) return false;
   // "I", "I'm", "Don't", "We're": pronouns and contractions are never part of a name.
   if (key === "i" || /'(m|ve|ll|d|re|t)$/u.test(key)) return false;
-  if (ctx.shouting.has(t.sent)) {
+  const shouted = ctx.shouting.has(t.sent);
+  if (ZONES_AND_UNITS.has(key) && (ctx.tokens[i - 1]?.kind === "num" || (!shouted && isAllCaps(t.text)))) return false;
+  if (shouted) {
     // In a headline in capitals, only words that are not ordinary English count.
     if (STARTERS.has(key) || nonNames.has(key)) return false;
     if (knownAsName(key) || titles.has(key)) return true;

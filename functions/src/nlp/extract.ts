@@ -3,18 +3,21 @@
 //
 // Pipeline: tokenize.ts (offsets, sentences) -> context.ts (headlines in capitals
 // or Title Case) -> chunk.ts (candidate names: capitalised runs, titles, particles)
-// -> rules.ts (type from lexicon.ts / words.ts, suffixes, context) -> canonical.ts
-// (article-level retyping, lists, short mentions -> full names, aliases).
+// -> rules.ts (type from lexicon.ts / words.ts, suffixes, context) -> evidence.ts
+// (acronyms the text defines, organisation frames, sports results) -> canonical.ts
+// (article-level retyping, lists, short mentions -> full names; aliases.ts).
 // Every step is linear in the input: candidate spans have at most MAX_SPAN_TOKENS
 // tokens, and no name is longer than MAX_ENTITY_CHARS (limits.ts).
 import { resolveTypes, toEntities } from "./canonical.js";
 import { findMentions } from "./chunk.js";
-import { shoutingSentences } from "./context.js";
+import { buildContext, shoutingSentences } from "./context.js";
+import { applyEvidence } from "./evidence.js";
 import { tokenize } from "./tokenize.js";
 import type { Entity } from "./types.js";
 
 export type { Entity, EntityType } from "./types.js";
 export { MAX_ENTITY_CHARS, MAX_SPAN_TOKENS } from "./limits.js";
+export { aliasKeys } from "./aliases.js";
 
 /** Entities in reading order; `text === input.slice(start, end)`, `canonical` is what is counted. Never throws. */
 export function extractEntities(text: string): Entity[] {
@@ -33,6 +36,8 @@ export function extractOrThrow(text: string): Entity[] {
   if (typeof text !== "string" || text.length === 0) return [];
   const tokens = tokenize(text);
   const shouting = shoutingSentences(tokens);
-  const mentions = resolveTypes(findMentions(tokens, shouting), tokens);
-  return toEntities(mentions, tokens, text, (s) => shouting.has(s));
+  const ctx = buildContext(tokens, shouting);
+  const found = findMentions(ctx);
+  const definitions = applyEvidence(ctx, found);
+  return toEntities(resolveTypes(found, tokens), tokens, text, (s) => shouting.has(s), definitions);
 }

@@ -43,6 +43,7 @@ export function hostileUnits(): HostileUnit[] {
       .flatMap((set) => sample(set, 6).flatMap((w) => [cap(w) + " ", w.toUpperCase() + " "])),
     "Xyz ", "XYZ ", "Xyz's ", "Xyz, ", "Xyz. ", "Xyz\n", "Xyz-Xyz ", "Xyz", "X. ", "J. Xyz ", "McXyz ", "al-Xyz ",
     "Xyz Inc. ", "Xyz Group ", "Xyz University of ", "Former Late ", "Bank of the ", "The Xyz ",
+    "Xyz Abc (XA) ", "(XYZ) ", "Xyz beat ", "Xyz 2-1 ", "joined Xyz ", "the League ", "NEW YORK ", "Donald J. ",
   ]);
   add("punctuation", [
     ".", ". ", ",", ";", ":", "!", "?", "…", "'", "’", "\"", "“", "”", "(", ")", "[", "-", "—", "&", "/", "\n", " ", "\t",

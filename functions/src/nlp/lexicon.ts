@@ -36,6 +36,14 @@ export const cities = new Set(data.cities);
 export const rarerWords = new Set(data.rarerWords);
 /** Single words of well-known company names (@cspell/dict-companies), minus places, names and English words. */
 export const companyWords = new Set(data.companyWords);
+/** Countries and their aliases: a country's name is the place, even where a town's name may be a club's. */
+export const countryNames = new Set(data.countries);
+/** Full names of popular people (compromise-wikipedia), lower case: "george w. bush". */
+export const wellKnownPeople = new Set(data.wellKnownPeople);
+/** Surname -> the one well-known person it names alone (compromise-wikipedia): "merkel" -> "angela merkel". */
+export const wellKnownSurnames = new Map(data.wellKnownSurnames);
+/** Known names of two to four words, kept whole in a headline in capitals ("NEW YORK", "BOSTON RED SOX"). */
+export const phrases = new Set(data.phrases);
 
 /** Titles and honorifics: precede a person's name but are not part of it. */
 export const titles = new Set([
@@ -68,7 +76,7 @@ export const orgSuffixes = new Set([
   "airline", "parliament", "congress", "senate", "assembly", "court", "cabinet", "navy",
   "forces", "force", "guard", "brigade", "regiment", "battalion", "team", "band", "records",
   "command", "fleet", "squadron", "division", "directorate", "ministries", "consortium", "bloc",
-  "exchange", "bourse",
+  "exchange", "bourse", "front", "railroad", "organisation", "authority", "services", "coalition", "syndicate",
   "studios", "pictures", "films", "publishing", "publishers", "books", "network",
   "networks", "channel", "broadcasting", "league", "federation",
   "alliance", "movement", "commission", "agency", "institution", "trust", "fund",

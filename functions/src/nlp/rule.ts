@@ -34,9 +34,12 @@ export const RULES = {
   // classify: one word
   "non-name": fixed, "acronym-stop": fixed, "acronym-2": fixed, acronym: fixed, "common-word": fixed,
   "context-place-1": fromList, company: fromList, "city-1": fromList, "name-list-1": fromList,
-  "place-ending": fromList, "default-1": unknownName,
+  "place-ending": fromList, "default-1": unknownName, "org-head": fixed,
   // chunk.ts and canonical.ts: the article's evidence
   "before-title": fixed, listed: fixed, "same-as": fixed, "person-word": fixed, "repeated-surname": fixed,
+  "well-known-surname": fromList,
+  // evidence.ts: the words around the name
+  "sports-club": fixed, "org-frame": fixed, "acronym-defined": fixed,
 } as const satisfies Record<string, Traits>;
 
 export type Rule = keyof typeof RULES;

@@ -3,13 +3,14 @@
 import {
   aliases, cities, companyWords, commonWords, demonyms, firstNames, knownNames, nameConnectors,
   nonNames, ofHeadsOrg, ofHeadsPlace, orgSuffixes, peopleNames, placePrepositions, placeSuffixes, rarerWords, titles,
+  wellKnownSurnames,
 } from "./lexicon.js";
 import { isCommon, isPlaceWord, isVeryCommon, type Ctx } from "./context.js";
 import { MEDIUM, NONE, STRONG, typing, WEAK, type Typing } from "./rule.js";
 import { isAllCaps } from "./normalize.js";
 import type { EntityType } from "./types.js";
 import {
-  CAPS_ONLY, CLUB_PREFIX, COMPASS, EVENT_HEADS, MISC_TAILS, ORG_ACRONYM_STOP, PLACE_ENDING, PLACE_PREFIX, SPEECH, SURNAME_ENDING,
+  CAPS_ONLY, CLUB_PREFIX, ORG_HEADS, COMPASS, EVENT_HEADS, MISC_TAILS, ORG_ACRONYM_STOP, PLACE_ENDING, PLACE_PREFIX, SPEECH, SURNAME_ENDING,
   TITLE_MODIFIERS,
 } from "./words.js";
 
@@ -76,9 +77,12 @@ function classifyWords(ctx: Ctx, i: number, j: number, keys: string[], key: stri
   if (givenName && (!knownNames.has(firstKey) || (!isCommon(lastKey) && !isPlaceWord(lastKey)))) {
     return typing("person", MEDIUM, "first-name");
   }
-  // A place name followed by other name words: "Boston Bruins", "Perth Glory", "CBS Cable".
-  if (isPlaceWord(firstKey) && !placeSuffixes.has(lastKey) && !firstNames.has(keys[1]!) &&
-    !keys.slice(1).every((k) => isPlaceWord(k))) {
+  // A place name followed by other name words: "Boston Bruins", "Perth Glory", "CBS Cable",
+  // "New York Yankees" (a known place of two words, then a name).
+  // A town's name that is also an English word ("Best", "Mary") is no evidence.
+  const placeWords = isPlaceWord(firstKey) && !isCommon(firstKey) ? 1 : n > 2 && isPlaceWord(`${firstKey} ${keys[1]}`) ? 2 : 0;
+  if (placeWords > 0 && !placeSuffixes.has(lastKey) && !firstNames.has(keys[placeWords]!) &&
+    !keys.slice(placeWords).every((k) => isPlaceWord(k))) {
     return typing("organization", MEDIUM, "place-then-name");
   }
   // A word before a city's name: mostly clubs and firms ("Bayer Leverkusen", "Inter Milan").
@@ -127,6 +131,11 @@ function classifyWord(ctx: Ctx, i: number, j: number, key: string, thePlural: bo
   // An ordinary word capitalised mid-sentence is a name only if it is a rarer word ("Trump")
   // that the article never writes in lower case.
   const rarer = rarerWords.has(key) && !t.sentStart && !ctx.lowerSeen.has(key);
+  // "the League", "the Commission": the head of an organisation's name, capitalised after "the"
+  // mid-sentence, stands for the organisation the article names.
+  if (ORG_HEADS.has(key) && !t.sentStart && !ctx.shouting.has(t.sent) && ctx.tokens[i - 1]?.text === "the") {
+    return typing("organization", MEDIUM, "org-head");
+  }
   if ((commonWords.has(key) && !rarer) || ctx.lowerSeen.has(key) || orgSuffixes.has(key) || placeSuffixes.has(key)) {
     return typing("person", NONE, "common-word");
   }
@@ -134,6 +143,8 @@ function classifyWord(ctx: Ctx, i: number, j: number, key: string, thePlural: bo
   const ctxType = guessByContext(ctx, i);
   if (ctxType === "place") return typing("place", WEAK, "context-place-1");
   if (companyWords.has(key)) return typing("organization", MEDIUM, "company");
+  // "Merkel", "Putin": the surname of the one well-known person who has it (not an English word).
+  if (wellKnownSurnames.has(key) && !commonWords.has(key)) return typing("person", MEDIUM, "well-known-surname");
   if (cities.has(key)) return typing("place", MEDIUM, "city-1");
   if (firstNames.has(key) || peopleNames.has(key)) return typing("person", MEDIUM, "name-list-1");
   if (PLACE_ENDING.test(key)) return typing("place", WEAK, "place-ending");

