@@ -8,6 +8,7 @@ import { isNameToken, knownAsName, mention, type Ctx, type Mention } from "./con
 import { isUnknown, typing, WEAK } from "./rule.js";
 import { classify } from "./rules.js";
 import { MAX_ENTITY_CHARS, MAX_SPAN_TOKENS, tick } from "./limits.js";
+import { isAllCaps } from "./normalize.js";
 import { ALWAYS_TITLE, CLUB_PREFIX, JOB_WORDS, PARTICLES, STARTERS, TITLE_MODIFIERS } from "./words.js";
 
 /** Find and type the name mentions in a tokenised text. */
@@ -77,7 +78,10 @@ function connectorSpan(ctx: Ctx, i: number, j: number, orgWord: boolean): number
   if (k1 === "of") return ofHeadsOrg.has(head) || ofHeadsPlace.has(head) ? n : 0;
   if (k1 === "and") return 0; // lists: "Apple and Google" are two names
   if (k1 === "for" || k1 === "on" || k1 === "upon" || k1 === "the") {
-    // "Centre for Policy Studies", "Society for ...": only after an organisation word.
+    // "Centre for Policy Studies", "Society for ...": only after an organisation word, and not
+    // before another name's start ("the Super League for FC Basel", "a grant for NASA").
+    const next = tokens[j + n + 1]!;
+    if (isAllCaps(next.text) || CLUB_PREFIX.has(keys[j + n + 1]!)) return 0;
     return orgWord && k1 !== "the" ? n : 0;
   }
   // "Procter & Gamble" is one name; "Ann Lee & Bo Chan" are two.

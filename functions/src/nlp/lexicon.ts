@@ -96,7 +96,7 @@ export const placeSuffixes = new Set(
   [...data.placeWords, "sea", "ocean", "peninsula", "archipelago", "oblast",
     "governorate", "canton", "republic", "emirate", "province", "isles", "square", "boulevard",
     "drive", "highway", "motorway", "route", "station", "harbour", "harbor", "port", "delta",
-    "range", "channel", "strip"].filter(
+    "range", "channel", "strip", "parish", "oval", "empire", "courthouse", "raion", "prefecture", "voivodeship"].filter(
     (w) => !["state", "house", "hall", "building", "memorial", "museum", "centre", "farm", "bar",
       "complex", "field", "site", "library", "college", "channel", "way"].includes(w),
   ),
