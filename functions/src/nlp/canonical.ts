@@ -69,8 +69,11 @@ export function resolveTypes(mentions: Mention[], tokens: Token[]): Mention[] {
  */
 function coordinate(mentions: Mention[], tokens: Token[]): void {
   // List joins are one or two tokens (",", "and", ", or"); a longer gap is no join.
-  const between = (a: Mention, b: Mention): string =>
-    b.first - a.last - 1 > 2 ? "" : tokens.slice(a.last + 1, b.first).map((t) => t.text.toLowerCase()).join(" ");
+  const lower = (k: number): string => tokens[k]!.text.toLowerCase();
+  const between = (a: Mention, b: Mention): string => {
+    const gap = b.first - a.last - 1;
+    return gap === 1 ? lower(a.last + 1) : gap === 2 ? `${lower(a.last + 1)} ${lower(a.last + 2)}` : "";
+  };
   const weaker = (m: Mention, than: Mention, join: string): boolean =>
     join !== "," && m.first === m.last && isRetypable(m.rule) && than.strength > m.strength && than.type !== m.type;
   const joins = mentions.slice(1).map((b, k) => between(mentions[k]!, b));
@@ -123,27 +126,33 @@ export function toEntities(
     if (base !== undefined && !suffixed.has(base)) suffixed.set(base, m);
   }
   // Names recur within an article: their base canonical forms are worked out once.
-  const bases = new Map<string, string>();
+  const bases = [new Map<string, string>(), new Map<string, string>()]; // as written, and in a headline
   const base = (m: Mention): string => {
     const first = tokens[m.first]!;
     const shouted = shouting(first.sent);
     const surface = text.slice(first.start, tokens[m.last]!.end);
-    const cacheKey = (shouted ? "!" : " ") + surface;
-    let c = bases.get(cacheKey);
+    const cache = bases[shouted ? 1 : 0]!;
+    let c = cache.get(surface);
     if (c === undefined) {
       c = baseCanonical(surface, m.key, shouted, m.last > m.first);
       if (m.type === "person") c = withoutMiddleInitials(c, m.key);
-      bases.set(cacheKey, c);
+      cache.set(surface, c);
     }
     return c;
   };
+  // A name of several words resolves the same way at every mention: once per type and key.
+  const resolved = { person: new Map<string, string>(), organization: new Map<string, string>(), place: new Map<string, string>() };
   tick(mentions.length);
   for (const m of mentions) {
     const first = tokens[m.first]!;
     const last = tokens[m.last]!;
     const surface = text.slice(first.start, last.end);
-    let canonical = base(m);
-    if (m.type === "person") {
+    const multi = m.last > m.first;
+    const known = multi ? resolved[m.type].get(m.key) : undefined;
+    let canonical = known ?? base(m);
+    if (known !== undefined) {
+      // resolved at its first mention
+    } else if (m.type === "person") {
       const words = personWords(m.key);
       const full = suffixed.get(words.join(" "));
       if (full !== undefined && full !== m) canonical = base(full);
@@ -161,6 +170,7 @@ export function toEntities(
         canonical = orgByInitials.get(m.key) ?? canonical;
       }
     }
+    if (multi && known === undefined) resolved[m.type].set(m.key, canonical);
     if (longForms.has(m.key) && !byLongForm.has(m.key)) byLongForm.set(m.key, canonical);
     const long = m.first === m.last ? definitions.get(m.key) : undefined;
     if (long !== undefined) canonical = byLongForm.get(long) ?? canonical;

@@ -209,9 +209,9 @@ function emit(ctx: Ctx, i: number, j: number, titled: boolean, out: Mention[], b
   // Connectors cannot end a name; a lone initial is not a name.
   while (j >= i && !isNameToken(ctx, j)) j--;
   if (j < i || ctx.tokens[j]!.end - ctx.tokens[i]!.start > MAX_ENTITY_CHARS) return; // no name is that long
-  const keys = ctx.keys.slice(i, j + 1);
+  const keys = i === j ? [ctx.keys[i]!] : ctx.keys.slice(i, j + 1);
   tick(keys.length);
-  const key = keys.join(" ");
+  const key = i === j ? keys[0]! : keys.join(" ");
   let typed = classify(ctx, i, j, keys, key, titled);
   // "Acme chief executive Ann Lee": an unknown name before a job title is the employer.
   if (beforeTitle && typed && isUnknown(typed.rule)) typed = typing("organization", WEAK, "before-title");

@@ -31,18 +31,61 @@ export interface Ctx {
   shouting: Set<number>;
   /** Words the article also uses in lower case: a capital there is just sentence position. */
   lowerSeen: Set<string>;
+  /** Shape bits of each word token (tokenFacts). */
+  shapes: Uint8Array;
   /** 1 where a token can be part of a name (computed once: the chunker asks several times per token). */
   nameTokens: Uint8Array;
 }
 
-export function buildContext(tokens: Token[], shouting: Set<number>): Ctx {
+// Facts about a word's letters, worked out once per distinct word of an article (text repeats
+// its words; a hostile text repeats one): bits of TokenFacts.shapes.
+export const LETTER = 1; // has a letter
+export const LETTERS2 = 2; // two letters in a row
+export const UPPER_FIRST = 4; // starts with a capital
+export const LOWER_FIRST = 8; // starts with a small letter
+export const ALL_CAPS = 16; // isAllCaps
+export const CAPITALISED = 32; // isCapitalised (also "McDonald", "al-Sharaa")
+export const CONTRACTION = 64; // "I'm", "don't"
+
+export interface TokenFacts {
+  /** Lookup key of every token (punctuation is its own key). */
+  keys: string[];
+  /** Shape bits of every word token (0 for others). */
+  shapes: Uint8Array;
+}
+
+export function tokenFacts(tokens: Token[]): TokenFacts {
   tick(tokens.length);
-  const keys = tokens.map((t) => (t.kind === "word" ? wordKey(t.text) : t.text)); // punctuation is its own key
+  const seen = new Map<string, { key: string; shape: number }>();
+  const keys: string[] = new Array<string>(tokens.length);
+  const shapes = new Uint8Array(tokens.length);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.kind !== "word") {
+      keys[i] = t.text;
+      continue;
+    }
+    let f = seen.get(t.text);
+    if (f === undefined) {
+      const key = wordKey(t.text);
+      const w = t.text;
+      const shape = (/\p{L}/u.test(w) ? LETTER : 0) | (/\p{L}{2}/u.test(w) ? LETTERS2 : 0) | (/^\p{Lu}/u.test(w) ? UPPER_FIRST : 0) |
+        (/^\p{Ll}/u.test(w) ? LOWER_FIRST : 0) | (isAllCaps(w) ? ALL_CAPS : 0) | (isCapitalised(w) ? CAPITALISED : 0) |
+        (/'(m|ve|ll|d|re|t)$/u.test(key) ? CONTRACTION : 0);
+      seen.set(w, (f = { key, shape }));
+    }
+    keys[i] = f.key;
+    shapes[i] = f.shape;
+  }
+  return { keys, shapes };
+}
+
+export function buildContext(tokens: Token[], { keys, shapes }: TokenFacts, shouting: Set<number>): Ctx {
   const lowerSeen = new Set<string>();
   tokens.forEach((t, i) => {
-    if (t.kind === "word" && /^\p{Ll}/u.test(t.text)) lowerSeen.add(keys[i]!);
+    if (shapes[i]! & LOWER_FIRST) lowerSeen.add(keys[i]!);
   });
-  const ctx: Ctx = { tokens, keys, shouting, lowerSeen, nameTokens: new Uint8Array(tokens.length) };
+  const ctx: Ctx = { tokens, keys, shapes, shouting, lowerSeen, nameTokens: new Uint8Array(tokens.length) };
   const inPhrase = shouting.size > 0 ? knownPhrases(ctx) : undefined;
   for (let i = 0; i < tokens.length; i++) ctx.nameTokens[i] = inPhrase?.[i] === 1 || nameTokenAt(ctx, i) ? 1 : 0;
   return ctx;
@@ -73,7 +116,7 @@ function knownPhrases(ctx: Ctx): Uint8Array {
  * ("STORMS HIT LISBON") and in title case ("Storms Hit Lisbon As Portugal Braces").
  * Title case is told from a name-heavy sentence by its capitalised everyday words.
  */
-export function shoutingSentences(tokens: Token[]): Set<number> {
+export function shoutingSentences(tokens: Token[], { keys, shapes }: TokenFacts): Set<number> {
   // Per sentence (sentences are numbered 0..n-1): words, words in capitals, capitalised words,
   // capitalised everyday words, capitalised verbs and function words (what a title-case
   // headline has and a list of names has not).
@@ -84,14 +127,16 @@ export function shoutingSentences(tokens: Token[]): Set<number> {
   };
   const words = counts(), upper = counts(), capitalised = counts(), everyday = counts(), verbs = counts();
   tick(tokens.length);
-  for (const t of tokens) {
-    if (t.kind !== "word" || !/\p{L}{2}/u.test(t.text)) continue;
-    const key = wordKey(t.text);
-    const isUpper = /^\p{Lu}/u.test(t.text);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const shape = shapes[i]!;
+    if (!(shape & LETTERS2)) continue; // words only
+    const key = keys[i]!;
+    const isUpper = (shape & UPPER_FIRST) !== 0;
     if (TITLE_CASE_SMALL.has(key) && !t.sentStart && !isUpper) continue; // "of", "the", "in" may stay lower in titles
     const s = t.sent;
     bump(words, s);
-    if (isAllCaps(t.text)) bump(upper, s);
+    if (shape & ALL_CAPS) bump(upper, s);
     if (isUpper) {
       bump(capitalised, s);
       if (TITLE_CASE_SMALL.has(key) && !t.sentStart) bump(verbs, s); // "In", "To" capitalised mid-sentence
@@ -132,18 +177,19 @@ function nameTokenAt(ctx: Ctx, i: number): boolean {
   const t = ctx.tokens[i]!;
   if (t.kind !== "word") return false;
   const key = ctx.keys[i]!;
-  if (calendarWords.has(key) || !/\p{L}/u.test(t.text)) return false;
+  const shape = ctx.shapes[i]!;
+  if (calendarWords.has(key) || !(shape & LETTER)) return false;
   // "I", "I'm", "Don't", "We're": pronouns and contractions are never part of a name.
-  if (key === "i" || /'(m|ve|ll|d|re|t)$/u.test(key)) return false;
+  if (key === "i" || shape & CONTRACTION) return false;
   const shouted = ctx.shouting.has(t.sent);
-  if (ZONES_AND_UNITS.has(key) && (ctx.tokens[i - 1]?.kind === "num" || (!shouted && isAllCaps(t.text)))) return false;
+  if (ZONES_AND_UNITS.has(key) && (ctx.tokens[i - 1]?.kind === "num" || (!shouted && shape & ALL_CAPS))) return false;
   if (shouted) {
     // In a headline in capitals, only words that are not ordinary English count.
     if (STARTERS.has(key) || nonNames.has(key)) return false;
     if (knownAsName(key) || titles.has(key)) return true;
     return (!commonWords.has(key) || (rarerWords.has(key) && peopleNames.has(key))) && !ctx.lowerSeen.has(key); // "TRUMP"
   }
-  if (isCapitalised(t.text)) return true;
+  if (shape & CAPITALISED) return true;
   // Informal text writes well-known places and firms in lower case ("flying to canada").
   return key.length >= 4 && knownNames.has(key) && knownNames.get(key) !== "person" && !commonWords.has(key) &&
     !firstNames.has(key) && !peopleNames.has(key);

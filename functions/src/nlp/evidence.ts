@@ -79,10 +79,13 @@ function defineAcronyms(ctx: Ctx, mentions: Mention[]): Definitions {
     }
     const end = short.first - 2;
     // The mentions inside [start, end] give way to the long form.
-    const inside: Mention[] = [];
-    while (out.length > 0 && out.at(-1)!.last >= start) inside.unshift(out.pop()!);
-    const same = inside.length === 1 && inside[0]!.first === start && inside[0]!.last === end ? inside[0] : undefined;
-    const longKey = keys.slice(start, end + 1).join(" ");
+    let popped = 0;
+    let same: Mention | undefined;
+    while (out.length > 0 && out.at(-1)!.last >= start) {
+      const m = out.pop()!;
+      same = ++popped === 1 && m.first === start && m.last === end ? m : undefined;
+    }
+    const longKey = same?.key ?? keys.slice(start, end + 1).join(" ");
     const longTyping = same && !isUnknown(same.rule) && same.strength >= MEDIUM ? same : typing("organization", MEDIUM, "acronym-defined");
     out.push(mention(start, end, longKey, longTyping), short);
     types.set(short.key, typing(longTyping.type, MEDIUM, "acronym-defined"));

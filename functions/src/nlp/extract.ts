@@ -10,7 +10,7 @@
 // tokens, and no name is longer than MAX_ENTITY_CHARS (limits.ts).
 import { resolveTypes, toEntities } from "./canonical.js";
 import { findMentions } from "./chunk.js";
-import { buildContext, shoutingSentences } from "./context.js";
+import { buildContext, shoutingSentences, tokenFacts } from "./context.js";
 import { applyEvidence } from "./evidence.js";
 import { tokenize } from "./tokenize.js";
 import type { Entity } from "./types.js";
@@ -35,8 +35,9 @@ export function extractEntities(text: string): Entity[] {
 export function extractOrThrow(text: string): Entity[] {
   if (typeof text !== "string" || text.length === 0) return [];
   const tokens = tokenize(text);
-  const shouting = shoutingSentences(tokens);
-  const ctx = buildContext(tokens, shouting);
+  const facts = tokenFacts(tokens);
+  const shouting = shoutingSentences(tokens, facts);
+  const ctx = buildContext(tokens, facts, shouting);
   const found = findMentions(ctx);
   const definitions = applyEvidence(ctx, found);
   return toEntities(resolveTypes(found, tokens), tokens, text, (s) => shouting.has(s), definitions);
