@@ -1,7 +1,7 @@
 // NER benchmark: scores the product's extractEntities and plain compromise
 // against CoNLL files, strict and lenient, per set and together, with the
 // top-50 overlap per set, plus speed, peak memory and cold start per thread.
-// Usage: npm run bench:ner -- [--json] [--passes N] [--adversarial] [file.conll ...]
+// Usage: npm run bench:ner -- [--json] [--passes N] [--adversarial [--class NAME]] [file.conll ...]
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -22,6 +22,8 @@ interface Args {
   json: boolean;
   passes: number;
   adversarial: boolean;
+  /** With --adversarial: only this generator class. */
+  cls?: string;
   child?: ExtractorName;
   files: string[];
 }
@@ -32,6 +34,7 @@ function parseArgs(argv: string[]): Args {
     const a = argv[i] ?? "";
     if (a === "--json") args.json = true;
     else if (a === "--adversarial") args.adversarial = true;
+    else if (a === "--class") args.cls = argv[++i];
     else if (a === "--passes") args.passes = Math.max(1, Number(argv[++i] ?? "3") || 3);
     else if (a === "--child") args.child = argv[++i] as ExtractorName;
     else args.files.push(path.resolve(a));
@@ -110,7 +113,7 @@ async function runChild(name: ExtractorName, args: Args): Promise<RunResult> {
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   if (args.adversarial) {
-    process.exitCode = await runAdversarial(args.json);
+    process.exitCode = await runAdversarial(args.json, args.cls);
     return;
   }
   if (args.child) {

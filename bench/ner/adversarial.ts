@@ -32,7 +32,7 @@ function bestOfBoth(a: () => void, b: () => void, runs: number): [number, number
   return [minA, minB];
 }
 
-export async function runAdversarial(json: boolean): Promise<number> {
+export async function runAdversarial(json: boolean, only?: string): Promise<number> {
   const { extractEntities, MAX_ENTITY_CHARS = Infinity } = (await import("../../functions/lib/nlp/extract.js")) as Extractor;
   const { hostileUnits, hostileText } = (await import("../../functions/lib/nlp/hostile.js")) as Hostile;
   const news = benchCorpus(0).map((a) => a.content).join("\n\n");
@@ -41,7 +41,7 @@ export async function runAdversarial(json: boolean): Promise<number> {
   const ordinaryMs = new Map<number, number>();
   const worst = new Map<string, { ratio: number; unit: string; size: number }>();
   const failures: string[] = [];
-  for (const { cls, unit } of hostileUnits()) {
+  for (const { cls, unit } of hostileUnits().filter((u) => only === undefined || u.cls === only)) {
     for (const size of SIZES) {
       const text = hostileText(unit, size);
       const plain = ordinary.get(size)!;

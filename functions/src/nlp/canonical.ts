@@ -127,10 +127,8 @@ export function toEntities(
   }
   // Names recur within an article: their base canonical forms are worked out once.
   const bases = [new Map<string, string>(), new Map<string, string>()]; // as written, and in a headline
-  const base = (m: Mention): string => {
-    const first = tokens[m.first]!;
-    const shouted = shouting(first.sent);
-    const surface = text.slice(first.start, tokens[m.last]!.end);
+  const base = (m: Mention, surface = text.slice(tokens[m.first]!.start, tokens[m.last]!.end)): string => {
+    const shouted = shouting(tokens[m.first]!.sent);
     const cache = bases[shouted ? 1 : 0]!;
     let c = cache.get(surface);
     if (c === undefined) {
@@ -149,7 +147,7 @@ export function toEntities(
     const surface = text.slice(first.start, last.end);
     const multi = m.last > m.first;
     const known = multi ? resolved[m.type].get(m.key) : undefined;
-    let canonical = known ?? base(m);
+    let canonical = known ?? base(m, surface);
     if (known !== undefined) {
       // resolved at its first mention
     } else if (m.type === "person") {

@@ -91,11 +91,13 @@ function defineAcronyms(ctx: Ctx, mentions: Mention[]): Definitions {
     types.set(short.key, typing(longTyping.type, MEDIUM, "acronym-defined"));
     definitions.set(short.key, longKey);
   }
-  mentions.length = 0;
-  for (const m of out) {
+  if (types.size === 0) return definitions; // out holds the mentions unchanged
+  for (let k = 0; k < out.length; k++) {
+    const m = out[k]!;
     const t = m.first === m.last ? types.get(m.key) : undefined;
-    mentions.push(t && m.strength < STRONG ? mention(m.first, m.last, m.key, t) : m);
+    mentions[k] = t && m.strength < STRONG ? mention(m.first, m.last, m.key, t) : m;
   }
+  mentions.length = out.length;
   return definitions;
 
   /** Start of the long form that `short`, an acronym in brackets, abbreviates; -1 if none. */

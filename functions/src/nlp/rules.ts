@@ -5,7 +5,7 @@ import {
   nonNames, ofHeadsOrg, ofHeadsPlace, orgSuffixes, peopleNames, placePrepositions, placeSuffixes, rarerWords, titles,
   wellKnownSurnames,
 } from "./lexicon.js";
-import { isCommon, isPlaceWord, isVeryCommon, type Ctx } from "./context.js";
+import { ALL_CAPS, isCommon, isPlaceWord, isVeryCommon, type Ctx } from "./context.js";
 import { MEDIUM, NONE, STRONG, typing, WEAK, type Typing } from "./rule.js";
 import { isAllCaps } from "./normalize.js";
 import type { EntityType } from "./types.js";
@@ -121,11 +121,12 @@ function classifyWord(ctx: Ctx, i: number, j: number, key: string, thePlural: bo
   }
   if (/^\p{L}\.?$/u.test(t.text)) return undefined;
   if (thePlural) return typing("organization", MEDIUM, "the-plural");
-  if (isAllCaps(t.text) && !ctx.shouting.has(t.sent) && t.text.replace(/\./g, "").length <= 6) {
+  const letters = ctx.shapes[i]! & ALL_CAPS && !ctx.shouting.has(t.sent) ? t.text.replace(/\./g, "").length : Infinity;
+  if (letters <= 6) {
     // Jargon, and ordinary words written in capitals for emphasis ("ERA", "HUGE").
     if (ORG_ACRONYM_STOP.has(key) || commonWords.has(key)) return typing("organization", NONE, "acronym-stop");
     // Two-letter capitals are mostly codes and abbreviations ("NY", "TV"), not organisations.
-    if (t.text.replace(/\./g, "").length < 3) return typing("organization", NONE, "acronym-2");
+    if (letters < 3) return typing("organization", NONE, "acronym-2");
     return typing("organization", MEDIUM, "acronym");
   }
   // An ordinary word capitalised mid-sentence is a name only if it is a rarer word ("Trump")
