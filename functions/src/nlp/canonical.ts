@@ -14,8 +14,6 @@ import type { Entity, EntityType } from "./types.js";
 /** Retype weak mentions from stronger ones with the same words; drop non-names. */
 export function resolveTypes(mentions: Mention[], tokens: Token[]): Mention[] {
   tick(mentions.length);
-  coordinate(mentions, tokens);
-  const byKey = new Map<string, Mention>();
   const personWords = new Map<string, number>();
   for (const m of mentions) {
     // A full name typed even weakly ("Olena Hrytsenko") still names its lone surname.
@@ -25,9 +23,6 @@ export function resolveTypes(mentions: Mention[], tokens: Token[]): Mention[] {
         personWords.set(w, Math.max(personWords.get(w) ?? 0, m.strength));
       }
     }
-    if (m.strength < MEDIUM) continue;
-    const prev = byKey.get(m.key);
-    if (!prev || prev.strength < m.strength) byKey.set(m.key, m);
   }
   // An unknown full name whose last word recurs alone ("Ana Kowalczyk ... Kowalczyk") is a person.
   const loneWords = new Set(mentions.filter((m) => m.first === m.last && isUnknown(m.rule)).map((m) => m.key));
@@ -36,6 +31,13 @@ export function resolveTypes(mentions: Mention[], tokens: Token[]): Mention[] {
     if (m.first === m.last || !isUnknown(m.rule) || m.last - m.first > 3) continue;
     const last = lastWord(m.key);
     if (loneWords.has(last)) surnames.add(last);
+  }
+  coordinate(mentions, tokens, (m) => m.first === m.last && (personWords.has(m.key) || surnames.has(m.key)));
+  const byKey = new Map<string, Mention>();
+  for (const m of mentions) {
+    if (m.strength < MEDIUM) continue;
+    const prev = byKey.get(m.key);
+    if (!prev || prev.strength < m.strength) byKey.set(m.key, m);
   }
   const out: Mention[] = [];
   for (const m0 of mentions) {
@@ -67,7 +69,9 @@ export function resolveTypes(mentions: Mention[], tokens: Token[]): Mention[] {
  * stronger neighbour across "and"/"or", but not across a bare comma, which often
  * starts an apposition ("Ann Lee, Acme's founder").
  */
-function coordinate(mentions: Mention[], tokens: Token[]): void {
+function coordinate(mentions: Mention[], tokens: Token[], namedPerson: (m: Mention) => boolean): void {
+  // An unknown word that is part of a person's full name in the article is that person, not a list member.
+  const untyped = (m: Mention): boolean => isUnknown(m.rule) && !namedPerson(m);
   // List joins are one or two tokens (",", "and", ", or"); a longer gap is no join.
   const lower = (k: number): string => tokens[k]!.text.toLowerCase();
   const between = (a: Mention, b: Mention): string => {
@@ -92,9 +96,9 @@ function coordinate(mentions: Mention[], tokens: Token[]): void {
         mentions[k] = retype(a, "place", WEAK, "listed");
         continue;
       }
-      if ((isUnknown(a.rule) && b.strength >= MEDIUM) || weaker(a, b, join)) {
+      if ((untyped(a) && b.strength >= MEDIUM) || weaker(a, b, join)) {
         mentions[k] = retype(a, b.type, WEAK, "listed");
-      } else if ((isUnknown(b.rule) && a.strength >= MEDIUM) || weaker(b, a, join)) {
+      } else if ((untyped(b) && a.strength >= MEDIUM) || weaker(b, a, join)) {
         mentions[k + 1] = retype(b, a.type, WEAK, "listed");
       }
     }

@@ -20,7 +20,8 @@ export function applyEvidence(ctx: Ctx, mentions: Mention[]): Definitions {
   for (let k = 0; k < mentions.length; k++) {
     const m = mentions[k]!;
     if (m.type === "place" && isClubTown(m.key) && inResult(ctx, m)) {
-      mentions[k] = mention(m.first, m.last, m.key, typing("organization", STRONG, "sports-club"));
+      // MEDIUM: the club where the result says so; the town's other mentions keep their own evidence.
+      mentions[k] = mention(m.first, m.last, m.key, typing("organization", MEDIUM, "sports-club"));
     } else if (m.type !== "organization" && yields(m) && orgFrame(ctx, m)) {
       mentions[k] = mention(m.first, m.last, m.key, typing("organization", MEDIUM, "org-frame"));
     }

@@ -111,8 +111,9 @@ export const ORG_FRAME_BEFORE = new Set([
 ].map((p) => p.join(" ")));
 
 // Verbs of a sports result between two teams' names ("Barcelona beat Real Madrid").
-export const RESULT_VERBS = new Set(["beat", "beats", "defeated", "defeats", "thrashed", "edged", "routed", "trounced",
-  "hammered", "crushed", "outclassed", "overcame", "drew", "draw", "downed", "stunned", "upset", "whipped", "blanked"]);
+// Verbs armies and candidates share ("defeated", "crushed") are left out.
+export const RESULT_VERBS = new Set(["beat", "beats", "thrashed", "edged", "routed", "trounced", "hammered", "outclassed",
+  "drew", "draw", "whipped", "blanked"]);
 
 // Between two teams' names: "Lyon v Nice", "Lyon vs. Nice".
 export const VERSUS = new Set(["v", "v.", "vs", "vs."]);

@@ -210,6 +210,13 @@ describe("find more", () => {
     assert.ok(has("Talks were led by foreign minister Zqel Varnaby.", "person", "Zqel Varnaby"));
   });
 
+  test("a lone surname of the article's full name is not typed by the list it stands next to", () => {
+    const text = "Dariel Q. Wrzelak builds boats. The son of immigrants from Lyon, France, Wrzelak was born in Oslo.";
+    assert.deepEqual(canon(text), [
+      "person:Dariel Wrzelak", "place:Lyon", "place:France", "person:Dariel Wrzelak", "place:Oslo",
+    ]);
+  });
+
   test("a word that is also a given name follows the firms it is listed with", () => {
     assert.ok(has("Orders came from Microsoft, Meta and Siemens.", "organization", "Meta"));
   });
