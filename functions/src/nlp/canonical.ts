@@ -164,11 +164,11 @@ export function toEntities(
         for (const w of [words[0]!, words.at(-1)!]) if (!personByWord.has(w)) personByWord.set(w, canonical);
       }
     } else if (m.type === "organization") {
-      const words = m.key.split(" ").filter((w) => !nameConnectors.has(w));
-      if (words.length > 1) {
+      const words = multi ? m.key.split(" ").filter((w) => !nameConnectors.has(w)) : undefined;
+      if (words !== undefined && words.length > 1) {
         const initials = words.map((w) => w[0]).join("");
         if (!orgByInitials.has(initials)) orgByInitials.set(initials, canonical);
-      } else if (m.key.length >= 2) {
+      } else if (!multi && m.key.length >= 2) {
         canonical = orgByInitials.get(m.key) ?? canonical;
       }
     }

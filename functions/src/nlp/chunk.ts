@@ -4,7 +4,7 @@
 import {
   commonWords, firstNames, knownNames, nameConnectors, nonNames, ofHeadsOrg, ofHeadsPlace, orgSuffixes, phrases, placeSuffixes,
 } from "./lexicon.js";
-import { isNameToken, knownAsName, mention, type Ctx, type Mention } from "./context.js";
+import { isLower, isNameToken, knownAsName, mention, type Ctx, type Mention } from "./context.js";
 import { isUnknown, typing, WEAK } from "./rule.js";
 import { classify } from "./rules.js";
 import { MAX_ENTITY_CHARS, MAX_SPAN_TOKENS, tick } from "./limits.js";
@@ -67,12 +67,12 @@ function connectorSpan(ctx: Ctx, i: number, j: number, orgWord: boolean): number
   const { tokens, keys } = ctx;
   const a = tokens[j + 1];
   if (!a || a.kind === "poss" || a.sent !== tokens[i]!.sent) return 0;
-  const k1 = a.text === "&" ? "&" : a.kind === "word" && /^\p{Ll}/u.test(a.text) ? keys[j + 1]! : "";
+  const k1 = a.text === "&" ? "&" : isLower(ctx, j + 1) ? keys[j + 1]! : "";
   if (!nameConnectors.has(k1)) return 0;
   let n = 1;
   if ((k1 === "of" || k1 === "for") && keys[j + 2] === "the" && tokens[j + 2]?.text === "the") n = 2;
   // "Ursula von der Leyen", "Charles de la Roche": two particles in a row.
-  else if (PARTICLES.has(k1) && PARTICLES.has(keys[j + 2] ?? "") && /^\p{Ll}/u.test(tokens[j + 2]?.text ?? "")) n = 2;
+  else if (PARTICLES.has(k1) && PARTICLES.has(keys[j + 2] ?? "") && isLower(ctx, j + 2)) n = 2;
   if (!isNameToken(ctx, j + n + 1)) return 0;
   const head = keys[j]!;
   if (k1 === "of") return ofHeadsOrg.has(head) || ofHeadsPlace.has(head) ? n : 0;
@@ -127,7 +127,7 @@ function splitRun(ctx: Ctx, i: number, j: number, out: Mention[], titled: boolea
 function lowerTitleBefore(ctx: Ctx, i: number): boolean {
   let k = i - 1;
   let job = false;
-  while (k >= 0 && i - k <= 3 && ctx.tokens[k]!.kind === "word" && /^\p{Ll}/u.test(ctx.tokens[k]!.text)) {
+  while (k >= 0 && i - k <= 3 && isLower(ctx, k)) {
     const key = ctx.keys[k]!;
     if (JOB_WORDS.has(key) || ALWAYS_TITLE.has(key)) job = true;
     else if (!TITLE_MODIFIERS.has(key)) break;
@@ -139,7 +139,7 @@ function lowerTitleBefore(ctx: Ctx, i: number): boolean {
 /** "Acme chief executive Ann Lee": the run before lower-case job words and a name. */
 function lowerTitleAfter(ctx: Ctx, j: number): boolean {
   let k = j + 1;
-  while (k < ctx.tokens.length && k - j <= 3 && ctx.tokens[k]!.kind === "word" && /^\p{Ll}/u.test(ctx.tokens[k]!.text) &&
+  while (k < ctx.tokens.length && k - j <= 3 && isLower(ctx, k) &&
     (JOB_WORDS.has(ctx.keys[k]!) || TITLE_MODIFIERS.has(ctx.keys[k]!))) k++;
   return k > j + 1 && JOB_WORDS.has(ctx.keys[k - 1]!) && isNameToken(ctx, k) && ctx.tokens[k]!.sent === ctx.tokens[j]!.sent;
 }

@@ -168,6 +168,11 @@ export function knownAsName(key: string): boolean {
   return knownNames.has(key) || aliases.has(key) || firstNames.has(key);
 }
 
+/** Is token i a word starting with a small letter? False past either end of the text. */
+export function isLower(ctx: Ctx, i: number): boolean {
+  return ((ctx.shapes[i] ?? 0) & LOWER_FIRST) !== 0;
+}
+
 /** Can token i be part of a name? False past either end of the text. */
 export function isNameToken(ctx: Ctx, i: number): boolean {
   return ctx.nameTokens[i] === 1;

@@ -4,7 +4,7 @@
 // Acme", "a statement from Acme"), and sports results, where a town's name is a
 // club's ("Barcelona beat Real Madrid 2-1").
 import { cities, countryNames, nameConnectors } from "./lexicon.js";
-import { isNameToken, mention, type Ctx, type Mention } from "./context.js";
+import { isLower, isNameToken, mention, type Ctx, type Mention } from "./context.js";
 import { MAX_SPAN_TOKENS, tick } from "./limits.js";
 import { isAllCaps } from "./normalize.js";
 import { isRetypable, isUnknown, MEDIUM, STRONG, typing, WEAK, type Typing } from "./rule.js";
@@ -53,7 +53,7 @@ function orgFrame(ctx: Ctx, m: Mention): boolean {
   const { tokens, keys } = ctx;
   let after = m.last + 1;
   if (tokens[after]?.kind === "poss") after++;
-  const word = (k: number): string => (tokens[k]?.kind === "word" && /^\p{Ll}/u.test(tokens[k]!.text) ? keys[k]! : "");
+  const word = (k: number): string => (isLower(ctx, k) ? keys[k]! : "");
   if (ORG_FRAME_AFTER.has(word(after))) return true;
   const one = word(m.first - 1);
   const two = `${word(m.first - 2)} ${one}`;
