@@ -51,11 +51,11 @@ export function tokenize(text: string): Token[] {
     }
     tick();
     const start = pos;
-    // Plain ASCII punctuation is a token of one character: no regex needed (punctuation-heavy
+    // Plain punctuation is a token of one character: no regex needed (punctuation-heavy
     // text has a token per character). Anything else goes through TOKEN_RE at this position.
     let m: (string | undefined)[];
     let word: string;
-    if (c < 128 && ASCII_PUNCT[c] === 1) {
+    if (c < 128 ? ASCII_PUNCT[c] === 1 : TYPOGRAPHIC.has(c)) {
       word = text[pos]!;
       m = none;
       m[5] = word;
@@ -114,6 +114,8 @@ export function tokenize(text: string): Token[] {
 
 const TOKEN_AT = new RegExp(TOKEN_RE.source, "uy"); // sticky: one match exactly at lastIndex
 const SPACE_AT = /\s/u;
+// Typographic punctuation of news text (… “ ” ‘ ’ – — « »): one-character tokens too.
+const TYPOGRAPHIC = new Set([0x2026, 0x201c, 0x201d, 0x2018, 0x2019, 0x2013, 0x2014, 0xab, 0xbb]);
 // ASCII characters that only the last alternative of TOKEN_RE, (\S), can match.
 const ASCII_PUNCT = new Uint8Array(128).map((_, c) => (c > 32 && c < 127 && !/[A-Za-z0-9#@]/.test(String.fromCharCode(c)) ? 1 : 0));
 
