@@ -1,13 +1,17 @@
 // NER benchmark: scores the product's extractEntities and plain compromise
-// against CoNLL files, strict and lenient, plus speed and peak memory.
-// Usage: npm run bench:ner -- [--json] [--passes N] [file.conll ...]
+// against CoNLL files, strict and lenient, per set and together, with the
+// top-50 overlap per set, plus speed, peak memory and cold start per thread.
+// Usage: npm run bench:ner -- [--json] [--passes N] [--adversarial [--class NAME]] [file.conll ...]
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { parseConll, type Doc } from "./ner/conll.ts";
+import { runAdversarial } from "./ner/adversarial.ts";
+import { parseConll, type Doc, type Span } from "./ner/conll.ts";
 import { loadExtractor, type ExtractorName } from "./ner/extractors.ts";
+import { topOverlap } from "./ner/rank.ts";
 import { emptyTally, scoreLenient, scoreStrict, summarize, TYPES } from "./ner/score.ts";
-import { formatTable, type RunResult } from "./ner/report.ts";
+import { formatTable, type RunResult, type SetResult } from "./ner/report.ts";
+import { measureThreads } from "./ner/threads.ts";
 
 const repoRoot = path.resolve(import.meta.dirname, "..");
 const defaultFiles = ["wikigold.conll", "wnut17-test.conll"].map((f) =>
@@ -17,15 +21,20 @@ const defaultFiles = ["wikigold.conll", "wnut17-test.conll"].map((f) =>
 interface Args {
   json: boolean;
   passes: number;
+  adversarial: boolean;
+  /** With --adversarial: only this generator class. */
+  cls?: string;
   child?: ExtractorName;
   files: string[];
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { json: false, passes: 3, files: [] };
+  const args: Args = { json: false, passes: 3, adversarial: false, files: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] ?? "";
     if (a === "--json") args.json = true;
+    else if (a === "--adversarial") args.adversarial = true;
+    else if (a === "--class") args.cls = argv[++i];
     else if (a === "--passes") args.passes = Math.max(1, Number(argv[++i] ?? "3") || 3);
     else if (a === "--child") args.child = argv[++i] as ExtractorName;
     else args.files.push(path.resolve(a));
@@ -34,7 +43,7 @@ function parseArgs(argv: string[]): Args {
   return args;
 }
 
-function loadDocs(files: string[]): Doc[] {
+function loadSets(files: string[]): { file: string; docs: Doc[] }[] {
   const missing = files.filter((f) => !existsSync(f));
   if (missing.length > 0) {
     console.error(
@@ -44,23 +53,42 @@ function loadDocs(files: string[]): Doc[] {
     );
     process.exit(2);
   }
-  return files.flatMap((f) => parseConll(readFileSync(f, "utf8")));
+  return files.map((f) => ({ file: f, docs: parseConll(readFileSync(f, "utf8")) }));
+}
+
+function scoreSet(name: string, docs: readonly Doc[], preds: readonly Span[][]): SetResult {
+  const strict = emptyTally();
+  const lenient = emptyTally();
+  docs.forEach((doc, k) => {
+    scoreStrict(doc.gold, preds[k]!, strict);
+    scoreLenient(doc.gold, preds[k]!, lenient);
+  });
+  return {
+    name,
+    docs: docs.length,
+    tokens: docs.reduce((n, d) => n + d.tokens, 0),
+    strict: summarize(strict),
+    lenient: summarize(lenient),
+    top50: topOverlap(docs.map((d) => d.gold), preds, 50),
+  };
 }
 
 /** Runs in a child process: one extractor, isolated load time, speed and memory. */
 async function runChild(name: ExtractorName, args: Args): Promise<RunResult> {
-  const docs = loadDocs(args.files);
+  const sets = loadSets(args.files);
+  const docs = sets.flatMap((s) => s.docs);
   const t0 = performance.now();
   const extract = await loadExtractor(name);
   const loadMs = performance.now() - t0;
 
-  const strict = emptyTally();
-  const lenient = emptyTally();
-  for (const doc of docs) {
-    const pred = extract(doc.text); // first pass scores and warms up the JIT
-    scoreStrict(doc.gold, pred, strict);
-    scoreLenient(doc.gold, pred, lenient);
+  const preds = docs.map((doc) => extract(doc.text)); // first pass scores and warms up the JIT
+  const results: SetResult[] = [];
+  let offset = 0;
+  for (const s of sets) {
+    results.push(scoreSet(path.basename(s.file), s.docs, preds.slice(offset, offset + s.docs.length)));
+    offset += s.docs.length;
   }
+  if (sets.length > 1) results.push(scoreSet("all", docs, preds));
 
   const tokens = docs.reduce((n, d) => n + d.tokens, 0);
   const bytes = docs.reduce((n, d) => n + Buffer.byteLength(d.text), 0);
@@ -73,28 +101,30 @@ async function runChild(name: ExtractorName, args: Args): Promise<RunResult> {
   const seconds = best / 1000;
   return {
     name,
-    docs: docs.length,
-    tokens,
-    strict: summarize(strict),
-    lenient: summarize(lenient),
+    sets: results,
     tokensPerSec: tokens / seconds,
     mbPerSec: bytes / 1e6 / seconds,
     loadMs,
     peakRssMb: process.resourceUsage().maxRSS / 1024,
+    thread: await measureThreads(name),
   };
 }
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
+  if (args.adversarial) {
+    process.exitCode = await runAdversarial(args.json, args.cls);
+    return;
+  }
   if (args.child) {
     process.stdout.write(JSON.stringify(await runChild(args.child, args)));
     return;
   }
-  loadDocs(args.files); // fail early with a clear message
+  loadSets(args.files); // fail early with a clear message
   const passArgs = ["--passes", String(args.passes), ...args.files];
   const results: RunResult[] = (["product", "compromise"] as const).map((name) =>
     JSON.parse(
-      execFileSync(process.execPath, [import.meta.filename, "--child", name, ...passArgs], {
+      execFileSync(process.execPath, ["--expose-gc", import.meta.filename, "--child", name, ...passArgs], {
         encoding: "utf8",
         maxBuffer: 64 << 20,
         stdio: ["ignore", "pipe", "inherit"],

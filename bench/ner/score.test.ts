@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { parseConll } from "./conll.ts";
 import { emptyTally, normalizeLenient, prf, scoreLenient, scoreStrict, summarize } from "./score.ts";
+import { topKeys, topOverlap } from "./rank.ts";
 
 test("IO tags: adjacent I- tokens of one label form one span; MISC is ignored", () => {
   const docs = parseConll(
@@ -83,4 +84,14 @@ test("P/R/F1 and micro-averaging", () => {
     [summarize(t).micro.tp, summarize(t).micro.fp, summarize(t).micro.fn],
     [2, 2, 1],
   );
+});
+
+test("top-N overlap: type and lenient string, ranked by count over the set", () => {
+  const s = (type: "person" | "place", text: string) => ({ start: 0, end: 0, type, text });
+  const gold = [[s("person", "Ann"), s("person", "Ann"), s("place", "Oslo")], [s("place", "Rome")]];
+  const pred = [[s("person", "ANN"), s("place", "Ann")], [s("place", "Rome"), s("place", "Rome")]];
+  assert.deepEqual(topKeys(gold, 2), ["person:ann", "place:oslo"]);
+  assert.equal(topOverlap(gold, pred, 2), 0.5); // person:ann kept, place:oslo missed
+  assert.equal(topOverlap(gold, pred, 3), 2 / 3);
+  assert.equal(topOverlap([], pred, 3), 0);
 });

@@ -1,60 +1,88 @@
 // Cutting text into candidate names: runs of capitalised tokens joined by name
 // particles ("de", "of"), split at titles ("US President Joe Biden"), with
 // sentence-initial common words dropped. Each candidate is typed by rules.ts.
-import { commonWords, firstNames, knownNames, nameConnectors, nonNames, ofHeadsOrg, ofHeadsPlace, orgSuffixes, placeSuffixes } from "./lexicon.js";
-import { buildContext, isNameToken, knownAsName, NONE, WEAK, type Ctx, type Mention } from "./context.js";
+import {
+  commonWords, firstNames, knownNames, nameConnectors, nonNames, ofHeadsOrg, ofHeadsPlace, orgSuffixes, phrases, placeSuffixes,
+} from "./lexicon.js";
+import { isLower, isNameToken, knownAsName, mention, type Ctx, type Mention } from "./context.js";
+import { isUnknown, typing, WEAK } from "./rule.js";
 import { classify } from "./rules.js";
-import type { Token } from "./tokenize.js";
+import { MAX_ENTITY_CHARS, MAX_SPAN_TOKENS, tick } from "./limits.js";
+import { isAllCaps } from "./normalize.js";
 import { ALWAYS_TITLE, CLUB_PREFIX, JOB_WORDS, PARTICLES, STARTERS, TITLE_MODIFIERS } from "./words.js";
 
 /** Find and type the name mentions in a tokenised text. */
-export function findMentions(tokens: Token[], shouting: Set<number>): Mention[] {
-  const ctx = buildContext(tokens, shouting);
+export function findMentions(ctx: Ctx): Mention[] {
+  const tokens = ctx.tokens;
   const out: Mention[] = [];
   let i = 0;
   while (i < tokens.length) {
+    tick();
     if (!isNameToken(ctx, i)) {
       i++;
       continue;
     }
     let j = i;
+    let orgWord = isOrgWord(ctx.keys[i]!); // an organisation word so far lets "for" join ("Centre for ...")
     while (j + 1 < tokens.length) {
+      tick();
       if (isNameToken(ctx, j + 1) && tokens[j + 1]!.sent === tokens[i]!.sent) {
         j++;
+        orgWord ||= isOrgWord(ctx.keys[j]!);
         continue;
       }
-      const skip = connectorSpan(ctx, i, j);
+      const skip = connectorSpan(ctx, i, j, orgWord);
       if (skip > 0) {
         j += skip + 1;
+        orgWord ||= isOrgWord(ctx.keys[j]!);
         continue;
       }
       break;
     }
-    splitRun(ctx, i, j, out, lowerTitleBefore(ctx, i), lowerTitleAfter(ctx, j));
+    if (j - i < MAX_SPAN_TOKENS) splitRun(ctx, i, j, out, lowerTitleBefore(ctx, i), lowerTitleAfter(ctx, j));
+    else splitLongRun(ctx, i, j, out);
     i = j + 1;
   }
   return out;
 }
 
+const isOrgWord = (key: string): boolean => orgSuffixes.has(key) || ofHeadsOrg.has(key);
+
+/**
+ * A run longer than any name ("The The The ...", a line of title case, a list
+ * without commas) is cut at its connectors; a piece still too long is no name.
+ */
+function splitLongRun(ctx: Ctx, i: number, j: number, out: Mention[]): void {
+  let start = i;
+  for (let k = i; k <= j + 1; k++) {
+    tick();
+    if (k <= j && isNameToken(ctx, k)) continue;
+    if (k > start && k - start <= MAX_SPAN_TOKENS) splitRun(ctx, start, k - 1, out, false, false);
+    start = k + 1;
+  }
+}
+
 /** Number of connector tokens ("of", "de", "&", "of the") joining run [i..j] to a name token. */
-function connectorSpan(ctx: Ctx, i: number, j: number): number {
+function connectorSpan(ctx: Ctx, i: number, j: number, orgWord: boolean): number {
   const { tokens, keys } = ctx;
   const a = tokens[j + 1];
   if (!a || a.kind === "poss" || a.sent !== tokens[i]!.sent) return 0;
-  const k1 = a.text === "&" ? "&" : a.kind === "word" && /^\p{Ll}/u.test(a.text) ? keys[j + 1]! : "";
+  const k1 = a.text === "&" ? "&" : isLower(ctx, j + 1) ? keys[j + 1]! : "";
   if (!nameConnectors.has(k1)) return 0;
   let n = 1;
   if ((k1 === "of" || k1 === "for") && keys[j + 2] === "the" && tokens[j + 2]?.text === "the") n = 2;
   // "Ursula von der Leyen", "Charles de la Roche": two particles in a row.
-  else if (PARTICLES.has(k1) && PARTICLES.has(keys[j + 2] ?? "") && /^\p{Ll}/u.test(tokens[j + 2]?.text ?? "")) n = 2;
+  else if (PARTICLES.has(k1) && PARTICLES.has(keys[j + 2] ?? "") && isLower(ctx, j + 2)) n = 2;
   if (!isNameToken(ctx, j + n + 1)) return 0;
   const head = keys[j]!;
-  const runKeys = keys.slice(i, j + 1);
   if (k1 === "of") return ofHeadsOrg.has(head) || ofHeadsPlace.has(head) ? n : 0;
   if (k1 === "and") return 0; // lists: "Apple and Google" are two names
   if (k1 === "for" || k1 === "on" || k1 === "upon" || k1 === "the") {
-    // "Centre for Policy Studies", "Society for ...": only after an organisation word.
-    return runKeys.some((k) => orgSuffixes.has(k) || ofHeadsOrg.has(k)) && k1 !== "the" ? n : 0;
+    // "Centre for Policy Studies", "Society for ...": only after an organisation word, and not
+    // before another name's start ("the Super League for FC Basel", "a grant for NASA").
+    const next = tokens[j + n + 1]!;
+    if (isAllCaps(next.text) || CLUB_PREFIX.has(keys[j + n + 1]!)) return 0;
+    return orgWord && k1 !== "the" ? n : 0;
   }
   // "Procter & Gamble" is one name; "Ann Lee & Bo Chan" are two.
   if (k1 === "&" && j > i && !orgSuffixes.has(keys[j + 2] ?? "")) return 0; // but "JPMorgan Chase & Co."
@@ -73,6 +101,7 @@ function splitRun(ctx: Ctx, i: number, j: number, out: Mention[], titled: boolea
   // Find the last title run that has name words after it: "US President Joe Biden".
   let t = -1;
   for (let k = j - 1; k >= i; k--) {
+    tick();
     if (isTitleAt(ctx, k, j, i) && !isTitleAt(ctx, k + 1, j, i)) {
       t = k;
       break;
@@ -83,7 +112,10 @@ function splitRun(ctx: Ctx, i: number, j: number, out: Mention[], titled: boolea
     return;
   }
   let s = t;
-  while (s - 1 >= i && isTitleAt(ctx, s - 1, j, i)) s--;
+  while (s - 1 >= i && isTitleAt(ctx, s - 1, j, i)) {
+    tick();
+    s--;
+  }
   if (s > i) {
     const left = trimStart(ctx, i, s - 1);
     if (left <= s - 1) emit(ctx, left, s - 1, false, out, true);
@@ -95,7 +127,7 @@ function splitRun(ctx: Ctx, i: number, j: number, out: Mention[], titled: boolea
 function lowerTitleBefore(ctx: Ctx, i: number): boolean {
   let k = i - 1;
   let job = false;
-  while (k >= 0 && i - k <= 3 && ctx.tokens[k]!.kind === "word" && /^\p{Ll}/u.test(ctx.tokens[k]!.text)) {
+  while (k >= 0 && i - k <= 3 && isLower(ctx, k)) {
     const key = ctx.keys[k]!;
     if (JOB_WORDS.has(key) || ALWAYS_TITLE.has(key)) job = true;
     else if (!TITLE_MODIFIERS.has(key)) break;
@@ -107,27 +139,35 @@ function lowerTitleBefore(ctx: Ctx, i: number): boolean {
 /** "Acme chief executive Ann Lee": the run before lower-case job words and a name. */
 function lowerTitleAfter(ctx: Ctx, j: number): boolean {
   let k = j + 1;
-  while (k < ctx.tokens.length && k - j <= 3 && ctx.tokens[k]!.kind === "word" && /^\p{Ll}/u.test(ctx.tokens[k]!.text) &&
+  while (k < ctx.tokens.length && k - j <= 3 && isLower(ctx, k) &&
     (JOB_WORDS.has(ctx.keys[k]!) || TITLE_MODIFIERS.has(ctx.keys[k]!))) k++;
   return k > j + 1 && JOB_WORDS.has(ctx.keys[k - 1]!) && isNameToken(ctx, k) && ctx.tokens[k]!.sent === ctx.tokens[j]!.sent;
 }
 
 function isTitleAt(ctx: Ctx, k: number, j: number, i = k): boolean {
-  const key = ctx.keys[k]!;
   // After a given name a title word is a surname: "Stephen King", "Martin Luther King".
   if (k > i && firstNames.has(ctx.keys[k - 1]!) && !TITLE_MODIFIERS.has(ctx.keys[k - 1]!)) return false;
-  if (ALWAYS_TITLE.has(key)) return true;
-  // A modifier counts only before another title ("Prime Minister", not "Prime Video").
-  return TITLE_MODIFIERS.has(key) && k + 1 <= j && isTitleAt(ctx, k + 1, j);
+  // A modifier counts only before another title ("Prime Minister", not "Prime Video"):
+  // walk over the modifiers to the word that decides (a loop: runs are bounded, but no recursion).
+  for (let m = k; m <= j; m++) {
+    tick();
+    const key = ctx.keys[m]!;
+    if (ALWAYS_TITLE.has(key)) return true;
+    if (!TITLE_MODIFIERS.has(key)) return false;
+  }
+  return false;
 }
 
 /** Skip sentence-initial common words ("The", "In", "When") at the start of a run. */
 function trimStart(ctx: Ctx, i: number, j: number): number {
   let s = i;
   while (s <= j) {
+    tick();
     const t = ctx.tokens[s]!;
     const key = ctx.keys[s]!;
     const initial = t.sentStart || ctx.shouting.has(t.sent);
+    // "New York", "NEW YORK 1996-08-22": the first word of a known name is kept.
+    if (initial && s < j && startsKnownName(ctx, s, j)) break;
     if (STARTERS.has(key) && (initial || key === "the")) {
       if (key === "the" && !initial && s + 1 <= j && orgLike(ctx, s + 1, j)) break; // "The Guardian"
       s++;
@@ -150,6 +190,17 @@ function trimStart(ctx: Ctx, i: number, j: number): number {
   return s;
 }
 
+/** Do tokens s.. (up to 4 of them, not past j) spell a known name of two words or more? */
+function startsKnownName(ctx: Ctx, s: number, j: number): boolean {
+  let key = ctx.keys[s]!;
+  for (let k = s + 1; k <= j && k < s + 4; k++) {
+    tick();
+    key += " " + ctx.keys[k]!;
+    if (phrases.has(key)) return true;
+  }
+  return false;
+}
+
 function orgLike(ctx: Ctx, i: number, j: number): boolean {
   return orgSuffixes.has(ctx.keys[j]!) || knownNames.get(ctx.keys.slice(i, j + 1).join(" ")) === "organization";
 }
@@ -157,13 +208,12 @@ function orgLike(ctx: Ctx, i: number, j: number): boolean {
 function emit(ctx: Ctx, i: number, j: number, titled: boolean, out: Mention[], beforeTitle = false): void {
   // Connectors cannot end a name; a lone initial is not a name.
   while (j >= i && !isNameToken(ctx, j)) j--;
-  if (j < i) return;
-  const keys = ctx.keys.slice(i, j + 1);
-  const key = keys.join(" ");
+  if (j < i || ctx.tokens[j]!.end - ctx.tokens[i]!.start > MAX_ENTITY_CHARS) return; // no name is that long
+  const keys = i === j ? [ctx.keys[i]!] : ctx.keys.slice(i, j + 1);
+  tick(keys.length);
+  const key = i === j ? keys[0]! : keys.join(" ");
   let typed = classify(ctx, i, j, keys, key, titled);
   // "Acme chief executive Ann Lee": an unknown name before a job title is the employer.
-  if (beforeTitle && typed && typed.strength === NONE && typed.why.startsWith("default")) {
-    typed = { type: "organization", strength: WEAK, why: "before-title" };
-  }
-  if (typed) out.push({ first: i, last: j, key, ...typed });
+  if (beforeTitle && typed && isUnknown(typed.rule)) typed = typing("organization", WEAK, "before-title");
+  if (typed) out.push(mention(i, j, key, typed));
 }

@@ -1,31 +1,27 @@
 // Shared state of one article's analysis: token keys, headline sentences, words
 // seen in lower case, and the word tests the chunking and typing rules both need.
 import {
-  aliases, calendarWords, cities, commonWords, firstNames, knownNames, nonNames, peopleNames, rarerWords, titles,
+  aliases, calendarWords, cities, commonWords, firstNames, knownNames, nonNames, peopleNames, phrases, rarerWords, titles,
 } from "./lexicon.js";
+import { tick } from "./limits.js";
 import { isAllCaps, isCapitalised, wordKey } from "./normalize.js";
 import type { Token } from "./tokenize.js";
-import type { EntityType } from "./types.js";
-import { STARTERS } from "./words.js";
+import type { Typing } from "./rule.js";
+import { STARTERS, ZONES_AND_UNITS } from "./words.js";
 
-/** How sure the typing is; weaker mentions may be retyped from the rest of the article. */
-export type Strength = 3 | 2 | 1 | 0;
+export { MEDIUM, NONE, STRONG, WEAK, type Strength } from "./rule.js";
 
-export const STRONG = 3; // lexicon, suffix, title
-export const MEDIUM = 2; // name lists, acronyms
-export const WEAK = 1; // context or default guess
-export const NONE = 0; // not a name unless the article says so
-
-export interface Mention {
-  /** Token range [first, last] inclusive. */
+/** A candidate name (token range [first, last] inclusive) and the rule that typed it. */
+export interface Mention extends Typing {
   first: number;
   last: number;
-  type: EntityType;
-  strength: Strength;
   /** Lower-cased lookup key of the whole mention. */
   key: string;
-  /** Which rule typed it (for debugging and tests). */
-  why: string;
+}
+
+/** A mention with a new typing. Built field by field: one object shape for every mention keeps the hot loops monomorphic. */
+export function mention(first: number, last: number, key: string, t: Typing): Mention {
+  return { first, last, key, type: t.type, strength: t.strength, rule: t.rule };
 }
 
 export interface Ctx {
@@ -35,15 +31,84 @@ export interface Ctx {
   shouting: Set<number>;
   /** Words the article also uses in lower case: a capital there is just sentence position. */
   lowerSeen: Set<string>;
+  /** Shape bits of each word token (tokenFacts). */
+  shapes: Uint8Array;
+  /** 1 where a token can be part of a name (computed once: the chunker asks several times per token). */
+  nameTokens: Uint8Array;
 }
 
-export function buildContext(tokens: Token[], shouting: Set<number>): Ctx {
-  const keys = tokens.map((t) => wordKey(t.text));
+// Facts about a word's letters, worked out once per distinct word of an article (text repeats
+// its words; a hostile text repeats one): bits of TokenFacts.shapes.
+export const LETTER = 1; // has a letter
+export const LETTERS2 = 2; // two letters in a row
+export const UPPER_FIRST = 4; // starts with a capital
+export const LOWER_FIRST = 8; // starts with a small letter
+export const ALL_CAPS = 16; // isAllCaps
+export const CAPITALISED = 32; // isCapitalised (also "McDonald", "al-Sharaa")
+export const CONTRACTION = 64; // "I'm", "don't"
+
+export interface TokenFacts {
+  /** Lookup key of every token (punctuation is its own key). */
+  keys: string[];
+  /** Shape bits of every word token (0 for others). */
+  shapes: Uint8Array;
+}
+
+export function tokenFacts(tokens: Token[]): TokenFacts {
+  tick(tokens.length);
+  const seen = new Map<string, { key: string; shape: number }>();
+  const keys: string[] = new Array<string>(tokens.length);
+  const shapes = new Uint8Array(tokens.length);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.kind !== "word") {
+      keys[i] = t.text;
+      continue;
+    }
+    let f = seen.get(t.text);
+    if (f === undefined) {
+      const key = wordKey(t.text);
+      const w = t.text;
+      const shape = (/\p{L}/u.test(w) ? LETTER : 0) | (/\p{L}{2}/u.test(w) ? LETTERS2 : 0) | (/^\p{Lu}/u.test(w) ? UPPER_FIRST : 0) |
+        (/^\p{Ll}/u.test(w) ? LOWER_FIRST : 0) | (isAllCaps(w) ? ALL_CAPS : 0) | (isCapitalised(w) ? CAPITALISED : 0) |
+        (/'(m|ve|ll|d|re|t)$/u.test(key) ? CONTRACTION : 0);
+      seen.set(w, (f = { key, shape }));
+    }
+    keys[i] = f.key;
+    shapes[i] = f.shape;
+  }
+  return { keys, shapes };
+}
+
+export function buildContext(tokens: Token[], { keys, shapes }: TokenFacts, shouting: Set<number>): Ctx {
   const lowerSeen = new Set<string>();
   tokens.forEach((t, i) => {
-    if (t.kind === "word" && /^\p{Ll}/u.test(t.text)) lowerSeen.add(keys[i]!);
+    if (shapes[i]! & LOWER_FIRST) lowerSeen.add(keys[i]!);
   });
-  return { tokens, keys, shouting, lowerSeen };
+  const ctx: Ctx = { tokens, keys, shapes, shouting, lowerSeen, nameTokens: new Uint8Array(tokens.length) };
+  const inPhrase = shouting.size > 0 ? knownPhrases(ctx) : undefined;
+  for (let i = 0; i < tokens.length; i++) ctx.nameTokens[i] = inPhrase?.[i] === 1 || nameTokenAt(ctx, i) ? 1 : 0;
+  return ctx;
+}
+
+/**
+ * In a headline in capitals, the words of a known name of two to four words ("NEW YORK",
+ * "BOSTON RED SOX"): kept even where one of them is an ordinary word ("NEW", "RED").
+ */
+function knownPhrases(ctx: Ctx): Uint8Array {
+  const { tokens, keys, shouting } = ctx;
+  const marks = new Uint8Array(tokens.length);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.kind !== "word" || !shouting.has(t.sent)) continue;
+    let key = keys[i]!;
+    for (let k = i + 1; k < i + 4 && tokens[k]?.kind === "word" && tokens[k]!.sent === t.sent; k++) {
+      tick();
+      key += " " + keys[k]!;
+      if (phrases.has(key)) marks.fill(1, i, k + 1);
+    }
+  }
+  return marks;
 }
 
 /**
@@ -51,32 +116,41 @@ export function buildContext(tokens: Token[], shouting: Set<number>): Ctx {
  * ("STORMS HIT LISBON") and in title case ("Storms Hit Lisbon As Portugal Braces").
  * Title case is told from a name-heavy sentence by its capitalised everyday words.
  */
-export function shoutingSentences(tokens: Token[]): Set<number> {
-  // Per sentence: words, words in capitals, capitalised words, capitalised everyday words,
-  // capitalised verbs and function words (what a title-case headline has and a list of names has not).
-  const stats = new Map<number, [number, number, number, number, number]>();
-  for (const t of tokens) {
-    if (t.kind !== "word" || !/\p{L}{2}/u.test(t.text)) continue;
-    const c = stats.get(t.sent) ?? [0, 0, 0, 0, 0];
-    const key = wordKey(t.text);
-    const upper = /^\p{Lu}/u.test(t.text);
-    if (TITLE_CASE_SMALL.has(key) && !t.sentStart && !upper) continue; // "of", "the", "in" may stay lower in titles
-    c[0]++;
-    if (isAllCaps(t.text)) c[1]++;
-    if (upper) {
-      c[2]++;
-      if (TITLE_CASE_SMALL.has(key) && !t.sentStart) c[4]++; // "In", "To" capitalised mid-sentence
+export function shoutingSentences(tokens: Token[], { keys, shapes }: TokenFacts): Set<number> {
+  // Per sentence (sentences are numbered 0..n-1): words, words in capitals, capitalised words,
+  // capitalised everyday words, capitalised verbs and function words (what a title-case
+  // headline has and a list of names has not).
+  const sentences = (tokens.at(-1)?.sent ?? -1) + 1;
+  const counts = (): Uint32Array => new Uint32Array(sentences);
+  const bump = (a: Uint32Array, s: number): void => {
+    a[s] = a[s]! + 1;
+  };
+  const words = counts(), upper = counts(), capitalised = counts(), everyday = counts(), verbs = counts();
+  tick(tokens.length);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const shape = shapes[i]!;
+    if (!(shape & LETTERS2)) continue; // words only
+    const key = keys[i]!;
+    const isUpper = (shape & UPPER_FIRST) !== 0;
+    if (TITLE_CASE_SMALL.has(key) && !t.sentStart && !isUpper) continue; // "of", "the", "in" may stay lower in titles
+    const s = t.sent;
+    bump(words, s);
+    if (shape & ALL_CAPS) bump(upper, s);
+    if (isUpper) {
+      bump(capitalised, s);
+      if (TITLE_CASE_SMALL.has(key) && !t.sentStart) bump(verbs, s); // "In", "To" capitalised mid-sentence
       else if (!t.sentStart && commonWords.has(key) && !rarerWords.has(key) && !knownAsName(key)) {
-        c[3]++;
-        if (VERB_OR_FUNCTION_TAGS.has(commonWords.get(key)!)) c[4]++;
+        bump(everyday, s);
+        if (VERB_OR_FUNCTION_TAGS.has(commonWords.get(key)!)) bump(verbs, s);
       }
     }
-    stats.set(t.sent, c);
   }
   const shouting = new Set<number>();
-  for (const [sent, [words, upper, capitalised, everyday, verbs]] of stats) {
-    if (words >= 3 && upper / words >= 0.8) shouting.add(sent);
-    else if (words >= 4 && capitalised / words >= 0.75 && everyday >= 2 && verbs >= 2) shouting.add(sent);
+  for (let s = 0; s < sentences; s++) {
+    const w = words[s]!;
+    if (w >= 3 && upper[s]! / w >= 0.8) shouting.add(s);
+    else if (w >= 4 && capitalised[s]! / w >= 0.75 && everyday[s]! >= 2 && verbs[s]! >= 2) shouting.add(s);
   }
   return shouting;
 }
@@ -94,21 +168,33 @@ export function knownAsName(key: string): boolean {
   return knownNames.has(key) || aliases.has(key) || firstNames.has(key);
 }
 
-/** Can token i be part of a name? */
+/** Is token i a word starting with a small letter? False past either end of the text. */
+export function isLower(ctx: Ctx, i: number): boolean {
+  return ((ctx.shapes[i] ?? 0) & LOWER_FIRST) !== 0;
+}
+
+/** Can token i be part of a name? False past either end of the text. */
 export function isNameToken(ctx: Ctx, i: number): boolean {
+  return ctx.nameTokens[i] === 1;
+}
+
+function nameTokenAt(ctx: Ctx, i: number): boolean {
   const t = ctx.tokens[i]!;
   if (t.kind !== "word") return false;
   const key = ctx.keys[i]!;
-  if (calendarWords.has(key) || !/\p{L}/u.test(t.text)) return false;
+  const shape = ctx.shapes[i]!;
+  if (calendarWords.has(key) || !(shape & LETTER)) return false;
   // "I", "I'm", "Don't", "We're": pronouns and contractions are never part of a name.
-  if (key === "i" || /'(m|ve|ll|d|re|t)$/u.test(key)) return false;
-  if (ctx.shouting.has(t.sent)) {
+  if (key === "i" || shape & CONTRACTION) return false;
+  const shouted = ctx.shouting.has(t.sent);
+  if (ZONES_AND_UNITS.has(key) && (ctx.tokens[i - 1]?.kind === "num" || (!shouted && shape & ALL_CAPS))) return false;
+  if (shouted) {
     // In a headline in capitals, only words that are not ordinary English count.
     if (STARTERS.has(key) || nonNames.has(key)) return false;
     if (knownAsName(key) || titles.has(key)) return true;
     return (!commonWords.has(key) || (rarerWords.has(key) && peopleNames.has(key))) && !ctx.lowerSeen.has(key); // "TRUMP"
   }
-  if (isCapitalised(t.text)) return true;
+  if (shape & CAPITALISED) return true;
   // Informal text writes well-known places and firms in lower case ("flying to canada").
   return key.length >= 4 && knownNames.has(key) && knownNames.get(key) !== "person" && !commonWords.has(key) &&
     !firstNames.has(key) && !peopleNames.has(key);

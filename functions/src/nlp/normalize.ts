@@ -9,9 +9,12 @@ export function wordKey(word: string): string {
 
 /** True for words written in capitals only (at least two letters): "NATO", "U.S.". */
 export function isAllCaps(word: string): boolean {
-  const letters = word.replace(/[^\p{L}]/gu, "");
-  return letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
+  // No lower-case or title-case letter, a capital, and two letters at least (no copies made: hot path).
+  return !LOWER_RE.test(word) && UPPER_RE.test(word) && TWO_LETTERS_RE.test(word);
 }
+const LOWER_RE = /[\p{Ll}\p{Lt}]/u;
+const UPPER_RE = /\p{Lu}/u;
+const TWO_LETTERS_RE = /\p{L}[^\p{L}]*\p{L}/u;
 
 /** Capitalised like a name: "Oslo", "McDonald", "eBay", "O'Neil". */
 export function isCapitalised(word: string): boolean {

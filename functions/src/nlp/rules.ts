@@ -3,118 +3,154 @@
 import {
   aliases, cities, companyWords, commonWords, demonyms, firstNames, knownNames, nameConnectors,
   nonNames, ofHeadsOrg, ofHeadsPlace, orgSuffixes, peopleNames, placePrepositions, placeSuffixes, rarerWords, titles,
+  wellKnownSurnames,
 } from "./lexicon.js";
-import { isCommon, isPlaceWord, isVeryCommon, MEDIUM, NONE, STRONG, WEAK, type Ctx, type Strength } from "./context.js";
+import { ALL_CAPS, isCommon, isPlaceWord, isVeryCommon, type Ctx } from "./context.js";
+import { MEDIUM, NONE, STRONG, typing, WEAK, type Typing } from "./rule.js";
 import { isAllCaps } from "./normalize.js";
 import type { EntityType } from "./types.js";
 import {
-  CAPS_ONLY, CLUB_PREFIX, COMPASS, EVENT_HEADS, MISC_TAILS, ORG_ACRONYM_STOP, PLACE_ENDING, PLACE_PREFIX, SPEECH, SURNAME_ENDING,
+  CAPS_ONLY, CLUB_PREFIX, ORG_HEADS, COMPASS, EVENT_HEADS, MISC_TAILS, ORG_ACRONYM_STOP, PLACE_ENDING, PLACE_PREFIX, SPEECH, SURNAME_ENDING,
   TITLE_MODIFIERS,
 } from "./words.js";
 
-export function classify(
-  ctx: Ctx, i: number, j: number, keys: string[], key: string, titled: boolean,
-): { type: EntityType; strength: Strength; why: string } | undefined {
+/** Type a candidate of tokens [i..j] (`keys` their lookup keys, `key` joined), or undefined if it is no name. */
+export function classify(ctx: Ctx, i: number, j: number, keys: string[], key: string, titled: boolean): Typing | undefined {
+  const known = classifyKnown(ctx, i, keys, key, titled);
+  if (known === NO_NAME) return undefined;
+  if (known) return known;
+  const thePlural = isThePlural(ctx, i, keys, key);
+  return keys.length > 1 ? classifyWords(ctx, i, j, keys, key, thePlural) : classifyWord(ctx, i, j, key, thePlural);
+}
+
+const NO_NAME = "no-name";
+
+/** Names known as a whole (aliases, lexicons), named events, names after a title; undefined when none decides. */
+function classifyKnown(ctx: Ctx, i: number, keys: string[], key: string, titled: boolean): Typing | typeof NO_NAME | undefined {
   const n = keys.length;
   const firstKey = keys[0]!;
-  const lastKey = keys[n - 1]!;
   const alias = aliases.get(key);
   if (alias && (n > 1 || isAllCaps(ctx.tokens[i]!.text) || key === "america" || key === "britain")) {
-    return { type: alias.type, strength: STRONG, why: "alias" };
+    return typing(alias.type, STRONG, "alias");
   }
   let known = knownNames.get(key);
   // "WHO" is the health agency; "Who" in "Doctor Who" or a question is not.
   if (n === 1 && CAPS_ONLY.has(key) && !isAllCaps(ctx.tokens[i]!.text)) known = undefined;
   if (known === "person" && n === 1 && cities.has(key)) known = "place"; // "Houston", "Sydney"
-  if (known && !(titled && known !== "person")) return { type: known, strength: STRONG, why: "lexicon" };
-  if (n > 1 && EVENT_HEADS.has(firstKey)) return undefined; // "Hurricane Milton", "Operation Overlord"
-  if (titled) return { type: "person", strength: STRONG, why: "title" };
-  const thePlural = i > 0 && ctx.tokens[i - 1]!.text === "the" && /[^s]s$/.test(lastKey) && !isPlaceWord(key) &&
+  if (known && !(titled && known !== "person")) return typing(known, STRONG, "lexicon");
+  if (n > 1 && EVENT_HEADS.has(firstKey)) return NO_NAME; // "Hurricane Milton", "Operation Overlord"
+  if (titled) return typing("person", STRONG, "title");
+  return undefined;
+}
+
+/** "the Rolling Stones", "the Boston Celtics": a capitalised plural after "the" names a team or band. */
+function isThePlural(ctx: Ctx, i: number, keys: string[], key: string): boolean {
+  const lastKey = keys[keys.length - 1]!;
+  return i > 0 && ctx.tokens[i - 1]!.text === "the" && /[^s]s$/.test(lastKey) && !isPlaceWord(key) &&
     !ctx.tokens[i]!.sentStart && !demonyms.has(lastKey) && !isVeryCommon(lastKey); // not "the States"
-  if (n > 1) {
-    if (keys.every((k) => titles.has(k) || TITLE_MODIFIERS.has(k))) return undefined; // "First Lady"
-    if (MISC_TAILS.has(lastKey)) return undefined; // "Clean Air Act", "Nobel Prize", "World Cup"
-    if (orgSuffixes.has(lastKey)) return { type: "organization", strength: STRONG, why: "org-suffix" };
-    // Club prefixes: "FC Basel", "AC Milan", "VfB Stuttgart".
-    if (CLUB_PREFIX.has(firstKey)) return { type: "organization", strength: STRONG, why: "club-prefix" };
-    const of = keys.indexOf("of");
-    if (of > 0) {
-      const head = keys[of - 1]!;
-      if (ofHeadsOrg.has(head)) return { type: "organization", strength: STRONG, why: "org-of" };
-      if (ofHeadsPlace.has(head)) return { type: "place", strength: STRONG, why: "place-of" };
-    }
-    if (placeSuffixes.has(lastKey) || PLACE_PREFIX.has(firstKey)) return { type: "place", strength: STRONG, why: "place-suffix" };
-    // "the Rolling Stones", "the Boston Celtics": a capitalised plural after "the" names a team or band.
-    if (thePlural) return { type: "organization", strength: MEDIUM, why: "the-plural" };
-    // "West Jersey", "Southern Sudan", "Greater Manchester".
-    if (COMPASS.has(firstKey) && !orgSuffixes.has(lastKey) && !isCommon(lastKey)) return { type: "place", strength: MEDIUM, why: "compass" };
-    if (cities.has(key)) return { type: "place", strength: MEDIUM, why: "city" };
-    // A given name first: "Warren Buffett" even though Warren is also a town ("Houston Rockets" is not).
-    const givenName = firstNames.has(firstKey) || knownNames.get(firstKey) === "person";
-    if (givenName && (!knownNames.has(firstKey) || (!isCommon(lastKey) && !isPlaceWord(lastKey)))) {
-      return { type: "person", strength: MEDIUM, why: "first-name" };
-    }
-    // A place name followed by other name words: "Boston Bruins", "Perth Glory", "CBS Cable".
-    if (isPlaceWord(firstKey) && !placeSuffixes.has(lastKey) && !firstNames.has(keys[1]!) &&
-      !keys.slice(1).every((k) => isPlaceWord(k))) {
-      return { type: "organization", strength: MEDIUM, why: "place-then-name" };
-    }
-    // A word before a city's name: mostly clubs and firms ("Bayer Leverkusen", "Inter Milan").
-    if (n === 2 && cities.has(lastKey) && !isPlaceWord(firstKey) && !COMPASS.has(firstKey) && !peopleNames.has(lastKey) &&
-      !isCommon(firstKey)) {
-      return { type: "organization", strength: WEAK, why: "name-then-city" };
-    }
-    // Capitalised ordinary words ("Best New Artist", "Classic Rock") are titles of works, not names.
-    if (keys.every((k) => isCommon(k) || nameConnectors.has(k))) return { type: "person", strength: NONE, why: "common-words" };
-    if (demonyms.has(firstKey) && n === 2 && knownNames.get(lastKey) !== "person") return undefined;
-    if (saidAround(ctx, i, j) && !keys.some((k) => isCommon(k))) return { type: "person", strength: WEAK, why: "said" };
-    if (!isVeryCommon(firstKey) && keys.every((k) => (peopleNames.has(k) && !titles.has(k)) || nameConnectors.has(k))) {
-      return { type: "person", strength: MEDIUM, why: "people-names" };
-    }
-    if (knownNames.get(lastKey) === "place" && knownNames.get(firstKey) === "place") return { type: "place", strength: WEAK, why: "place-pair" };
-    // Unknown words: a person if it ends like a surname, else counted only if the article types it.
-    if (peopleNames.has(lastKey) && !isVeryCommon(lastKey) && !isVeryCommon(firstKey)) {
-      return { type: "person", strength: WEAK, why: "surname-end" };
-    }
-    // Surname first ("Wang Shichong", "Kojima Minoru") with no ordinary word in it.
-    if (n <= 3 && peopleNames.has(firstKey) && !keys.some((k) => isVeryCommon(k) || ctx.lowerSeen.has(k))) {
-      return { type: "person", strength: WEAK, why: "surname-first" };
-    }
-    const nameWords = keys.filter((k) => !nameConnectors.has(k));
-    if (nameWords.length <= 3 && SURNAME_ENDING.test(lastKey) && !nameWords.some((k) => isVeryCommon(k))) {
-      return { type: "person", strength: WEAK, why: "surname-ending" };
-    }
-    return { type: "person", strength: NONE, why: "default-multi" };
+}
+
+/** A name of several words: suffixes, prefixes, "X of Y", given names, place words. */
+function classifyWords(ctx: Ctx, i: number, j: number, keys: string[], key: string, thePlural: boolean): Typing | undefined {
+  const n = keys.length;
+  const firstKey = keys[0]!;
+  const lastKey = keys[n - 1]!;
+  if (keys.every((k) => titles.has(k) || TITLE_MODIFIERS.has(k))) return undefined; // "First Lady"
+  if (MISC_TAILS.has(lastKey)) return undefined; // "Clean Air Act", "Nobel Prize", "World Cup"
+  if (orgSuffixes.has(lastKey)) return typing("organization", STRONG, "org-suffix");
+  // Club prefixes: "FC Basel", "AC Milan", "VfB Stuttgart".
+  if (CLUB_PREFIX.has(firstKey)) return typing("organization", STRONG, "club-prefix");
+  const of = keys.indexOf("of");
+  if (of > 0) {
+    const head = keys[of - 1]!;
+    if (ofHeadsOrg.has(head)) return typing("organization", STRONG, "org-of");
+    if (ofHeadsPlace.has(head)) return typing("place", STRONG, "place-of");
   }
-  // One word.
+  if (placeSuffixes.has(lastKey) || PLACE_PREFIX.has(firstKey)) return typing("place", STRONG, "place-suffix");
+  // "the Rolling Stones", "the Boston Celtics": a capitalised plural after "the" names a team or band.
+  if (thePlural) return typing("organization", MEDIUM, "the-plural");
+  // "West Jersey", "Southern Sudan", "Greater Manchester".
+  if (COMPASS.has(firstKey) && !orgSuffixes.has(lastKey) && !isCommon(lastKey)) return typing("place", MEDIUM, "compass");
+  if (cities.has(key)) return typing("place", MEDIUM, "city");
+  // A given name first: "Warren Buffett" even though Warren is also a town ("Houston Rockets" is not).
+  const givenName = firstNames.has(firstKey) || knownNames.get(firstKey) === "person";
+  if (givenName && (!knownNames.has(firstKey) || (!isCommon(lastKey) && !isPlaceWord(lastKey)))) {
+    return typing("person", MEDIUM, "first-name");
+  }
+  // A place name followed by other name words: "Boston Bruins", "Perth Glory", "CBS Cable",
+  // "New York Yankees" (a known place of two words, then a name).
+  // A town's name that is also an English word ("Best", "Mary") is no evidence.
+  const placeWords = isPlaceWord(firstKey) && !isCommon(firstKey) ? 1 : n > 2 && isPlaceWord(`${firstKey} ${keys[1]}`) ? 2 : 0;
+  if (placeWords > 0 && !placeSuffixes.has(lastKey) && !firstNames.has(keys[placeWords]!) &&
+    !keys.slice(placeWords).every((k) => isPlaceWord(k))) {
+    return typing("organization", MEDIUM, "place-then-name");
+  }
+  // A word before a city's name: mostly clubs and firms ("Bayer Leverkusen", "Inter Milan").
+  if (n === 2 && cities.has(lastKey) && !isPlaceWord(firstKey) && !COMPASS.has(firstKey) && !peopleNames.has(lastKey) &&
+    !isCommon(firstKey)) {
+    return typing("organization", WEAK, "name-then-city");
+  }
+  // Capitalised ordinary words ("Best New Artist", "Classic Rock") are titles of works, not names.
+  if (keys.every((k) => isCommon(k) || nameConnectors.has(k))) return typing("person", NONE, "common-words");
+  if (demonyms.has(firstKey) && n === 2 && knownNames.get(lastKey) !== "person") return undefined;
+  if (saidAround(ctx, i, j) && !keys.some((k) => isCommon(k))) return typing("person", WEAK, "said");
+  if (!isVeryCommon(firstKey) && keys.every((k) => (peopleNames.has(k) && !titles.has(k)) || nameConnectors.has(k))) {
+    return typing("person", MEDIUM, "people-names");
+  }
+  if (knownNames.get(lastKey) === "place" && knownNames.get(firstKey) === "place") return typing("place", WEAK, "place-pair");
+  // Unknown words: a person if it ends like a surname, else counted only if the article types it.
+  if (peopleNames.has(lastKey) && !isVeryCommon(lastKey) && !isVeryCommon(firstKey)) {
+    return typing("person", WEAK, "surname-end");
+  }
+  // Surname first ("Wang Shichong", "Kojima Minoru") with no ordinary word in it.
+  if (n <= 3 && peopleNames.has(firstKey) && !keys.some((k) => isVeryCommon(k) || ctx.lowerSeen.has(k))) {
+    return typing("person", WEAK, "surname-first");
+  }
+  const nameWords = keys.filter((k) => !nameConnectors.has(k));
+  if (nameWords.length <= 3 && SURNAME_ENDING.test(lastKey) && !nameWords.some((k) => isVeryCommon(k))) {
+    return typing("person", WEAK, "surname-ending");
+  }
+  return typing("person", NONE, "default-multi");
+}
+
+/** A single word: acronyms, ordinary words, name lists, the words around it. */
+function classifyWord(ctx: Ctx, i: number, j: number, key: string, thePlural: boolean): Typing | undefined {
   const t = ctx.tokens[i]!;
   if (demonyms.has(key) || nonNames.has(key) || titles.has(key) || /(ish|ese)$/.test(key) && !firstNames.has(key)) {
-    return { type: "person", strength: NONE, why: "non-name" };
+    return typing("person", NONE, "non-name");
   }
   if (/^\p{L}\.?$/u.test(t.text)) return undefined;
-  if (thePlural) return { type: "organization", strength: MEDIUM, why: "the-plural" };
-  if (isAllCaps(t.text) && !ctx.shouting.has(t.sent) && t.text.replace(/\./g, "").length <= 6) {
+  if (thePlural) return typing("organization", MEDIUM, "the-plural");
+  const letters = ctx.shapes[i]! & ALL_CAPS && !ctx.shouting.has(t.sent) ? t.text.replace(/\./g, "").length : Infinity;
+  if (letters <= 6) {
     // Jargon, and ordinary words written in capitals for emphasis ("ERA", "HUGE").
-    if (ORG_ACRONYM_STOP.has(key) || commonWords.has(key)) return { type: "organization", strength: NONE, why: "acronym-stop" };
+    if (ORG_ACRONYM_STOP.has(key) || commonWords.has(key)) return typing("organization", NONE, "acronym-stop");
     // Two-letter capitals are mostly codes and abbreviations ("NY", "TV"), not organisations.
-    if (t.text.replace(/\./g, "").length < 3) return { type: "organization", strength: NONE, why: "acronym-2" };
-    return { type: "organization", strength: MEDIUM, why: "acronym" };
+    if (letters < 3) return typing("organization", NONE, "acronym-2");
+    return typing("organization", MEDIUM, "acronym");
   }
   // An ordinary word capitalised mid-sentence is a name only if it is a rarer word ("Trump")
   // that the article never writes in lower case.
   const rarer = rarerWords.has(key) && !t.sentStart && !ctx.lowerSeen.has(key);
-  if ((commonWords.has(key) && !rarer) || ctx.lowerSeen.has(key) || orgSuffixes.has(key) || placeSuffixes.has(key)) {
-    return { type: "person", strength: NONE, why: "common-word" };
+  // "the League", "the Commission": the head of an organisation's name, capitalised after "the"
+  // mid-sentence, stands for the organisation the article names.
+  if (ORG_HEADS.has(key) && !t.sentStart && !ctx.shouting.has(t.sent) && ctx.tokens[i - 1]?.text === "the") {
+    return typing("organization", MEDIUM, "org-head");
   }
-  if (saidAround(ctx, i, j)) return { type: "person", strength: WEAK, why: "said" };
+  if ((commonWords.has(key) && !rarer) || ctx.lowerSeen.has(key) || orgSuffixes.has(key) || placeSuffixes.has(key)) {
+    return typing("person", NONE, "common-word");
+  }
+  if (saidAround(ctx, i, j)) return typing("person", WEAK, "said");
   const ctxType = guessByContext(ctx, i);
-  if (ctxType === "place") return { type: "place", strength: WEAK, why: "context-place-1" };
-  if (companyWords.has(key)) return { type: "organization", strength: MEDIUM, why: "company" };
-  if (cities.has(key)) return { type: "place", strength: MEDIUM, why: "city-1" };
-  if (firstNames.has(key) || peopleNames.has(key)) return { type: "person", strength: MEDIUM, why: "name-list-1" };
-  if (PLACE_ENDING.test(key)) return { type: "place", strength: WEAK, why: "place-ending" };
+  if (ctxType === "place") return typing("place", WEAK, "context-place-1");
+  if (companyWords.has(key)) return typing("organization", MEDIUM, "company");
+  // "Merkel", "Putin": the surname of the one well-known person who has it (not an English word).
+  if (wellKnownSurnames.has(key) && !commonWords.has(key)) return typing("person", MEDIUM, "well-known-surname");
+  if (cities.has(key)) return typing("place", MEDIUM, "city-1");
+  if (firstNames.has(key) || peopleNames.has(key)) return typing("person", MEDIUM, "name-list-1");
+  if (PLACE_ENDING.test(key)) return typing("place", WEAK, "place-ending");
   // An unknown lone word: counted only if the article types it elsewhere.
-  return { type: "person", strength: NONE, why: "default-1" };
+  return typing("person", NONE, "default-1");
 }
 
 /** "X said", "X, who", '"...," said X.': the name is a person's. */

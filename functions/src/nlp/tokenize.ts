@@ -15,6 +15,8 @@ export interface Token {
   sent: number;
 }
 
+import { tick } from "./limits.js";
+
 // Abbreviations whose period belongs to the word and does not end a sentence.
 const ABBREV = new Set([
   "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm", "maj",
@@ -34,12 +36,42 @@ export function tokenize(text: string): Token[] {
   let newSentence = true;
   let sent = -1;
   let lastEnd = 0;
-  for (const m of text.matchAll(TOKEN_RE)) {
-    const start = m.index;
-    if (start < lastEnd) continue; // the period already taken by an abbreviation
-    const word = m[0];
+  const breakFrom = (pos: number): number => {
+    const k = text.indexOf("\n", pos);
+    return k < 0 ? Infinity : k;
+  };
+  let nextBreak = breakFrom(0); // the first line break at or after lastEnd (tokens never hold one)
+  const none: (string | undefined)[] = [];
+  let pos = 0;
+  while (pos < text.length) {
+    const c = text.charCodeAt(pos);
+    if (c === 32 || (c >= 9 && c <= 13) || (c >= 128 && SPACE_AT.test(text[pos]!))) {
+      pos++; // every \s character is one code unit
+      continue;
+    }
+    tick();
+    const start = pos;
+    // Plain punctuation is a token of one character: no regex needed (punctuation-heavy
+    // text has a token per character). Anything else goes through TOKEN_RE at this position.
+    let m: (string | undefined)[];
+    let word: string;
+    if (c < 128 ? ASCII_PUNCT[c] === 1 : TYPOGRAPHIC.has(c)) {
+      word = text[pos]!;
+      m = none;
+      m[5] = word;
+      pos++;
+    } else {
+      TOKEN_AT.lastIndex = pos;
+      const found = TOKEN_AT.exec(text)!; // (\S) matches any character that is not a space
+      m = found;
+      word = found[0];
+      pos = TOKEN_AT.lastIndex;
+    }
     // A line break always starts a new sentence (headlines, list items, posts).
-    if (text.slice(lastEnd, start).includes("\n")) newSentence = true;
+    if (nextBreak < start) {
+      newSentence = true;
+      nextBreak = breakFrom(start);
+    }
     const isPunct = m[5] !== undefined || m[1] !== undefined;
     if (!isPunct && (newSentence || sent < 0)) sent++;
     const first = newSentence && !isPunct;
@@ -75,9 +107,17 @@ export function tokenize(text: string): Token[] {
       newSentence = false;
     }
     lastEnd = out[out.length - 1]!.end;
+    if (pos < lastEnd) pos = lastEnd; // the period an abbreviation took
   }
   return out;
 }
+
+const TOKEN_AT = new RegExp(TOKEN_RE.source, "uy"); // sticky: one match exactly at lastIndex
+const SPACE_AT = /\s/u;
+// Typographic punctuation of news text (… “ ” ‘ ’ – — « »): one-character tokens too.
+const TYPOGRAPHIC = new Set([0x2026, 0x201c, 0x201d, 0x2018, 0x2019, 0x2013, 0x2014, 0xab, 0xbb]);
+// ASCII characters that only the last alternative of TOKEN_RE, (\S), can match.
+const ASCII_PUNCT = new Uint8Array(128).map((_, c) => (c > 32 && c < 127 && !/[A-Za-z0-9#@]/.test(String.fromCharCode(c)) ? 1 : 0));
 
 function push(out: Token[], text: string, start: number, kind: TokenKind, sentStart: boolean, sent: number): void {
   out.push({ text, start, end: start + text.length, kind, sentStart, sent });

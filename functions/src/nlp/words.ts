@@ -83,3 +83,42 @@ export const PLACE_PREFIX = new Set(["st", "saint", "mount", "mt", "lake", "cape
 
 export const SPEECH = new Set(["said", "says", "told", "added", "tweeted", "wrote", "argued", "claimed", "insisted",
   "warned", "explained", "stated", "admitted", "denied", "recalled", "asked", "replied", "noted"]);
+
+// Time zones and units: never names when written in capitals in running text or after a
+// number ("at 1400 GMT", "a 5 KM race"). Zones that are also words (WEST, CAT) are left out.
+export const ZONES_AND_UNITS = new Set([
+  "gmt", "utc", "bst", "cet", "cest", "eet", "eest", "msk", "pkt", "ict", "wib", "hkt", "jst", "kst", "awst",
+  "acst", "aest", "aedt", "nzst", "nzdt", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "akst", "hst",
+  "adt", "brt", "sast", "km", "kms", "kph", "mph", "kg", "kw", "kwh", "mw", "mwh", "gw", "gwh", "twh", "mb", "tb",
+  "ghz", "mhz", "khz", "hz", "bpd", "mmbtu", "psi",
+]);
+
+// Words right after an organisation's name that name its people or parts ("Acme spokesman",
+// "Acme's board", "Acme shares"): an unknown name before them is an organisation.
+export const ORG_FRAME_AFTER = new Set([
+  "spokesman", "spokeswoman", "spokesperson", "spokespeople", "board", "shareholders", "shares", "stock",
+  "employees", "staff", "executives", "headquarters", "subsidiary", "subsidiaries", "chairman", "chairwoman",
+  "chief", "ceo", "officials", "lawmakers", "members", "leadership", "stake", "unit", "division", "workers",
+]);
+
+// Phrases right before an organisation's name ("a statement from Acme", "joined Acme").
+export const ORG_FRAME_BEFORE = new Set([
+  ["statement", "from"], ["statement", "by"], ["spokesman", "for"], ["spokeswoman", "for"], ["spokesperson", "for"],
+  ["joined"], ["joining"], ["shares", "of"], ["shares", "in"], ["stake", "in"], ["subsidiary", "of"], ["unit", "of"],
+  ["employees", "of"], ["members", "of"], ["works", "for"], ["worked", "for"], ["working", "for"], ["signed", "for"],
+  ["signed", "with"], ["chairman", "of"], ["founder", "of"], ["ceo", "of"], ["executive", "of"], ["leader", "of"],
+  ["analyst", "at"], ["economist", "at"], ["officials", "at"], ["sued"], ["acquired"], ["merger", "with"],
+].map((p) => p.join(" ")));
+
+// Verbs of a sports result between two teams' names ("Barcelona beat Real Madrid").
+// Verbs armies and candidates share ("defeated", "crushed") are left out.
+export const RESULT_VERBS = new Set(["beat", "beats", "thrashed", "edged", "routed", "trounced", "hammered", "outclassed",
+  "drew", "draw", "whipped", "blanked"]);
+
+// Between two teams' names: "Lyon v Nice", "Lyon vs. Nice".
+export const VERSUS = new Set(["v", "v.", "vs", "vs."]);
+
+// Heads of organisation names: "the League", "the Commission" stand for one the article names.
+export const ORG_HEADS = new Set(["ministry", "council", "party", "commission", "authority", "court", "front", "movement",
+  "union", "corporation", "group", "bank", "agency", "service", "league", "committee", "assembly", "federation",
+  "association", "institute", "university", "company", "club", "board", "alliance", "coalition", "foundation", "society"]);

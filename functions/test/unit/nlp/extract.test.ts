@@ -1,7 +1,7 @@
 // Behaviour of extractEntities, one rule per test, on sentences written for these tests.
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { extractEntities, type Entity, type EntityType } from "../../../src/nlp/extract.js";
+import { aliasKeys, extractEntities, type Entity, type EntityType } from "../../../src/nlp/extract.js";
 
 const pairs = (text: string): string[] => extractEntities(text).map((e) => `${e.type}:${e.text}`);
 const canon = (text: string): string[] => extractEntities(text).map((e) => `${e.type}:${e.canonical}`);
@@ -210,6 +210,13 @@ describe("find more", () => {
     assert.ok(has("Talks were led by foreign minister Zqel Varnaby.", "person", "Zqel Varnaby"));
   });
 
+  test("a lone surname of the article's full name is not typed by the list it stands next to", () => {
+    const text = "Dariel Q. Wrzelak builds boats. The son of immigrants from Lyon, France, Wrzelak was born in Oslo.";
+    assert.deepEqual(canon(text), [
+      "person:Dariel Wrzelak", "place:Lyon", "place:France", "person:Dariel Wrzelak", "place:Oslo",
+    ]);
+  });
+
   test("a word that is also a given name follows the firms it is listed with", () => {
     assert.ok(has("Orders came from Microsoft, Meta and Siemens.", "organization", "Meta"));
   });
@@ -264,5 +271,74 @@ describe("exclusions", () => {
 
   test("URLs, hashtags and handles are not names", () => {
     assert.deepEqual(pairs("see https://Example.com/News and #BreakingNews via @DailyPost"), []);
+  });
+});
+
+describe("organisations from the text's own evidence (issue 13)", () => {
+  test("an acronym defined in brackets is that organisation everywhere in the article", () => {
+    const es = extractEntities("On Monday the Qarvel Rights Network (QRN) said it would appeal. Later the QRN asked for help.");
+    assert.deepEqual(es.map((e) => `${e.type}:${e.text}:${e.canonical}`), [
+      "organization:Qarvel Rights Network:Qarvel Rights Network",
+      "organization:QRN:Qarvel Rights Network",
+      "organization:QRN:Qarvel Rights Network",
+    ]);
+  });
+
+  test("an acronym that is also an English word, defined in the text", () => {
+    assert.ok(has("Sexual Minorities Uganda (SMUG) said on Monday that SMUG would appeal.", "organization", "SMUG"));
+  });
+
+  test("frames: 'X spokesman', 'joined X', 'a statement from X'", () => {
+    assert.ok(has("A Zorvan spokesman said the plan was sound.", "organization", "Zorvan"));
+    assert.ok(has("She joined Qelvix in 2019.", "organization", "Qelvix"));
+    assert.ok(has("In a statement from Brannock, officials denied it.", "organization", "Brannock"));
+  });
+
+  test("heads of organisation names, and a head alone after 'the'", () => {
+    assert.ok(has("The Kestrel Front and the Velvar Authority met.", "organization", "Kestrel Front"));
+    assert.ok(has("The Kestrel Front and the Velvar Authority met.", "organization", "Velvar Authority"));
+    assert.ok(has("Voters backed it, and the Commission agreed.", "organization", "Commission"));
+  });
+
+  test("sports results: a town's name used for its club is an organisation; a country stays a place", () => {
+    assert.deepEqual(pairs("Barcelona beat Real Madrid 2-1 on Sunday."), ["organization:Barcelona", "organization:Real Madrid"]);
+    assert.ok(has("Germany beat France in Lyon.", "place", "Germany"));
+  });
+});
+
+describe("headlines and text in capitals (issue 13)", () => {
+  test("the first word of a known multi-word place or name is kept", () => {
+    assert.deepEqual(canon("NEW YORK 1996-08-22\nThe mayor spoke."), ["place:New York"]);
+    assert.deepEqual(pairs("NEW YORK YANKEES BEAT BOSTON RED SOX"), ["organization:NEW YORK YANKEES", "organization:BOSTON RED SOX"]);
+    assert.ok(has("New Zealand won the match.", "place", "New Zealand"));
+  });
+
+  test("time zones and units are never entities", () => {
+    assert.deepEqual(pairs("Trading resumed at 1400 GMT and the 10 KM race began at 0900 EST."), []);
+  });
+});
+
+describe("aliases (issue 13)", () => {
+  test("names that differ only by a middle initial are one entity", () => {
+    assert.deepEqual(canon("Donald J. Trump spoke. Later Donald Trump left."), ["person:Donald Trump", "person:Donald Trump"]);
+  });
+
+  test("a generational suffix the article itself drops", () => {
+    assert.deepEqual(canon("Karl Osterby Jr. arrived. Karl Osterby waved."), ["person:Karl Osterby Jr.", "person:Karl Osterby Jr."]);
+  });
+
+  test("a lone surname the article does not resolve maps to the one well-known full name", () => {
+    assert.deepEqual(canon("Merkel met Putin in Berlin."), ["person:Angela Merkel", "person:Vladimir Putin", "place:Berlin"]);
+    // The article's own full name wins over the well-known one.
+    assert.deepEqual(canon("Anna Merkel spoke. Merkel left."), ["person:Anna Merkel", "person:Anna Merkel"]);
+  });
+
+  test("aliasKeys: the keys under which a full name may claim a lone mention", () => {
+    assert.deepEqual(aliasKeys("person", "Donald Trump"), ["trump"]);
+    assert.deepEqual(aliasKeys("person", "Ursula von der Leyen"), ["von der leyen", "leyen"]);
+    assert.deepEqual(aliasKeys("person", "Martin Luther King Jr."), ["king"]);
+    assert.deepEqual(aliasKeys("organization", "World Health Organization"), ["who"]);
+    assert.deepEqual(aliasKeys("place", "New York"), []);
+    assert.deepEqual(aliasKeys("person", "Madonna"), []);
   });
 });
