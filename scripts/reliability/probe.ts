@@ -4,7 +4,7 @@
 import { openSync, readSync, closeSync, fstatSync } from "node:fs";
 import type { Firestore } from "firebase-admin/firestore";
 import { publicationKey } from "../../functions/lib/shared/keys.js";
-import { COLLECTIONS, paths, type WindowDoc } from "../../functions/lib/shared/layout.js";
+import { COLLECTIONS, type WindowDoc } from "../../functions/lib/shared/layout.js";
 
 export type LogLine = { instance: string; fields: Record<string, unknown> };
 
@@ -63,7 +63,7 @@ export async function publishRaw(pubsubHost: string, project: string, topic: str
 
 /** Article documents of a publication (counted posts, before any rollup). */
 export async function articlesOf(db: Firestore, publication: string): Promise<number> {
-  const snap = await db.collection(paths.articles(publicationKey(publication))).count().get();
+  const snap = await db.collection(COLLECTIONS.articles).where("pubKey", "==", publicationKey(publication)).count().get();
   return snap.data().count;
 }
 

@@ -92,7 +92,7 @@ export async function commitSummaries(ctx: CommitContext, summaries: readonly Po
     () =>
       db.runTransaction(
         async (tx): Promise<CommitResult> => {
-          const articleRefs = summaries.map((s) => db.doc(paths.article(s.pubKey, s.articleId)));
+          const articleRefs = summaries.map((s) => db.doc(paths.article(s.articleId)));
           const legacyRefs: Array<DocumentReference | undefined> = summaries.map((s) =>
             ctx.legacy && s.clientId !== undefined ? db.doc(paths.legacyClientId(s.articleId)) : undefined,
           );

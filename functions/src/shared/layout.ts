@@ -6,9 +6,10 @@
 //
 //   publications/{pubKey}                      PublicationDoc   totals + articles per day
 //   publications/{pubKey}/ents/{entityId}      EntityDoc        totals + mentions/articles per day
-//   publications/{pubKey}/articles/{articleId} ArticleDoc       one per counted post; for a post with
+//   articles/{articleId}                       ArticleDoc       one per counted post; for a post with
 //                                                               a client id also the record that it
-//                                                               was counted
+//                                                               was counted (top level: creating one
+//                                                               never touches a publication's path)
 //   deltas/{deltaId}                           DeltaDoc         one message's counts, until rolled up
 //   windows/{windowEnd}                        WindowDoc        a rollup window: sealed, planned, applied
 //   windows/{windowEnd}/parts/{n}              PartDoc          one applied rollup commit
@@ -167,8 +168,7 @@ export const TTL = {
 export const paths = {
   publication: (pubKey: string) => `${COLLECTIONS.publications}/${pubKey}`,
   entity: (pubKey: string, entityId: string) => `${COLLECTIONS.publications}/${pubKey}/${COLLECTIONS.ents}/${entityId}`,
-  articles: (pubKey: string) => `${COLLECTIONS.publications}/${pubKey}/${COLLECTIONS.articles}`,
-  article: (pubKey: string, articleId: string) => `${COLLECTIONS.publications}/${pubKey}/${COLLECTIONS.articles}/${articleId}`,
+  article: (articleId: string) => `${COLLECTIONS.articles}/${articleId}`,
   delta: (deltaId: string) => `${COLLECTIONS.deltas}/${deltaId}`,
   window: (windowEnd: number) => `${COLLECTIONS.windows}/${windowEnd}`,
   part: (windowEnd: number, n: number) => `${COLLECTIONS.windows}/${windowEnd}/${COLLECTIONS.parts}/${n}`,

@@ -121,7 +121,7 @@ describe("processPosts (Firestore emulator)", () => {
     assert.equal(deltas[0]!.posts, 3);
 
     const key = publicationKey(name);
-    const article = (await db.doc(paths.article(key, clientIdKey(key, "e-1"))).get()).data()!;
+    const article = (await db.doc(paths.article(clientIdKey(key, "e-1"))).get()).data()!;
     assert.equal(article.title, "Letters");
     assert.equal(article.url, "https://example.com/1");
     assert.equal(article.day, "2025-12-30");
@@ -273,7 +273,7 @@ describe("processPosts (Firestore emulator)", () => {
     const got = await counters(name);
     assert.equal(got.articleCount, 2);
     assert.deepEqual(Object.keys(got.ents).sort(), [entityId("person", "Ada Lovelace"), entityId("place", "Paris")].sort(), "the over-long name is not stored");
-    const articles = await db.collection(paths.articles(publicationKey(name))).where("truncated", "==", true).get();
+    const articles = await db.collection(COLLECTIONS.articles).where("pubKey", "==", publicationKey(name)).where("truncated", "==", true).get();
     assert.equal(articles.size, 1);
   });
 

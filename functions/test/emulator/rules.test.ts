@@ -47,9 +47,9 @@ const SEEDED: Seeded[] = [
     data: { word: "Ada Lovelace", type: "person", count: 5, articles: 2 },
   },
   {
-    label: "publications/{p}/articles/{a}",
-    path: `publications/${pub}/articles/art-${RUN}`,
-    collection: `publications/${pub}/articles`,
+    label: "articles/{a}",
+    path: `articles/art-${RUN}`,
+    collection: "articles",
     readable: true,
     data: { pubKey: pub, publication: `Rules ${RUN}`, title: "T", day: "2026-01-01", ents: ["e"], mentions: [1] },
   },

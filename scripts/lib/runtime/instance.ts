@@ -99,19 +99,29 @@ export class FunctionInstance {
     this.starts++;
     this.stopping = false;
     this.limit.attach(child.pid!);
-    const tag = Buffer.from(`[${this.name}] `);
+    const tag = `[${this.name}] `;
     for (const stream of [child.stdout, child.stderr]) {
-      stream?.on("data", (chunk: Buffer) => {
-        this.opts.log.write(Buffer.concat([tag, chunk]));
-        if (this.opts.echo) process.stdout.write(chunk);
+      // Whole lines only, each tagged: instances share one log file, and a
+      // structured line cut by another instance's output would be lost to readers.
+      let partial = "";
+      stream?.setEncoding("utf8");
+      stream?.on("data", (chunk: string) => {
+        const lines = (partial + chunk).split("\n");
+        partial = lines.pop()!;
+        if (lines.length === 0) return;
+        this.opts.log.write(lines.map((l) => `${tag}${l}\n`).join(""));
+        if (this.opts.echo) process.stdout.write(`${lines.join("\n")}\n`);
         if (this.watchers.size === 0) return;
-        const text = chunk.toString("utf8");
+        const text = lines.join("\n");
         for (const w of this.watchers) {
           if (w.pattern.test(text)) {
             this.watchers.delete(w);
             w.resolve();
           }
         }
+      });
+      stream?.on("end", () => {
+        if (partial) this.opts.log.write(`${tag}${partial}\n`);
       });
     }
     const killsBefore = this.limit.kills();
