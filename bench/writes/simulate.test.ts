@@ -3,9 +3,11 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { Entity } from "../../functions/lib/nlp/extract.js";
+import type { DeltaPubs } from "../../functions/lib/process/delta.js";
 import { decodeMessage } from "../../functions/lib/shared/message.js";
 import type { Post } from "../../functions/lib/shared/post.js";
 import { packMessages } from "./arrival.ts";
+import { packedTail } from "./packed.ts";
 import { simulate, type SimOptions } from "./simulate.ts";
 
 const START = 1_800_000_000_000; // a multiple of 20 s: the first request opens a window
@@ -77,4 +79,28 @@ test("a post sent again is read again but counted once", async () => {
   assert.equal(r.writes.articles, 1);
   assert.equal(r.writes.deltas, 1);
   assert.equal(r.windows, 1);
+});
+
+test("packed tail: head entities keep their documents, the rest share a bucket, split at 500 transforms", () => {
+  const many: DeltaPubs = {
+    alpha: {
+      n: "Alpha",
+      a: 1,
+      d: { "2026-01-15": 1 },
+      e: Object.fromEntries(
+        Array.from({ length: 131 }, (_, i) => [`place:e${i}`, { w: `E${i}`, t: "place" as const, c: 1, a: 1, d: { "2026-01-15": { m: 1, a: 1 } } }]),
+      ),
+    },
+  };
+  const packed = packedTail((_pub, id) => id === "place:e0", 1);
+  packed.observe(many);
+  const r = packed.result();
+  assert.equal(r.publications, 1);
+  assert.equal(r.head, 1);
+  // 130 tail entities x (count, articles, day m, day a) = 520 transforms: two writes.
+  assert.equal(r.maxTransformsPerBucketPerWindow, 520);
+  assert.equal(r.tail, 2);
+  assert.equal(r.splits, 1);
+  assert.equal(r.maxWritesPerDocPerWindow, 2);
+  assert.equal(r.tailEntities, 130);
 });
