@@ -167,6 +167,7 @@ const report = {
     commits: r.sim.commits,
     parts: r.sim.parts,
     maxTicksPerWindow: r.sim.maxTicksPerWindow,
+    fullestWindowPosts: r.sim.fullestWindow.posts,
   })),
   packedTail: {
     headArticles,
@@ -201,6 +202,10 @@ else {
         `${f(r.per.postsPerMessage, 9, 2)} ${f(r.per.ticksPerWindow, 9, 2)}`,
     );
   }
+  log(
+    "fullest window (a steady stream's windows all hold as many posts), shared writes/post: " +
+      rows.map((r) => `${r.postsPerSecond}/s ${r.per.fullestWindowSharedPerPost} (${r.sim.fullestWindow.posts} posts)`).join(", "),
+  );
   log("(per post; daily counts live in the shared documents' days maps, so they cost a write of their own only");
   log(" when one window touches more days of a document than one commit carries; deletes are the rolled-up deltas)");
   log("");

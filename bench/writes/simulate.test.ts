@@ -61,6 +61,7 @@ test("two windows: each message's articles and delta, each window's shared docs 
   });
   assert.equal(r.deletes, 2);
   assert.equal(r.maxWritesPerSharedDocPerWindow, 1);
+  assert.deepEqual(r.fullestWindow, { posts: 2, shared: 3 });
   assert.equal(r.ticks, 2);
 });
 

@@ -79,6 +79,8 @@ export interface SimResult {
   /** Deltas deleted once their window is applied. */
   deletes: number;
   maxWritesPerSharedDocPerWindow: number;
+  /** The window with the most posts: its posts and shared documents written (a steady stream's windows are all like it). */
+  fullestWindow: { posts: number; shared: number };
   /** Bytes of the messages on the posts topic, and of the ticks on the rollup topic. */
   messageBytes: number;
   tickBytes: number;
@@ -93,7 +95,7 @@ const sum = (o: object) => Object.values(o).reduce((n: number, v: number) => n +
 export async function simulate(messages: readonly PackedMessage[], entitiesOf: (post: Post) => readonly Entity[], o: SimOptions): Promise<SimResult> {
   const writes: WriteCounts = { deltas: 0, shared: 0, daily: 0, articles: 0, ledger: 0 };
   const reads: ReadCounts = { articles: 0, legacy: 0, windows: 0, rollup: 0, extraTicks: 0, sweeps: 0 };
-  const r = { posts: 0, commits: 0, parts: 0, deletes: 0, maxPerDoc: 0, messageBytes: 0, tickBytes: 0 };
+  const r = { posts: 0, commits: 0, parts: 0, deletes: 0, maxPerDoc: 0, messageBytes: 0, tickBytes: 0, fullest: { posts: 0, shared: 0 } };
   const counted = new Set<string>();
   const deltasOf = new Map<number, DeltaPubs[]>();
   const ticksOf = new Map<number, number>();
@@ -169,6 +171,8 @@ export async function simulate(messages: readonly PackedMessage[], entitiesOf: (
       perDoc.set(item.path, (perDoc.get(item.path) ?? 0) + 1);
     }
     r.maxPerDoc = Math.max(r.maxPerDoc, ...perDoc.values());
+    const posts = Object.values(merged).reduce((n, p) => n + p.a, 0);
+    if (posts > r.fullest.posts) r.fullest = { posts, shared: perDoc.size };
     r.deletes += deltas.length;
     const ticks = ticksOf.get(windowEnd) ?? 0;
     if (ticks < 1) throw new Error(`window ${windowEnd} has deltas but no tick`);
@@ -194,6 +198,7 @@ export async function simulate(messages: readonly PackedMessage[], entitiesOf: (
     reads,
     deletes: r.deletes,
     maxWritesPerSharedDocPerWindow: r.maxPerDoc,
+    fullestWindow: r.fullest,
     messageBytes: r.messageBytes,
     tickBytes: r.tickBytes,
   };
@@ -211,6 +216,7 @@ export function perPost(s: SimResult) {
     deletesPerPost: per(s.deletes),
     writesPerPostByKind: perKind(s.writes),
     readsPerPostByKind: perKind(s.reads),
+    fullestWindowSharedPerPost: s.fullestWindow.posts > 0 ? Math.round((s.fullestWindow.shared / s.fullestWindow.posts) * 1000) / 1000 : 0,
     postsPerMessage: Math.round((s.posts / s.messages) * 100) / 100,
     ticksPerWindow: Math.round((s.ticks / s.windows) * 100) / 100,
   };
