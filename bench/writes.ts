@@ -1,5 +1,5 @@
 // npm run bench:writes [-- --rates 1,10,100,1000] [--window S] [--instances N] [--legacy on|off]
-//                         [--batch-ms MS] [--phase MS] [--posts N] [--seed S] [--head K] [--buckets B] [--json]
+//                         [--batch-ms MS] [--phase MS] [--request N] [--posts N] [--seed S] [--head K] [--buckets B] [--json]
 //
 // Firestore operations per post of the write path when posts arrive at a
 // steady rate (posts/s), on the SOTU corpus in a seeded shuffle, sent as
@@ -37,7 +37,6 @@ function defaultOf<T>(param: { options: { default?: unknown } }, name: string): 
   return d as T;
 }
 
-const REQUEST_POSTS = 10;
 /** The issue's targets (issue 11): writes per post at most, per rate. */
 const TARGETS: Record<number, number> = { 1: 9.35, 10: 6.5, 100: 4.2, 1000: 3.8 };
 const SWEEP_EVERY_MS = 60_000; // rollupSweep: "every 1 minutes"
@@ -56,6 +55,7 @@ const legacyFlag = flags.string("legacy") ?? (defaultOf<boolean>(processParams.r
 if (legacyFlag !== "on" && legacyFlag !== "off") throw new Error(`--legacy must be on or off, got "${legacyFlag}"`);
 const legacy = legacyFlag === "on";
 const seed = flags.int("seed", 1);
+const REQUEST_POSTS = flags.int("request", 10); // posts per request, as the issue sends them
 const posts = flags.has("posts") ? flags.int("posts", 1) : 0;
 const headArticles = flags.int("head", 5);
 const buckets = flags.int("buckets", 8);
