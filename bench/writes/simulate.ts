@@ -1,0 +1,223 @@
+// The write path's Firestore operations for a stream of Pub/Sub messages,
+// counted by running the real planning code without Firestore: each message's
+// posts through summarisePost / deltaOf / splitDelta as processPosts commits
+// them (process/commit.ts), each window's deltas through mergeDeltas /
+// rollupItems / planParts as the rollup applies them (rollup/handler.ts), the
+// ticks through the real windowTicker. The reads and bookkeeping writes
+// around them follow those two files step by step (see the comments below).
+//
+// Assumptions, all of them the steady state of a healthy deployment:
+//   - a message commits at the instant it was sealed (delivery and extraction
+//     take well under the rollup's grace), so no commit finds its window
+//     sealed and hops to the next one;
+//   - every post is new (no redelivery, no retry, no legacy entry);
+//   - message k goes to processPosts instance k mod `instances`;
+//   - a window's first tick rolls it up; its other ticks find it applied.
+import type { Entity } from "../../functions/lib/nlp/extract.js";
+import { deltaOf, mergeDeltas, splitDelta, type DeltaPubs } from "../../functions/lib/process/delta.js";
+import { windowTicker } from "../../functions/lib/process/deps.js";
+import { POSTS_PER_COMMIT } from "../../functions/lib/process/handler.js";
+import { summarisePost, type PostSummary } from "../../functions/lib/process/summarise.js";
+import { planParts, rollupItems } from "../../functions/lib/rollup/plan.js";
+import { paths, windowEndOf } from "../../functions/lib/shared/layout.js";
+import { decodeMessage } from "../../functions/lib/shared/message.js";
+import type { Post } from "../../functions/lib/shared/post.js";
+import type { PackedMessage } from "./arrival.ts";
+
+export interface SimOptions {
+  windowSeconds: number;
+  /** processPosts instances: each sends one tick per window it wrote into. */
+  instances: number;
+  /** READ_LEGACY_LEDGER: also read the legacy clientIds doc and ledger. */
+  legacy: boolean;
+  /** Period of the scheduled sweep (rollupSweep); 0 leaves it out. */
+  sweepEveryMs: number;
+  /** ROLLUP_GRACE_SECONDS in ms: the last window is rolled up this long after its end. */
+  graceMs: number;
+  /** Told each window's merged counts (for layouts simulated beside this one). */
+  observe?: (merged: DeltaPubs, windowEnd: number) => void;
+}
+
+export interface WriteCounts {
+  /** Delta documents (one per message, more when a delta is split). */
+  deltas: number;
+  /** Shared totals: publications/{pub} and publications/{pub}/ents/{id}, one write per window each. */
+  shared: number;
+  /** Extra writes for days only: a document whose window spans more days than one commit may carry. */
+  daily: number;
+  /** One article per counted post. */
+  articles: number;
+  /** The rollup's bookkeeping: window doc (claim, plan, finish), part markers, rollup/status. */
+  ledger: number;
+}
+
+export interface ReadCounts {
+  /** The article doc of every post (is it counted already?). */
+  articles: number;
+  /** Legacy mode: each client-id post's clientIds doc and one ledger query per commit. */
+  legacy: number;
+  /** The open window doc, once per commit. */
+  windows: number;
+  /** Claim, the deltas, the plan, each part's marker, rollup/status, the sweep after the tick. */
+  rollup: number;
+  /** Ticks of a window already applied: claim, an empty deltas query, the sweep. */
+  extraTicks: number;
+  /** The scheduled sweep's query. */
+  sweeps: number;
+}
+
+export interface SimResult {
+  posts: number;
+  messages: number;
+  commits: number;
+  windows: number;
+  parts: number;
+  ticks: number;
+  maxTicksPerWindow: number;
+  writes: WriteCounts;
+  reads: ReadCounts;
+  /** Deltas deleted once their window is applied. */
+  deletes: number;
+  maxWritesPerSharedDocPerWindow: number;
+  /** The window with the most posts: its posts and shared documents written (a steady stream's windows are all like it). */
+  fullestWindow: { posts: number; shared: number };
+  /** Bytes of the messages on the posts topic, and of the ticks on the rollup topic. */
+  messageBytes: number;
+  tickBytes: number;
+}
+
+/** readDeltas pages by 500; a query that returns nothing is still billed one read. */
+const DELTA_PAGE = 500;
+const deltaQueryReads = (n: number) => n + (n % DELTA_PAGE === 0 ? 1 : 0);
+
+const sum = (o: object) => Object.values(o).reduce((n: number, v: number) => n + v, 0);
+
+export async function simulate(messages: readonly PackedMessage[], entitiesOf: (post: Post) => readonly Entity[], o: SimOptions): Promise<SimResult> {
+  const writes: WriteCounts = { deltas: 0, shared: 0, daily: 0, articles: 0, ledger: 0 };
+  const reads: ReadCounts = { articles: 0, legacy: 0, windows: 0, rollup: 0, extraTicks: 0, sweeps: 0 };
+  const r = { posts: 0, commits: 0, parts: 0, deletes: 0, maxPerDoc: 0, messageBytes: 0, tickBytes: 0, fullest: { posts: 0, shared: 0 } };
+  const counted = new Set<string>();
+  const deltasOf = new Map<number, DeltaPubs[]>();
+  const ticksOf = new Map<number, number>();
+  let now = 0;
+  const tickers = Array.from({ length: o.instances }, () =>
+    windowTicker(
+      (data) => {
+        const { windowEnd } = JSON.parse(data.toString("utf8")) as { windowEnd: number };
+        ticksOf.set(windowEnd, (ticksOf.get(windowEnd) ?? 0) + 1);
+        r.tickBytes += data.length;
+        return Promise.resolve("tick");
+      },
+      () => now,
+    ),
+  );
+
+  for (const [k, m] of messages.entries()) {
+    now = m.sealedAt;
+    r.messageBytes += m.data.length;
+    const decoded = decodeMessage(m.data);
+    if (!decoded.ok) throw new Error(`message ${m.id}: ${decoded.reason}`);
+    const { posts, receivedAt } = decoded.message;
+    r.posts += posts.length;
+    // As handlePostsMessage: a client id repeated within the message counts once.
+    const seen = new Set<string>();
+    const summaries: PostSummary[] = [];
+    posts.forEach((post, i) => {
+      const s = summarisePost(m.id, i, post, [...entitiesOf(post)], new Date(receivedAt));
+      const key = paths.article(s.pubKey, s.articleId);
+      if (!seen.has(key)) summaries.push(s);
+      seen.add(key);
+    });
+    const touched = new Set<number>();
+    for (let from = 0; from < summaries.length; from += POSTS_PER_COMMIT) {
+      const group = summaries.filter((s) => s.index >= from && s.index < from + POSTS_PER_COMMIT);
+      if (group.length === 0) continue;
+      // commitSummaries: one transaction reading each article, the open window
+      // and, in legacy mode, each client id's clientIds doc and the ledger.
+      r.commits++;
+      reads.articles += group.length;
+      reads.windows += 1;
+      if (o.legacy) reads.legacy += group.filter((s) => s.clientId !== undefined).length + 1;
+      const fresh = group.filter((s) => !counted.has(paths.article(s.pubKey, s.articleId)));
+      if (fresh.length === 0) continue;
+      for (const s of fresh) counted.add(paths.article(s.pubKey, s.articleId));
+      const pieces = splitDelta(deltaOf(fresh));
+      writes.articles += fresh.length;
+      writes.deltas += pieces.length;
+      const windowEnd = windowEndOf(m.sealedAt, o.windowSeconds);
+      deltasOf.set(windowEnd, [...(deltasOf.get(windowEnd) ?? []), ...pieces]);
+      touched.add(windowEnd);
+    }
+    for (const w of touched) await tickers[k % o.instances]!(w);
+  }
+
+  const windows = [...deltasOf.keys()].sort((a, b) => a - b);
+  for (const windowEnd of windows) {
+    const deltas = deltasOf.get(windowEnd)!;
+    const merged = mergeDeltas(deltas);
+    const items = rollupItems(merged);
+    const parts = planParts(items);
+    r.parts += parts.length;
+    // rollupWindow: claim (read + create the window doc), read the deltas,
+    // store the plan (read + update), each part (read its marker, write its
+    // items and create the marker), finish (read rollup/status, update the
+    // window doc, set the status); then handleRollupTick's sweep (one query).
+    reads.rollup += 1 + deltaQueryReads(deltas.length) + 1 + parts.length + 1 + 1;
+    writes.ledger += 1 + 1 + parts.length + 2;
+    const perDoc = new Map<string, number>();
+    for (const item of items) {
+      if (item.chunk === 0) writes.shared++;
+      else writes.daily++;
+      perDoc.set(item.path, (perDoc.get(item.path) ?? 0) + 1);
+    }
+    r.maxPerDoc = Math.max(r.maxPerDoc, ...perDoc.values());
+    const posts = Object.values(merged).reduce((n, p) => n + p.a, 0);
+    if (posts > r.fullest.posts) r.fullest = { posts, shared: perDoc.size };
+    r.deletes += deltas.length;
+    const ticks = ticksOf.get(windowEnd) ?? 0;
+    if (ticks < 1) throw new Error(`window ${windowEnd} has deltas but no tick`);
+    reads.extraTicks += (ticks - 1) * 3;
+    o.observe?.(merged, windowEnd);
+  }
+
+  const last = windows.at(-1);
+  if (o.sweepEveryMs > 0 && last !== undefined && messages.length > 0) {
+    // One scheduled sweep per period while the posts arrive and their last window is due.
+    reads.sweeps = Math.floor((last + o.graceMs - messages[0]!.sealedAt) / o.sweepEveryMs) + 1;
+  }
+  const ticks = [...ticksOf.values()];
+  return {
+    posts: r.posts,
+    messages: messages.length,
+    commits: r.commits,
+    windows: windows.length,
+    parts: r.parts,
+    ticks: sum(ticks),
+    maxTicksPerWindow: Math.max(0, ...ticks),
+    writes,
+    reads,
+    deletes: r.deletes,
+    maxWritesPerSharedDocPerWindow: r.maxPerDoc,
+    fullestWindow: r.fullest,
+    messageBytes: r.messageBytes,
+    tickBytes: r.tickBytes,
+  };
+}
+
+/** Totals of a result, and the same per post (rounded to 3 decimals). */
+export function perPost(s: SimResult) {
+  const per = (n: number) => Math.round((n / s.posts) * 1000) / 1000;
+  const perKind = <T extends object>(o: T) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, per(v as number)])) as { [K in keyof T]: number };
+  return {
+    writes: sum(s.writes),
+    reads: sum(s.reads),
+    writesPerPost: per(sum(s.writes)),
+    readsPerPost: per(sum(s.reads)),
+    deletesPerPost: per(s.deletes),
+    writesPerPostByKind: perKind(s.writes),
+    readsPerPostByKind: perKind(s.reads),
+    fullestWindowSharedPerPost: s.fullestWindow.posts > 0 ? Math.round((s.fullestWindow.shared / s.fullestWindow.posts) * 1000) / 1000 : 0,
+    postsPerMessage: Math.round((s.posts / s.messages) * 100) / 100,
+    ticksPerWindow: Math.round((s.ticks / s.windows) * 100) / 100,
+  };
+}
