@@ -43,7 +43,7 @@ const rows: Row[] = [];
 const hostileStats: HostileStats = { tried: 0, fourxx: 0, fivexx: 0 };
 const log = (s: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${s}`);
 const INSTANCES = 3;
-const WINDOW_S = 20;
+const WINDOW_S = 30; // ROLLUP_WINDOW_SECONDS' default
 const runId = (tag: string) => `${tag}${randomBytes(3).toString("hex")}`;
 
 function loadOptions(stack: RuntimeStack, tag: string, seed: number, posts: number, rate: number, publications?: string[]): LoadTestOptions {

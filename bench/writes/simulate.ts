@@ -124,7 +124,7 @@ export async function simulate(messages: readonly PackedMessage[], entitiesOf: (
     const summaries: PostSummary[] = [];
     posts.forEach((post, i) => {
       const s = summarisePost(m.id, i, post, [...entitiesOf(post)], new Date(receivedAt));
-      const key = paths.article(s.pubKey, s.articleId);
+      const key = paths.article(s.articleId);
       if (!seen.has(key)) summaries.push(s);
       seen.add(key);
     });
@@ -138,9 +138,9 @@ export async function simulate(messages: readonly PackedMessage[], entitiesOf: (
       reads.articles += group.length;
       reads.windows += 1;
       if (o.legacy) reads.legacy += group.filter((s) => s.clientId !== undefined).length + 1;
-      const fresh = group.filter((s) => !counted.has(paths.article(s.pubKey, s.articleId)));
+      const fresh = group.filter((s) => !counted.has(paths.article(s.articleId)));
       if (fresh.length === 0) continue;
-      for (const s of fresh) counted.add(paths.article(s.pubKey, s.articleId));
+      for (const s of fresh) counted.add(paths.article(s.articleId));
       const pieces = splitDelta(deltaOf(fresh));
       writes.articles += fresh.length;
       writes.deltas += pieces.length;

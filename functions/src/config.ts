@@ -21,6 +21,6 @@ export const rollupTopic = defineString("ROLLUP_TOPIC", {
 });
 
 export const rollupWindowSeconds = defineInt("ROLLUP_WINDOW_SECONDS", {
-  default: 20,
+  default: 30,
   description: "Length of a rollup window: counts show within about this plus a few seconds, and each shared document is written once per window",
 });
