@@ -373,7 +373,12 @@ async function main(): Promise<number> {
     await step("ef", "(e) (f) burst on one publication", () => burst(stack, logs));
     await step("g", "(g) instances SIGKILLed under load", () => killedUnderLoad(stack));
     await step("r1", "(r1) rollup killed mid-commit", () =>
-      rollupScenario(stack, logs, "(r1) rollup killed mid-commit", "r1", 611, async () => `SIGKILLed rollup#0 (pid ${stack.kill("rollup", 0)}) mid-window`),
+      rollupScenario(stack, logs, "(r1) rollup killed mid-commit", "r1", 611, async (w) => {
+        // The instance whose rollup holds the window's lease.
+        const claim = logs.messages(/^rollup: window claimed$/).findLast((l) => Number(l.fields["windowEnd"]) === w);
+        const index = claim ? Number(claim.instance.split("#")[1]) : 0;
+        return `SIGKILLed rollup#${index} (pid ${stack.kill("rollup", index)}), whose rollup held the window, mid-window`;
+      }),
     );
     await step("r2", "(r2) rollups of one window at once", () =>
       rollupScenario(stack, logs, "(r2) rollups of one window at once", "r2", 622, async (w) => {

@@ -5,6 +5,10 @@ import { onRequest } from "firebase-functions/v2/https";
 import { onMessagePublished } from "firebase-functions/v2/pubsub";
 import { onSchedule } from "firebase-functions/v2/scheduler";
 import { ingestApiKey, postsTopic, region, rollupTopic } from "./config.js";
+import { getFirestore } from "firebase-admin/firestore";
+import { createApiHandler } from "./api/http.js";
+import { apiOptions, apiParams } from "./api/params.js";
+import { apiPreflight } from "./api/preflight.js";
 import { installPreBodyGuard, servedFunction } from "./http/guard.js";
 import { Batcher } from "./ingest/batcher.js";
 import { createIngestHandler } from "./ingest/handler.js";
@@ -35,11 +39,12 @@ const logIngest = (entry: object) => logger.info("ingest request", entry);
 
 // Before the framework builds its server: requests the head rules out never
 // have their bodies read (see http/guard.ts).
-installPreBodyGuard(() =>
-  servedFunction() === "ingest"
-    ? ingestPreflight({ apiKey: () => ingestApiKey.value(), maxInflightBytes: ingestParams.maxInflightBytes.value(), log: logIngest })
-    : undefined,
-);
+installPreBodyGuard(() => {
+  const served = servedFunction();
+  if (served === "ingest") return ingestPreflight({ apiKey: () => ingestApiKey.value(), maxInflightBytes: ingestParams.maxInflightBytes.value(), log: logIngest });
+  if (served === "api") return apiPreflight();
+  return undefined;
+});
 
 export const ingest = onRequest(
   {
@@ -90,3 +95,14 @@ export const rollup = onMessagePublished({ ...rollupOptions, topic: rollupTopic,
 export const rollupSweep = onSchedule({ schedule: "every 1 minutes", region, timeoutSeconds: 300, memory: "1GiB" }, async () => {
   await sweep(rollupDeps());
 });
+
+// The public read API (through Hosting's /api/** rewrite, so its CDN caches it).
+export const api = onRequest(
+  { ...apiOptions, region },
+  createApiHandler({
+    db: () => getFirestore(),
+    allowedOrigins: () => apiParams.allowedOrigins.value().split(",").map((o) => o.trim()).filter(Boolean),
+    cacheSeconds: () => apiParams.cacheSeconds.value(),
+    log: (entry) => logger.info("api request", entry),
+  }),
+);

@@ -11,11 +11,11 @@
 // transaction writes no document another message writes, except the article
 // of a post whose client id another message also carries.
 //
-// The window: a delta goes into the window ending after now, unless that
-// window's document exists (the rollup sealed it); then into the next. The
-// transaction read the window document, so the seal (a write to it) and this
-// commit are ordered: every delta of a window is committed before its seal.
-import { FieldValue, Timestamp, type DocumentReference, type Firestore, type Transaction } from "firebase-admin/firestore";
+// The window: a delta belongs to the rollup batch whose range holds its commit
+// time (createdAt, the server's timestamp of this very commit), so a commit
+// that lands late simply joins the next batch. The transaction reads nothing
+// the rollup writes: processPosts never waits on, or is aborted by, it.
+import { FieldValue, Timestamp, type DocumentReference, type Firestore } from "firebase-admin/firestore";
 import { COLLECTIONS, deltaId, paths, TTL, DAY_MS, windowEndOf, type ArticleDoc, type DeltaDoc } from "../shared/layout.js";
 import type { Post } from "../shared/post.js";
 import { deltaOf, splitDelta } from "./delta.js";
@@ -50,9 +50,6 @@ export interface CommitResult {
   reads: number;
 }
 
-/** Windows tried before giving up on finding an open one (clocks this far behind are a fault). */
-const MAX_WINDOW_HOPS = 10;
-
 function articleDoc(s: PostSummary, post: Post, ctx: CommitContext): ArticleDoc<Timestamp | FieldValue> {
   const doc: ArticleDoc<Timestamp | FieldValue> = {
     pubKey: s.pubKey,
@@ -74,17 +71,6 @@ function articleDoc(s: PostSummary, post: Post, ctx: CommitContext): ArticleDoc<
   return doc;
 }
 
-async function openWindow(db: Firestore, tx: Transaction, first: number, windowSeconds: number, firstSnapExists: boolean): Promise<number> {
-  let end = first;
-  let sealed = firstSnapExists;
-  for (let hop = 0; sealed; hop++) {
-    if (hop >= MAX_WINDOW_HOPS) throw new Error(`no open rollup window within ${MAX_WINDOW_HOPS} windows of ${first}`);
-    end += windowSeconds * 1000;
-    sealed = (await tx.get(db.doc(paths.window(end)))).exists;
-  }
-  return end;
-}
-
 /** Counts `summaries` (posts of one message) exactly once; transient errors retried within the budget. */
 export async function commitSummaries(ctx: CommitContext, summaries: readonly PostSummary[]): Promise<CommitResult> {
   const { db } = ctx;
@@ -96,8 +82,7 @@ export async function commitSummaries(ctx: CommitContext, summaries: readonly Po
           const legacyRefs: Array<DocumentReference | undefined> = summaries.map((s) =>
             ctx.legacy && s.clientId !== undefined ? db.doc(paths.legacyClientId(s.articleId)) : undefined,
           );
-          const firstWindow = windowEndOf(ctx.now(), ctx.windowSeconds);
-          const reads = [...articleRefs, ...legacyRefs.filter((r): r is DocumentReference => r !== undefined), db.doc(paths.window(firstWindow))];
+          const reads = [...articleRefs, ...legacyRefs.filter((r): r is DocumentReference => r !== undefined)];
           const snaps = await tx.getAll(...reads);
           let readCount = snaps.length;
           if (ctx.legacy) {
@@ -124,8 +109,8 @@ export async function commitSummaries(ctx: CommitContext, summaries: readonly Po
           });
           if (fresh.length === 0) return { counted: 0, already, duplicates, windowEnd: undefined, writes: 0, reads: readCount };
 
-          const windowEnd = await openWindow(db, tx, firstWindow, ctx.windowSeconds, snaps.at(-1)!.exists);
-          readCount += (windowEnd - firstWindow) / (ctx.windowSeconds * 1000);
+          // The window by this instance's clock: which rollup tick to send (the batch is by createdAt).
+          const windowEnd = windowEndOf(ctx.now(), ctx.windowSeconds);
           const expireAt = Timestamp.fromMillis(ctx.now() + TTL.deltasDays * DAY_MS);
           for (const s of fresh) {
             const i = summaries.indexOf(s);

@@ -33,7 +33,13 @@ export function retryPolicy(fn: string): Partial<RetryOptions> {
   return {
     maxElapsedMs: processParams.retryBudgetMs.value(),
     onRetry: ({ attempt, delayMs, error }) =>
-      logger.warn(`${fn}: transient Firestore error, retrying`, { attempt, delayMs, code: (error as { code?: unknown }).code ?? null, error: String(error).slice(0, 200) }),
+      logger.warn(`${fn}: transient Firestore error, retrying`, {
+        attempt,
+        delayMs,
+        code: (error as { code?: unknown }).code ?? null,
+        error: String(error).slice(0, 200),
+        at: Date.now(),
+      }),
   };
 }
 

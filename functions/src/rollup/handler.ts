@@ -1,21 +1,26 @@
-// The rollup: merges the deltas of a window and applies them to the shared
-// documents, each exactly once, each shared document written once per window.
+// The rollup: merges the deltas of a batch and applies them to the shared
+// documents, each exactly once, each shared document written once per batch
+// (one batch per window of ROLLUP_WINDOW_SECONDS, or fewer when behind).
 //
-// For window w (its end, epoch ms):
-//   1. seal    create windows/{w} (or renew its lease): processPosts commits
-//              read that document, so from here on no delta can join w;
-//   2. read    every delta of w (immutable once sealed);
-//   3. plan    store the parts in windows/{w} unless a plan is stored already
-//              (then use that one: a retry, a second rollup, a newer deploy
-//              all apply the same parts);
+// A batch holds the deltas whose commit time (createdAt, set by Firestore on
+// commit) falls in (from, to]. Batches tile time: rollup/state.through is where
+// the last planned one ends, and the next starts there. For the window ending
+// at w (epoch ms), once Firestore's clock is past w + grace (a commit in flight
+// then lands after w, in the next batch):
+//   1. claim   windows/{w}: a lease, so a second rollup does not do the same work;
+//   2. read    every delta committed in (through, w];
+//   3. plan    in one transaction: rollup/state.through still where it was read,
+//              then windows/{w}.plan = {from, to, parts} and through = w (a
+//              second rollup, a retry, a newer deploy all use the stored plan);
 //   4. apply   each part in one transaction with its marker windows/{w}/parts/{n}:
 //              present = applied, so a crash mid-commit, a second rollup, or a
 //              redelivered tick applies nothing twice;
-//   5. finish  windows/{w}.appliedAt, rollup/status, then delete the deltas.
-// A lease in windows/{w} keeps a second rollup from doing the same work at
-// the same time (it is only an optimisation: the markers are what is exact).
+//   5. finish  windows/{w}.applied, rollup/status, then delete the deltas.
+// processPosts reads none of these documents, so it is never held up or
+// aborted by a rollup.
 import { FieldPath, FieldValue, Timestamp, type DocumentData, type Firestore, type Transaction } from "firebase-admin/firestore";
-import { COLLECTIONS, DAY_MS, paths, TTL, type DeltaDoc, type WindowDoc } from "../shared/layout.js";
+import { entityKey } from "../shared/keys.js";
+import { COLLECTIONS, DAY_MS, paths, TTL, type DeltaDoc, type RollupStateDoc, type WindowDoc } from "../shared/layout.js";
 import { mergeDeltas, type DeltaPubs } from "../process/delta.js";
 import type { ProcessLogger } from "../process/handler.js";
 import { withRetry, type RetryOptions } from "../process/retry.js";
@@ -25,7 +30,7 @@ export interface RollupDeps {
   db: Firestore;
   logger: ProcessLogger;
   windowSeconds: number;
-  /** Wait this long after a window's end before sealing it (late commits then land in it). */
+  /** Wait this long after a window's end before reading it (commits in flight then land after it). */
   graceMs: number;
   /** How long a claimed window is left to its rollup before another may take over. */
   leaseMs: number;
@@ -39,15 +44,18 @@ export interface RollupDeps {
 }
 
 export type WindowOutcome =
-  | { status: "applied"; windowEnd: number; deltas: number; posts: number; parts: number; partsApplied: number; writes: number }
+  | { status: "applied"; windowEnd: number; from: number; deltas: number; posts: number; parts: number; partsApplied: number; writes: number }
   | { status: "done"; windowEnd: number }
   | { status: "busy"; windowEnd: number };
 
 /** A tick: roll up `windowEnd` once it is due (waiting for it), then sweep; without one, sweep only. */
 export type RollupTick = { windowEnd?: number };
 
-const txn = <T>(deps: RollupDeps, fn: (tx: Transaction) => Promise<T>) =>
-  withRetry(() => deps.db.runTransaction(fn, { maxAttempts: 1 }), deps.retry);
+const txn = <T>(deps: RollupDeps, fn: (tx: Transaction) => Promise<T>) => withRetry(() => deps.db.runTransaction(fn, { maxAttempts: 1 }), deps.retry);
+const sleepOf = (deps: RollupDeps) => deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+
+/** Another rollup planned a batch between our read of rollup/state and our plan: read again. */
+class Moved extends Error {}
 
 type Claim = { state: "done" } | { state: "busy" } | { state: "mine"; plan: WindowDoc["plan"] };
 
@@ -57,26 +65,47 @@ async function claim(deps: RollupDeps, windowEnd: number): Promise<Claim> {
   return txn(deps, async (tx) => {
     const snap = await tx.get(ref);
     const doc = snap.data() as WindowDoc | undefined;
-    if (doc?.appliedAt) return { state: "done" } as const;
+    if (doc?.applied) return { state: "done" } as const;
     if (doc?.leaseUntil !== undefined && doc.leaseUntil > now() && doc.leaseOwner !== deps.owner) return { state: "busy" } as const;
     const lease = { leaseUntil: now() + deps.leaseMs, leaseOwner: deps.owner };
     if (snap.exists) tx.update(ref, lease);
-    else tx.create(ref, { windowEnd, sealedAt: FieldValue.serverTimestamp(), expireAt: Timestamp.fromMillis(now() + TTL.windowsDays * DAY_MS), ...lease });
+    else tx.create(ref, { windowEnd, claimedAt: FieldValue.serverTimestamp(), applied: false, expireAt: Timestamp.fromMillis(now() + TTL.windowsDays * DAY_MS), ...lease });
     return { state: "mine", plan: doc?.plan } as const;
   });
 }
 
-/** Every delta of a window, paged by document id. */
-export async function readDeltas(db: Firestore, windowEnd: number): Promise<Array<{ id: string; doc: DeltaDoc }>> {
-  const out: Array<{ id: string; doc: DeltaDoc }> = [];
-  let after: string | undefined;
-  for (;;) {
-    let q = db.collection(COLLECTIONS.deltas).where("windowEnd", "==", windowEnd).orderBy(FieldPath.documentId()).limit(500);
-    if (after !== undefined) q = q.startAfter(after);
-    const page = await q.get();
-    for (const d of page.docs) out.push({ id: d.id, doc: d.data() as DeltaDoc });
-    if (page.size < 500) return out;
-    after = page.docs.at(-1)!.id;
+async function through(db: Firestore): Promise<number> {
+  const snap = await db.doc(paths.rollupState()).get();
+  return Number((snap.data() as RollupStateDoc | undefined)?.through ?? 0);
+}
+
+/**
+ * Every delta committed in (from, to], paged. Waits until Firestore's own
+ * clock (the query's read time) is past `to` plus a margin, so no commit at or
+ * before `to` can still be in flight unseen.
+ */
+export async function readDeltas(deps: RollupDeps, from: number, to: number): Promise<Array<{ id: string; doc: DeltaDoc }>> {
+  const { db } = deps;
+  const base = db
+    .collection(COLLECTIONS.deltas)
+    .where("createdAt", ">", Timestamp.fromMillis(from))
+    .where("createdAt", "<=", Timestamp.fromMillis(to))
+    .orderBy("createdAt")
+    .orderBy(FieldPath.documentId());
+  for (let wait = 0; ; wait++) {
+    const out: Array<{ id: string; doc: DeltaDoc }> = [];
+    let page = await base.limit(500).get();
+    const readAt = page.readTime.toMillis();
+    if (readAt < to + deps.graceMs && wait < 20) {
+      await sleepOf(deps)(to + deps.graceMs - readAt + 50); // this instance's clock runs ahead of Firestore's
+      continue;
+    }
+    for (;;) {
+      for (const d of page.docs) out.push({ id: d.id, doc: d.data() as DeltaDoc });
+      if (page.size < 500) return out;
+      const last = page.docs.at(-1)!;
+      page = await base.startAfter(last.get("createdAt"), last.id).limit(500).get();
+    }
   }
 }
 
@@ -88,7 +117,7 @@ function writeOf(item: RollupItem, updatedAt: FieldValue): DocumentData {
   }
   const days = Object.fromEntries(Object.entries(item.days).map(([d, v]) => [d, { m: inc(v.m), a: inc(v.a) }]));
   return item.chunk === 0
-    ? { word: item.word, type: item.type, count: inc(item.count), articles: inc(item.articles), days, updatedAt }
+    ? { word: item.word, key: entityKey(item.word), type: item.type, count: inc(item.count), articles: inc(item.articles), days, updatedAt }
     : { days };
 }
 
@@ -103,12 +132,17 @@ async function applyPart(deps: RollupDeps, windowEnd: number, n: number, items: 
   });
 }
 
-async function storePlan(deps: RollupDeps, windowEnd: number, plan: Plan, deltas: number, posts: number): Promise<Plan> {
+/** Stores the plan and moves rollup/state, unless someone else moved it since `from` was read. */
+async function storePlan(deps: RollupDeps, windowEnd: number, plan: NonNullable<WindowDoc["plan"]>): Promise<NonNullable<WindowDoc["plan"]>> {
   const ref = deps.db.doc(paths.window(windowEnd));
+  const state = deps.db.doc(paths.rollupState());
   return txn(deps, async (tx) => {
-    const current = (await tx.get(ref)).data() as WindowDoc | undefined;
-    if (current?.plan) return current.plan.parts;
-    tx.update(ref, { plan: { parts: plan, deltas, posts } });
+    const [w, s] = await tx.getAll(ref, state);
+    const stored = (w!.data() as WindowDoc | undefined)?.plan;
+    if (stored) return stored;
+    if (Number((s!.data() as RollupStateDoc | undefined)?.through ?? 0) !== plan.from) throw new Moved();
+    tx.update(ref, { plan });
+    tx.set(state, { through: plan.to } satisfies RollupStateDoc);
     return plan;
   });
 }
@@ -119,9 +153,10 @@ async function finish(deps: RollupDeps, windowEnd: number): Promise<void> {
   const status = deps.db.doc(paths.rollupStatus());
   await txn(deps, async (tx) => {
     const current = await tx.get(status);
-    tx.update(ref, { appliedAt: FieldValue.serverTimestamp(), leaseUntil: FieldValue.delete(), leaseOwner: FieldValue.delete() });
-    const through = Number(current.get("completeThrough") ?? 0);
-    if (windowEnd > through) tx.set(status, { completeThrough: windowEnd, appliedAt: FieldValue.serverTimestamp(), windowSeconds: deps.windowSeconds, at: now() });
+    tx.update(ref, { applied: true, appliedAt: FieldValue.serverTimestamp(), leaseUntil: FieldValue.delete(), leaseOwner: FieldValue.delete() });
+    if (windowEnd > Number(current.get("completeThrough") ?? 0)) {
+      tx.set(status, { completeThrough: windowEnd, appliedAt: FieldValue.serverTimestamp(), windowSeconds: deps.windowSeconds, at: now() });
+    }
   });
 }
 
@@ -133,62 +168,86 @@ async function deleteDeltas(deps: RollupDeps, ids: readonly string[]): Promise<v
   }
 }
 
-/** Seals, plans and applies one window (see the top of this file). */
+/** Claims, plans and applies the batch ending at `windowEnd` (see the top of this file). */
 export async function rollupWindow(deps: RollupDeps, windowEnd: number): Promise<WindowOutcome> {
   const c = await claim(deps, windowEnd);
   if (c.state === "busy") return { status: "busy", windowEnd };
-  if (c.state === "mine") deps.logger.info("rollup: window claimed", { windowEnd, owner: deps.owner, planned: c.plan !== undefined });
-  const deltas = await readDeltas(deps.db, windowEnd);
-  if (c.state === "done") {
-    await deleteDeltas(deps, deltas.map((d) => d.id)); // left by a rollup that ended after finishing
-    return { status: "done", windowEnd };
+  if (c.state === "done") return { status: "done", windowEnd };
+  deps.logger.info("rollup: window claimed", { windowEnd, owner: deps.owner, planned: c.plan !== undefined, at: (deps.now ?? Date.now)() });
+  let plan = c.plan;
+  let deltas: Array<{ id: string; doc: DeltaDoc }> = [];
+  let items: RollupItem[] = [];
+  for (let attempt = 0; !plan; attempt++) {
+    const from = await through(deps.db);
+    if (from >= windowEnd) {
+      // An earlier rollup's batch already reaches past this window: nothing of its own.
+      await finish(deps, windowEnd);
+      return { status: "done", windowEnd };
+    }
+    deltas = await readDeltas(deps, from, windowEnd);
+    items = rollupItems(mergeDeltas(deltas.map((d) => d.doc.pubs)));
+    const fresh = { from, to: windowEnd, parts: planParts(items, deps.partLimits) as Plan, deltas: deltas.length, posts: deltas.reduce((n, d) => n + d.doc.posts, 0) };
+    try {
+      plan = await storePlan(deps, windowEnd, fresh);
+    } catch (err) {
+      if (!(err instanceof Moved) || attempt >= 10) throw err;
+    }
+    if (plan && plan !== fresh) deltas = []; // someone else's plan: read its deltas below
   }
-  const merged: DeltaPubs = mergeDeltas(deltas.map((d) => d.doc.pubs));
-  const posts = deltas.reduce((n, d) => n + d.doc.posts, 0);
-  const items = rollupItems(merged);
-  const parts = c.plan?.parts ?? (await storePlan(deps, windowEnd, planParts(items, deps.partLimits), deltas.length, posts));
+  if (deltas.length === 0 && plan.deltas > 0) {
+    deltas = await readDeltas(deps, plan.from, plan.to);
+    items = rollupItems(mergeDeltas(deltas.map((d) => d.doc.pubs)));
+  }
   let partsApplied = 0;
   let writes = 0;
-  for (let n = 0; n < parts.length; n++) {
-    const w = await applyPart(deps, windowEnd, n, itemsOfPart(items, parts[n]!));
+  for (let n = 0; n < plan.parts.length; n++) {
+    const w = await applyPart(deps, windowEnd, n, itemsOfPart(items, plan.parts[n]!));
     if (w > 0) partsApplied++;
     writes += w;
   }
   await finish(deps, windowEnd);
   await deleteDeltas(deps, deltas.map((d) => d.id));
-  const outcome: WindowOutcome = { status: "applied", windowEnd, deltas: deltas.length, posts, parts: parts.length, partsApplied, writes };
-  deps.logger.info("rollup: window applied", { ...outcome });
+  const outcome: WindowOutcome = { status: "applied", windowEnd, from: plan.from, deltas: deltas.length, posts: plan.posts, parts: plan.parts.length, partsApplied, writes };
+  deps.logger.info("rollup: window applied", { ...outcome, at: (deps.now ?? Date.now)() });
   return outcome;
 }
 
-/** Rolls up every window that has deltas and is due, oldest first (at most `maxWindows`). */
-export async function sweep(deps: RollupDeps, maxWindows = 50): Promise<WindowOutcome[]> {
+/** Finishes batches a rollup left half done, then rolls up everything due. */
+export async function sweep(deps: RollupDeps): Promise<WindowOutcome[]> {
   const now = deps.now ?? Date.now;
   const out: WindowOutcome[] = [];
-  let after = 0;
-  while (out.length < maxWindows) {
-    const next = await deps.db.collection(COLLECTIONS.deltas).where("windowEnd", ">", after).orderBy("windowEnd").limit(1).get();
-    const windowEnd = next.empty ? undefined : Number(next.docs[0]!.get("windowEnd"));
-    if (windowEnd === undefined || windowEnd + deps.graceMs > now()) break;
-    out.push(await rollupWindow(deps, windowEnd));
-    after = windowEnd;
+  const unfinished = await deps.db.collection(COLLECTIONS.windows).where("applied", "==", false).orderBy("windowEnd").limit(20).get();
+  for (const d of unfinished.docs) out.push(await rollupWindow(deps, Number(d.get("windowEnd"))));
+  // The latest window end that is due covers every delta committed before it.
+  const w = deps.windowSeconds * 1000;
+  const due = Math.floor((now() - deps.graceMs) / w) * w;
+  const planned = await through(deps.db);
+  if (due > planned) {
+    const pending = await deps.db
+      .collection(COLLECTIONS.deltas)
+      .where("createdAt", ">", Timestamp.fromMillis(planned))
+      .where("createdAt", "<=", Timestamp.fromMillis(due))
+      .limit(1)
+      .get();
+    if (!pending.empty) out.push(await rollupWindow(deps, due));
   }
   return out;
 }
 
-/** Handles a tick: waits until its window is due (bounded), rolls it up, then sweeps older windows. */
+/** Handles a tick: waits until its window is due (bounded), rolls it up, then sweeps. */
 export async function handleRollupTick(tick: RollupTick, deps: RollupDeps): Promise<WindowOutcome[]> {
   const now = deps.now ?? Date.now;
-  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const out: WindowOutcome[] = [];
   if (tick.windowEnd !== undefined && Number.isSafeInteger(tick.windowEnd)) {
     // A tick comes as its window opens; a clock far ahead is not waited for.
     const wait = Math.min(tick.windowEnd + deps.graceMs - now(), 2 * deps.windowSeconds * 1000 + deps.graceMs);
-    if (wait > 0) await sleep(wait);
+    if (wait > 0) await sleepOf(deps)(wait);
     out.push(await rollupWindow(deps, tick.windowEnd));
   }
   out.push(...(await sweep(deps)));
   const skipped = out.filter((o) => o.status !== "applied");
-  if (skipped.length > 0) deps.logger.info("rollup: windows left to others", { busy: skipped.filter((o) => o.status === "busy").map((o) => o.windowEnd), done: skipped.filter((o) => o.status === "done").map((o) => o.windowEnd) });
+  if (skipped.length > 0) {
+    deps.logger.info("rollup: windows left to others", { busy: skipped.filter((o) => o.status === "busy").map((o) => o.windowEnd), done: skipped.filter((o) => o.status === "done").map((o) => o.windowEnd) });
+  }
   return out;
 }

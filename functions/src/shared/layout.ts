@@ -11,8 +11,10 @@
 //                                                               was counted (top level: creating one
 //                                                               never touches a publication's path)
 //   deltas/{deltaId}                           DeltaDoc         one message's counts, until rolled up
-//   windows/{windowEnd}                        WindowDoc        a rollup window: sealed, planned, applied
+//   windows/{windowEnd}                        WindowDoc        a rollup batch: the deltas committed in
+//                                                               (from, to], its plan, whether applied
 //   windows/{windowEnd}/parts/{n}              PartDoc          one applied rollup commit
+//   rollup/state                               RollupStateDoc   where the last planned batch ends
 //   rollup/status                              RollupStatusDoc  how far the counts are complete
 //   quarantine/{id}                            QuarantineDoc    a poison message or one post that failed
 //   ledger/{id}, clientIds/{key}               legacy (before the rollup), read during the upgrade
@@ -48,6 +50,8 @@ export interface PublicationDoc<Time = unknown> {
 
 export interface EntityDoc<Time = unknown> {
   word: string;
+  /** The name lower-cased and NFKC-normalised (prefix search). */
+  key?: string;
   type: EntityType;
   /** Mentions. */
   count: number;
@@ -99,7 +103,7 @@ export interface DeltaPublication {
 }
 
 export interface DeltaDoc<Time = unknown> {
-  /** End of the rollup window it belongs to (epoch ms); also its window's document id. */
+  /** End of the rollup window it was committed in by its instance's clock (epoch ms): the tick it sends. */
   windowEnd: number;
   messageId: string;
   /** Which part of the message's delta (a large one is split over documents). */
@@ -107,20 +111,27 @@ export interface DeltaDoc<Time = unknown> {
   parts: number;
   posts: number;
   pubs: Record<string, DeltaPublication>;
+  /** The commit's server timestamp: which rollup batch holds it. */
   createdAt: Time;
   expireAt: Time;
 }
 
 export interface WindowDoc<Time = unknown> {
   windowEnd: number;
-  sealedAt: Time;
-  /** Set once, by the first rollup to read the sealed deltas: the commits to make, by item-key range. */
-  plan?: { parts: Array<{ first: string; last: string }>; deltas: number; posts: number };
+  claimedAt: Time;
+  /** Set once, in the transaction that moves rollup/state: the deltas committed in (from, to] (epoch ms), and the commits to make, by item-key range. */
+  plan?: { from: number; to: number; parts: Array<{ first: string; last: string }>; deltas: number; posts: number };
+  applied: boolean;
   /** A rollup working on it until then (epoch ms), and which one. */
   leaseUntil?: number;
   leaseOwner?: string;
   appliedAt?: Time;
   expireAt: Time;
+}
+
+export interface RollupStateDoc {
+  /** Every delta committed at or before this instant (epoch ms) belongs to a planned batch. */
+  through: number;
 }
 
 export interface RollupStatusDoc<Time = unknown> {
@@ -173,6 +184,7 @@ export const paths = {
   window: (windowEnd: number) => `${COLLECTIONS.windows}/${windowEnd}`,
   part: (windowEnd: number, n: number) => `${COLLECTIONS.windows}/${windowEnd}/${COLLECTIONS.parts}/${n}`,
   rollupStatus: () => `${COLLECTIONS.rollup}/status`,
+  rollupState: () => `${COLLECTIONS.rollup}/state`,
   quarantine: (id: string) => `${COLLECTIONS.quarantine}/${id}`,
   legacyClientId: (key: string) => `${COLLECTIONS.legacyClientIds}/${key}`,
 } as const;

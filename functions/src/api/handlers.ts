@@ -1,0 +1,170 @@
+// The read API's answers, one function per route, from validated parameters
+// and a ReadStore. No HTTP here (http.ts does that), so each handler is
+// exercised against the emulator directly and through the function alike.
+import { stringify } from "csv-stringify/sync";
+import type { z } from "zod";
+import { entityKey, publicationKey } from "../shared/keys.js";
+import type { DayCounts } from "../shared/layout.js";
+import { compareLists, fightinWords } from "./compare.js";
+import { decodeValueId, decodeValueIdRank, encodeCursor } from "./cursor.js";
+import { COMPARE_SCAN, Q, SEARCH_SCAN, V0_MAX_PUBLICATIONS, type R } from "./schema.js";
+import type { EntityRow, PublicationRow, ReadStore } from "./store.js";
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  constructor(status: number, code: string, message: string) {
+    super(message);
+    this.status = status;
+    this.code = code;
+  }
+}
+
+export type Answer = { json: unknown } | { csv: string; filename: string };
+
+type Out<K extends keyof typeof R> = z.infer<(typeof R)[K]>;
+const notFound = (what: string) => new ApiError(404, "not_found", what);
+const badCursor = () => new ApiError(400, "invalid_request", "cursor is not one this API gave out");
+
+function publicationOut(p: PublicationRow): Out<"publications">["publications"][number] {
+  return { id: p.id, name: p.name, articleCount: p.articleCount ?? 0, updatedAt: p.updatedAt ? p.updatedAt.toDate().toISOString() : null };
+}
+
+function entityOut(e: EntityRow): Out<"search">["entities"][number] {
+  return { id: e.id, word: e.word, type: e.type, mentions: e.count ?? 0, articles: e.articles ?? 0 };
+}
+
+async function mustPublication(store: ReadStore, pub: string): Promise<PublicationRow> {
+  const p = await store.publication(pub);
+  if (!p) throw notFound(`no publication "${pub.slice(0, 100)}"`);
+  return p;
+}
+
+const inRange = (day: string, from?: string, to?: string) => (!from || day >= from) && (!to || day <= to);
+
+export async function publications(store: ReadStore, q: z.infer<typeof Q.publications>): Promise<Answer> {
+  const after = q.cursor === undefined ? undefined : decodeValueId(q.cursor);
+  if (q.cursor !== undefined && !after) throw badCursor();
+  const rows = await store.publications(q.limit + 1, after ? { articleCount: after[0], id: after[1] } : undefined);
+  const page = rows.slice(0, q.limit);
+  const last = page.at(-1);
+  const body: Out<"publications"> = { publications: page.map(publicationOut), next: rows.length > q.limit && last ? encodeCursor([last.articleCount ?? 0, last.id]) : null };
+  return { json: body };
+}
+
+export async function entities(store: ReadStore, pub: string, q: z.infer<typeof Q.entities>): Promise<Answer> {
+  // The cursor carries the last item's rank too, so ranks continue across pages.
+  const after = q.cursor === undefined ? undefined : decodeValueIdRank(q.cursor);
+  if (q.cursor !== undefined && !after) throw badCursor();
+  const field = q.by === "mentions" ? "count" : "articles";
+  const [p, rows] = await Promise.all([mustPublication(store, pub), store.entities(pub, field, q.type, q.limit + 1, after ? { value: after[0], id: after[1] } : undefined)]);
+  const page = rows.slice(0, q.limit);
+  const offset = after ? Math.max(0, Math.floor(after[2])) : 0;
+  const ranked = page.map((e, i) => ({ ...entityOut(e), rank: offset + i + 1 }));
+  const last = page.at(-1);
+  const body: Out<"entities"> = {
+    publication: publicationOut(p),
+    by: q.by,
+    type: q.type ?? null,
+    entities: ranked,
+    next: rows.length > q.limit && last ? encodeCursor([field === "count" ? (last.count ?? 0) : (last.articles ?? 0), last.id, offset + page.length]) : null,
+  };
+  if (q.format === "csv") {
+    const csv = stringify(ranked.map((e) => [e.rank, e.id, e.word, e.type, e.mentions, e.articles]), { header: true, columns: ["rank", "id", "word", "type", "mentions", "articles"] });
+    return { csv, filename: `${pub.replace(/[^\w.-]+/g, "_").slice(0, 60)}-entities-by-${q.by}${q.type ? `-${q.type}` : ""}.csv` };
+  }
+  return { json: body };
+}
+
+export async function entity(store: ReadStore, pub: string, id: string, q: z.infer<typeof Q.entity>): Promise<Answer> {
+  const [p, e] = await Promise.all([mustPublication(store, pub), store.entity(pub, id)]);
+  if (!e) throw notFound(`no entity "${id.slice(0, 100)}" in "${pub.slice(0, 100)}"`);
+  const pubDays = p.days ?? {};
+  const entDays: Record<string, DayCounts> = e.days ?? {};
+  const days = [...new Set([...Object.keys(pubDays), ...Object.keys(entDays)])].filter((d) => inRange(d, q.from, q.to)).sort();
+  const body: Out<"entity"> = {
+    publication: publicationOut(p),
+    entity: entityOut(e),
+    series: days.map((d) => ({ day: d, mentions: entDays[d]?.m ?? 0, articles: entDays[d]?.a ?? 0, publicationArticles: pubDays[d] ?? 0 })),
+  };
+  return { json: body };
+}
+
+export async function articles(store: ReadStore, pub: string, id: string, q: z.infer<typeof Q.articles>): Promise<Answer> {
+  const after = q.cursor === undefined ? undefined : decodeValueId(q.cursor);
+  if (q.cursor !== undefined && !after) throw badCursor();
+  const [p, e, rows] = await Promise.all([
+    mustPublication(store, pub),
+    store.entity(pub, id),
+    store.articles(pub, id, q.limit + 1, after ? { atMs: after[0], id: after[1] } : undefined),
+  ]);
+  if (!e) throw notFound(`no entity "${id.slice(0, 100)}" in "${pub.slice(0, 100)}"`);
+  const page = rows.slice(0, q.limit);
+  const last = page.at(-1);
+  const body: Out<"articles"> = {
+    publication: publicationOut(p),
+    entity: { id: e.id, word: e.word, type: e.type },
+    articles: page.map((a) => ({
+      id: a.id,
+      title: a.title ?? null,
+      url: a.url ?? null,
+      publishedAt: a.publishedAt ?? null,
+      receivedAt: a.receivedAt.toDate().toISOString(),
+      day: a.day,
+      mentions: a.mentions[a.ents.indexOf(id)] ?? 0,
+    })),
+    next: rows.length > q.limit && last ? encodeCursor([last.at.toMillis(), last.id]) : null,
+  };
+  return { json: body };
+}
+
+export async function days(store: ReadStore, pub: string, q: z.infer<typeof Q.days>): Promise<Answer> {
+  const p = await mustPublication(store, pub);
+  const d = p.days ?? {};
+  const body: Out<"days"> = {
+    publication: publicationOut(p),
+    days: Object.keys(d)
+      .filter((k) => inRange(k, q.from, q.to))
+      .sort()
+      .map((k) => ({ day: k, articles: d[k] ?? 0 })),
+  };
+  return { json: body };
+}
+
+export async function compare(store: ReadStore, q: z.infer<typeof Q.compare>): Promise<Answer> {
+  if (q.a === q.b) throw new ApiError(400, "invalid_request", "a and b must be two different publications");
+  const [a, b, ea, eb] = await Promise.all([
+    mustPublication(store, q.a),
+    mustPublication(store, q.b),
+    store.entities(q.a, "count", q.type, COMPARE_SCAN),
+    store.entities(q.b, "count", q.type, COMPARE_SCAN),
+  ]);
+  const counted = (rows: EntityRow[]) => rows.map((e) => ({ id: e.id, word: e.word, type: e.type, mentions: e.count ?? 0 }));
+  const lists = compareLists(fightinWords(counted(ea), counted(eb)), q.limit);
+  const body: Out<"compare"> = { a: publicationOut(a), b: publicationOut(b), type: q.type ?? null, scanned: { a: ea.length, b: eb.length }, ...(lists as Pick<Out<"compare">, "distinctiveOfA" | "distinctiveOfB" | "shared">) };
+  return { json: body };
+}
+
+export async function search(store: ReadStore, q: z.infer<typeof Q.search>): Promise<Answer> {
+  const prefix = entityKey(q.q);
+  const [p, rows] = await Promise.all([mustPublication(store, q.pub), store.search(q.pub, prefix, q.type, SEARCH_SCAN)]);
+  const ranked = rows.sort((x, y) => (y.count ?? 0) - (x.count ?? 0) || (x.id < y.id ? -1 : 1)).slice(0, q.limit);
+  const body: Out<"search"> = { publication: publicationOut(p), query: q.q, entities: ranked.map(entityOut) };
+  return { json: body };
+}
+
+/** The original app's GET /publications, for its page: every publication (at most V0_MAX_PUBLICATIONS). */
+export async function v0Publications(store: ReadStore, dashboard: (pubKey: string) => string): Promise<Answer> {
+  const rows = await store.publications(V0_MAX_PUBLICATIONS);
+  const body: Out<"v0Publications"> = rows.map((p) => ({ name: p.name, count: p.articleCount ?? 0, img_uri: dashboard(p.id) }));
+  return { json: body };
+}
+
+/** The original app's GET /frequencies/{pub}?word=&count=: the next 10 by count (then word) after that keyset. */
+export async function v0Frequencies(store: ReadStore, pub: string, q: z.infer<typeof Q.v0Frequencies>): Promise<Answer> {
+  const key = publicationKey(pub); // the original app named publications, not ids
+  const after = q.count !== undefined && q.word !== undefined ? { count: q.count, word: q.word } : undefined;
+  const rows = await store.byCountThenWord(key, 10, after);
+  const body: Out<"v0Frequencies"> = rows.map((e) => ({ word: e.word, count: e.count ?? 0 }));
+  return { json: body };
+}

@@ -1,0 +1,59 @@
+// The OpenAPI 3.1 document of the read API, built from the zod schemas the
+// handlers validate with (schema.ts), so the two cannot drift apart.
+import { z } from "zod";
+import { R, ROUTES, type RouteSpec } from "./schema.js";
+
+type Json = Record<string, unknown>;
+
+const schemaOf = (s: z.ZodType, io: "input" | "output"): Json => {
+  const { $schema: _drop, ...rest } = z.toJSONSchema(s, { io, unrepresentable: "any" }) as Json;
+  return rest;
+};
+
+function parameters(route: RouteSpec): Json[] {
+  const params: Json[] = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
+    name: m[1],
+    in: "path",
+    required: true,
+    schema: { type: "string", maxLength: 1500 },
+    description: m[1] === "pub" ? "Publication id (as listed by /v1/publications)" : "Entity id",
+  }));
+  const q = schemaOf(route.query, "input") as { properties?: Record<string, Json>; required?: string[] };
+  for (const [name, schema] of Object.entries(q.properties ?? {})) {
+    const { description, ...rest } = schema as Json;
+    params.push({ name, in: "query", required: q.required?.includes(name) ?? false, schema: rest, ...(description ? { description } : {}) });
+  }
+  return params;
+}
+
+const error = (description: string) => ({ description, content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } });
+
+export function openApiDocument(): Json {
+  const paths: Json = {};
+  for (const [name, route] of Object.entries(ROUTES) as Array<[string, RouteSpec]>) {
+    const ok: Json = { "application/json": { schema: { $ref: `#/components/schemas/${name}` } } };
+    if (route.csv) ok["text/csv"] = { schema: { type: "string" } };
+    paths[route.path] = {
+      get: {
+        operationId: name,
+        summary: route.summary,
+        description: `At most ${route.maxReads} Firestore reads.`,
+        parameters: parameters(route),
+        responses: {
+          "200": { description: "OK", headers: { ETag: { schema: { type: "string" } }, "Cache-Control": { schema: { type: "string" } } }, content: ok },
+          "304": { description: "Not modified (If-None-Match)" },
+          "400": error("Invalid parameters"),
+          "404": error("No such publication or entity"),
+        },
+      },
+    };
+  }
+  const schemas: Json = { Error: schemaOf(R.error, "output") };
+  for (const [name, route] of Object.entries(ROUTES) as Array<[string, RouteSpec]>) schemas[name] = schemaOf(route.answer, "output");
+  return {
+    openapi: "3.1.0",
+    info: { title: "newsroom read API", version: "1.0.0", description: "Who is mentioned, where, when and in which articles. Public, read-only, cached." },
+    paths: { ...paths, "/v1/openapi.json": { get: { operationId: "openapi", summary: "This document", responses: { "200": { description: "OK", content: { "application/json": { schema: { type: "object" } } } } } } } },
+    components: { schemas },
+  };
+}

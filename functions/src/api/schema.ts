@@ -1,0 +1,116 @@
+// The read API's contract, once: each route's query parameters and answer as
+// zod schemas. The handlers validate with them, and openapi.ts turns the same
+// schemas into the OpenAPI 3.1 document served at /v1/openapi.json.
+import { z } from "zod";
+
+export const ENTITY_TYPES = ["person", "organization", "place"] as const;
+
+const day = z.iso.date({ message: "must be a date, YYYY-MM-DD" });
+const limit = (max: number, fallback: number) =>
+  z.coerce.number({ message: "must be a number" }).int("must be a whole number").min(1, "must be at least 1").max(max, `must be at most ${max}`).default(fallback);
+const cursor = z.string().max(1_000, "cursor too long").optional().describe("Opaque: the `next` of the previous page");
+
+export const Q = {
+  publications: z.object({ limit: limit(100, 20), cursor }),
+  entities: z.object({
+    by: z.enum(["mentions", "articles"]).default("mentions"),
+    type: z.enum(ENTITY_TYPES).optional(),
+    limit: limit(100, 20),
+    cursor,
+    format: z.enum(["json", "csv"]).default("json"),
+  }),
+  entity: z.object({ from: day.optional(), to: day.optional() }),
+  articles: z.object({ limit: limit(100, 20), cursor }),
+  days: z.object({ from: day.optional(), to: day.optional() }),
+  compare: z.object({
+    a: z.string().min(1).max(512).describe("Publication id"),
+    b: z.string().min(1).max(512).describe("Publication id"),
+    type: z.enum(ENTITY_TYPES).optional(),
+    limit: limit(50, 20),
+  }),
+  search: z.object({
+    pub: z.string().min(1).max(512).describe("Publication id"),
+    q: z.string().trim().min(1, "must not be blank").max(64, "must be at most 64 characters"),
+    type: z.enum(ENTITY_TYPES).optional(),
+    limit: limit(20, 10),
+  }),
+  v0Frequencies: z.object({ word: z.string().max(256).optional(), count: z.coerce.number().int().min(0).optional() }),
+  none: z.object({}),
+};
+
+const Publication = z.object({ id: z.string(), name: z.string(), articleCount: z.number().int(), updatedAt: z.string().nullable() });
+const Entity = z.object({ id: z.string(), word: z.string(), type: z.enum(ENTITY_TYPES), mentions: z.number().int(), articles: z.number().int() });
+const Ranked = Entity.extend({ rank: z.number().int() });
+const Compared = z.object({ id: z.string(), word: z.string(), type: z.enum(ENTITY_TYPES), mentionsA: z.number().int(), mentionsB: z.number().int(), zScore: z.number() });
+const next = z.string().nullable().describe("Cursor of the next page; null on the last");
+
+export const R = {
+  error: z.object({ error: z.string(), message: z.string(), problems: z.array(z.object({ path: z.string(), message: z.string() })).optional() }),
+  publications: z.object({ publications: z.array(Publication), next }),
+  entities: z.object({ publication: Publication, by: z.enum(["mentions", "articles"]), type: z.enum(ENTITY_TYPES).nullable(), entities: z.array(Ranked), next }),
+  entity: z.object({
+    publication: Publication,
+    entity: Entity,
+    series: z.array(z.object({ day: z.string(), mentions: z.number().int(), articles: z.number().int(), publicationArticles: z.number().int() })),
+  }),
+  articles: z.object({
+    publication: Publication,
+    entity: z.object({ id: z.string(), word: z.string(), type: z.enum(ENTITY_TYPES) }),
+    articles: z.array(
+      z.object({
+        id: z.string(),
+        title: z.string().nullable(),
+        url: z.string().nullable(),
+        publishedAt: z.string().nullable(),
+        receivedAt: z.string(),
+        day: z.string(),
+        mentions: z.number().int(),
+      }),
+    ),
+    next,
+  }),
+  days: z.object({ publication: Publication, days: z.array(z.object({ day: z.string(), articles: z.number().int() })) }),
+  compare: z.object({
+    a: Publication,
+    b: Publication,
+    type: z.enum(ENTITY_TYPES).nullable(),
+    scanned: z.object({ a: z.number().int(), b: z.number().int() }).describe("Entities read per publication (its most mentioned)"),
+    distinctiveOfA: z.array(Compared),
+    distinctiveOfB: z.array(Compared),
+    shared: z.array(Compared),
+  }),
+  search: z.object({ publication: Publication, query: z.string(), entities: z.array(Entity) }),
+  v0Publications: z.array(z.object({ name: z.string(), count: z.number().int(), img_uri: z.string() })),
+  v0Frequencies: z.array(z.object({ word: z.string(), count: z.number().int() })),
+};
+
+export type RouteSpec = {
+  path: string;
+  summary: string;
+  query: z.ZodObject;
+  answer: z.ZodType;
+  /** Firestore reads a request may cost at most (tests hold it). */
+  maxReads: number;
+  csv?: boolean;
+};
+
+/** Entities per publication that compare reads (its most mentioned of the type). */
+export const COMPARE_SCAN = 300;
+/** Entities matching a search prefix that are read before ranking by mentions. */
+export const SEARCH_SCAN = 50;
+/** Publications /v0/publications lists at most (the original app listed them all). */
+export const V0_MAX_PUBLICATIONS = 500;
+
+export const ROUTES = {
+  publications: { path: "/v1/publications", summary: "Publications by article count", query: Q.publications, answer: R.publications, maxReads: 101 },
+  entities: { path: "/v1/publications/{pub}/entities", summary: "A publication's entities, ranked by mentions or by articles", query: Q.entities, answer: R.entities, maxReads: 102, csv: true },
+  entity: { path: "/v1/publications/{pub}/entities/{id}", summary: "One entity: totals and its daily series, with the publication's articles per day", query: Q.entity, answer: R.entity, maxReads: 2 },
+  articles: { path: "/v1/publications/{pub}/entities/{id}/articles", summary: "The articles that mention an entity, newest first", query: Q.articles, answer: R.articles, maxReads: 103 },
+  days: { path: "/v1/publications/{pub}/days", summary: "A publication's articles per day", query: Q.days, answer: R.days, maxReads: 1 },
+  compare: { path: "/v1/compare", summary: "The entities most distinctive of a against b and of b against a, and those they share (log-odds with an informative Dirichlet prior)", query: Q.compare, answer: R.compare, maxReads: 2 + 2 * COMPARE_SCAN },
+  search: { path: "/v1/search", summary: "A publication's entities whose name starts with q", query: Q.search, answer: R.search, maxReads: 1 + SEARCH_SCAN },
+  v0Publications: { path: "/v0/publications", summary: "The original app's publication list", query: Q.none, answer: R.v0Publications, maxReads: V0_MAX_PUBLICATIONS },
+  v0Frequencies: { path: "/v0/frequencies/{pub}", summary: "The original app's top 10 of a publication, after the keyset (count, word)", query: Q.v0Frequencies, answer: R.v0Frequencies, maxReads: 11 },
+} satisfies Record<string, RouteSpec>;
+
+export type RouteName = keyof typeof ROUTES;
