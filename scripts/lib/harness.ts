@@ -11,6 +11,7 @@ export function banner(stack: Stack, extra: Line[] = []): string {
     ...(stack.dashboardUrl ? ([["Dashboard", stack.dashboardUrl]] as Line[]) : []),
     ["Ingest endpoint", `${stack.ingestUrl}/posts   (POST; also /post/enqueue)`],
     ["API key", `${stack.apiKey}   (from functions/.secret.local)`],
+    ["Read API", `${stack.apiUrl}   (GET /v1/publications, /v1/openapi.json, /v0/publications, ...)`],
     ["Firestore", stack.env.FIRESTORE_EMULATOR_HOST ?? ""],
     ["Pub/Sub", stack.env.PUBSUB_EMULATOR_HOST ?? ""],
     ...extra,

@@ -224,12 +224,13 @@ export async function startRuntimeStack(options: RuntimeStackOptions = {}): Prom
       PUBSUB_EMULATOR_HOST: platform.PUBSUB_EMULATOR_HOST!,
       INGEST_URL: ingestUrl,
       INGEST_API_KEY: apiKey,
+      API_URL: serviceUrls["api"] ?? "",
       EMULATOR_LOG_FILE: logFile,
       STACK_KIND: "runtime",
       STACK_ADMIN_URL: adminUrl,
     };
     say(`up: ${JSON.stringify({ serviceUrls, adminUrl, instances: instances.map((i) => i.state()) })}`);
-    return { kind: "runtime", backend: backend.kind, project, region, ports, ingestUrl, dashboardUrl: undefined, apiKey, logFile, env, stop, adminUrl, functions, serviceUrls, state, kill, resetMaxima, notes };
+    return { kind: "runtime", backend: backend.kind, project, region, ports, ingestUrl, apiUrl: serviceUrls["api"] ?? "", dashboardUrl: undefined, apiKey, logFile, env, stop, adminUrl, functions, serviceUrls, state, kill, resetMaxima, notes };
   } catch (err) {
     await stop().catch(() => undefined);
     throw new Error(`${(err as Error).message}\n--- last lines of ${logFile} ---\n${tail(logFile, 30)}`);

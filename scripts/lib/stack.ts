@@ -37,6 +37,8 @@ export type Stack = {
   /** The dashboard on the Hosting emulator, pointed at this stack's Firestore. */
   dashboardUrl: string | undefined;
   apiKey: string;
+  /** The read API's base URL (/v1/... and /v0/... follow it). */
+  apiUrl: string;
   logFile: string;
   /** Environment for a client process: emulator hosts, project, ingest URL and key. */
   env: Record<string, string>;
@@ -84,6 +86,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     FUNCTIONS_EMULATOR_ORIGIN: `http://127.0.0.1:${ports.functions}`,
     INGEST_URL: `http://127.0.0.1:${ports.functions}/${project}/${region}/ingest`,
     INGEST_API_KEY: apiKey,
+    // Through Hosting's rewrite, as deployed; without Hosting, straight to the function.
+    API_URL: hosting ? `http://127.0.0.1:${ports.hosting}/api` : `http://127.0.0.1:${ports.functions}/${project}/${region}/api`,
     EMULATOR_LOG_FILE: logFile,
     ...(hosting ? { HOSTING_URL: `http://127.0.0.1:${ports.hosting}` } : {}),
   };
@@ -154,6 +158,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     region,
     ports,
     ingestUrl: env.INGEST_URL!,
+    apiUrl: env.API_URL!,
     apiKey,
     logFile,
     env,

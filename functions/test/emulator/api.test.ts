@@ -1,0 +1,259 @@
+// The read API over real HTTP (through Hosting's rewrite on the emulators,
+// straight to the function on the runtime stack), on documents seeded as the
+// rollup writes them. Every answer is checked against the OpenAPI document the
+// API serves, every route against its documented Firestore read budget.
+import assert from "node:assert/strict";
+import { randomBytes } from "node:crypto";
+import { before, describe, it } from "node:test";
+import { Validator } from "@seriousme/openapi-schema-validator";
+import { Ajv2020 } from "ajv/dist/2020.js";
+import addFormats from "ajv-formats";
+import { getApps, initializeApp } from "firebase-admin/app";
+import { getFirestore, Timestamp } from "firebase-admin/firestore";
+import { ROUTES } from "../../src/api/schema.js";
+import { entityId, entityKey, publicationKey } from "../../src/shared/keys.js";
+import { paths } from "../../src/shared/layout.js";
+import { emulator, required } from "./support/env.js";
+
+const run = randomBytes(3).toString("hex");
+const base = () => required("API_URL");
+const db = () => {
+  if (getApps().length === 0) initializeApp({ projectId: emulator.project() });
+  return getFirestore();
+};
+
+type Answer = { status: number; headers: Headers; body: any; text: string; reads: number };
+let openapi: any;
+let ajv: Ajv2020;
+
+async function get(path: string, headers: Record<string, string> = {}, method = "GET"): Promise<Answer> {
+  const res = await fetch(`${base()}${path}`, { method, headers });
+  const text = await res.text();
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    body = undefined;
+  }
+  return { status: res.status, headers: res.headers, body, text, reads: Number(res.headers.get("x-firestore-reads") ?? 0) };
+}
+
+/** The answer matches the OpenAPI schema of the route (or of Error), and stayed within the route's read budget. */
+function conforms(route: keyof typeof ROUTES, a: Answer): void {
+  const name = a.status === 200 ? route : "Error";
+  const validate = ajv.getSchema(`openapi#/components/schemas/${name}`)!;
+  assert.ok(validate(a.body), `${route} ${a.status}: ${JSON.stringify(validate.errors)} for ${a.text.slice(0, 300)}`);
+  assert.ok(a.reads <= ROUTES[route].maxReads, `${route}: ${a.reads} reads, budget ${ROUTES[route].maxReads}`);
+}
+
+const A = `Api Alpha ${run}`;
+const B = `Api Beta ${run}`;
+const ka = publicationKey(A);
+const kb = publicationKey(B);
+const day = (n: number) => `2026-03-${String(n).padStart(2, "0")}`;
+
+async function seed(): Promise<void> {
+  const batch = db().batch();
+  const at = Timestamp.now();
+  batch.set(db().doc(paths.publication(ka)), { name: A, articleCount: 30, days: { [day(1)]: 10, [day(2)]: 20 }, updatedAt: at });
+  batch.set(db().doc(paths.publication(kb)), { name: B, articleCount: 40, days: { [day(1)]: 40 }, updatedAt: at });
+  // 25 entities in A with counts 100..76; B shares some and has its own.
+  for (let i = 0; i < 25; i++) {
+    const word = i === 0 ? "Ada Lovelace" : i === 1 ? "Adam Smith" : `Person ${String.fromCharCode(65 + i)} ${run}`;
+    const type = i % 3 === 0 ? "person" : i % 3 === 1 ? "organization" : "place";
+    const id = entityId(type, word);
+    batch.set(db().doc(paths.entity(ka, id)), { word, key: entityKey(word), type, count: 100 - i, articles: 30 - i, days: { [day(1)]: { m: 40 - i, a: 10 }, [day(2)]: { m: 60, a: 20 - i } }, updatedAt: at });
+    if (i < 5) batch.set(db().doc(paths.entity(kb, id)), { word, key: entityKey(word), type, count: i === 0 ? 2 : 90, articles: 10, days: {}, updatedAt: at });
+  }
+  const onlyB = entityId("place", "Brussels");
+  batch.set(db().doc(paths.entity(kb, onlyB)), { word: "Brussels", key: "brussels", type: "place", count: 500, articles: 35, days: {}, updatedAt: at });
+  const ada = entityId("person", "Ada Lovelace");
+  for (let n = 0; n < 7; n++) {
+    batch.set(db().doc(paths.article(`api-${run}-${n}`)), {
+      pubKey: ka,
+      publication: A,
+      title: `Article ${n}`,
+      url: `https://example.com/${n}`,
+      day: day(1 + (n % 2)),
+      at: Timestamp.fromMillis(Date.UTC(2026, 2, 1) + n * 3_600_000),
+      receivedAt: at,
+      messageId: `m-${run}`,
+      index: n,
+      ents: [ada, `other-${n}`],
+      mentions: [n + 1, 1],
+    });
+  }
+  await batch.commit();
+}
+
+before(async () => {
+  await seed();
+  const doc = await get("/v1/openapi.json");
+  assert.equal(doc.status, 200);
+  openapi = doc.body;
+  const result = await new Validator().validate(openapi);
+  assert.ok(result.valid, `the OpenAPI document is valid 3.1: ${JSON.stringify(result.errors)}`);
+  ajv = new Ajv2020({ strict: false, allErrors: true });
+  addFormats.default(ajv);
+  ajv.addSchema(openapi, "openapi");
+});
+
+describe("read API", () => {
+  it("serves an OpenAPI 3.1 document naming every route", () => {
+    assert.equal(openapi.openapi, "3.1.0");
+    for (const r of Object.values(ROUTES)) assert.ok(openapi.paths[r.path], r.path);
+  });
+
+  it("lists publications by article count, paged with a cursor", async () => {
+    const seen: Array<{ id: string; articleCount: number }> = [];
+    let cursor: string | null = null;
+    for (let page = 0; page < 50; page++) {
+      const a: Answer = await get(`/v1/publications?limit=7${cursor ? `&cursor=${cursor}` : ""}`);
+      assert.equal(a.status, 200, a.text);
+      conforms("publications", a);
+      seen.push(...a.body.publications);
+      cursor = a.body.next;
+      if (!cursor) break;
+    }
+    const ids = seen.map((p) => p.id);
+    assert.ok(ids.includes(ka) && ids.includes(kb));
+    assert.equal(new Set(ids).size, ids.length, "no publication twice");
+    for (let i = 1; i < seen.length; i++) assert.ok(seen[i - 1]!.articleCount >= seen[i]!.articleCount, "ordered by articles");
+  });
+
+  it("ranks a publication's entities by mentions or articles, by type, ten at a time, ranks continuing", async () => {
+    const all: any[] = [];
+    let cursor: string | null = null;
+    do {
+      const a: Answer = await get(`/v1/publications/${encodeURIComponent(ka)}/entities?limit=10${cursor ? `&cursor=${cursor}` : ""}`);
+      conforms("entities", a);
+      all.push(...a.body.entities);
+      cursor = a.body.next;
+    } while (cursor);
+    assert.equal(all.length, 25);
+    assert.deepEqual(all.map((e) => e.rank), Array.from({ length: 25 }, (_, i) => i + 1));
+    assert.deepEqual(all.map((e) => e.mentions), Array.from({ length: 25 }, (_, i) => 100 - i));
+    const people = await get(`/v1/publications/${encodeURIComponent(ka)}/entities?type=person&by=articles&limit=100`);
+    conforms("entities", people);
+    assert.ok(people.body.entities.length > 0 && people.body.entities.every((e: any) => e.type === "person"));
+    assert.equal(people.body.by, "articles");
+  });
+
+  it("gives a ranked list as CSV", async () => {
+    const a = await get(`/v1/publications/${encodeURIComponent(ka)}/entities?limit=3&format=csv`);
+    assert.equal(a.status, 200);
+    assert.match(a.headers.get("content-type") ?? "", /text\/csv/);
+    assert.match(a.headers.get("content-disposition") ?? "", /attachment; filename=".*\.csv"/);
+    const lines = a.text.trim().split("\n");
+    assert.equal(lines[0], "rank,id,word,type,mentions,articles");
+    assert.equal(lines.length, 4);
+    assert.match(lines[1]!, /^1,[0-9a-f]{40},Ada Lovelace,person,100,30$/);
+  });
+
+  it("gives an entity's totals and daily series with the publication's articles per day, within from/to", async () => {
+    const id = entityId("person", "Ada Lovelace");
+    const a = await get(`/v1/publications/${encodeURIComponent(ka)}/entities/${id}`);
+    conforms("entity", a);
+    assert.deepEqual(a.body.series, [
+      { day: day(1), mentions: 40, articles: 10, publicationArticles: 10 },
+      { day: day(2), mentions: 60, articles: 20, publicationArticles: 20 },
+    ]);
+    const one = await get(`/v1/publications/${encodeURIComponent(ka)}/entities/${id}?from=${day(2)}&to=${day(2)}`);
+    assert.deepEqual(one.body.series.map((s: any) => s.day), [day(2)]);
+    const days = await get(`/v1/publications/${encodeURIComponent(ka)}/days?from=${day(1)}`);
+    conforms("days", days);
+    assert.deepEqual(days.body.days, [{ day: day(1), articles: 10 }, { day: day(2), articles: 20 }]);
+  });
+
+  it("lists the articles that mention an entity, newest first, with their mentions, paged", async () => {
+    const id = entityId("person", "Ada Lovelace");
+    const first = await get(`/v1/publications/${encodeURIComponent(ka)}/entities/${id}/articles?limit=4`);
+    conforms("articles", first);
+    assert.deepEqual(first.body.articles.map((x: any) => x.title), ["Article 6", "Article 5", "Article 4", "Article 3"]);
+    assert.deepEqual(first.body.articles.map((x: any) => x.mentions), [7, 6, 5, 4]);
+    const second = await get(`/v1/publications/${encodeURIComponent(ka)}/entities/${id}/articles?limit=4&cursor=${first.body.next}`);
+    conforms("articles", second);
+    assert.deepEqual(second.body.articles.map((x: any) => x.title), ["Article 2", "Article 1", "Article 0"]);
+    assert.equal(second.body.next, null);
+  });
+
+  it("compares two publications: what is distinctive of each, and what they share", async () => {
+    const a = await get(`/v1/compare?a=${encodeURIComponent(ka)}&b=${encodeURIComponent(kb)}&limit=50`);
+    conforms("compare", a);
+    const words = (list: any[]) => list.map((e) => e.word);
+    assert.ok(words(a.body.distinctiveOfB).includes("Brussels"), JSON.stringify(a.body.distinctiveOfB));
+    assert.ok(words(a.body.distinctiveOfA).includes("Ada Lovelace"), "100 mentions against 2");
+    assert.ok(!words(a.body.distinctiveOfA).includes("Brussels"));
+    for (const e of a.body.distinctiveOfA) assert.ok(e.zScore >= 1.96);
+    const z = a.body.distinctiveOfA.map((e: any) => e.zScore);
+    assert.deepEqual(z, [...z].sort((x: number, y: number) => y - x), "most distinctive first");
+    for (const e of a.body.shared) assert.ok(e.mentionsA > 0 && e.mentionsB > 0 && Math.abs(e.zScore) < 1.96);
+    assert.deepEqual(a.body.scanned, { a: 25, b: 6 });
+  });
+
+  it("finds a publication's entities by the start of their name", async () => {
+    const a = await get(`/v1/search?pub=${encodeURIComponent(ka)}&q=ADA`);
+    conforms("search", a);
+    assert.deepEqual(a.body.entities.map((e: any) => e.word), ["Ada Lovelace", "Adam Smith"]);
+    const none = await get(`/v1/search?pub=${encodeURIComponent(ka)}&q=zzz`);
+    assert.deepEqual(none.body.entities, []);
+  });
+
+  it("serves the original app's two routes in its shapes under /v0", async () => {
+    const pubs = await get("/v0/publications");
+    conforms("v0Publications", pubs);
+    const mine = pubs.body.find((p: any) => p.name === A);
+    assert.equal(mine.count, 30);
+    assert.match(mine.img_uri, /\?pub=/);
+    const top = await get(`/v0/frequencies/${encodeURIComponent(A)}`);
+    conforms("v0Frequencies", top);
+    assert.equal(top.body.length, 10);
+    assert.deepEqual(top.body[0], { word: "Ada Lovelace", count: 100 });
+    const last = top.body.at(-1);
+    const next = await get(`/v0/frequencies/${encodeURIComponent(A)}?word=${encodeURIComponent(last.word)}&count=${last.count}`);
+    conforms("v0Frequencies", next);
+    assert.equal(next.body[0].count, last.count - 1, "the keyset continues after the last word");
+  });
+
+  it("answers bad parameters with 400 and what was wrong, unknown things with 404, other methods with 405", async () => {
+    const cases: Array<[keyof typeof ROUTES, string, number, RegExp]> = [
+      ["entities", `/v1/publications/${encodeURIComponent(ka)}/entities?limit=0`, 400, /limit/],
+      ["entities", `/v1/publications/${encodeURIComponent(ka)}/entities?limit=101`, 400, /at most 100/],
+      ["entities", `/v1/publications/${encodeURIComponent(ka)}/entities?type=animal`, 400, /type/],
+      ["entities", `/v1/publications/${encodeURIComponent(ka)}/entities?colour=red`, 400, /unknown parameter/],
+      ["entities", `/v1/publications/${encodeURIComponent(ka)}/entities?cursor=bm90LWEtY3Vyc29y`, 400, /cursor/],
+      ["entities", `/v1/publications/${encodeURIComponent(ka)}/entities?limit=1&limit=2`, 400, /once/],
+      ["days", `/v1/publications/${encodeURIComponent(ka)}/days?from=March`, 400, /from/],
+      ["compare", `/v1/compare?a=${encodeURIComponent(ka)}`, 400, /b/],
+      ["compare", `/v1/compare?a=${encodeURIComponent(ka)}&b=${encodeURIComponent(ka)}`, 400, /different/],
+      ["search", `/v1/search?pub=${encodeURIComponent(ka)}&q=%20`, 400, /blank/],
+      ["entities", `/v1/publications/no-such-${run}/entities`, 404, /no publication/],
+      ["entity", `/v1/publications/${encodeURIComponent(ka)}/entities/nope`, 404, /no entity/],
+      ["publications", `/v1/nothing`, 404, /no route/],
+    ];
+    for (const [route, path, status, message] of cases) {
+      const a = await get(path);
+      assert.equal(a.status, status, `${path}: ${a.text}`);
+      assert.match(a.body.message, message, path);
+      conforms(route, a);
+    }
+    const post = await get("/v1/publications", { "content-type": "application/json" }, "POST");
+    assert.equal(post.status, 405);
+  });
+
+  it("answers with Cache-Control, an ETag and 304, CORS, and serves a loop of identical requests without a read each", async () => {
+    const path = `/v1/publications/${encodeURIComponent(kb)}/entities?limit=5&by=articles`;
+    const first = await get(path, { origin: "https://example.org" });
+    assert.match(first.headers.get("cache-control") ?? "", /public, max-age=\d+, s-maxage=\d+/);
+    assert.equal(first.headers.get("access-control-allow-origin"), "*");
+    const etag = first.headers.get("etag")!;
+    assert.ok(etag);
+    const again = await get(path, { "if-none-match": etag });
+    assert.equal(again.status, 304);
+    let reads = 0;
+    for (let i = 0; i < 20; i++) reads += (await get(path)).reads;
+    assert.equal(reads, 0, "twenty identical requests after the first cost no Firestore read");
+    const preflight = await get(path, { origin: "https://example.org", "access-control-request-method": "GET" }, "OPTIONS");
+    assert.ok(preflight.status === 204 || preflight.status === 200);
+  });
+});
