@@ -118,6 +118,17 @@ export async function articles(store: ReadStore, pub: string, id: string, q: z.i
   return { json: body };
 }
 
+export async function elsewhere(store: ReadStore, pub: string, id: string, q: z.infer<typeof Q.elsewhere>): Promise<Answer> {
+  const e = await store.entity(pub, id);
+  if (!e) throw notFound(`no entity "${id.slice(0, 100)}" in "${pub.slice(0, 100)}"`);
+  const rows = await store.elsewhere(e.key ?? entityKey(e.word), e.type, q.limit + 1);
+  const body: Out<"elsewhere"> = {
+    entity: { id: e.id, word: e.word, type: e.type },
+    publications: rows.filter((r) => r.id === id).slice(0, q.limit).map((r) => ({ id: r.pubKey, mentions: r.count ?? 0, articles: r.articles ?? 0 })),
+  };
+  return { json: body };
+}
+
 export async function days(store: ReadStore, pub: string, q: z.infer<typeof Q.days>): Promise<Answer> {
   const p = await mustPublication(store, pub);
   const d = p.days ?? {};

@@ -75,6 +75,8 @@ async function dispatch(route: Route, raw: Record<string, string>, store: ReadSt
       return h.articles(store, p0, p1, parse(ROUTES.articles.query, raw));
     case "days":
       return h.days(store, p0, parse(ROUTES.days.query, raw));
+    case "elsewhere":
+      return h.elsewhere(store, p0, p1, parse(ROUTES.elsewhere.query, raw));
     case "compare":
       return h.compare(store, parse(ROUTES.compare.query, raw));
     case "search":

@@ -22,6 +22,7 @@ export const Q = {
   entity: z.object({ from: day.optional(), to: day.optional() }),
   articles: z.object({ limit: limit(100, 20), cursor }),
   days: z.object({ from: day.optional(), to: day.optional() }),
+  elsewhere: z.object({ limit: limit(50, 20) }),
   compare: z.object({
     a: z.string().min(1).max(512).describe("Publication id"),
     b: z.string().min(1).max(512).describe("Publication id"),
@@ -70,6 +71,10 @@ export const R = {
     next,
   }),
   days: z.object({ publication: Publication, days: z.array(z.object({ day: z.string(), articles: z.number().int() })) }),
+  elsewhere: z.object({
+    entity: z.object({ id: z.string(), word: z.string(), type: z.enum(ENTITY_TYPES) }),
+    publications: z.array(z.object({ id: z.string(), mentions: z.number().int(), articles: z.number().int() })),
+  }),
   compare: z.object({
     a: Publication,
     b: Publication,
@@ -106,6 +111,7 @@ export const ROUTES = {
   entities: { path: "/v1/publications/{pub}/entities", summary: "A publication's entities, ranked by mentions or by articles", query: Q.entities, answer: R.entities, maxReads: 102, csv: true },
   entity: { path: "/v1/publications/{pub}/entities/{id}", summary: "One entity: totals and its daily series, with the publication's articles per day", query: Q.entity, answer: R.entity, maxReads: 2 },
   articles: { path: "/v1/publications/{pub}/entities/{id}/articles", summary: "The articles that mention an entity, newest first", query: Q.articles, answer: R.articles, maxReads: 103 },
+  elsewhere: { path: "/v1/publications/{pub}/entities/{id}/elsewhere", summary: "The same entity in every publication that mentions it, most mentions first", query: Q.elsewhere, answer: R.elsewhere, maxReads: 52 },
   days: { path: "/v1/publications/{pub}/days", summary: "A publication's articles per day", query: Q.days, answer: R.days, maxReads: 1 },
   compare: { path: "/v1/compare", summary: "The entities most distinctive of a against b and of b against a, and those they share (log-odds with an informative Dirichlet prior)", query: Q.compare, answer: R.compare, maxReads: 2 + 2 * COMPARE_SCAN },
   search: { path: "/v1/search", summary: "A publication's entities whose name starts with q", query: Q.search, answer: R.search, maxReads: 1 + SEARCH_SCAN },

@@ -64,6 +64,15 @@ export class ReadStore {
     return this.query<ArticleDoc<Timestamp>>(q.limit(limit));
   }
 
+  /** The entity with this key and type in every publication (a collection-group query), most mentioned first. */
+  elsewhere(key: string, type: string, limit: number): Promise<Array<EntityRow & { pubKey: string }>> {
+    const q = this.db.collectionGroup(COLLECTIONS.ents).where("key", "==", key).where("type", "==", type).orderBy("count", "desc").limit(limit);
+    return q.get().then((snap) => {
+      this.reads += Math.max(1, snap.size);
+      return snap.docs.map((d) => ({ ...(d.data() as EntityDoc<Timestamp>), id: d.id, pubKey: d.ref.parent.parent!.id }));
+    });
+  }
+
   /** Entities whose key (lower-cased name) starts with `prefix`, in key order. */
   search(pubKey: string, prefix: string, type: string | undefined, limit: number): Promise<EntityRow[]> {
     let q: Query = this.db.collection(`${paths.publication(pubKey)}/${COLLECTIONS.ents}`);

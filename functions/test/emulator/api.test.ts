@@ -165,6 +165,14 @@ describe("read API", () => {
     assert.deepEqual(days.body.days, [{ day: day(1), articles: 10 }, { day: day(2), articles: 20 }]);
   });
 
+  it("finds the same entity in the other publications", async () => {
+    const id = entityId("person", "Ada Lovelace");
+    const a = await get(`/v1/publications/${encodeURIComponent(ka)}/entities/${id}/elsewhere`);
+    conforms("elsewhere", a);
+    const mine = a.body.publications.filter((p: any) => p.id === ka || p.id === kb);
+    assert.deepEqual(mine, [{ id: ka, mentions: 100, articles: 30 }, { id: kb, mentions: 2, articles: 10 }]);
+  });
+
   it("lists the articles that mention an entity, newest first, with their mentions, paged", async () => {
     const id = entityId("person", "Ada Lovelace");
     const first = await get(`/v1/publications/${encodeURIComponent(ka)}/entities/${id}/articles?limit=4`);
