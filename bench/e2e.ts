@@ -9,7 +9,7 @@
 // article was committed, before any rollup.
 import { readFileSync } from "node:fs";
 import os from "node:os";
-import { destroyExtractionPool, extractOnPool, getExtractionPool } from "../functions/lib/process/pool.js";
+import { destroyExtractionPool, extractOnPool, getExtractionPool } from "newsroom-functions/process/pool";
 import { localRunOptions, runLoadTest } from "../load-test/src/run.ts";
 import { startRuntimeStack } from "../scripts/lib/runtime-stack.ts";
 import { startStack, type Stack } from "../scripts/lib/stack.ts";

@@ -10,7 +10,7 @@
 // the per-round ratio. Default corpus: all SOTU articles; --posts N takes an even sample.
 import { fork } from "node:child_process";
 import { availableParallelism, loadavg } from "node:os";
-import { destroyExtractionPool, extractOnPool, getExtractionPool } from "../functions/lib/process/pool.js";
+import { destroyExtractionPool, extractOnPool, getExtractionPool } from "newsroom-functions/process/pool";
 import { parseFlags } from "./lib/args.ts";
 import { benchCorpus } from "./lib/corpus.ts";
 

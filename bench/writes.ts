@@ -12,16 +12,16 @@
 // params: ROLLUP_WINDOW_SECONDS, INGEST_MAX_POSTS_PER_MESSAGE,
 // INGEST_MAX_MESSAGE_BYTES, INGEST_BATCH_WINDOW_MS, READ_LEGACY_LEDGER.
 // Beside it, the packed-tail layout (packed.ts): what it would write.
-import type { Entity } from "../functions/lib/nlp/extract.js";
-import { rollupWindowSeconds } from "../functions/lib/config.js";
-import { ingestParams } from "../functions/lib/ingest/params.js";
-import { deltaOf } from "../functions/lib/process/delta.js";
-import { processParams } from "../functions/lib/process/params.js";
-import { destroyExtractionPool, extractEach } from "../functions/lib/process/pool.js";
-import { summarisePost } from "../functions/lib/process/summarise.js";
-import { rollupParams } from "../functions/lib/rollup/params.js";
-import { windowEndOf } from "../functions/lib/shared/layout.js";
-import type { Post } from "../functions/lib/shared/post.js";
+import type { Entity } from "@newsroom/core/extract";
+import { rollupWindowSeconds } from "newsroom-functions/config";
+import { ingestParams } from "newsroom-functions/ingest/params";
+import { deltaOf } from "newsroom-functions/process/delta";
+import { processParams } from "newsroom-functions/process/params";
+import { destroyExtractionPool, extractEach } from "newsroom-functions/process/pool";
+import { summarisePost } from "newsroom-functions/process/summarise";
+import { rollupParams } from "newsroom-functions/rollup/params";
+import { windowEndOf } from "@newsroom/core/layout";
+import type { Post } from "@newsroom/core/post";
 import { seeded } from "../load-test/src/corpus/random.ts";
 import { parseFlags } from "./lib/args.ts";
 import { benchCorpus } from "./lib/corpus.ts";

@@ -2,7 +2,7 @@
 // argv: <share index> <shares> <posts>. Loads the corpus and compromise,
 // warms up, reports "ready", waits for "go", extracts its share of the corpus
 // on its own main thread and reports the time.
-import { extractEntities } from "../../functions/lib/nlp/extract.js";
+import { extractEntities } from "@newsroom/core/extract";
 import { benchCorpus } from "./corpus.ts";
 
 const [index, shares, posts] = process.argv.slice(2).map(Number) as [number, number, number];

@@ -11,7 +11,7 @@ interface OffsetJson {
 
 export async function loadExtractor(name: ExtractorName): Promise<Extract> {
   if (name === "product") {
-    const mod = await import("../../functions/lib/nlp/extract.js");
+    const mod = await import("@newsroom/core/extract");
     return (text) =>
       mod.extractEntities(text).map((e: { start: number; end: number; type: EntityType; text: string }) => ({
         start: e.start,

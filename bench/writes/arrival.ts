@@ -2,8 +2,8 @@
 // ingest Batcher on a simulated clock (node:test's mock timers and Date), so an
 // hour of arrivals takes milliseconds and every run packs the same way.
 import { mock } from "node:test";
-import { Batcher } from "../../functions/lib/ingest/batcher.js";
-import type { Post } from "../../functions/lib/shared/post.js";
+import { Batcher } from "newsroom-functions/ingest/batcher";
+import type { Post } from "@newsroom/core/post";
 
 export interface PackOptions {
   maxPosts: number;

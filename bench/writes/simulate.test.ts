@@ -2,10 +2,10 @@
 // Run: node --test bench/writes/ (after npm run build --workspace functions).
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import type { Entity } from "../../functions/lib/nlp/extract.js";
-import type { DeltaPubs } from "../../functions/lib/process/delta.js";
-import { decodeMessage } from "../../functions/lib/shared/message.js";
-import type { Post } from "../../functions/lib/shared/post.js";
+import type { Entity } from "@newsroom/core/extract";
+import type { DeltaPubs } from "newsroom-functions/process/delta";
+import { decodeMessage } from "@newsroom/core/message";
+import type { Post } from "@newsroom/core/post";
 import { packMessages } from "./arrival.ts";
 import { packedTail } from "./packed.ts";
 import { simulate, type SimOptions } from "./simulate.ts";

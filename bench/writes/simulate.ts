@@ -13,15 +13,15 @@
 //   - every post is new (no redelivery, no retry, no legacy entry);
 //   - message k goes to processPosts instance k mod `instances`;
 //   - a window's first tick rolls it up; its other ticks find it applied.
-import type { Entity } from "../../functions/lib/nlp/extract.js";
-import { deltaOf, mergeDeltas, splitDelta, type DeltaPubs } from "../../functions/lib/process/delta.js";
-import { windowTicker } from "../../functions/lib/process/deps.js";
-import { POSTS_PER_COMMIT } from "../../functions/lib/process/handler.js";
-import { summarisePost, type PostSummary } from "../../functions/lib/process/summarise.js";
-import { planParts, rollupItems } from "../../functions/lib/rollup/plan.js";
-import { paths, windowEndOf } from "../../functions/lib/shared/layout.js";
-import { decodeMessage } from "../../functions/lib/shared/message.js";
-import type { Post } from "../../functions/lib/shared/post.js";
+import type { Entity } from "@newsroom/core/extract";
+import { deltaOf, mergeDeltas, splitDelta, type DeltaPubs } from "newsroom-functions/process/delta";
+import { windowTicker } from "newsroom-functions/process/deps";
+import { POSTS_PER_COMMIT } from "newsroom-functions/process/handler";
+import { summarisePost, type PostSummary } from "newsroom-functions/process/summarise";
+import { planParts, rollupItems } from "newsroom-functions/rollup/plan";
+import { paths, windowEndOf } from "@newsroom/core/layout";
+import { decodeMessage } from "@newsroom/core/message";
+import type { Post } from "@newsroom/core/post";
 import type { PackedMessage } from "./arrival.ts";
 
 export interface SimOptions {

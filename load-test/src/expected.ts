@@ -1,8 +1,8 @@
 // Expected entity documents of a synthetic run: each distinct text of the pool
 // is extracted once with the product's own extractor, then multiplied by how
 // often each publication's accepted posts used it.
-import { extractEntities } from "../../functions/lib/nlp/extract.js";
-import { entityId } from "../../functions/lib/shared/keys.js";
+import { extractEntities } from "@newsroom/core/extract";
+import { entityId } from "@newsroom/core/keys";
 import type { SyntheticText } from "./corpus/synthetic.ts";
 import type { ExpectedEntity } from "./verify.ts";
 

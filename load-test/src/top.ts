@@ -1,6 +1,6 @@
 // The most-mentioned entities of each publication, read back from Firestore.
 import type { Firestore } from "firebase-admin/firestore";
-import { publicationKey } from "../../functions/lib/shared/keys.js";
+import { publicationKey } from "@newsroom/core/keys";
 import { table } from "./table.ts";
 
 export type TopEntities = { publication: string; articleCount: number; top: Array<{ word: string; type: string; count: number; articles: number }> };

@@ -1,8 +1,8 @@
 // Proves nothing was lost: polls Firestore until the aggregates stop changing,
 // then compares them with what the endpoint accepted.
 import type { Firestore } from "firebase-admin/firestore";
-import { publicationKey } from "../../functions/lib/shared/keys.js";
-import { paths } from "../../functions/lib/shared/layout.js";
+import { publicationKey } from "@newsroom/core/keys";
+import { paths } from "@newsroom/core/layout";
 import type { PublicationTally } from "./sender.ts";
 
 export type CountCheck = { publication: string; baseline: number; expectedMin: number; expectedMax: number; actual: number };

@@ -3,8 +3,8 @@
 // Pub/Sub (publishing straight to a topic, as a backlog would build up).
 import { openSync, readSync, closeSync, fstatSync } from "node:fs";
 import type { Firestore } from "firebase-admin/firestore";
-import { publicationKey } from "../../functions/lib/shared/keys.js";
-import { COLLECTIONS, type WindowDoc } from "../../functions/lib/shared/layout.js";
+import { publicationKey } from "@newsroom/core/keys";
+import { COLLECTIONS, type WindowDoc } from "@newsroom/core/layout";
 
 export type LogLine = { instance: string; fields: Record<string, unknown> };
 

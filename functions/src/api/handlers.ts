@@ -3,8 +3,8 @@
 // exercised against the emulator directly and through the function alike.
 import { stringify } from "csv-stringify/sync";
 import type { z } from "zod";
-import { entityKey, publicationKey } from "../shared/keys.js";
-import type { DayCounts } from "../shared/layout.js";
+import { entityKey, publicationKey } from "@newsroom/core/keys";
+import type { DayCounts } from "@newsroom/core/layout";
 import { compareLists, fightinWords } from "./compare.js";
 import { decodeValueId, decodeValueIdRank, encodeCursor } from "./cursor.js";
 import { COMPARE_SCAN, Q, SEARCH_SCAN, V0_MAX_PUBLICATIONS, type R } from "./schema.js";

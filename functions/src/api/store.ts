@@ -2,7 +2,7 @@
 // bounded and counted as Firestore bills it (one read per document returned,
 // one for a query that returns none).
 import { FieldPath, type DocumentSnapshot, type Firestore, type Query, type Timestamp } from "firebase-admin/firestore";
-import { COLLECTIONS, paths, type ArticleDoc, type EntityDoc, type PublicationDoc } from "../shared/layout.js";
+import { COLLECTIONS, paths, type ArticleDoc, type EntityDoc, type PublicationDoc } from "@newsroom/core/layout";
 
 export type PublicationRow = PublicationDoc<Timestamp> & { id: string };
 export type EntityRow = EntityDoc<Timestamp> & { id: string };

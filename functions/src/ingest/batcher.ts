@@ -6,8 +6,8 @@
 // promise settles once every one of its posts is in a confirmed message; if any
 // message holding one of its posts fails, it rejects (the handler answers 503),
 // so no request is ever acknowledged for a post that was not published.
-import { ENVELOPE_BYTES, encodeMessage } from "../shared/message.js";
-import type { Post } from "../shared/post.js";
+import { ENVELOPE_BYTES, encodeMessage } from "@newsroom/core/message";
+import type { Post } from "@newsroom/core/post";
 
 export type PublishFn = (data: Buffer) => Promise<string>;
 

@@ -2,7 +2,7 @@
 // validate, publish, answer. Every dependency is injected so it runs in tests.
 import type { Request } from "firebase-functions/v2/https";
 import type { Response } from "express";
-import type { Post } from "../shared/post.js";
+import type { Post } from "@newsroom/core/post";
 import { originalContentType } from "../http/guard.js";
 import { PublishError } from "./batcher.js";
 import { checkHead, failure, ROUTES, type Outcome } from "./gate.js";

@@ -1,5 +1,5 @@
 // Validates candidate posts against the shared schema, listing every problem.
-import { PostSchema, type Post } from "../shared/post.js";
+import { PostSchema, type Post } from "@newsroom/core/post";
 import type { Problem } from "./parse.js";
 
 export type ValidationResult = { ok: true; posts: Post[] } | { ok: false; problems: Problem[] };

@@ -16,8 +16,8 @@
 // that lands late simply joins the next batch. The transaction reads nothing
 // the rollup writes: processPosts never waits on, or is aborted by, it.
 import { FieldValue, Timestamp, type DocumentReference, type Firestore } from "firebase-admin/firestore";
-import { COLLECTIONS, deltaId, paths, TTL, DAY_MS, windowEndOf, type ArticleDoc, type DeltaDoc } from "../shared/layout.js";
-import type { Post } from "../shared/post.js";
+import { COLLECTIONS, deltaId, paths, TTL, DAY_MS, windowEndOf, type ArticleDoc, type DeltaDoc } from "@newsroom/core/layout";
+import type { Post } from "@newsroom/core/post";
 import { deltaOf, splitDelta } from "./delta.js";
 import { withRetry, type RetryOptions } from "./retry.js";
 import type { PostSummary } from "./summarise.js";

@@ -3,7 +3,7 @@ import { getFirestore } from "firebase-admin/firestore";
 import * as logger from "firebase-functions/logger";
 import { rollupTopic, rollupWindowSeconds } from "../config.js";
 import { topicPublisher } from "../ingest/publisher.js";
-import { DAY_MS } from "../shared/layout.js";
+import { DAY_MS } from "@newsroom/core/layout";
 import type { HandlerDeps } from "./handler.js";
 import { processParams } from "./params.js";
 import { extractEach } from "./pool.js";

@@ -9,9 +9,9 @@
 // budget, then rethrown so Pub/Sub redelivers; the article documents make every
 // redelivery count each post at most once.
 import { FieldValue, Timestamp, type Firestore } from "firebase-admin/firestore";
-import { DAY_MS, paths, quarantineId, STORED_LIMITS, TTL, type QuarantineDoc } from "../shared/layout.js";
-import { decodeMessage } from "../shared/message.js";
-import type { Post } from "../shared/post.js";
+import { DAY_MS, paths, quarantineId, STORED_LIMITS, TTL, type QuarantineDoc } from "@newsroom/core/layout";
+import { decodeMessage } from "@newsroom/core/message";
+import type { Post } from "@newsroom/core/post";
 import { commitSummaries, type CommitContext, type CommitResult } from "./commit.js";
 import type { Extracted } from "./pool.js";
 import { isPermanentFirestoreError, withRetry, type RetryOptions } from "./retry.js";

@@ -5,7 +5,7 @@
 // otherwise (unset or 0) os.availableParallelism().
 import { availableParallelism } from "node:os";
 import { Piscina } from "piscina";
-import type { Entity } from "../nlp/extract.js";
+import type { Entity } from "@newsroom/core/extract";
 
 /** Resolved next to this module: works from functions/lib and functions/.test-build/src alike. */
 export const WORKER_URL = new URL("./extract-worker.js", import.meta.url).href;

@@ -1,10 +1,10 @@
 // A post and its extracted mentions, reduced to what is stored: the article's
 // id and day, and its distinct entities with their mentions, every string
 // bounded after NFKC (STORED_LIMITS). Pure and deterministic.
-import type { Entity } from "../nlp/extract.js";
-import { entityId, entityKey, publicationDisplayName, publicationKey } from "../shared/keys.js";
-import { articleId, dayOf, instantOf, STORED_LIMITS, type Day, type EntityType } from "../shared/layout.js";
-import type { Post } from "../shared/post.js";
+import type { Entity } from "@newsroom/core/extract";
+import { entityId, entityKey, publicationDisplayName, publicationKey } from "@newsroom/core/keys";
+import { articleId, dayOf, instantOf, STORED_LIMITS, type Day, type EntityType } from "@newsroom/core/layout";
+import type { Post } from "@newsroom/core/post";
 
 export interface PostEntity {
   id: string;

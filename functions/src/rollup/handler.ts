@@ -19,8 +19,8 @@
 // processPosts reads none of these documents, so it is never held up or
 // aborted by a rollup.
 import { FieldPath, FieldValue, Timestamp, type DocumentData, type Firestore, type Transaction } from "firebase-admin/firestore";
-import { entityKey } from "../shared/keys.js";
-import { COLLECTIONS, DAY_MS, paths, TTL, type DeltaDoc, type RollupStateDoc, type WindowDoc } from "../shared/layout.js";
+import { entityKey } from "@newsroom/core/keys";
+import { COLLECTIONS, DAY_MS, paths, TTL, type DeltaDoc, type RollupStateDoc, type WindowDoc } from "@newsroom/core/layout";
 import { mergeDeltas, type DeltaPubs } from "../process/delta.js";
 import type { ProcessLogger } from "../process/handler.js";
 import { withRetry, type RetryOptions } from "../process/retry.js";

@@ -9,8 +9,8 @@
 //     spread over several items when a window touches more than DAYS_PER_WRITE
 //     days of it (a backfill), and two items of one document never share a part;
 //   - request size: at most PART_BYTES (estimated) and PART_WRITES per part.
-import type { DayCounts, DeltaEntity, DeltaPublication, EntityType } from "../shared/layout.js";
-import { paths } from "../shared/layout.js";
+import type { DayCounts, DeltaEntity, DeltaPublication, EntityType } from "@newsroom/core/layout";
+import { paths } from "@newsroom/core/layout";
 import type { DeltaPubs } from "../process/delta.js";
 
 export const PART_LIMITS = { bytes: 4 * 1024 * 1024, writes: 4_000, daysPerWrite: 240 } as const;

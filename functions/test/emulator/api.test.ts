@@ -11,8 +11,8 @@ import addFormats from "ajv-formats";
 import { getApps, initializeApp } from "firebase-admin/app";
 import { getFirestore, Timestamp } from "firebase-admin/firestore";
 import { ROUTES } from "../../src/api/schema.js";
-import { entityId, entityKey, publicationKey } from "../../src/shared/keys.js";
-import { paths } from "../../src/shared/layout.js";
+import { entityId, entityKey, publicationKey } from "@newsroom/core/keys";
+import { paths } from "@newsroom/core/layout";
 import { emulator, required } from "./support/env.js";
 
 const run = randomBytes(3).toString("hex");

@@ -5,9 +5,9 @@ import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { after, before, describe, it } from "node:test";
-import { decodeMessage } from "../../src/shared/message.js";
+import { decodeMessage } from "@newsroom/core/message";
 import { emulator } from "./support/env.js";
-import { describeResult, hostileCases, runHostileCases, secretsIn, summariseHostile, type HostileResult } from "./support/hostile-cases.js";
+import { describeResult, hostileCases, runHostileCases, secretsIn, summariseHostile, type HostileResult } from "@newsroom/core/testing/hostile-requests";
 import { TestSubscription, type PulledMessage } from "./support/pubsub.js";
 
 const run = randomUUID().slice(0, 8);

@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { after, before, describe, it } from "node:test";
-import { decodeMessage } from "../../src/shared/message.js";
+import { decodeMessage } from "@newsroom/core/message";
 import { emulator } from "./support/env.js";
 import { whilePaused } from "./support/processes.js";
 import { TestSubscription, type PulledMessage } from "./support/pubsub.js";

@@ -5,8 +5,8 @@ import { randomUUID } from "node:crypto";
 import { describe, it } from "node:test";
 import { initializeApp, getApps } from "firebase-admin/app";
 import { getFirestore } from "firebase-admin/firestore";
-import { extractEntities } from "../../src/nlp/extract.js";
-import { entityId, publicationKey } from "../../src/shared/keys.js";
+import { extractEntities } from "@newsroom/core/extract";
+import { entityId, publicationKey } from "@newsroom/core/keys";
 import { emulator } from "./support/env.js";
 
 const db = () => {

@@ -8,8 +8,8 @@ import { randomBytes } from "node:crypto";
 import { describe, it } from "node:test";
 import { getApps, initializeApp } from "firebase-admin/app";
 import { getFirestore } from "firebase-admin/firestore";
-import { publicationKey } from "../../src/shared/keys.js";
-import { COLLECTIONS, paths, STORED_LIMITS } from "../../src/shared/layout.js";
+import { publicationKey } from "@newsroom/core/keys";
+import { COLLECTIONS, paths, STORED_LIMITS } from "@newsroom/core/layout";
 import { emulator } from "../emulator/support/env.js";
 
 const run = randomBytes(3).toString("hex");

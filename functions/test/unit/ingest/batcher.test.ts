@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { Batcher, PublishError, type PublishFn } from "../../../src/ingest/batcher.js";
-import { decodeMessage, ENVELOPE_BYTES } from "../../../src/shared/message.js";
-import type { Post } from "../../../src/shared/post.js";
+import { decodeMessage, ENVELOPE_BYTES } from "@newsroom/core/message";
+import type { Post } from "@newsroom/core/post";
 
 const post = (n: number, content = `post ${n}`): Post => ({ publication: "P", content, id: String(n) });
 

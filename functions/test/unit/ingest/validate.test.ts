@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { validatePosts } from "../../../src/ingest/validate.js";
-import { POST_LIMITS } from "../../../src/shared/post.js";
+import { POST_LIMITS } from "@newsroom/core/post";
 
 const good = { publication: "  The Daily  ", content: "Some text." };
 const problemsOf = (item: unknown) => {

@@ -1,6 +1,6 @@
 // Deterministic synthetic posts with known entities for the pure-logic tests.
-import type { Entity, EntityType } from "../../../src/nlp/extract.js";
-import type { Post } from "../../../src/shared/post.js";
+import type { Entity, EntityType } from "@newsroom/core/extract";
+import type { Post } from "@newsroom/core/post";
 
 const TYPES: EntityType[] = ["person", "organization", "place"];
 

@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
-import { encodeMessage, decodeMessage } from "../../../src/shared/message.js";
+import { encodeMessage, decodeMessage } from "@newsroom/core/message";
 import { inputFromPubsub } from "../../../src/process/handler.js";
 import { processCpu, processParams, processPostsOptions } from "../../../src/process/params.js";
 

@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { after, describe, it } from "node:test";
-import { extractEntities } from "../../../src/nlp/extract.js";
+import { extractEntities } from "@newsroom/core/extract";
 import { batchSize, destroyExtractionPool, extractOnPool, getExtractionPool, MAX_BATCH, poolSizeFromEnv } from "../../../src/process/pool.js";
 
 const texts = [

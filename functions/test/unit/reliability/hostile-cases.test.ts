@@ -6,8 +6,8 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { createIngestHandler } from "../../../src/ingest/handler.js";
 import { BODY_LIMITS } from "../../../src/ingest/parse.js";
-import { POST_LIMITS } from "../../../src/shared/post.js";
-import { DEFAULT_LIMITS, hostileCases, isEmulatorTransportError, ROUTES, type HostileCase } from "../../emulator/support/hostile-cases.js";
+import { POST_LIMITS } from "@newsroom/core/post";
+import { DEFAULT_LIMITS, hostileCases, isEmulatorTransportError, ROUTES, type HostileCase } from "@newsroom/core/testing/hostile-requests";
 
 const KEY = "Key-0123456789abcdefXYZ";
 const MARKER = "Hostile unit";

@@ -9,7 +9,7 @@ import {
   publicationDisplayName,
   publicationKey,
   toDocumentId,
-} from "../../../src/shared/keys.js";
+} from "../../src/keys.js";
 
 const sha1 = (s: string) => createHash("sha1").update(s, "utf8").digest("hex");
 

@@ -16,7 +16,7 @@
 //      step 2, so a hashed key can never equal an unhashed one.
 // The display name (trimmed, as first written) is stored in the document.
 import { createHash } from "node:crypto";
-import type { EntityType } from "../nlp/extract.js";
+import type { EntityType } from "./nlp/extract.js";
 
 /** Firestore allows 1,500 bytes; we stay well below so paths remain short. */
 export const MAX_KEY_BYTES = 512;

@@ -1,0 +1,40 @@
+// What `firebase deploy` uploads must build in Cloud Build on its own: the
+// functions directory minus firebase.json's ignore list, installed from the
+// npm registry with production dependencies only (the shared @newsroom/core
+// package travels inside it, as file:./core). This test assembles exactly that
+// upload in a temporary directory, installs it, and loads it the way the
+// platform does: discovery finds every function, and the extractor runs in a
+// worker thread from the installed tree.
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { after, describe, it } from "node:test";
+import { FUNCTIONS_DIR, REPO_ROOT } from "../../lib/paths.ts";
+import { discoverManifest } from "../../lib/runtime/manifest.ts";
+
+const firebase = JSON.parse(readFileSync(path.join(REPO_ROOT, "firebase.json"), "utf8")) as { functions: Array<{ source: string; ignore: string[] }> };
+const ignore = firebase.functions[0]!.ignore.map((g) => new RegExp(`^${g.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, "[^/]*")}$`));
+const dir = mkdtempSync(path.join(os.tmpdir(), "newsroom-deploy-"));
+
+describe("the functions upload", { timeout: 10 * 60_000 }, () => {
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("installs from the registry with production dependencies only, and loads", async () => {
+    assert.equal(path.resolve(REPO_ROOT, firebase.functions[0]!.source), FUNCTIONS_DIR);
+    cpSync(FUNCTIONS_DIR, dir, { recursive: true, filter: (src) => !path.relative(FUNCTIONS_DIR, src).split(path.sep).some((part) => ignore.some((re) => re.test(part))) });
+    execFileSync("npm", ["install", "--omit=dev", "--no-audit", "--no-fund", "--no-package-lock"], { cwd: dir, stdio: "pipe", timeout: 8 * 60_000 });
+    const manifest = await discoverManifest(dir, { PATH: process.env.PATH ?? "", GCLOUD_PROJECT: "demo-deploy" });
+    assert.deepEqual(Object.keys(manifest.endpoints).sort(), ["api", "ingest", "processPosts", "rollup", "rollupSweep"]);
+    const probe = `
+      const { extractEach, getExtractionPool, destroyExtractionPool } = await import(${JSON.stringify(path.join(dir, "lib/process/pool.js"))});
+      const [r] = await extractEach(["Angela Merkel met Emmanuel Macron in Paris."], getExtractionPool(1));
+      await destroyExtractionPool();
+      console.log(JSON.stringify(r));`;
+    const out = execFileSync(process.execPath, ["--input-type=module", "-e", probe], { cwd: dir, encoding: "utf8", timeout: 120_000 });
+    const result = JSON.parse(out.trim().split("\n").at(-1)!) as { ok: boolean; entities: Array<{ canonical: string }> };
+    assert.ok(result.ok);
+    assert.deepEqual(result.entities.map((e) => e.canonical), ["Angela Merkel", "Emmanuel Macron", "Paris"]);
+  });
+});
