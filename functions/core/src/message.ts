@@ -41,3 +41,12 @@ export function decodeMessage(data: Buffer | string): DecodeResult {
   }
   return { ok: true, message: parsed.data as PostsMessage };
 }
+
+/**
+ * Bytes a post may take in a message (JSON-encoded, with the envelope): Eventarc
+ * delivers at most 512 KB per event and the message travels base64-encoded in
+ * it (4/3 of its size), so a message stays under 360 KiB. A post of 100,000
+ * characters fits unless most of them are characters JSON escapes (\u0001 is
+ * six bytes).
+ */
+export const MAX_MESSAGE_BYTES = 360 * 1024;

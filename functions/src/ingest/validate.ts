@@ -1,4 +1,5 @@
 // Validates candidate posts against the shared schema, listing every problem.
+import { ENVELOPE_BYTES, MAX_MESSAGE_BYTES } from "@newsroom/core/message";
 import { PostSchema, type Post } from "@newsroom/core/post";
 import type { Problem } from "./parse.js";
 
@@ -10,6 +11,12 @@ export function validatePosts(items: readonly unknown[]): ValidationResult {
   items.forEach((item, index) => {
     const result = PostSchema.safeParse(item);
     if (result.success) {
+      // Too big to travel alone in a Pub/Sub message to processPosts: refused now, not lost later.
+      const bytes = ENVELOPE_BYTES + Buffer.byteLength(JSON.stringify(result.data), "utf8");
+      if (bytes > MAX_MESSAGE_BYTES) {
+        problems.push({ index, path: "", message: `the post is ${bytes} bytes once encoded as JSON; the limit is ${MAX_MESSAGE_BYTES} (characters such as control characters take six bytes each)` });
+        return;
+      }
       posts.push(result.data);
       return;
     }

@@ -68,6 +68,8 @@ export function eventarcNames(fn: string, region: string): { subscription: strin
 }
 
 const PUSH_OK = new Set([102, 200, 201, 202, 204]);
+/** Eventarc's limit on one event's payload. */
+export const MAX_EVENT_BYTES = 512 * 1024;
 
 export class PubsubTrigger {
   private running = false;
@@ -195,23 +197,36 @@ export class PubsubTrigger {
     };
   }
 
+  /** One push attempt, as Eventarc makes it: the outcome decides ack, nack or a lapsed lease. */
+  private async deliver(messageId: string, headers: Record<string, string>, body: string): Promise<"ack" | "nack" | "lapse"> {
+    const count = (status: string): void => {
+      this.stats.statuses[status] = (this.stats.statuses[status] ?? 0) + 1;
+    };
+    if (Buffer.byteLength(body) > MAX_EVENT_BYTES) {
+      // Eventarc cannot deliver it: the attempt fails, as every later one will (then the dead-letter topic).
+      count("over 512 KB");
+      this.opts.log(`eventarc ${this.opts.subscription}: message ${messageId} is ${Buffer.byteLength(body)} bytes as an event, over Eventarc's ${MAX_EVENT_BYTES}`);
+      return "nack";
+    }
+    try {
+      const res = await fetch(this.opts.target, { method: "POST", headers, body, signal: AbortSignal.timeout(this.opts.ackDeadlineSeconds * 1000) });
+      await res.arrayBuffer().catch(() => undefined);
+      count(String(res.status));
+      return PUSH_OK.has(res.status) ? "ack" : "nack";
+    } catch (err) {
+      const timedOut = (err as Error).name === "TimeoutError";
+      count(timedOut ? "deadline" : "transport");
+      return timedOut ? "lapse" : "nack";
+    }
+  }
+
   private async push(r: Received): Promise<void> {
     this.inflight++;
     this.stats.maxInflight = Math.max(this.stats.maxInflight, this.inflight);
     this.stats.pushes++;
     this.attempts.set(r.message.messageId, (this.attempts.get(r.message.messageId) ?? 0) + 1);
     const { headers, body } = this.event(r);
-    let outcome: "ack" | "nack" | "lapse";
-    try {
-      const res = await fetch(this.opts.target, { method: "POST", headers, body, signal: AbortSignal.timeout(this.opts.ackDeadlineSeconds * 1000) });
-      await res.arrayBuffer().catch(() => undefined);
-      this.stats.statuses[String(res.status)] = (this.stats.statuses[String(res.status)] ?? 0) + 1;
-      outcome = PUSH_OK.has(res.status) ? "ack" : "nack";
-    } catch (err) {
-      const timedOut = (err as Error).name === "TimeoutError";
-      this.stats.statuses[timedOut ? "deadline" : "transport"] = (this.stats.statuses[timedOut ? "deadline" : "transport"] ?? 0) + 1;
-      outcome = timedOut ? "lapse" : "nack";
-    }
+    const outcome = await this.deliver(r.message.messageId, headers, body);
     try {
       if (outcome === "ack") {
         this.stats.acked++;

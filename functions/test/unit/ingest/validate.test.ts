@@ -90,3 +90,15 @@ describe("validatePosts", () => {
     ]);
   });
 });
+
+describe("validatePosts: the encoded size", () => {
+  it("refuses a post that would not fit in one event once JSON-encoded, and takes a long ordinary one", async () => {
+    const { validatePosts } = await import("../../../src/ingest/validate.js");
+    const { MAX_MESSAGE_BYTES } = await import("@newsroom/core/message");
+    const escaped = validatePosts([{ publication: "P", content: "\u0001".repeat(100_000) }]);
+    assert.equal(escaped.ok, false);
+    assert.match(!escaped.ok ? escaped.problems[0]!.message : "", new RegExp(`limit is ${MAX_MESSAGE_BYTES}`));
+    const cjk = validatePosts([{ publication: "P", content: "\u6f22".repeat(100_000) }]);
+    assert.equal(cjk.ok, true, "100,000 three-byte characters fit");
+  });
+});
