@@ -1,0 +1,29 @@
+// The upgrade script on the Firestore emulator: documents of the layout before
+// the rollup keep their counts and gain the search key, once.
+import assert from "node:assert/strict";
+import { randomBytes } from "node:crypto";
+import { describe, it } from "node:test";
+import { getApps, initializeApp } from "firebase-admin/app";
+import { getFirestore } from "firebase-admin/firestore";
+import { entityId, publicationKey } from "@newsroom/core/keys";
+import { paths } from "@newsroom/core/layout";
+import { migrate } from "../../migrate.ts";
+
+describe("scripts/migrate.ts", { skip: process.env.FIRESTORE_EMULATOR_HOST ? false : "needs the Firestore emulator (npm run test:emulators)" }, () => {
+  it("adds the search key to old entity documents, keeps their counts, and does it once", async () => {
+    const db = getFirestore(getApps()[0] ?? initializeApp({ projectId: process.env.GCLOUD_PROJECT ?? "demo-newsroom" }));
+    const name = `Old Layout ${randomBytes(3).toString("hex")}`;
+    const pub = publicationKey(name);
+    const ada = entityId("person", "Ada Lovelace");
+    await db.doc(paths.publication(pub)).set({ name, articleCount: 7 });
+    await db.doc(paths.entity(pub, ada)).set({ word: "Ada Lovelace", type: "person", count: 12, articles: 5 });
+    const first = await migrate(db, false);
+    assert.ok(first.keyed >= 1);
+    const doc = (await db.doc(paths.entity(pub, ada)).get()).data()!;
+    assert.deepEqual(doc, { word: "Ada Lovelace", type: "person", count: 12, articles: 5, key: "ada lovelace" });
+    assert.equal((await db.doc(paths.publication(pub)).get()).get("articleCount"), 7);
+    const again = await migrate(db, false);
+    assert.equal((await db.doc(paths.entity(pub, ada)).get()).get("key"), "ada lovelace");
+    assert.ok(again.keyed <= first.keyed - 1, "already keyed documents are left alone");
+  });
+});
