@@ -65,8 +65,9 @@ export const ingest = onRequest(
 );
 
 // A processPosts instance loads the extractor in every thread as it starts,
-// not while its first messages wait.
-if (servedFunction() === "processPosts") {
+// not while its first messages wait (so does a Functions emulator worker: the
+// harness starts some before the stack is up, and each serves many messages).
+if (process.env.FUNCTION_TARGET === "processPosts") {
   warmExtractionPool().then(
     (warm) => logger.info("processPosts: extraction pool warm", warm),
     (err: unknown) => logger.error("processPosts: extraction pool failed to start", { error: String(err) }),

@@ -12,6 +12,8 @@ import { envKey, readEnvValue } from "./dotenv.ts";
 import { ensureLocalSecret } from "./secret.ts";
 import { FIREBASE_BIN, REPO_ROOT } from "./paths.ts";
 import { claimStack, releaseStack } from "./registry.ts";
+import { yieldCpuOf } from "./priority.ts";
+import { warmUpEmulatorWorkers } from "./warm-up.ts";
 import { abortable } from "./signals.ts";
 import { startGroup, tail, waitForHttp, type Group } from "./processes.ts";
 
@@ -100,9 +102,13 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   };
   process.once("exit", onExit);
   let ticker: NodeJS.Timeout | undefined;
+  // The emulator's workers for event-triggered functions yield the CPU to ingest and the API (priority.ts).
+  const origin = `http://127.0.0.1:${ports.functions}`;
+  const stopYielding = yieldCpuOf((e) => e.get("FUNCTIONS_EMULATOR_ORIGIN") === origin && e.get("FUNCTION_SIGNATURE_TYPE") === "cloudevent");
   const stop = async () => {
     process.off("exit", onExit);
     clearInterval(ticker);
+    stopYielding();
     // Firebase first (it stops Pub/Sub and the functions), then Firestore.
     for (const child of [...children].reverse()) await child.stop();
     restoreParams();
@@ -145,7 +151,11 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     children.push(firebase);
     // The ingest function answers 401 to a keyless request once it is loaded.
     await abortable(waitForHttp(`${env.INGEST_URL}/posts`, options.readyTimeoutMs ?? 180_000, firebase, (status) => status === 401), options.signal);
-    ticker = startRollupTicker(env.PUBSUB_EMULATOR_HOST!, project, readFunctionsParam("ROLLUP_TOPIC") ?? "rollup", log);
+    const rollupTopic = readFunctionsParam("ROLLUP_TOPIC") ?? "rollup";
+    const warm = { pubsubHost: env.PUBSUB_EMULATOR_HOST!, firestoreHost: env.FIRESTORE_EMULATOR_HOST!, project, postsTopic: readFunctionsParam("POSTS_TOPIC") ?? "posts", rollupTopic };
+    const warmMs = await abortable(warmUpEmulatorWorkers(warm, WARM_WORKERS, options.readyTimeoutMs ?? 180_000), options.signal);
+    log.write(`[harness] ${WARM_WORKERS} processPosts and rollup workers warm in ${Math.round(warmMs)} ms\n`);
+    ticker = startRollupTicker(env.PUBSUB_EMULATOR_HOST!, project, rollupTopic, log);
   } catch (err) {
     await stop().catch(() => undefined);
     throw new Error(`${(err as Error).message}\n--- last lines of ${logFile} ---\n${tail(logFile, 30)}`);
@@ -166,6 +176,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     notes,
   };
 }
+
+/** Workers of each event-triggered function started before the stack is up (warm-up.ts). */
+const WARM_WORKERS = 4;
 
 /** How often the harness asks the rollup to sweep under the Functions emulator. */
 export const SWEEP_TICK_MS = 5_000;

@@ -7,6 +7,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import type { WriteStream } from "node:fs";
 import { sdkFile, type FunctionSettings } from "./manifest.ts";
+import { yieldCpu } from "../priority.ts";
 import { createMemoryLimit, resetPeak, rssBytes, type LimitKind, type MemoryLimit } from "./memory.ts";
 import { freePort, waitForListening } from "./net.ts";
 
@@ -99,6 +100,8 @@ export class FunctionInstance {
     this.starts++;
     this.stopping = false;
     this.limit.attach(child.pid!);
+    // Event-triggered and scheduled functions yield the CPU to those answering requests (priority.ts).
+    if (settings.signatureType === "cloudevent" || settings.schedule) yieldCpu(child.pid!);
     const tag = `[${this.name}] `;
     for (const stream of [child.stdout, child.stderr]) {
       // Whole lines only, each tagged: instances share one log file, and a
