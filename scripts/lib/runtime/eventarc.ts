@@ -13,7 +13,9 @@
 //     the shape Eventarc delivers and functions-framework parses;
 //   - a 102/200/201/202/204 answer acks; any other answer, a transport error,
 //     or no answer within the ack deadline nacks (or, on deadline, simply lets
-//     the lease lapse), so the emulator redelivers after its backoff;
+//     the lease lapse), so the emulator redelivers after the backoff (a nack
+//     cuts the lease to the policy's backoff: the emulator itself redelivers
+//     the first nack at once);
 //   - the number of pushes in flight follows Pub/Sub's push flow control: a
 //     small window that grows by one per success and halves on a failure.
 // The lease is never extended: as with push, a slow function gets a second
@@ -65,6 +67,11 @@ type Received = {
 export function eventarcNames(fn: string, region: string): { subscription: string; deadLetterTopic: string } {
   const id = fn.toLowerCase();
   return { subscription: `eventarc-${region}-${id}-sub`, deadLetterTopic: `${id}-dead-letter` };
+}
+
+/** Pub/Sub's exponential retry backoff after the `attempt`-th failed delivery, in whole seconds. */
+export function retryBackoffSeconds(attempt: number, backoff: { minSeconds: number; maxSeconds: number }): number {
+  return Math.min(backoff.maxSeconds, Math.ceil(backoff.minSeconds * 2 ** Math.max(0, attempt - 1)));
 }
 
 const PUSH_OK = new Set([102, 200, 201, 202, 204]);
@@ -239,7 +246,9 @@ export class PubsubTrigger {
           await this.call("POST", `/subscriptions/${this.opts.subscription}:acknowledge`, { ackIds: [r.ackId] });
         } else if (outcome === "nack") {
           this.stats.nacked++;
-          await this.call("POST", `/subscriptions/${this.opts.subscription}:modifyAckDeadline`, { ackIds: [r.ackId], ackDeadlineSeconds: 0 });
+          // The lease is cut to the retry policy's backoff: the emulator redelivers a nack at once the first time.
+          const ackDeadlineSeconds = retryBackoffSeconds(this.attempts.get(r.message.messageId) ?? 1, this.opts.backoff);
+          await this.call("POST", `/subscriptions/${this.opts.subscription}:modifyAckDeadline`, { ackIds: [r.ackId], ackDeadlineSeconds });
         } else {
           this.stats.deadlineExceeded++; // the lease lapses by itself
         }
