@@ -4,7 +4,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import { getPriority } from "node:os";
 import { setTimeout as sleep } from "node:timers/promises";
 import { describe, it } from "node:test";
-import { BACKGROUND_NICE, environOf, yieldCpu, yieldCpuOf } from "./priority.ts";
+import { BACKGROUND_NICE, yieldCpu, yieldCpuOf } from "./priority.ts";
+import { environOf } from "./procfs.ts";
 
 /** The nice value of each thread of `pid` (field 19 of /proc/PID/task/TID/stat). */
 function niceOfThreads(pid: number): number[] {

@@ -5,8 +5,9 @@
 // the Functions emulator starves ingest for tens of seconds). So the stacks
 // run background functions at the lowest priority, nice 19: idle CPU is still
 // all theirs, contended CPU goes to the functions that answer requests.
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { setPriority } from "node:os";
+import { environOf } from "./procfs.ts";
 
 export const BACKGROUND_NICE = 19;
 
@@ -31,16 +32,6 @@ export function yieldCpu(pid: number, nice = BACKGROUND_NICE): number {
     }
   }
   return changed;
-}
-
-/** A process's environment, or undefined (gone, or not ours to read). */
-export function environOf(pid: number): Map<string, string> | undefined {
-  try {
-    const vars = readFileSync(`/proc/${pid}/environ`, "utf8").split("\0");
-    return new Map(vars.filter((v) => v.includes("=")).map((v) => [v.slice(0, v.indexOf("=")), v.slice(v.indexOf("=") + 1)]));
-  } catch {
-    return undefined;
-  }
 }
 
 /**

@@ -47,6 +47,16 @@ export function pidsListeningOn(port: number): number[] {
   return pids;
 }
 
+/** A process's environment, or undefined (gone, or not ours to read). */
+export function environOf(pid: number): Map<string, string> | undefined {
+  try {
+    const vars = readFileSync(`/proc/${pid}/environ`, "utf8").split("\0");
+    return new Map(vars.filter((v) => v.includes("=")).map((v) => [v.slice(0, v.indexOf("=")), v.slice(v.indexOf("=") + 1)]));
+  } catch {
+    return undefined;
+  }
+}
+
 /** The working directory of a process, or undefined once it is gone. */
 export function cwdOf(pid: number): string | undefined {
   try {

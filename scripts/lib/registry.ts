@@ -6,8 +6,11 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { REPO_ROOT } from "./paths.ts";
-import { cwdOf, pidsListeningOn } from "./procfs.ts";
+import { cwdOf, environOf, pidsListeningOn } from "./procfs.ts";
 import { killAll } from "./tree.ts";
+
+/** The environment variable that names, in each process a stack starts, the stack it belongs to. */
+export const STACK_MARKER = "NEWSROOM_STACK";
 
 type Owner = { pid: number; startedAt: string; command: string };
 
@@ -35,16 +38,21 @@ export function claimStack(dir: string, ports: readonly number[]): string[] {
       throw new Error(`A stack of this checkout is already running on these ports (harness pid ${owner.pid}, started ${owner.startedAt}: ${owner.command}). Stop it, or shift the ports with EMULATOR_PORT_OFFSET=100.`);
     }
   }
-  const stale = [...new Set(ports.flatMap((p) => pidsListeningOn(p)))].filter((pid) => cwdOf(pid)?.startsWith(REPO_ROOT));
+  // Only what a run of this very stack started: stacks with shifted ports can share a port number
+  // (one's hub is another's logging port), and a live neighbour must not be killed.
+  const stale = [...new Set(ports.flatMap((p) => pidsListeningOn(p)))].filter((pid) => cwdOf(pid)?.startsWith(REPO_ROOT) && environOf(pid)?.get(STACK_MARKER) === dir);
   if (stale.length > 0) {
     killAll(stale, "SIGKILL");
     notes.push(`stopped a stale stack of this checkout left by an earlier run: pids ${stale.join(", ")} were still listening on its ports`);
   }
+  // Every process the stack starts inherits it (the emulators take this process's environment).
+  process.env[STACK_MARKER] = dir;
   const owner: Owner = { pid: process.pid, startedAt: new Date().toISOString(), command: process.argv.slice(1).join(" ").slice(0, 200) };
   writeFileSync(file, JSON.stringify(owner));
   return notes;
 }
 
 export function releaseStack(dir: string): void {
+  if (process.env[STACK_MARKER] === dir) delete process.env[STACK_MARKER];
   rmSync(path.join(dir, "owner.json"), { force: true });
 }
