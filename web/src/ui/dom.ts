@@ -23,4 +23,4 @@ export function s<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Attrs = {
   return build(document.createElementNS(SVG_NS, tag) as SVGElementTagNameMap[K], attrs, children);
 }
 
-export const formatCount = (n: number): string => new Intl.NumberFormat("en").format(n);
+export { formatCount } from "../logic/format.ts";
