@@ -2,6 +2,7 @@
 // rather than follows live.
 import { collection, doc, getDoc, getDocs, limit, orderBy, query, type Firestore } from "firebase/firestore";
 import { decodeArticleReceivedAt, decodePublication } from "../logic/types.ts";
+import { COLLECTIONS } from "./collections.ts";
 
 /**
  * When the newest article was received (epoch ms), or null when there is none.
@@ -9,7 +10,7 @@ import { decodeArticleReceivedAt, decodePublication } from "../logic/types.ts";
  * per new article per open page.
  */
 export async function newestArticleReceivedAt(db: Firestore): Promise<number | null> {
-  const snap = await getDocs(query(collection(db, "articles"), orderBy("receivedAt", "desc"), limit(1)));
+  const snap = await getDocs(query(collection(db, COLLECTIONS.articles), orderBy("receivedAt", "desc"), limit(1)));
   const first = snap.docs[0];
   return first ? decodeArticleReceivedAt(first.data()) : null;
 }
@@ -18,7 +19,7 @@ export async function newestArticleReceivedAt(db: Firestore): Promise<number | n
 export async function publicationNames(db: Firestore, ids: readonly string[]): Promise<Map<string, string>> {
   const entries = await Promise.all(
     ids.map(async (id) => {
-      const snap = await getDoc(doc(db, "publications", id));
+      const snap = await getDoc(doc(db, COLLECTIONS.publications, id));
       return [id, (snap.exists() ? decodePublication(id, snap.data())?.name : undefined) ?? id] as const;
     }),
   );
