@@ -4,14 +4,14 @@
 import { createHash } from "node:crypto";
 import { getApps, initializeApp } from "firebase-admin/app";
 import { FieldPath, FieldValue, getFirestore, Timestamp, type Firestore } from "firebase-admin/firestore";
+import type { ArticleDoc, Day, DayCounts, EntityDoc, EntityType, PublicationDoc } from "@newsroom/core/layout";
 
 // No Google metadata server here: do not let google-auth-library go looking for one.
 process.env.METADATA_SERVER_DETECTION ??= "none";
 
-export type EntityType = "person" | "organization" | "place";
-export type DayCounts = { m: number; a: number };
-export type SeedEntity = { word: string; type: EntityType; count: number; articles: number; days?: Record<string, DayCounts> };
-export type SeedArticle = { id: string; title?: string; url?: string; day: string; at: Date; receivedAt: Date; ents: string[]; mentions: number[] };
+export type { EntityType };
+export type SeedEntity = { word: string; type: EntityType; count: number; articles: number; days?: Record<Day, DayCounts> };
+export type SeedArticle = { id: string; title?: string; url?: string; day: Day; at: Date; receivedAt: Date; ents: string[]; mentions: number[] };
 export type Row = { id: string; word: string; type: EntityType; count: number };
 
 export function db(): Firestore {
@@ -29,14 +29,14 @@ export const entityKey = (word: string) => word.normalize("NFKC").trim().replace
 export const pubKey = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, "-");
 
 /** `days`: articles per day, as the rollup keeps them on the publication. */
-export async function seedPublication(name: string, articleCount: number, entities: SeedEntity[], days?: Record<string, number>): Promise<string> {
+export async function seedPublication(name: string, articleCount: number, entities: SeedEntity[], days?: Record<Day, number>): Promise<string> {
   const key = pubKey(name);
   const store = db();
   const batch = store.batch();
   const now = FieldValue.serverTimestamp();
-  batch.set(store.doc(`publications/${key}`), { name, articleCount, ...(days ? { days } : {}), updatedAt: now });
+  batch.set(store.doc(`publications/${key}`), { name, articleCount, ...(days ? { days } : {}), updatedAt: now } satisfies PublicationDoc<FieldValue>);
   for (const e of entities) {
-    batch.set(store.doc(`publications/${key}/ents/${entityId(e.type, e.word)}`), { ...e, key: entityKey(e.word), updatedAt: now });
+    batch.set(store.doc(`publications/${key}/ents/${entityId(e.type, e.word)}`), { ...e, key: entityKey(e.word), updatedAt: now } satisfies EntityDoc<FieldValue>);
   }
   await batch.commit();
   return key;
@@ -58,7 +58,7 @@ export async function seedArticles(key: string, name: string, articles: SeedArti
       index,
       ents: a.ents,
       mentions: a.mentions,
-    });
+    } satisfies ArticleDoc<Timestamp>);
   });
   await batch.commit();
 }
@@ -93,4 +93,12 @@ export async function publicationNamed(name: string, articles: number, timeoutMs
     await new Promise((r) => setTimeout(r, 300));
   }
   throw new Error(`publication "${name}": ${seen} after ${timeoutMs} ms, expected ${articles} articles`);
+}
+
+/** Deletes a publication's article documents (top level, so recursiveDelete of the publication leaves them). */
+export async function deleteArticles(key: string): Promise<void> {
+  const snap = await db().collection("articles").where("pubKey", "==", key).get();
+  const batch = db().batch();
+  for (const d of snap.docs) batch.delete(d.ref);
+  await batch.commit();
 }
