@@ -6,12 +6,15 @@
 // Hosting's /api rewrite to the Functions emulator) in headless Chromium.
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
+import { mkdirSync } from "node:fs";
 import { readFile } from "node:fs/promises";
+import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { Download, Page } from "playwright-core";
 import { db, deleteArticles, entityId, ranked, seedArticles, seedPublication, type SeedArticle, type SeedEntity } from "./support/seed.ts";
 import { startSession, type Session } from "./support/session.ts";
 
+const ARTIFACTS = path.resolve(import.meta.dirname, "../../../artifacts");
 const run = randomUUID().slice(0, 6);
 const names = { ledger: `Ledger ${run}`, courier: `Courier ${run}` };
 
@@ -93,6 +96,12 @@ describe("explore views in headless Chromium", () => {
       await db().recursiveDelete(db().doc(`publications/${key}`));
     }
   });
+
+  /** For a person to look at (CI keeps artifacts/); asserts nothing. */
+  async function screenshot(p: Page, name: string): Promise<void> {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await p.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+  }
 
   const card = (p: Page, key: string) => p.locator(`article.card[data-pub-key="${key}"]`);
   const param = (p: Page, name: string) => new URL(p.url()).searchParams.get(name);
@@ -185,6 +194,7 @@ describe("explore views in headless Chromium", () => {
     await page.waitForFunction(() => document.querySelectorAll("#entity ol.articles li").length === 12);
     assert.deepEqual(await read(), expected, "all twelve; the javascript: URL is not a link");
     assert.ok(await page.locator('#entity button[data-action="more-articles"]').isHidden());
+    await screenshot(page, "dashboard-entity");
   });
 
   it("opens an entity from the word cloud and the bars; the back button restores each view before", async () => {
@@ -218,7 +228,8 @@ describe("explore views in headless Chromium", () => {
     await shared.goto(session.url({ pub: keys.courier, entity: ids.ada }));
     await entitySeries(shared, keys.courier, ids.ada);
     assert.equal(await shared.locator('#entity [data-role="entity-mentions"]').getAttribute("data-value"), "7");
-    assert.equal(await shared.locator('#panel [data-role="panel-title"]').textContent(), names.courier);
+    // The ranking beside it is the Courier's (named once its document has been read).
+    await shared.waitForFunction((name) => document.querySelector('#panel [data-role="panel-title"]')?.textContent === name, names.courier);
     await shared.locator(`#entity .entity-elsewhere li[data-pub-key="${keys.ledger}"] a`).click();
     await entitySeries(shared, keys.ledger, ids.ada);
     assert.equal(param(shared, "pub"), keys.ledger);
@@ -261,6 +272,7 @@ describe("explore views in headless Chromium", () => {
     assert.deepEqual(shown.b, [ids.hopper, ids.boston, ids.harvard]);
     assert.equal(shown.shared[0], ids.london);
     const boxes = await page.locator("#compare .compare-column").evaluateAll((cs) => cs.map((c) => c.getBoundingClientRect()).map((r) => ({ left: r.left, top: r.top })));
+    await screenshot(page, "dashboard-compare");
     assert.ok(boxes.length === 3 && boxes[0]!.left < boxes[1]!.left && boxes[1]!.left < boxes[2]!.left && boxes.every((b) => Math.abs(b.top - boxes[0]!.top) < 2), "three columns side by side");
 
     // An entity of the other side opens in that publication; back returns to the comparison.
@@ -324,12 +336,15 @@ describe("explore views in headless Chromium", () => {
     await phone.locator('#entity .entity-elsewhere[data-state="data"]').waitFor();
     let w = await widths();
     assert.ok(w.scrollWidth <= w.innerWidth && w.wider.length === 0, `entity view: ${JSON.stringify(w)}`);
-    assert.ok(await phone.locator("#entity").isVisible());
+    const top = (sel: string) => phone.locator(sel).evaluate((el) => el.getBoundingClientRect().top);
+    assert.ok((await top("#entity")) < (await top("#panel")), "the entity view comes first, before the ranking");
+    await screenshot(phone, "dashboard-phone-entity");
 
     await phone.goto(session.url({ pub: keys.ledger, compare: keys.courier }));
     await phone.locator('#compare[data-state="data"]').waitFor();
     w = await widths();
     assert.ok(w.scrollWidth <= w.innerWidth && w.wider.length === 0, `compare view: ${JSON.stringify(w)}`);
+    assert.ok((await top("#compare")) < (await top("#panel")), "the comparison comes first");
     await phone.locator("#search-input").fill("ada");
     await phone.locator('[data-role="search-results"][data-state="data"] li').first().waitFor();
     w = await widths();
