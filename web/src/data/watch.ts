@@ -4,6 +4,7 @@
 // limit within what the security rules allow (queryLimit).
 import {
   collection,
+  doc,
   documentId,
   endBefore,
   limit,
@@ -19,7 +20,8 @@ import {
 } from "firebase/firestore";
 import { queryLimit } from "../logic/limits.ts";
 import { fetchSize, type PagingState } from "../logic/paging.ts";
-import { decodeEntity, decodePublication, type Entity, type Publication, type TypeFilter } from "../logic/types.ts";
+import { decodeEntity, decodePublication, decodeRollupStatus, type Entity, type Publication, type RollupStatus, type TypeFilter } from "../logic/types.ts";
+import { COLLECTIONS } from "./collections.ts";
 
 export type Result<T> = { items: T[]; fromCache: boolean };
 export type Listener<T> = { next: (result: Result<T>) => void; error: (err: Error) => void };
@@ -33,7 +35,7 @@ function decodeAll<T>(snap: QuerySnapshot, decode: (id: string, data: Record<str
 }
 
 export function watchPublications(db: Firestore, max: number, l: Listener<Publication>): Unsubscribe {
-  const q = query(collection(db, "publications"), orderBy("articleCount", "desc"), limit(queryLimit(max)));
+  const q = query(collection(db, COLLECTIONS.publications), orderBy("articleCount", "desc"), limit(queryLimit(max)));
   return onSnapshot(
     q,
     { includeMetadataChanges: true },
@@ -51,7 +53,7 @@ function ranked(filter: TypeFilter): QueryConstraint[] {
   ];
 }
 
-const ents = (db: Firestore, pubKey: string) => collection(db, "publications", pubKey, "ents");
+const ents = (db: Firestore, pubKey: string) => collection(db, COLLECTIONS.publications, pubKey, COLLECTIONS.ents);
 
 export function watchTopEntities(db: Firestore, pubKey: string, filter: TypeFilter, max: number, l: Listener<Entity>): Unsubscribe {
   const q = query(ents(db, pubKey), ...ranked(filter), limit(queryLimit(max)));
@@ -79,4 +81,16 @@ export function watchEntityPage(db: Firestore, pubKey: string, filter: TypeFilte
     (snap) => l.next({ items: decodeAll(snap, decodeEntity), fromCache: snap.metadata.fromCache }),
     l.error,
   );
+}
+
+export type DocListener<T> = { next: (value: T, fromCache: boolean) => void; error: (err: Error) => void };
+
+/** One publication (the selected one may be beyond the cards' limit); null when it does not exist. */
+export function watchPublication(db: Firestore, pubKey: string, l: DocListener<Publication | null>): Unsubscribe {
+  return onSnapshot(doc(db, COLLECTIONS.publications, pubKey), (snap) => l.next(snap.exists() ? decodePublication(snap.id, snap.data()) : null, snap.metadata.fromCache), l.error);
+}
+
+/** rollup/status: how far the counts are complete (null before the first rollup). */
+export function watchRollupStatus(db: Firestore, l: DocListener<RollupStatus | null>): Unsubscribe {
+  return onSnapshot(doc(db, COLLECTIONS.rollup, "status"), (snap) => l.next(decodeRollupStatus(snap.data()), snap.metadata.fromCache), l.error);
 }

@@ -1,10 +1,24 @@
-// The shapes the dashboard works with, decoded from Firestore documents.
-export const ENTITY_TYPES = ["person", "organization", "place"] as const;
-export type EntityType = (typeof ENTITY_TYPES)[number];
+// The shapes the dashboard works with, decoded from Firestore documents. The
+// document shapes themselves are @newsroom/core/layout's (type imports only:
+// its runtime code is Node's); here they are narrowed to what the page needs.
+import type { ArticleDoc, EntityDoc, EntityType, PublicationDoc, RollupStatusDoc } from "@newsroom/core/layout";
+
+export type { EntityType };
+
+export const ENTITY_TYPES = ["person", "organization", "place"] as const satisfies readonly EntityType[];
+// Fails to compile if the layout gains a type this list lacks.
+type Unlisted = Exclude<EntityType, (typeof ENTITY_TYPES)[number]>;
+const allTypesListed: [Unlisted] extends [never] ? true : never = true;
+void allTypesListed;
+
 export type TypeFilter = EntityType | "all";
 
-export type Publication = { key: string; name: string; articleCount: number };
-export type Entity = { id: string; word: string; type: EntityType; count: number; articles: number };
+/** `days`: articles per UTC day ("YYYY-MM-DD"), by publishedAt else receipt. */
+export type Publication = Pick<PublicationDoc, "name" | "articleCount"> & { key: string; days: NonNullable<PublicationDoc["days"]> };
+export type Entity = Pick<EntityDoc, "word" | "type" | "count" | "articles"> & { id: string };
+
+/** A document's fields as read from Firestore: named as the layout names them, of any value until decoded. */
+type Fields<Doc> = { readonly [K in keyof Doc]?: unknown };
 
 export function isEntityType(value: unknown): value is EntityType {
   return typeof value === "string" && (ENTITY_TYPES as readonly string[]).includes(value);
@@ -17,17 +31,51 @@ export function parseTypeFilter(value: string | null | undefined): TypeFilter {
 const isCount = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v) && v >= 0;
 
 /** A publications/{key} document, or null when it lacks the fields the page needs. */
-export function decodePublication(key: string, data: Record<string, unknown>): Publication | null {
+export function decodePublication(key: string, data: Fields<PublicationDoc>): Publication | null {
   const name = typeof data.name === "string" && data.name.trim() !== "" ? data.name : null;
   const articleCount = data.articleCount ?? 0;
   if (!isCount(articleCount)) return null;
-  return { key, name: name ?? key, articleCount };
+  return { key, name: name ?? key, articleCount, days: decodeDays(data.days) };
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A days map; entries that are not a day with a count are dropped (one bad entry spoils nothing else). */
+function decodeDays(value: unknown): Record<string, number> {
+  if (typeof value !== "object" || value === null) return {};
+  return Object.fromEntries(Object.entries(value).filter(([k, v]) => DAY.test(k) && isCount(v)));
 }
 
 /** A publications/{key}/ents/{id} document, or null when it is malformed. */
-export function decodeEntity(id: string, data: Record<string, unknown>): Entity | null {
+export function decodeEntity(id: string, data: Fields<EntityDoc>): Entity | null {
   const { word, type, count } = data;
   const articles = data.articles ?? 0;
   if (typeof word !== "string" || word === "" || !isEntityType(type) || !isCount(count) || !isCount(articles)) return null;
   return { id, word, type, count, articles };
+}
+
+/** rollup/status: counts include every post committed before completeThrough (epoch ms). */
+export type RollupStatus = Pick<RollupStatusDoc, "completeThrough" | "windowSeconds">;
+
+export function decodeRollupStatus(data: Fields<RollupStatusDoc> | undefined): RollupStatus | null {
+  const completeThrough = data?.completeThrough;
+  const windowSeconds = data?.windowSeconds ?? 30;
+  if (!isCount(completeThrough) || !isCount(windowSeconds)) return null;
+  return { completeThrough, windowSeconds };
+}
+
+/** A Firestore Timestamp (either SDK's) or Date as epoch ms. */
+export function timeMs(value: unknown): number | null {
+  if (value instanceof Date) return value.getTime();
+  const t = value as { toMillis?: unknown } | null;
+  if (t && typeof t.toMillis === "function") {
+    const ms = (t.toMillis as () => unknown).call(t);
+    return typeof ms === "number" && Number.isFinite(ms) ? ms : null;
+  }
+  return null;
+}
+
+/** articles/{id}: only when it was received (the newest tells whether counts are pending). */
+export function decodeArticleReceivedAt(data: Fields<ArticleDoc>): number | null {
+  return timeMs(data.receivedAt);
 }

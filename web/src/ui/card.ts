@@ -1,9 +1,14 @@
-// One publication card: name, article count, word cloud and bar chart of its
-// top entities. The card owns its DOM; the controller feeds it data.
+// One publication card: name, article count, a timeline of its articles, and
+// a word cloud and bar chart of its top entities (each entity a link to its
+// view, each chart downloadable as PNG). The card owns its DOM; the
+// controller feeds it data.
 import type { Entity, Publication } from "../logic/types.ts";
 import { barChart } from "./barChart.ts";
 import { formatCount, h } from "./dom.ts";
+import { fileName, pngButton } from "./png.ts";
 import { statusBox } from "./status.ts";
+import { throttled } from "./throttle.ts";
+import { timelineFigure } from "./timeline.ts";
 import { wordCloud } from "./wordCloud.ts";
 
 export const CARD_BARS = 8;
@@ -19,48 +24,43 @@ export type EntitiesState =
   | { kind: "data"; items: Entity[]; fromCache: boolean; emptyMessage: string };
 
 const RENDER_INTERVAL_MS = 300;
+const TIMELINE = { width: 320, height: 84, maxBuckets: 60 };
 
 export function card(p: Publication, onOpen: (key: string) => void): CardView {
   const title = h("h2", { class: "card-title" });
   const count = h("p", { class: "card-count", "data-role": "article-count" });
+  const timeline = h("div", { class: "card-timeline" });
   const charts = h("div", { class: "card-charts" });
   const open = h("button", { type: "button", class: "open-list", "aria-controls": "panel" }, "Ranked list");
   open.addEventListener("click", () => onOpen(p.key));
-  const root = h("article", { class: "card", "data-pub-key": p.key }, h("header", {}, title, count, open), charts);
-  let pending: EntitiesState | null = null;
-  let timer = 0;
-  let lastRender = -Infinity;
+  const root = h("article", { class: "card", "data-pub-key": p.key }, h("header", {}, title, count, open), timeline, charts);
+  let name = p.name;
+  let daysShown = "";
+
+  const timelineView = throttled<Publication>(RENDER_INTERVAL_MS, (pub) => timeline.replaceChildren(timelineFigure(pub, TIMELINE)));
+  const chartsView = throttled<EntitiesState>(RENDER_INTERVAL_MS, render);
 
   return {
     root,
     setPublication(pub, selected) {
+      name = pub.name;
       title.textContent = pub.name;
       count.replaceChildren(h("strong", { "data-value": pub.articleCount }, formatCount(pub.articleCount)), ` article${pub.articleCount === 1 ? "" : "s"}`);
       root.classList.toggle("selected", selected);
       open.setAttribute("aria-pressed", String(selected));
+      const days = JSON.stringify(pub.days);
+      if (days !== daysShown) {
+        daysShown = days;
+        timelineView.push(pub);
+      }
     },
     setEntities(state) {
-      // Live updates during a load test arrive many times a second; charts are
-      // redrawn at most every RENDER_INTERVAL_MS with the latest data.
-      if (state.kind !== "data") {
-        window.clearTimeout(timer);
-        timer = 0;
-        pending = null;
-        return render(state);
-      }
-      pending = state;
-      if (timer) return;
-      const wait = Math.max(0, lastRender + RENDER_INTERVAL_MS - performance.now());
-      timer = window.setTimeout(() => {
-        timer = 0;
-        if (pending) render(pending);
-        pending = null;
-      }, wait);
+      if (state.kind === "data") chartsView.push(state);
+      else chartsView.now(state);
     },
   };
 
   function render(state: EntitiesState): void {
-    lastRender = performance.now();
     charts.dataset.state = state.kind;
     charts.dataset.fromCache = String(state.kind === "data" && state.fromCache);
     if (state.kind === "loading") return charts.replaceChildren(statusBox("loading", "Loading entities…"));
@@ -70,9 +70,16 @@ export function card(p: Publication, onOpen: (key: string) => void): CardView {
         state.fromCache ? statusBox("offline", "Waiting for Firestore…") : statusBox("empty", state.emptyMessage),
       );
     }
-    charts.replaceChildren(
-      h("figure", { class: "cloud" }, wordCloud(state.items), h("figcaption", { class: "sr-only" }, "Word cloud of the top entities")),
-      h("figure", { class: "bars" }, barChart(state.items.slice(0, CARD_BARS)), h("figcaption", { class: "sr-only" }, "Top entities by mentions")),
+    const cloud = h("figure", { class: "cloud" });
+    const bars = h("figure", { class: "bars" });
+    cloud.append(
+      wordCloud(p.key, state.items),
+      h("figcaption", {}, h("span", { class: "sr-only" }, "Word cloud of the top entities"), pngButton(() => cloud.querySelector("svg"), () => fileName(p.key, "word-cloud"), `word cloud of ${name}`)),
     );
+    bars.append(
+      barChart(p.key, state.items.slice(0, CARD_BARS)),
+      h("figcaption", {}, h("span", { class: "sr-only" }, "Top entities by mentions"), pngButton(() => bars.querySelector("svg"), () => fileName(p.key, "top-entities"), `bar chart of ${name}`)),
+    );
+    charts.replaceChildren(cloud, bars);
   }
 }

@@ -1,5 +1,5 @@
 // Tiny element builders. Text always goes in as text nodes, never as HTML.
-type Child = Node | string | number | null | undefined | false;
+export type Child = Node | string | number | null | undefined | false;
 type Attrs = Record<string, string | number | boolean | null | undefined>;
 
 function build<E extends Element>(el: E, attrs: Attrs, children: Child[]): E {
@@ -23,4 +23,4 @@ export function s<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Attrs = {
   return build(document.createElementNS(SVG_NS, tag) as SVGElementTagNameMap[K], attrs, children);
 }
 
-export const formatCount = (n: number): string => new Intl.NumberFormat("en").format(n);
+export { formatCount } from "../logic/format.ts";

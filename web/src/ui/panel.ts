@@ -1,5 +1,6 @@
 // The side panel: one publication's entities, ranked, ten at a time, with
-// previous/next buttons. The heading and the buttons are made once and only
+// previous/next buttons, each a link to the entity's view, and the ranking as
+// a CSV file. The heading and the buttons are made once and only
 // updated, so focus and a click in progress survive live updates; the list is
 // redrawn. Paging state lives in the controller.
 import { TYPE_LABELS } from "../logic/colours.ts";
@@ -7,13 +8,17 @@ import type { Page } from "../logic/paging.ts";
 import { positions } from "../logic/ranking.ts";
 import type { Entity } from "../logic/types.ts";
 import { formatCount, h } from "./dom.ts";
+import { entityLink } from "./links.ts";
 import { statusBox } from "./status.ts";
 
 export type PanelState =
   | { kind: "none" }
-  | { kind: "loading"; title: string }
-  | { kind: "error"; title: string; message: string }
-  | { kind: "data"; title: string; page: Page<Entity>; pageSize: number; fromCache: boolean; emptyMessage: string; busy?: boolean };
+  | { kind: "loading"; title: string; pub: string; csv: Csv }
+  | { kind: "error"; title: string; pub: string; csv: Csv; message: string }
+  | { kind: "data"; title: string; pub: string; csv: Csv; page: Page<Entity>; pageSize: number; fromCache: boolean; emptyMessage: string; busy?: boolean };
+
+/** The read API's CSV of the ranking (its first `rows` entities, as filtered). */
+export type Csv = { href: string; rows: number };
 
 export type PanelActions = { prev(): void; next(): void };
 export type PanelView = { update(state: PanelState): void };
@@ -21,6 +26,8 @@ export type PanelView = { update(state: PanelState): void };
 export function panel(root: HTMLElement, actions: PanelActions): PanelView {
   const heading = h("h2", { "data-role": "panel-title" }, "Ranked entities");
   const sub = h("p", { class: "panel-sub" }, "Ranked by mentions; with the number of articles mentioning each");
+  // download="": the file takes the name the API gives it (Content-Disposition).
+  const csv = h("a", { class: "csv", "data-role": "csv", download: "", hidden: true }, "Download CSV");
   const body = h("div", { class: "panel-body" });
   const prev = h("button", { type: "button", "data-action": "prev", disabled: true }, "‹ Previous");
   const next = h("button", { type: "button", "data-action": "next", disabled: true }, "Next ›");
@@ -28,7 +35,7 @@ export function panel(root: HTMLElement, actions: PanelActions): PanelView {
   const pager = h("nav", { class: "pager", "aria-label": "Ranking pages" }, prev, info, next);
   prev.addEventListener("click", actions.prev);
   next.addEventListener("click", actions.next);
-  root.replaceChildren(heading, sub, body, pager);
+  root.replaceChildren(heading, sub, body, pager, csv);
 
   return {
     update(state) {
@@ -39,6 +46,11 @@ export function panel(root: HTMLElement, actions: PanelActions): PanelView {
       root.setAttribute("aria-busy", String(busy || state.kind === "loading"));
       heading.textContent = state.kind === "none" ? "Ranked entities" : state.title;
       pager.hidden = state.kind !== "data";
+      csv.hidden = state.kind === "none";
+      if (state.kind !== "none") {
+        csv.href = state.csv.href;
+        csv.textContent = `Download the top ${state.csv.rows} as CSV`;
+      }
       if (state.kind !== "data") {
         prev.disabled = next.disabled = true;
         info.textContent = "";
@@ -68,7 +80,7 @@ export function panel(root: HTMLElement, actions: PanelActions): PanelView {
               "li",
               { "data-entity-id": e.id, "data-count": e.count, "data-rank": ranks[i] },
               h("span", { class: "rank", "aria-hidden": "true" }, String(ranks[i])),
-              h("span", { class: "who" }, h("span", { class: "word" }, e.word), " ", h("span", { class: `type type-${e.type}` }, TYPE_LABELS[e.type])),
+              h("span", { class: "who" }, entityLink(state.pub, e.id, h("span", { class: "word" }, e.word)), " ", h("span", { class: `type type-${e.type}` }, TYPE_LABELS[e.type])),
               h(
                 "span",
                 { class: "count" },

@@ -1,9 +1,10 @@
 // Word cloud as SVG: layout from logic/cloud.ts, text measured on a canvas
-// with the same font the SVG uses.
+// with the same font the SVG uses. Each word links to the entity's view.
 import { layoutCloud, type Measure } from "../logic/cloud.ts";
 import { colourFor, TYPE_LABELS } from "../logic/colours.ts";
 import type { Entity } from "../logic/types.ts";
 import { formatCount, s } from "./dom.ts";
+import { svgEntityLink } from "./links.ts";
 import { textWidth } from "./measure.ts";
 
 const WIDTH = 320;
@@ -12,7 +13,7 @@ const MARGIN = 4; // canvas and SVG text metrics differ a little: keep words off
 
 const measure: Measure = (text, fontSize) => ({ width: textWidth(text, fontSize, 600), height: fontSize * 1.1 });
 
-export function wordCloud(entities: readonly Entity[]): SVGSVGElement {
+export function wordCloud(pub: string, entities: readonly Entity[]): SVGSVGElement {
   const { placed } = layoutCloud(
     entities.map((e) => ({ text: e.word, weight: e.count, entity: e })),
     { width: WIDTH - 2 * MARGIN, height: HEIGHT - 2 * MARGIN, minFont: 10, maxFont: 34, padding: 3, measure },
@@ -20,27 +21,33 @@ export function wordCloud(entities: readonly Entity[]): SVGSVGElement {
   const svg = s("svg", {
     class: "word-cloud",
     viewBox: `0 0 ${WIDTH} ${HEIGHT}`,
-    role: "img",
+    role: "group",
     "aria-label": `Word cloud of ${placed.length} entities`,
   });
   const g = s("g", { transform: `translate(${MARGIN} ${MARGIN})` });
   svg.append(g);
   for (const p of placed) {
     const e = p.item.entity;
+    const what = `${e.word} (${TYPE_LABELS[e.type]}): ${formatCount(e.count)}`;
     g.append(
-      s(
-        "text",
-        {
-          x: p.cx.toFixed(1),
-          y: p.cy.toFixed(1),
-          "font-size": p.fontSize,
-          "text-anchor": "middle",
-          "dominant-baseline": "central",
-          fill: colourFor(e.type),
-          "data-entity-id": e.id,
-        },
-        s("title", {}, `${e.word} (${TYPE_LABELS[e.type]}): ${formatCount(e.count)}`),
-        e.word,
+      svgEntityLink(
+        pub,
+        e.id,
+        what,
+        s(
+          "text",
+          {
+            x: p.cx.toFixed(1),
+            y: p.cy.toFixed(1),
+            "font-size": p.fontSize,
+            "text-anchor": "middle",
+            "dominant-baseline": "central",
+            fill: colourFor(e.type),
+            "data-entity-id": e.id,
+          },
+          s("title", {}, what),
+          e.word,
+        ),
       ),
     );
   }

@@ -7,10 +7,10 @@ import { mkdirSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
-import type { Browser, Page } from "playwright-core";
-import { launchChromium } from "./support/browser.ts";
-import { hostingUrl, requireEnv } from "./support/env.ts";
+import type { Page } from "playwright-core";
+import { requireEnv } from "./support/env.ts";
 import { articleCount, db, entityId, increment, publicationNamed, ranked, seedPublication, type EntityType, type SeedEntity } from "./support/seed.ts";
+import { startSession, type Session } from "./support/session.ts";
 
 const ARTIFACTS = path.resolve(import.meta.dirname, "../../../artifacts");
 const run = randomUUID().slice(0, 6);
@@ -50,38 +50,26 @@ function closedPort(): Promise<number> {
 type PanelRow = { id: string; rank: number; count: number; word: string; type: string };
 
 describe("dashboard in headless Chromium", () => {
-  let browser: Browser;
+  let session: Session;
   let page: Page;
   let url: string;
   const keys = { gazette: "", herald: "", empty: "", wire: "" };
-  const problems: string[] = [];
 
   before(async () => {
     keys.gazette = await seedPublication(names.gazette, 4812, gazetteEntities);
     keys.herald = await seedPublication(names.herald, 3377, heraldEntities);
     keys.empty = await seedPublication(names.empty, 2001, []);
-    const hosting = await hostingUrl();
-    const firestore = requireEnv("FIRESTORE_EMULATOR_HOST");
-    url = `${hosting}/?firestore=${firestore}`;
-    browser = await launchChromium([Number(new URL(hosting).port), Number(firestore.split(":").pop())]);
+    session = await startSession();
+    url = session.url();
     page = await newPage({ width: 1280, height: 1000 });
   });
 
   after(async () => {
-    await browser?.close();
+    await session?.close();
     for (const key of Object.values(keys)) if (key) await db().recursiveDelete(db().doc(`publications/${key}`));
   });
 
-  async function newPage(viewport: { width: number; height: number }, mobile = false, watchErrors = true): Promise<Page> {
-    const context = await browser.newContext({ viewport, isMobile: mobile, hasTouch: mobile, deviceScaleFactor: mobile ? 2 : 1 });
-    const p = await context.newPage();
-    p.setDefaultTimeout(30_000);
-    if (!watchErrors) return p;
-    p.on("console", (m) => m.type() === "error" && problems.push(`console: ${m.text()}`));
-    p.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
-    p.on("response", (r) => r.status() >= 400 && problems.push(`HTTP ${r.status()} ${r.url()}`));
-    return p;
-  }
+  const newPage = (viewport: { width: number; height: number }, mobile = false, watchErrors = true) => session.page(viewport, { mobile, watchErrors });
 
   const card = (p: Page, key: string) => p.locator(`article.card[data-pub-key="${key}"]`);
 
@@ -282,6 +270,6 @@ describe("dashboard in headless Chromium", () => {
   });
 
   it("logged no errors in the browser (CSP violations included)", () => {
-    assert.deepEqual(problems, []);
+    assert.deepEqual(session.problems, []);
   });
 });

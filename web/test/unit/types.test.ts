@@ -13,9 +13,15 @@ describe("decoding documents", () => {
   });
 
   it("publications fall back to their key for a name and 0 articles", () => {
-    assert.deepEqual(decodePublication("k", { name: "The Times", articleCount: 5 }), { key: "k", name: "The Times", articleCount: 5 });
-    assert.deepEqual(decodePublication("k", {}), { key: "k", name: "k", articleCount: 0 });
+    assert.deepEqual(decodePublication("k", { name: "The Times", articleCount: 5 }), { key: "k", name: "The Times", articleCount: 5, days: {} });
+    assert.deepEqual(decodePublication("k", {}), { key: "k", name: "k", articleCount: 0, days: {} });
     assert.equal(decodePublication("k", { articleCount: Number.NaN }), null);
+  });
+
+  it("keeps a publication's articles per day, dropping entries that are not a day and a count", () => {
+    const days = { "2026-03-01": 4, "2026-03-02": -1, "March 3": 2, "2026-03-04": "2", "2026-03-05": 0 };
+    assert.deepEqual(decodePublication("k", { articleCount: 4, days })?.days, { "2026-03-01": 4, "2026-03-05": 0 });
+    assert.deepEqual(decodePublication("k", { articleCount: 4, days: [1, 2] })?.days, {});
   });
 
   it("type filter from a URL parameter", () => {

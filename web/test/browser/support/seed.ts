@@ -3,13 +3,15 @@
 // page should show with the same queries it makes.
 import { createHash } from "node:crypto";
 import { getApps, initializeApp } from "firebase-admin/app";
-import { FieldPath, FieldValue, getFirestore, type Firestore } from "firebase-admin/firestore";
+import { FieldPath, FieldValue, getFirestore, Timestamp, type Firestore } from "firebase-admin/firestore";
+import type { ArticleDoc, Day, DayCounts, EntityDoc, EntityType, PublicationDoc } from "@newsroom/core/layout";
 
 // No Google metadata server here: do not let google-auth-library go looking for one.
 process.env.METADATA_SERVER_DETECTION ??= "none";
 
-export type EntityType = "person" | "organization" | "place";
-export type SeedEntity = { word: string; type: EntityType; count: number; articles: number };
+export type { EntityType };
+export type SeedEntity = { word: string; type: EntityType; count: number; articles: number; days?: Record<Day, DayCounts> };
+export type SeedArticle = { id: string; title?: string; url?: string; day: Day; at: Date; receivedAt: Date; ents: string[]; mentions: number[] };
 export type Row = { id: string; word: string; type: EntityType; count: number };
 
 export function db(): Firestore {
@@ -20,20 +22,45 @@ export function db(): Firestore {
 /** As processPosts makes them: SHA-1 hex of type + lower-cased canonical form. */
 export const entityId = (type: EntityType, word: string) => createHash("sha1").update(`${type}:${word.toLowerCase()}`).digest("hex");
 
+/** The entity's `key` as the pipeline stores it (search and "elsewhere" query it): NFKC, trimmed, spaces collapsed, lower case. */
+export const entityKey = (word: string) => word.normalize("NFKC").trim().replace(/\s+/gu, " ").toLowerCase();
+
 /** A document id from a display name (the test's own, not the function's normalisation). */
 export const pubKey = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, "-");
 
-export async function seedPublication(name: string, articleCount: number, entities: SeedEntity[]): Promise<string> {
+/** `days`: articles per day, as the rollup keeps them on the publication. */
+export async function seedPublication(name: string, articleCount: number, entities: SeedEntity[], days?: Record<Day, number>): Promise<string> {
   const key = pubKey(name);
   const store = db();
   const batch = store.batch();
   const now = FieldValue.serverTimestamp();
-  batch.set(store.doc(`publications/${key}`), { name, articleCount, updatedAt: now });
+  batch.set(store.doc(`publications/${key}`), { name, articleCount, ...(days ? { days } : {}), updatedAt: now } satisfies PublicationDoc<FieldValue>);
   for (const e of entities) {
-    batch.set(store.doc(`publications/${key}/ents/${entityId(e.type, e.word)}`), { ...e, updatedAt: now });
+    batch.set(store.doc(`publications/${key}/ents/${entityId(e.type, e.word)}`), { ...e, key: entityKey(e.word), updatedAt: now } satisfies EntityDoc<FieldValue>);
   }
   await batch.commit();
   return key;
+}
+
+/** Article documents (top-level `articles`), as processPosts creates them. */
+export async function seedArticles(key: string, name: string, articles: SeedArticle[]): Promise<void> {
+  const batch = db().batch();
+  articles.forEach((a, index) => {
+    batch.set(db().doc(`articles/${a.id}`), {
+      pubKey: key,
+      publication: name,
+      ...(a.title !== undefined ? { title: a.title } : {}),
+      ...(a.url !== undefined ? { url: a.url } : {}),
+      day: a.day,
+      at: Timestamp.fromDate(a.at),
+      receivedAt: Timestamp.fromDate(a.receivedAt),
+      messageId: `seed-${key}`,
+      index,
+      ents: a.ents,
+      mentions: a.mentions,
+    } satisfies ArticleDoc<Timestamp>);
+  });
+  await batch.commit();
 }
 
 export async function increment(key: string, path: string, field: string, by: number): Promise<void> {
@@ -66,4 +93,12 @@ export async function publicationNamed(name: string, articles: number, timeoutMs
     await new Promise((r) => setTimeout(r, 300));
   }
   throw new Error(`publication "${name}": ${seen} after ${timeoutMs} ms, expected ${articles} articles`);
+}
+
+/** Deletes a publication's article documents (top level, so recursiveDelete of the publication leaves them). */
+export async function deleteArticles(key: string): Promise<void> {
+  const snap = await db().collection("articles").where("pubKey", "==", key).get();
+  const batch = db().batch();
+  for (const d of snap.docs) batch.delete(d.ref);
+  await batch.commit();
 }

@@ -1,0 +1,21 @@
+// The read API's answers as the page uses them, inferred from the API's own
+// zod schemas (newsroom-functions/api/schema, R): a type-only import, so
+// nothing of the functions' code reaches the bundle, and a change to the API's
+// contract fails this app's typecheck instead of its readers.
+import type { R } from "newsroom-functions/api/schema";
+import type { output } from "zod";
+
+type Answer<K extends keyof typeof R> = output<(typeof R)[K]>;
+
+export type ApiError = Answer<"error">;
+export type EntitiesAnswer = Answer<"entities">;
+export type RankedBy = EntitiesAnswer["by"];
+export type EntityAnswer = Answer<"entity">;
+export type ApiPublication = EntityAnswer["publication"];
+export type SeriesPoint = EntityAnswer["series"][number];
+export type ArticlesAnswer = Answer<"articles">;
+export type ApiArticle = ArticlesAnswer["articles"][number];
+export type ElsewhereAnswer = Answer<"elsewhere">;
+export type CompareAnswer = Answer<"compare">;
+export type ComparedEntity = CompareAnswer["shared"][number];
+export type SearchAnswer = Answer<"search">;

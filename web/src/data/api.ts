@@ -1,0 +1,89 @@
+// The read API (functions/src/api), same-origin at /api through Hosting's
+// rewrite. One typed function per route the page uses; every failure becomes
+// an ApiFailure whose message is fit to show (the API's own {error, message},
+// or what went wrong on the way). Callers pass an AbortSignal so a view that
+// moved on cancels what it no longer needs.
+import type { EntityType } from "../logic/types.ts";
+import type {
+  ApiError,
+  ArticlesAnswer,
+  CompareAnswer,
+  ElsewhereAnswer,
+  EntityAnswer,
+  RankedBy,
+  SearchAnswer,
+} from "./api-types.ts";
+
+export const API_BASE = "/api/v1";
+
+export class ApiFailure extends Error {
+  /** HTTP status, or 0 when no answer came. */
+  readonly status: number;
+  readonly code: string;
+  constructor(status: number, code: string, message: string) {
+    super(message);
+    this.status = status;
+    this.code = code;
+  }
+}
+
+type Params = Record<string, string | number | null | undefined>;
+
+const seg = (id: string) => encodeURIComponent(id);
+
+/** A path under the API with its query (empty values left out). */
+export function apiUrl(path: string, params: Params = {}): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== null && v !== undefined && v !== "") q.set(k, String(v));
+  const s = q.toString();
+  return `${API_BASE}${path}${s ? `?${s}` : ""}`;
+}
+
+async function getJson<T>(path: string, params: Params, signal?: AbortSignal): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(apiUrl(path, params), { signal, headers: { accept: "application/json" } });
+  } catch (err) {
+    if (signal?.aborted) throw err;
+    throw new ApiFailure(0, "network", `The read API could not be reached (${(err as Error).message}).`);
+  }
+  const text = await res.text();
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw new ApiFailure(res.status, "bad_answer", `The read API answered ${res.status} with something that is not JSON.`);
+  }
+  if (!res.ok) {
+    const e = body as Partial<ApiError> | null;
+    throw new ApiFailure(res.status, typeof e?.error === "string" ? e.error : "http", typeof e?.message === "string" ? e.message : `HTTP ${res.status}`);
+  }
+  if (typeof body !== "object" || body === null) throw new ApiFailure(res.status, "bad_answer", "The read API's answer is not an object.");
+  return body as T;
+}
+
+const typeParam = (type: EntityType | "all") => (type === "all" ? undefined : type);
+
+export const api = {
+  entity: (pub: string, id: string, signal?: AbortSignal) => getJson<EntityAnswer>(`/publications/${seg(pub)}/entities/${seg(id)}`, {}, signal),
+
+  elsewhere: (pub: string, id: string, signal?: AbortSignal) => getJson<ElsewhereAnswer>(`/publications/${seg(pub)}/entities/${seg(id)}/elsewhere`, {}, signal),
+
+  /** Newest first; pass the previous answer's `next` for the page after it. */
+  articles: (pub: string, id: string, cursor: string | null, limit: number, signal?: AbortSignal) =>
+    getJson<ArticlesAnswer>(`/publications/${seg(pub)}/entities/${seg(id)}/articles`, { limit, cursor }, signal),
+
+  compare: (a: string, b: string, type: EntityType | "all", limit: number, signal?: AbortSignal) =>
+    getJson<CompareAnswer>("/compare", { a, b, type: typeParam(type), limit }, signal),
+
+  search: (pub: string, q: string, type: EntityType | "all", limit: number, signal?: AbortSignal) =>
+    getJson<SearchAnswer>("/search", { pub, q, type: typeParam(type), limit }, signal),
+};
+
+/** The ranked list as a CSV file (the API sets Content-Disposition): for a link with `download`. */
+export function entitiesCsvUrl(pub: string, type: EntityType | "all", limit: number, by: RankedBy = "mentions"): string {
+  return apiUrl(`/publications/${seg(pub)}/entities`, { by, type: typeParam(type), limit, format: "csv" });
+}
+
+/** Whether an error is the abort of a request the page no longer wanted. */
+export const isAbort = (err: unknown): boolean => err instanceof DOMException && err.name === "AbortError";

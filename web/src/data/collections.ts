@@ -1,0 +1,7 @@
+// The collection names the page reads, checked against the layout's own
+// (@newsroom/core/layout's COLLECTIONS, by type: its runtime code is Node's).
+import type { COLLECTIONS as LAYOUT } from "@newsroom/core/layout";
+
+type Read = "publications" | "ents" | "articles" | "rollup";
+
+export const COLLECTIONS: Pick<typeof LAYOUT, Read> = { publications: "publications", ents: "ents", articles: "articles", rollup: "rollup" };

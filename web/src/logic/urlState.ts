@@ -1,0 +1,69 @@
+// The view in the URL: which publication, entity, compare pair, type filter
+// and series mode are on screen. Parsing never throws (a hand-edited or stale
+// link falls back to the parts that make sense); serialising keeps parameters
+// it does not own (?firestore=, anything else) where they were.
+import { parseTypeFilter, type TypeFilter } from "./types.ts";
+
+export type SeriesMode = "mentions" | "share";
+
+export type ViewState = {
+  /** publications/{pub}: the selected publication (the read API's /v0 links use ?pub=). */
+  pub: string | null;
+  /** An entity of `pub` shown in detail. */
+  entity: string | null;
+  /** The publication `pub` is compared with. */
+  compare: string | null;
+  type: TypeFilter;
+  /** The entity's series as mentions, or as a share of the publication's articles. */
+  series: SeriesMode;
+};
+
+export const EMPTY_VIEW: ViewState = { pub: null, entity: null, compare: null, type: "all", series: "mentions" };
+
+const OWNED = ["pub", "entity", "compare", "type", "series"] as const;
+
+/** A Firestore document id: 1..1500 bytes, no "/", not "." or "..". */
+export function isDocumentId(value: string | null | undefined): value is string {
+  if (!value || value === "." || value === ".." || value.includes("/")) return false;
+  return new TextEncoder().encode(value).length <= 1500;
+}
+
+export function parseView(search: string): ViewState {
+  const q = new URLSearchParams(search);
+  const pub = isDocumentId(q.get("pub")) ? q.get("pub") : null;
+  const entity = pub !== null && isDocumentId(q.get("entity")) ? q.get("entity") : null;
+  const other = q.get("compare");
+  const compare = pub !== null && isDocumentId(other) && other !== pub ? other : null;
+  return { pub, entity, compare, type: parseTypeFilter(q.get("type")), series: q.get("series") === "share" ? "share" : "mentions" };
+}
+
+/** The query string for `view`, keeping `current`'s other parameters; "" when there are none. */
+export function serialiseView(view: ViewState, current = ""): string {
+  const q = new URLSearchParams(current);
+  for (const k of OWNED) q.delete(k);
+  // Normalise first, so what is written parses back to the same view.
+  const v = parseView(new URLSearchParams(Object.entries(ownedParams(view))).toString());
+  for (const [k, value] of Object.entries(ownedParams(v))) q.set(k, value);
+  const s = q.toString();
+  return s === "" ? "" : `?${s}`;
+}
+
+function ownedParams(v: ViewState): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (v.pub !== null) out.pub = v.pub;
+  if (v.entity !== null) out.entity = v.entity;
+  if (v.compare !== null) out.compare = v.compare;
+  if (v.type !== "all") out.type = v.type;
+  if (v.series !== "mentions") out.series = v.series;
+  return out;
+}
+
+/**
+ * Whether going from `a` to `b` is a step the back button should undo (another
+ * publication, entity or comparison), rather than a setting changed in place.
+ */
+export function isNavigation(a: ViewState, b: ViewState): boolean {
+  return a.pub !== b.pub || a.entity !== b.entity || a.compare !== b.compare;
+}
+
+export const sameView = (a: ViewState, b: ViewState): boolean => OWNED.every((k) => a[k] === b[k]);

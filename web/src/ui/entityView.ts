@@ -1,0 +1,221 @@
+// One entity of one publication, from the read API: its mentions per day (or
+// its share of the publication's articles), the same entity in the other
+// publications, and the latest articles that mention it. The controller
+// says what to show; this view fetches it, cancelling what it no longer needs.
+import { api, isAbort } from "../data/api.ts";
+import type { ApiArticle, ElsewhereAnswer, EntityAnswer } from "../data/api-types.ts";
+import { colourFor, TYPE_LABELS } from "../logic/colours.ts";
+import { formatCount } from "../logic/format.ts";
+import { seriesColumns } from "../logic/series.ts";
+import type { SeriesMode } from "../logic/urlState.ts";
+import { columnChart } from "./columnChart.ts";
+import { h } from "./dom.ts";
+import { entityLink } from "./links.ts";
+import { fileName, pngButton } from "./png.ts";
+import { statusBox } from "./status.ts";
+
+export type EntityViewDeps = {
+  /** Display names of publications by id. */
+  names(ids: readonly string[]): Promise<Map<string, string>>;
+  onClose(): void;
+  onSeriesMode(mode: SeriesMode): void;
+};
+
+export type EntityView = { show(pub: string, entity: string, series: SeriesMode, focus: boolean): void; hide(): void };
+
+const ARTICLES_PAGE = 10;
+const SERIES = { width: 640, height: 180, maxBuckets: 90 };
+const SERIES_CAPTION: Record<SeriesMode, string> = { mentions: "Mentions", share: "Share of the publication's articles" };
+
+const failure = (what: string, err: unknown) => statusBox("error", `Could not load ${what}`, (err as Error).message);
+
+export function entityView(root: HTMLElement, deps: EntityViewDeps): EntityView {
+  let shown: { pub: string; entity: string; series: SeriesMode; answer: EntityAnswer | null; abort: AbortController } | null = null;
+  /** Where focus was when the reader opened the view: it goes back there on close. */
+  let opener: HTMLElement | null = null;
+  const title = h("h2", { id: "entity-title", tabindex: -1, "data-role": "entity-title" });
+  const sub = h("p", { class: "entity-sub", "data-role": "entity-sub" });
+  const close = h("button", { type: "button", "data-action": "close-entity", "aria-label": "Close the entity view" }, "Close");
+  close.addEventListener("click", () => deps.onClose());
+  const series = h("section", { class: "entity-series", "aria-label": "Over time" });
+  const elsewhere = h("section", { class: "entity-elsewhere", "aria-labelledby": "elsewhere-title" });
+  const articles = h("section", { class: "entity-articles", "aria-labelledby": "articles-title" });
+  root.replaceChildren(h("header", { class: "focus-head" }, h("div", {}, title, sub), close), series, h("div", { class: "entity-lists" }, elsewhere, articles));
+
+  function renderSeries(): void {
+    if (!shown) return;
+    const { answer, series: mode, pub } = shown;
+    series.dataset.mode = mode;
+    if (!answer) return;
+    const cols = seriesColumns(answer.series, mode, SERIES.maxBuckets);
+    const caption = `${SERIES_CAPTION[mode]} per ${cols.unit}`;
+    const toggle = h(
+      "fieldset",
+      { class: "toggle", "data-role": "series-mode" },
+      h("legend", {}, "Show"),
+      ...(["mentions", "share"] as const).map((m) => {
+        const input = h("input", { type: "radio", name: "series-mode", value: m, checked: m === mode, "data-series": m });
+        input.addEventListener("change", () => input.checked && deps.onSeriesMode(m));
+        return h("label", { class: `chip${m === mode ? " active" : ""}` }, input, m === "mentions" ? "Mentions" : "Share of articles");
+      }),
+    );
+    const figure = h("figure", { class: "series", "data-unit": cols.unit });
+    const body =
+      cols.columns.length === 0
+        ? statusBox("empty", "No dated mentions yet.")
+        : columnChart(cols.columns, {
+            ...SERIES,
+            colour: colourFor(answer.entity.type),
+            format: cols.format,
+            summary: `${caption} of ${answer.entity.word}, ${cols.columns[0]!.label} to ${cols.columns.at(-1)!.label}`,
+            className: "series-chart",
+          });
+    figure.append(
+      h("figcaption", {}, h("span", {}, caption), pngButton(() => figure.querySelector("svg"), () => fileName(pub, answer.entity.word, mode, "per", cols.unit), `chart of ${answer.entity.word}`)),
+      body,
+    );
+    series.replaceChildren(toggle, figure);
+  }
+
+  async function loadEntity(signal: AbortSignal): Promise<void> {
+    const s = shown!;
+    try {
+      const answer = await api.entity(s.pub, s.entity, signal);
+      if (signal.aborted) return;
+      s.answer = answer;
+      const e = answer.entity;
+      title.textContent = e.word;
+      sub.replaceChildren(
+        h("span", { class: `type type-${e.type}` }, TYPE_LABELS[e.type]),
+        ` in ${answer.publication.name}: `,
+        h("strong", { "data-role": "entity-mentions", "data-value": e.mentions }, formatCount(e.mentions)),
+        ` mention${e.mentions === 1 ? "" : "s"} in ${formatCount(e.articles)} article${e.articles === 1 ? "" : "s"}`,
+      );
+      root.dataset.state = "data";
+      renderSeries();
+    } catch (err) {
+      if (isAbort(err)) return;
+      root.dataset.state = "error";
+      title.textContent = "Entity not available";
+      sub.textContent = "";
+      series.replaceChildren(failure("this entity", err));
+    }
+  }
+
+  async function loadElsewhere(signal: AbortSignal): Promise<void> {
+    const s = shown!;
+    const heading = h("h3", { id: "elsewhere-title" }, "In the publications");
+    elsewhere.replaceChildren(heading, statusBox("loading", "Looking in every publication…"));
+    try {
+      const answer: ElsewhereAnswer = await api.elsewhere(s.pub, s.entity, signal);
+      const names = await deps.names(answer.publications.map((p) => p.id));
+      if (signal.aborted) return;
+      const others = answer.publications.filter((p) => p.id !== s.pub);
+      elsewhere.dataset.state = "data";
+      if (others.length === 0) return elsewhere.replaceChildren(heading, statusBox("empty", "No other publication mentions it."));
+      elsewhere.replaceChildren(
+        heading,
+        h(
+          "ol",
+          { class: "elsewhere" },
+          ...answer.publications.map((p) => {
+            const name = names.get(p.id) ?? p.id;
+            const here = p.id === s.pub;
+            return h(
+              "li",
+              { "data-pub-key": p.id, "data-mentions": p.mentions, class: here ? "here" : "" },
+              here ? h("span", { class: "word", "aria-current": "page" }, name, h("small", {}, " (this publication)")) : entityLink(p.id, s.entity, h("span", { class: "word" }, name)),
+              h("span", { class: "count" }, h("strong", {}, formatCount(p.mentions)), h("small", {}, `${formatCount(p.articles)} article${p.articles === 1 ? "" : "s"}`)),
+            );
+          }),
+        ),
+      );
+    } catch (err) {
+      if (isAbort(err)) return;
+      elsewhere.dataset.state = "error";
+      elsewhere.replaceChildren(heading, failure("the other publications", err));
+    }
+  }
+
+  function articleItem(a: ApiArticle): HTMLLIElement {
+    const title = a.title?.trim() || "Untitled article";
+    // Only web links: a URL from a post is never made a javascript: or data: link.
+    const link = a.url !== null && /^https?:\/\//i.test(a.url) ? h("a", { href: a.url, rel: "noopener noreferrer", target: "_blank", class: "article-title" }, title) : h("span", { class: "article-title" }, title);
+    return h(
+      "li",
+      { "data-article-id": a.id },
+      link,
+      h("span", { class: "meta" }, h("time", { datetime: a.day }, a.day), ` · ${formatCount(a.mentions)} mention${a.mentions === 1 ? "" : "s"}`),
+    );
+  }
+
+  async function loadArticles(signal: AbortSignal): Promise<void> {
+    const s = shown!;
+    const heading = h("h3", { id: "articles-title" }, "Latest articles");
+    const list = h("ol", { class: "articles" });
+    const more = h("button", { type: "button", "data-action": "more-articles", hidden: true }, "More articles");
+    const note = h("div", { class: "articles-note" });
+    articles.replaceChildren(heading, statusBox("loading", "Loading articles…"));
+    let cursor: string | null = null;
+    const page = async () => {
+      more.disabled = true;
+      try {
+        const answer = await api.articles(s.pub, s.entity, cursor, ARTICLES_PAGE, signal);
+        if (signal.aborted) return;
+        list.append(...answer.articles.map(articleItem));
+        cursor = answer.next;
+        more.hidden = cursor === null;
+        note.replaceChildren(list.children.length === 0 ? statusBox("empty", "No articles stored for it.") : "");
+        articles.dataset.state = "data";
+      } catch (err) {
+        if (isAbort(err)) return;
+        articles.dataset.state = "error";
+        note.replaceChildren(failure("articles", err));
+      } finally {
+        more.disabled = false;
+      }
+    };
+    more.addEventListener("click", () => void page());
+    await page();
+    if (!signal.aborted) articles.replaceChildren(heading, list, note, more);
+  }
+
+  return {
+    show(pub, entity, mode, focus) {
+      root.hidden = false;
+      if (shown && shown.pub === pub && shown.entity === entity) {
+        if (shown.series !== mode) {
+          shown.series = mode;
+          renderSeries();
+        }
+        return;
+      }
+      shown?.abort.abort();
+      shown = { pub, entity, series: mode, answer: null, abort: new AbortController() };
+      root.dataset.state = "loading";
+      root.dataset.pubKey = pub;
+      root.dataset.entityId = entity;
+      title.textContent = "Loading…";
+      sub.textContent = "";
+      series.replaceChildren(statusBox("loading", "Loading its mentions…"));
+      const signal = shown.abort.signal;
+      void loadEntity(signal);
+      void loadElsewhere(signal);
+      void loadArticles(signal);
+      if (focus) {
+        if (!root.contains(document.activeElement)) opener = document.activeElement as HTMLElement | null;
+        root.scrollIntoView({ block: "start", behavior: "smooth" });
+        title.focus({ preventScroll: true });
+      }
+    },
+    hide() {
+      const hadFocus = root.contains(document.activeElement);
+      shown?.abort.abort();
+      shown = null;
+      root.hidden = true;
+      delete root.dataset.state;
+      if (hadFocus && opener?.isConnected) opener.focus({ preventScroll: true });
+      opener = null;
+    },
+  };
+}

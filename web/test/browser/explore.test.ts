@@ -1,0 +1,358 @@
+// The explore views end to end (issue 12 §2): timelines, the entity view
+// (series, share toggle, other publications, latest articles), the compare
+// view, search, CSV and PNG downloads, the view in the URL with the back
+// button, and the phone layout. Data is seeded into the Firestore emulator in
+// the pipeline's layout; the page reads Firestore and the read API (through
+// Hosting's /api rewrite to the Functions emulator) in headless Chromium.
+import assert from "node:assert/strict";
+import { randomUUID } from "node:crypto";
+import { mkdirSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { after, before, describe, it } from "node:test";
+import type { Download, Page } from "playwright-core";
+import { db, deleteArticles, entityId, ranked, seedArticles, seedPublication, type SeedArticle, type SeedEntity } from "./support/seed.ts";
+import { startSession, type Session } from "./support/session.ts";
+
+const ARTIFACTS = path.resolve(import.meta.dirname, "../../../artifacts");
+const run = randomUUID().slice(0, 6);
+const names = { ledger: `Ledger ${run}`, courier: `Courier ${run}` };
+
+// Articles per day of the Ledger; 2026-03-05 has none (a gap the timeline fills with zero).
+const LEDGER_DAYS = { "2026-03-02": 6, "2026-03-03": 10, "2026-03-04": 4, "2026-03-06": 8 };
+const ADA_DAYS = { "2026-03-02": { m: 5, a: 3 }, "2026-03-03": { m: 15, a: 6 }, "2026-03-06": { m: 10, a: 3 } };
+// Counts chosen so the read API's log-odds put Babbage Engine, Paris and Royal
+// Society on the Ledger's side, Grace Hopper, Boston and Harvard on the
+// Courier's, and London (then Ada Lovelace) in both without a lean; among
+// places alone, Paris, London and Boston.
+const ledgerEntities: SeedEntity[] = [
+  { word: "Babbage Engine", type: "organization", count: 80, articles: 20 },
+  { word: "London", type: "place", count: 40, articles: 18 },
+  { word: "Ada Lovelace", type: "person", count: 30, articles: 12, days: ADA_DAYS },
+  { word: "Royal Society", type: "organization", count: 20, articles: 9 },
+  { word: "Paris", type: "place", count: 25, articles: 10 },
+  { word: "Adam Smith", type: "person", count: 12, articles: 5 },
+];
+const courierEntities: SeedEntity[] = [
+  { word: "Grace Hopper", type: "person", count: 70, articles: 25 },
+  { word: "London", type: "place", count: 38, articles: 15 },
+  { word: "Harvard", type: "organization", count: 15, articles: 8 },
+  { word: "Boston", type: "place", count: 20, articles: 9 },
+  { word: "Ada Lovelace", type: "person", count: 7, articles: 4 },
+];
+const ids = {
+  ada: entityId("person", "Ada Lovelace"),
+  adam: entityId("person", "Adam Smith"),
+  babbage: entityId("organization", "Babbage Engine"),
+  royal: entityId("organization", "Royal Society"),
+  london: entityId("place", "London"),
+  paris: entityId("place", "Paris"),
+  boston: entityId("place", "Boston"),
+  hopper: entityId("person", "Grace Hopper"),
+  harvard: entityId("organization", "Harvard"),
+};
+
+/** The Ledger's 12 articles that mention Ada Lovelace (as ADA_DAYS counts them) and 2 that do not. */
+function ledgerArticles(): SeedArticle[] {
+  const ada: SeedArticle[] = [];
+  for (const [day, { a }] of Object.entries(ADA_DAYS)) {
+    for (let i = 0; i < a; i++) {
+      const n = ada.length + 1;
+      const at = new Date(`${day}T${String(8 + i).padStart(2, "0")}:00:00Z`);
+      // The oldest one carries a URL that must never become a link.
+      const url = n === 1 ? "javascript:alert(1)" : `https://example.test/ledger/ada-${n}`;
+      ada.push({ id: `${run}-ada-${n}`, title: `Ada story ${n}`, url, day, at, receivedAt: at, ents: [ids.ada, ids.london], mentions: [2, 1] });
+    }
+  }
+  const other = [1, 2].map((n): SeedArticle => {
+    const at = new Date(`2026-03-06T20:0${n}:00Z`);
+    return { id: `${run}-babbage-${n}`, title: `Engine story ${n}`, url: `https://example.test/ledger/engine-${n}`, day: "2026-03-06", at, receivedAt: at, ents: [ids.babbage], mentions: [4] };
+  });
+  return [...ada, ...other];
+}
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+describe("explore views in headless Chromium", () => {
+  let session: Session;
+  let page: Page;
+  const keys = { ledger: "", courier: "" };
+  const articles = ledgerArticles();
+
+  before(async () => {
+    const sum = (days: Record<string, number>) => Object.values(days).reduce((a, b) => a + b, 0);
+    keys.ledger = await seedPublication(names.ledger, sum(LEDGER_DAYS), ledgerEntities, LEDGER_DAYS);
+    keys.courier = await seedPublication(names.courier, 20, courierEntities, { "2026-03-03": 12, "2026-03-04": 8 });
+    await seedArticles(keys.ledger, names.ledger, articles);
+    session = await startSession();
+    page = await session.page({ width: 1280, height: 1000 });
+  });
+
+  after(async () => {
+    await session?.close();
+    for (const key of Object.values(keys)) {
+      if (!key) continue;
+      await deleteArticles(key);
+      await db().recursiveDelete(db().doc(`publications/${key}`));
+    }
+  });
+
+  /** For a person to look at (CI keeps artifacts/); asserts nothing. */
+  async function screenshot(p: Page, name: string): Promise<void> {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await p.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+  }
+
+  const card = (p: Page, key: string) => p.locator(`article.card[data-pub-key="${key}"]`);
+  const param = (p: Page, name: string) => new URL(p.url()).searchParams.get(name);
+
+  /** Waits until the entity view shows `entity` of `pub` from the API, then its series columns' values. */
+  async function entitySeries(p: Page, pub: string, entity: string): Promise<Array<{ label: string; value: string }>> {
+    await p.locator(`#entity[data-state="data"][data-pub-key="${pub}"][data-entity-id="${entity}"]`).waitFor();
+    return p.locator("#entity figure.series rect.column").evaluateAll((rs) => rs.map((r) => ({ label: r.getAttribute("data-label") ?? "", value: r.getAttribute("data-value") ?? "" })));
+  }
+
+  async function downloaded(p: Page, click: () => Promise<void>): Promise<{ name: string; bytes: Buffer }> {
+    const [download]: [Download, void] = await Promise.all([p.waitForEvent("download"), click()]);
+    const file = await download.path();
+    return { name: download.suggestedFilename(), bytes: await readFile(file) };
+  }
+
+  /** Width, height and the share of pixels that are not white, as Chromium decodes the PNG. */
+  async function pngFacts(p: Page, bytes: Buffer) {
+    assert.ok(bytes.length > PNG_SIGNATURE.length, "the PNG is not empty");
+    assert.deepEqual(bytes.subarray(0, 8), PNG_SIGNATURE, "the file is a PNG");
+    return p.evaluate(async (b64) => {
+      const blob = new Blob([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], { type: "image/png" });
+      const bitmap = await createImageBitmap(blob);
+      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+      const ctx = canvas.getContext("2d")!;
+      ctx.drawImage(bitmap, 0, 0);
+      const data = ctx.getImageData(0, 0, bitmap.width, bitmap.height).data;
+      let inked = 0;
+      for (let i = 0; i < data.length; i += 4) if (data[i]! < 240 || data[i + 1]! < 240 || data[i + 2]! < 240) inked++;
+      return { width: bitmap.width, height: bitmap.height, inked: inked / (bitmap.width * bitmap.height) };
+    }, bytes.toString("base64"));
+  }
+
+  it("draws each publication's articles per day, gaps as zero days", async () => {
+    await page.goto(session.url({ pub: keys.ledger }));
+    const columns = card(page, keys.ledger).locator(".card-timeline figure.timeline[data-state='data'] rect.column");
+    await columns.first().waitFor();
+    const shown = await columns.evaluateAll((rs) => rs.map((r) => [r.getAttribute("data-label"), Number(r.getAttribute("data-value"))]));
+    assert.deepEqual(shown, [["2026-03-02", 6], ["2026-03-03", 10], ["2026-03-04", 4], ["2026-03-05", 0], ["2026-03-06", 8]]);
+    const courier = await card(page, keys.courier).locator(".card-timeline rect.column").evaluateAll((rs) => rs.map((r) => Number(r.getAttribute("data-value"))));
+    assert.deepEqual(courier, [12, 8]);
+  });
+
+  it("opens an entity from the ranked list: mentions per day, and as a share of the publication's articles", async () => {
+    await page.locator(`#panel ol.ranking li[data-entity-id="${ids.ada}"] a.entity-link`).click();
+    assert.equal(param(page, "entity"), ids.ada);
+    const mentions = await entitySeries(page, keys.ledger, ids.ada);
+    assert.deepEqual(mentions, [
+      { label: "2026-03-02", value: "5" },
+      { label: "2026-03-03", value: "15" },
+      { label: "2026-03-04", value: "0" },
+      { label: "2026-03-05", value: "0" },
+      { label: "2026-03-06", value: "10" },
+    ]);
+    assert.equal(await page.locator('#entity [data-role="entity-title"]').textContent(), "Ada Lovelace");
+    assert.equal(await page.locator('#entity [data-role="entity-mentions"]').getAttribute("data-value"), "30");
+
+    await page.locator('#entity label:has(input[data-series="share"])').click();
+    await page.locator('#entity .entity-series[data-mode="share"]').waitFor();
+    assert.equal(param(page, "series"), "share");
+    const share = await entitySeries(page, keys.ledger, ids.ada);
+    // Articles mentioning her / the Ledger's articles that day; no articles at all on 03-05 is no value.
+    assert.deepEqual(share.map((c) => c.value), ["0.5", "0.6", "0", "", "0.375"]);
+  });
+
+  it("shows the same entity in the other publications, each a link to it there", async () => {
+    const rows = page.locator('#entity .entity-elsewhere[data-state="data"] ol.elsewhere li');
+    await rows.first().waitFor();
+    const listed = await rows.evaluateAll((lis) => lis.map((li) => [li.getAttribute("data-pub-key"), Number(li.getAttribute("data-mentions")), li.classList.contains("here")]));
+    assert.deepEqual(listed, [[keys.ledger, 30, true], [keys.courier, 7, false]]);
+    assert.match((await rows.nth(1).textContent()) ?? "", new RegExp(names.courier));
+  });
+
+  it("lists the latest articles that mention it, newest first, with title, date and link", async () => {
+    const items = page.locator("#entity .entity-articles ol.articles li");
+    await items.first().waitFor();
+    const newestFirst = articles.filter((a) => a.ents.includes(ids.ada)).sort((x, y) => y.at.getTime() - x.at.getTime());
+    const read = () =>
+      items.evaluateAll((lis) =>
+        lis.map((li) => ({
+          id: li.getAttribute("data-article-id"),
+          title: li.querySelector(".article-title")?.textContent,
+          href: li.querySelector("a.article-title")?.getAttribute("href") ?? null,
+          day: li.querySelector("time")?.getAttribute("datetime"),
+        })),
+      );
+    const expected = newestFirst.map((a) => ({ id: a.id, title: a.title, href: a.url!.startsWith("https:") ? a.url! : null, day: a.day }));
+    assert.deepEqual(await read(), expected.slice(0, 10), "the first ten");
+    await page.locator('#entity button[data-action="more-articles"]').click();
+    await page.waitForFunction(() => document.querySelectorAll("#entity ol.articles li").length === 12);
+    assert.deepEqual(await read(), expected, "all twelve; the javascript: URL is not a link");
+    assert.ok(await page.locator('#entity button[data-action="more-articles"]').isHidden());
+    await screenshot(page, "dashboard-entity");
+  });
+
+  it("opens an entity from the word cloud and the bars; the back button restores each view before", async () => {
+    await card(page, keys.ledger).locator('.card-charts[data-state="data"][data-from-cache="false"]').waitFor();
+    await card(page, keys.ledger).locator(`svg.word-cloud a[data-entity-link="${ids.babbage}"]`).click();
+    const babbage = await entitySeries(page, keys.ledger, ids.babbage);
+    // Still as shares (the mode carries over), over the Ledger's days: none seeded for it.
+    assert.deepEqual(babbage.map((c) => c.value), ["0", "0", "0", "", "0"]);
+    assert.equal(await page.locator('#entity [data-role="entity-title"]').textContent(), "Babbage Engine");
+    await card(page, keys.ledger).locator(`svg.bar-chart a[data-entity-link="${ids.london}"]`).click();
+    await entitySeries(page, keys.ledger, ids.london);
+    assert.equal(param(page, "entity"), ids.london);
+
+    await page.goBack();
+    await entitySeries(page, keys.ledger, ids.babbage);
+    assert.equal(param(page, "entity"), ids.babbage);
+    await page.goBack();
+    const ada = await entitySeries(page, keys.ledger, ids.ada);
+    // The series mode is part of the view: Ada was left showing shares.
+    assert.equal(ada[1]?.value, "0.6");
+    await page.goBack();
+    await page.locator("#entity").waitFor({ state: "hidden" });
+    assert.equal(param(page, "entity"), null);
+    assert.equal(param(page, "pub"), keys.ledger);
+    await page.goForward();
+    await entitySeries(page, keys.ledger, ids.ada);
+  });
+
+  it("follows a shared link to an entity of another publication, and from there to the same entity elsewhere", async () => {
+    const shared = await session.page({ width: 1280, height: 1000 });
+    await shared.goto(session.url({ pub: keys.courier, entity: ids.ada }));
+    await entitySeries(shared, keys.courier, ids.ada);
+    assert.equal(await shared.locator('#entity [data-role="entity-mentions"]').getAttribute("data-value"), "7");
+    // The ranking beside it is the Courier's (named once its document has been read).
+    await shared.waitForFunction((name) => document.querySelector('#panel [data-role="panel-title"]')?.textContent === name, names.courier);
+    await shared.locator(`#entity .entity-elsewhere li[data-pub-key="${keys.ledger}"] a`).click();
+    await entitySeries(shared, keys.ledger, ids.ada);
+    assert.equal(param(shared, "pub"), keys.ledger);
+    await shared.context().close();
+  });
+
+  it("searches a publication's entities by the start of their name, and opens a result", async () => {
+    await page.goto(session.url({ pub: keys.ledger }));
+    const input = page.locator("#search-input");
+    await page.waitForFunction((name) => document.querySelector('label[for="search-input"]')?.textContent?.includes(name), names.ledger);
+    await input.fill("ad");
+    const results = page.locator('[data-role="search-results"][data-state="data"] li');
+    await results.first().waitFor();
+    assert.deepEqual(await results.evaluateAll((lis) => lis.map((li) => li.getAttribute("data-entity-id"))), [ids.ada, ids.adam], "prefix matches by mentions");
+    await input.fill("Lond");
+    await page.waitForFunction((id) => {
+      const lis = document.querySelectorAll('[data-role="search-results"][data-state="data"] li');
+      return lis.length === 1 && lis[0]!.getAttribute("data-entity-id") === id;
+    }, ids.london);
+    await input.fill("Hopper");
+    await page.locator('[data-role="search-results"][data-state="data"] [data-status="empty"]').waitFor();
+    await input.fill("adam");
+    await page.locator(`[data-role="search-results"][data-state="data"] li[data-entity-id="${ids.adam}"] a`).click();
+    await entitySeries(page, keys.ledger, ids.adam);
+    assert.equal(await page.locator('#entity [data-role="entity-title"]').textContent(), "Adam Smith");
+  });
+
+  it("compares two publications: distinctive entities of each side by side, and shared ones", async () => {
+    await page.goto(session.url({ pub: keys.ledger }));
+    await page.locator("#compare-form").waitFor();
+    await page.locator("#compare-with").selectOption(keys.courier);
+    await page.locator('#compare-form button[type="submit"]').click();
+    await page.locator('#compare[data-state="data"]').waitFor();
+    assert.equal(param(page, "compare"), keys.courier);
+    const column = (key: string) => page.locator(`#compare [data-column="${key}"] li`).evaluateAll((lis) => lis.map((li) => li.getAttribute("data-entity-id")));
+    const answer = (await (await fetch(`${session.hosting}/api/v1/compare?a=${keys.ledger}&b=${keys.courier}&limit=15`)).json()) as Record<string, Array<{ id: string }>>;
+    const shown = { a: await column("distinctiveOfA"), shared: await column("shared"), b: await column("distinctiveOfB") };
+    assert.deepEqual(shown, { a: answer.distinctiveOfA!.map((e) => e.id), shared: answer.shared!.map((e) => e.id), b: answer.distinctiveOfB!.map((e) => e.id) }, "as the API ranks them");
+    assert.deepEqual(shown.a, [ids.babbage, ids.paris, ids.royal]);
+    assert.deepEqual(shown.b, [ids.hopper, ids.boston, ids.harvard]);
+    assert.equal(shown.shared[0], ids.london);
+    const boxes = await page.locator("#compare .compare-column").evaluateAll((cs) => cs.map((c) => c.getBoundingClientRect()).map((r) => ({ left: r.left, top: r.top })));
+    await screenshot(page, "dashboard-compare");
+    assert.ok(boxes.length === 3 && boxes[0]!.left < boxes[1]!.left && boxes[1]!.left < boxes[2]!.left && boxes.every((b) => Math.abs(b.top - boxes[0]!.top) < 2), "three columns side by side");
+
+    // An entity of the other side opens in that publication; back returns to the comparison.
+    await page.locator(`#compare [data-column="distinctiveOfB"] li[data-entity-id="${ids.hopper}"] a`).click();
+    await entitySeries(page, keys.courier, ids.hopper);
+    await page.goBack();
+    await page.locator('#compare[data-state="data"]').waitFor();
+    assert.equal(param(page, "compare"), keys.courier);
+  });
+
+  it("keeps the type filter in the URL: a shared compare link of places compares places only", async () => {
+    const p = await session.page({ width: 1280, height: 1000 });
+    await p.goto(session.url({ pub: keys.ledger, compare: keys.courier, type: "place" }));
+    await p.locator('#compare[data-state="data"]').waitFor();
+    assert.ok(await p.locator('input[data-filter="place"]').isChecked());
+    const columns = await p.locator("#compare .compare-column").evaluateAll((cs) => cs.map((c) => [...c.querySelectorAll("li[data-entity-id]")].map((li) => li.getAttribute("data-entity-id"))));
+    assert.deepEqual(columns, [[ids.paris], [ids.london], [ids.boston]]);
+    await p.context().close();
+  });
+
+  it("downloads the ranked list as CSV, rows in ranking order", async () => {
+    await page.goto(session.url({ pub: keys.ledger }));
+    await page.locator('#panel[data-state="data"]').waitFor();
+    const { name, bytes } = await downloaded(page, () => page.locator('#panel a[data-role="csv"]').click());
+    assert.match(name, /\.csv$/);
+    const [header, ...lines] = bytes.toString("utf8").trim().split(/\r?\n/);
+    assert.equal(header, "rank,id,word,type,mentions,articles");
+    const expected = await ranked(keys.ledger, { limit: 100 });
+    assert.deepEqual(
+      lines.map((l) => l.split(",")).map(([rank, id, word, , mentions]) => [Number(rank), id, word, Number(mentions)]),
+      expected.map((e, i) => [i + 1, e.id, e.word, e.count]),
+    );
+  });
+
+  it("downloads a word cloud and a chart as PNG: valid images of the chart at twice its size, not blank", async () => {
+    await card(page, keys.ledger).locator('.card-charts[data-state="data"][data-from-cache="false"]').waitFor();
+    const cloud = await downloaded(page, () => card(page, keys.ledger).locator('figure.cloud button[data-action="png"]').click());
+    assert.match(cloud.name, /word-cloud\.png$/);
+    const cloudFacts = await pngFacts(page, cloud.bytes);
+    assert.deepEqual([cloudFacts.width, cloudFacts.height], [640, 340]);
+    assert.ok(cloudFacts.inked > 0.01, `the words are drawn (${cloudFacts.inked})`);
+
+    await page.goto(session.url({ pub: keys.ledger, entity: ids.ada }));
+    await entitySeries(page, keys.ledger, ids.ada);
+    const series = await downloaded(page, () => page.locator('#entity figure.series button[data-action="png"]').click());
+    const seriesFacts = await pngFacts(page, series.bytes);
+    assert.deepEqual([seriesFacts.width, seriesFacts.height], [1280, 360]);
+    assert.ok(seriesFacts.inked > 0.01, `the columns are drawn (${seriesFacts.inked})`);
+  });
+
+  it("fits a phone screen with the entity and compare views open: nothing wider than the screen", async () => {
+    const phone = await session.page({ width: 390, height: 844 }, { mobile: true });
+    const widths = async () =>
+      phone.evaluate(() => {
+        const wider = [...document.querySelectorAll("body *")].filter((el) => el.getBoundingClientRect().right > window.innerWidth + 0.5 && el.getClientRects().length > 0 && !el.closest(".sr-only"));
+        return { scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth, wider: wider.slice(0, 5).map((el) => `${el.tagName}.${el.getAttribute("class") ?? ""}`) };
+      });
+    await phone.goto(session.url({ pub: keys.ledger, entity: ids.ada }));
+    await entitySeries(phone, keys.ledger, ids.ada);
+    await phone.locator("#entity ol.articles li").first().waitFor();
+    await phone.locator('#entity .entity-elsewhere[data-state="data"]').waitFor();
+    let w = await widths();
+    assert.ok(w.scrollWidth <= w.innerWidth && w.wider.length === 0, `entity view: ${JSON.stringify(w)}`);
+    const top = (sel: string) => phone.locator(sel).evaluate((el) => el.getBoundingClientRect().top);
+    assert.ok((await top("#entity")) < (await top("#panel")), "the entity view comes first, before the ranking");
+    await screenshot(phone, "dashboard-phone-entity");
+
+    await phone.goto(session.url({ pub: keys.ledger, compare: keys.courier }));
+    await phone.locator('#compare[data-state="data"]').waitFor();
+    w = await widths();
+    assert.ok(w.scrollWidth <= w.innerWidth && w.wider.length === 0, `compare view: ${JSON.stringify(w)}`);
+    assert.ok((await top("#compare")) < (await top("#panel")), "the comparison comes first");
+    await phone.locator("#search-input").fill("ada");
+    await phone.locator('[data-role="search-results"][data-state="data"] li').first().waitFor();
+    w = await widths();
+    assert.ok(w.scrollWidth <= w.innerWidth && w.wider.length === 0, `search results: ${JSON.stringify(w)}`);
+    await phone.context().close();
+  });
+
+  it("logged no errors in the browser (CSP violations included)", () => {
+    assert.deepEqual(session.problems, []);
+  });
+});

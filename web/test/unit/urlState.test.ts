@@ -1,0 +1,71 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { EMPTY_VIEW, isDocumentId, isNavigation, parseView, sameView, serialiseView, type ViewState } from "../../src/logic/urlState.ts";
+
+describe("view state in the URL", () => {
+  it("reads every part, and the defaults when they are absent", () => {
+    assert.deepEqual(parseView(""), EMPTY_VIEW);
+    assert.deepEqual(parseView("?pub=the%20times&entity=abc&compare=daily&type=place&series=share"), {
+      pub: "the times",
+      entity: "abc",
+      compare: "daily",
+      type: "place",
+      series: "share",
+    });
+  });
+
+  it("drops the parts that make no sense, keeping the rest", () => {
+    assert.deepEqual(parseView("?entity=abc&compare=x"), EMPTY_VIEW, "an entity or comparison needs a publication");
+    assert.equal(parseView("?pub=a&compare=a").compare, null, "not compared with itself");
+    assert.equal(parseView("?pub=a%2Fb").pub, null, "no slash in a document id");
+    assert.equal(parseView("?pub=..").pub, null);
+    assert.equal(parseView(`?pub=${"x".repeat(1501)}`).pub, null);
+    assert.equal(parseView("?pub=a&type=city").type, "all");
+    assert.equal(parseView("?pub=a&series=bogus").series, "mentions");
+  });
+
+  it("round-trips, percent-encoding ids", () => {
+    const views: ViewState[] = [
+      EMPTY_VIEW,
+      { pub: "the times", entity: null, compare: null, type: "all", series: "mentions" },
+      { pub: "a&b=c", entity: "e?1", compare: "100%", type: "organization", series: "share" },
+    ];
+    for (const v of views) assert.deepEqual(parseView(serialiseView(v)), v);
+    assert.equal(serialiseView(EMPTY_VIEW), "");
+    assert.equal(serialiseView(views[1]!), "?pub=the+times");
+  });
+
+  it("keeps the parameters it does not own (?firestore=) and replaces its own", () => {
+    const search = "?firestore=127.0.0.1:8080&pub=old&entity=gone&debug=1";
+    const out = serialiseView({ ...EMPTY_VIEW, pub: "new", type: "person" }, search);
+    const q = new URLSearchParams(out);
+    assert.equal(q.get("firestore"), "127.0.0.1:8080");
+    assert.equal(q.get("debug"), "1");
+    assert.equal(q.get("pub"), "new");
+    assert.equal(q.get("entity"), null);
+    assert.equal(q.get("type"), "person");
+  });
+
+  it("writes only what parses back (an entity without a publication is left out)", () => {
+    assert.equal(serialiseView({ ...EMPTY_VIEW, entity: "e", compare: "x" }), "");
+  });
+
+  it("tells navigation (back button) from settings changed in place", () => {
+    const a: ViewState = { ...EMPTY_VIEW, pub: "p" };
+    assert.equal(isNavigation(a, { ...a, entity: "e" }), true);
+    assert.equal(isNavigation(a, { ...a, compare: "q" }), true);
+    assert.equal(isNavigation(a, { ...a, pub: "q" }), true);
+    assert.equal(isNavigation(a, { ...a, type: "place" }), false);
+    assert.equal(isNavigation(a, { ...a, series: "share" }), false);
+    assert.equal(sameView(a, { ...a }), true);
+    assert.equal(sameView(a, { ...a, series: "share" }), false);
+  });
+
+  it("checks document ids as Firestore does", () => {
+    assert.equal(isDocumentId("ok id"), true);
+    assert.equal(isDocumentId(""), false);
+    assert.equal(isDocumentId(null), false);
+    assert.equal(isDocumentId("é".repeat(750)), true, "1,500 bytes");
+    assert.equal(isDocumentId("é".repeat(751)), false);
+  });
+});
