@@ -3,9 +3,10 @@
 // view, each chart downloadable as PNG). The card owns its DOM; the
 // controller feeds it data.
 import type { Entity, Publication } from "../logic/types.ts";
+import { fileName } from "../logic/names.ts";
 import { barChart } from "./barChart.ts";
 import { formatCount, h } from "./dom.ts";
-import { fileName, pngButton } from "./png.ts";
+import { pngButton } from "./png.ts";
 import { statusBox } from "./status.ts";
 import { throttled } from "./throttle.ts";
 import { timelineFigure } from "./timeline.ts";

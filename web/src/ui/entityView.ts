@@ -8,10 +8,11 @@ import { colourFor, TYPE_LABELS } from "../logic/colours.ts";
 import { formatCount } from "../logic/format.ts";
 import { seriesColumns } from "../logic/series.ts";
 import type { SeriesMode } from "../logic/urlState.ts";
+import { fileName, webUrl } from "../logic/names.ts";
 import { columnChart } from "./columnChart.ts";
 import { h } from "./dom.ts";
 import { entityLink } from "./links.ts";
-import { fileName, pngButton } from "./png.ts";
+import { pngButton } from "./png.ts";
 import { statusBox } from "./status.ts";
 
 export type EntityViewDeps = {
@@ -139,8 +140,8 @@ export function entityView(root: HTMLElement, deps: EntityViewDeps): EntityView 
 
   function articleItem(a: ApiArticle): HTMLLIElement {
     const title = a.title?.trim() || "Untitled article";
-    // Only web links: a URL from a post is never made a javascript: or data: link.
-    const link = a.url !== null && /^https?:\/\//i.test(a.url) ? h("a", { href: a.url, rel: "noopener noreferrer", target: "_blank", class: "article-title" }, title) : h("span", { class: "article-title" }, title);
+    const href = webUrl(a.url);
+    const link = href !== null ? h("a", { href, rel: "noopener noreferrer", target: "_blank", class: "article-title" }, title) : h("span", { class: "article-title" }, title);
     return h(
       "li",
       { "data-article-id": a.id },

@@ -51,14 +51,6 @@ export function saveBlob(blob: Blob, filename: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** A file name from parts: lower case, no characters a file system might refuse. */
-export const fileName = (...parts: string[]): string =>
-  parts
-    .map((p) => p.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-+|-+$/g, ""))
-    .filter((p) => p !== "")
-    .join("-")
-    .slice(0, 100) || "chart";
-
 /** "Download PNG" for the chart `find` returns when clicked (charts are redrawn, so it is looked up then). */
 export function pngButton(find: () => SVGSVGElement | null, filename: () => string, what: string): HTMLButtonElement {
   const button = h("button", { type: "button", class: "png", "data-action": "png", "aria-label": `Download the ${what} as PNG` }, "PNG");

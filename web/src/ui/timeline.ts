@@ -3,9 +3,10 @@
 import { formatCount } from "../logic/format.ts";
 import { aggregate, daysToPoints } from "../logic/timeline.ts";
 import type { Publication } from "../logic/types.ts";
+import { fileName } from "../logic/names.ts";
 import { columnChart } from "./columnChart.ts";
 import { h } from "./dom.ts";
-import { fileName, pngButton } from "./png.ts";
+import { pngButton } from "./png.ts";
 
 // Not a type colour: articles are not entities.
 const INK = "#3b4a5a";
