@@ -35,7 +35,10 @@ export function fightinWords(a: readonly Counted[], b: readonly Counted[]): Comp
     const alpha = (a0 * (v.ya + v.yb)) / (na + nb);
     const delta = Math.log((v.ya + alpha) / (na + a0 - v.ya - alpha)) - Math.log((v.yb + alpha) / (nb + a0 - v.yb - alpha));
     const variance = 1 / (v.ya + alpha) + 1 / (v.yb + alpha);
-    out.push({ id, word: v.word, type: v.type, mentionsA: v.ya, mentionsB: v.yb, zScore: Math.round((delta / Math.sqrt(variance)) * 1000) / 1000 });
+    const z = delta / Math.sqrt(variance);
+    // An entity that is every mention of both sides (the only one under a type filter) has nothing to be
+    // set against: its log-odds are ∞ − ∞. It is no evidence either way.
+    out.push({ id, word: v.word, type: v.type, mentionsA: v.ya, mentionsB: v.yb, zScore: Number.isFinite(z) ? Math.round(z * 1000) / 1000 : 0 });
   }
   return out;
 }
