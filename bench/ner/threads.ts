@@ -21,7 +21,7 @@ export async function measureThreads(name: ExtractorName, count = 2): Promise<Th
   try {
     for (let i = 0; i < count; i++) {
       const t0 = performance.now();
-      const w = new Worker(new URL("./thread.ts", import.meta.url), { workerData: { name } });
+      const w = new Worker(new URL("./thread.mjs", import.meta.url), { workerData: { name } });
       workers.push(w);
       const r = await new Promise<{ loadMs: number; heapMb: number }>((resolve, reject) => {
         w.once("message", resolve);
