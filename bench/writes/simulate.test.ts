@@ -58,6 +58,7 @@ test("two windows: each message's articles and delta, each window's shared docs 
     rollup: 6 + 6, // claim, 1 delta, plan, marker, status, the sweep after the tick
     extraTicks: 0,
     sweeps: 1, // the posts and both windows fit in one minute
+    aliases: 0, // no lone surname
   });
   assert.equal(r.deletes, 2);
   assert.equal(r.maxWritesPerSharedDocPerWindow, 1);
@@ -69,9 +70,20 @@ test("one window from two instances: shared docs written once, the second tick o
   const r = await simulate(packMessages([[a1, a2], [b1]], 1_000, START, PACK), entitiesOf, { ...OPTIONS, instances: 2, legacy: false });
   assert.equal(r.windows, 1);
   assert.deepEqual(r.writes, { articles: 3, deltas: 2, shared: 5, daily: 0, ledger: 5 });
-  assert.deepEqual(r.reads, { articles: 3, legacy: 0, windows: 2, rollup: 1 + 2 + 1 + 1 + 1 + 1, extraTicks: 3, sweeps: 1 });
+  assert.deepEqual(r.reads, { articles: 3, legacy: 0, windows: 2, rollup: 1 + 2 + 1 + 1 + 1 + 1, extraTicks: 3, sweeps: 1, aliases: 0 });
   assert.equal(r.maxTicksPerWindow, 2);
   assert.equal(r.maxWritesPerSharedDocPerWindow, 1);
+});
+
+test("a lone surname costs one lookup per window, and once its full name is stored it is written into that document", async () => {
+  const lee = mention("Lee", "person");
+  const entities: Record<string, Entity[]> = { a1: [ann], a2: [lee], a3: [lee] };
+  const posts = ["a1", "a2", "a3"].map((id) => post("Alpha", id));
+  // Three windows: Ann Lee; then Lee alone (merged); then Lee alone again (merged).
+  const r = await simulate(packMessages([[posts[0]!], [posts[1]!], [posts[2]!]], 30_000, START, PACK), (p) => entities[p.id!]!, { ...OPTIONS, legacy: false });
+  assert.equal(r.windows, 3);
+  assert.equal(r.reads.aliases, 2, "one query each in windows 2 and 3, each finding Ann Lee");
+  assert.equal(r.writes.shared, 3 * 2, "each window: Alpha and Ann Lee; no document for Lee");
 });
 
 test("a post sent again is read again but counted once", async () => {

@@ -18,6 +18,7 @@ import { deltaOf, mergeDeltas, splitDelta, type DeltaPubs } from "newsroom-funct
 import { windowTicker } from "newsroom-functions/process/deps";
 import { POSTS_PER_COMMIT } from "newsroom-functions/process/handler";
 import { summarisePost, type PostSummary } from "newsroom-functions/process/summarise";
+import { applyMerges, batchFullNames, decideMerges, loneNames, type FullName, type LoneName } from "newsroom-functions/rollup/aliases";
 import { planParts, rollupItems } from "newsroom-functions/rollup/plan";
 import { paths, windowEndOf } from "@newsroom/core/layout";
 import { decodeMessage } from "@newsroom/core/message";
@@ -64,6 +65,8 @@ export interface ReadCounts {
   extraTicks: number;
   /** The scheduled sweep's query. */
   sweeps: number;
+  /** The rollup's alias lookups: one query per lone surname of a window, billed the full names it finds, or one. */
+  aliases: number;
 }
 
 export interface SimResult {
@@ -94,7 +97,9 @@ const sum = (o: object) => Object.values(o).reduce((n: number, v: number) => n +
 
 export async function simulate(messages: readonly PackedMessage[], entitiesOf: (post: Post) => readonly Entity[], o: SimOptions): Promise<SimResult> {
   const writes: WriteCounts = { deltas: 0, shared: 0, daily: 0, articles: 0, ledger: 0 };
-  const reads: ReadCounts = { articles: 0, legacy: 0, windows: 0, rollup: 0, extraTicks: 0, sweeps: 0 };
+  const reads: ReadCounts = { articles: 0, legacy: 0, windows: 0, rollup: 0, extraTicks: 0, sweeps: 0, aliases: 0 };
+  // The stored full names by publication and the surname they claim (the entity docs' `aliases`).
+  const stored = new Map<string, FullName[]>();
   const r = { posts: 0, commits: 0, parts: 0, deletes: 0, maxPerDoc: 0, messageBytes: 0, tickBytes: 0, fullest: { posts: 0, shared: 0 } };
   const counted = new Set<string>();
   const deltasOf = new Map<number, DeltaPubs[]>();
@@ -154,8 +159,22 @@ export async function simulate(messages: readonly PackedMessage[], entitiesOf: (
   const windows = [...deltasOf.keys()].sort((a, b) => a - b);
   for (const windowEnd of windows) {
     const deltas = deltasOf.get(windowEnd)!;
-    const merged = mergeDeltas(deltas);
-    const items = rollupItems(merged);
+    // findMerges (rollup/aliases.ts): look the lone surnames up, decide, merge.
+    const pubs = mergeDeltas(deltas);
+    const lone = loneNames(pubs);
+    const found = new Map<LoneName, FullName[]>(lone.map((l) => [l, stored.get(`${l.pub}\u0000${l.key}`) ?? []]));
+    reads.aliases += lone.reduce((n, l) => n + Math.max(1, Math.min(3, found.get(l)!.length)), 0);
+    const applied = applyMerges(pubs, decideMerges(lone, batchFullNames(pubs), found));
+    const merged = applied.pubs;
+    const items = rollupItems(merged, applied.absorbed);
+    for (const item of items) {
+      if (item.kind !== "entity") continue;
+      const [, pub, , id] = item.path.split("/"); // publications/{pub}/ents/{id}
+      for (const key of item.aliases) {
+        const names = stored.get(`${pub}\u0000${key}`) ?? [];
+        if (!names.some((f) => f.id === id)) stored.set(`${pub}\u0000${key}`, [...names, { id: id!, word: item.word }]);
+      }
+    }
     const parts = planParts(items);
     r.parts += parts.length;
     // rollupWindow: claim (read + create the window doc), read the deltas,

@@ -59,6 +59,10 @@ export interface EntityDoc<Time = unknown> {
   articles: number;
   /** Per day: m mentions, a articles. */
   days?: Record<Day, DayCounts>;
+  /** A person's full name: the lone surnames it claims ("donald trump" -> ["trump"]), for the rollup's alias lookup. */
+  aliases?: string[];
+  /** Ids of lone-surname entities the rollup counted into this one (their articles list them under those ids). */
+  absorbed?: string[];
   updatedAt?: Time;
 }
 
@@ -116,11 +120,19 @@ export interface DeltaDoc<Time = unknown> {
   expireAt: Time;
 }
 
+/** In one publication, the lone-surname entity `from` counted as the full name `to` (its display word `word`). */
+export interface AliasMerge {
+  pub: string;
+  from: string;
+  to: string;
+  word: string;
+}
+
 export interface WindowDoc<Time = unknown> {
   windowEnd: number;
   claimedAt: Time;
   /** Set once, in the transaction that moves rollup/state: the deltas committed in (from, to] (epoch ms), and the commits to make, by item-key range. */
-  plan?: { from: number; to: number; parts: Array<{ first: string; last: string }>; deltas: number; posts: number };
+  plan?: { from: number; to: number; parts: Array<{ first: string; last: string }>; deltas: number; posts: number; merges?: AliasMerge[] };
   applied: boolean;
   /** A rollup working on it until then (epoch ms), and which one. */
   leaseUntil?: number;
@@ -178,6 +190,7 @@ export const TTL = {
 
 export const paths = {
   publication: (pubKey: string) => `${COLLECTIONS.publications}/${pubKey}`,
+  ents: (pubKey: string) => `${COLLECTIONS.publications}/${pubKey}/${COLLECTIONS.ents}`,
   entity: (pubKey: string, entityId: string) => `${COLLECTIONS.publications}/${pubKey}/${COLLECTIONS.ents}/${entityId}`,
   article: (articleId: string) => `${COLLECTIONS.articles}/${articleId}`,
   delta: (deltaId: string) => `${COLLECTIONS.deltas}/${deltaId}`,

@@ -93,12 +93,11 @@ export async function entity(store: ReadStore, pub: string, id: string, q: z.inf
 export async function articles(store: ReadStore, pub: string, id: string, q: z.infer<typeof Q.articles>): Promise<Answer> {
   const after = q.cursor === undefined ? undefined : decodeValueId(q.cursor);
   if (q.cursor !== undefined && !after) throw badCursor();
-  const [p, e, rows] = await Promise.all([
-    mustPublication(store, pub),
-    store.entity(pub, id),
-    store.articles(pub, id, q.limit + 1, after ? { atMs: after[0], id: after[1] } : undefined),
-  ]);
+  const [p, e] = await Promise.all([mustPublication(store, pub), store.entity(pub, id)]);
   if (!e) throw notFound(`no entity "${id.slice(0, 100)}" in "${pub.slice(0, 100)}"`);
+  // Articles that wrote only a lone surname the rollup counted into this name list it under that surname's id.
+  const ids = [id, ...(e.absorbed ?? [])];
+  const rows = await store.articles(pub, ids, q.limit + 1, after ? { atMs: after[0], id: after[1] } : undefined);
   const page = rows.slice(0, q.limit);
   const last = page.at(-1);
   const body: Out<"articles"> = {
@@ -111,7 +110,7 @@ export async function articles(store: ReadStore, pub: string, id: string, q: z.i
       publishedAt: a.publishedAt ?? null,
       receivedAt: a.receivedAt.toDate().toISOString(),
       day: a.day,
-      mentions: a.mentions[a.ents.indexOf(id)] ?? 0,
+      mentions: a.ents.reduce((n, ent, k) => (ids.includes(ent) ? n + (a.mentions[k] ?? 0) : n), 0),
     })),
     next: rows.length > q.limit && last ? encodeCursor([last.at.toMillis(), last.id]) : null,
   };

@@ -8,6 +8,9 @@ export type PublicationRow = PublicationDoc<Timestamp> & { id: string };
 export type EntityRow = EntityDoc<Timestamp> & { id: string };
 export type ArticleRow = ArticleDoc<Timestamp> & { id: string };
 
+/** Firestore's limit on the values of one array-contains-any filter. */
+export const MAX_CONTAINS_ANY = 30;
+
 export class ReadStore {
   reads = 0;
   private readonly db: Firestore;
@@ -52,12 +55,13 @@ export class ReadStore {
     return this.query<EntityDoc<Timestamp>>(q.limit(limit));
   }
 
-  /** Articles of a publication that mention the entity, newest first. */
-  articles(pubKey: string, entityId: string, limit: number, after?: { atMs: number; id: string }): Promise<ArticleRow[]> {
+  /** Articles of a publication that mention any of the entity ids (an entity and the ids it absorbed), newest first. */
+  articles(pubKey: string, entityIds: readonly string[], limit: number, after?: { atMs: number; id: string }): Promise<ArticleRow[]> {
+    const ids = entityIds.slice(0, MAX_CONTAINS_ANY);
     let q = this.db
       .collection(COLLECTIONS.articles)
       .where("pubKey", "==", pubKey)
-      .where("ents", "array-contains", entityId)
+      .where("ents", ids.length === 1 ? "array-contains" : "array-contains-any", ids.length === 1 ? ids[0] : ids)
       .orderBy("at", "desc")
       .orderBy(FieldPath.documentId(), "desc");
     if (after) q = q.startAfter(new Date(after.atMs), after.id);

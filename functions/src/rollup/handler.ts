@@ -9,9 +9,10 @@
 // then lands after w, in the next batch):
 //   1. claim   windows/{w}: a lease, so a second rollup does not do the same work;
 //   2. read    every delta committed in (through, w];
-//   3. plan    in one transaction: rollup/state.through still where it was read,
-//              then windows/{w}.plan = {from, to, parts} and through = w (a
-//              second rollup, a retry, a newer deploy all use the stored plan);
+//   3. plan    decide the publication-level alias merges (aliases.ts), then in
+//              one transaction: rollup/state.through still where it was read,
+//              then windows/{w}.plan = {from, to, parts, merges} and through = w
+//              (a second rollup, a retry, a newer deploy all use the stored plan);
 //   4. apply   each part in one transaction with its marker windows/{w}/parts/{n}:
 //              present = applied, so a crash mid-commit, a second rollup, or a
 //              redelivered tick applies nothing twice;
@@ -20,10 +21,11 @@
 // aborted by a rollup.
 import { FieldPath, FieldValue, Timestamp, type DocumentData, type Firestore, type Transaction } from "firebase-admin/firestore";
 import { entityKey } from "@newsroom/core/keys";
-import { COLLECTIONS, DAY_MS, paths, TTL, type DeltaDoc, type RollupStateDoc, type WindowDoc } from "@newsroom/core/layout";
+import { COLLECTIONS, DAY_MS, paths, TTL, type AliasMerge, type DeltaDoc, type RollupStateDoc, type WindowDoc } from "@newsroom/core/layout";
 import { mergeDeltas, type DeltaPubs } from "../process/delta.js";
 import type { ProcessLogger } from "../process/handler.js";
 import { withRetry, type RetryOptions } from "../process/retry.js";
+import { applyMerges, findMerges } from "./aliases.js";
 import { itemsOfPart, planParts, rollupItems, type Plan, type RollupItem } from "./plan.js";
 
 export interface RollupDeps {
@@ -116,9 +118,18 @@ function writeOf(item: RollupItem, updatedAt: FieldValue): DocumentData {
     return item.chunk === 0 ? { name: item.name, articleCount: inc(item.articles), days, updatedAt } : { days };
   }
   const days = Object.fromEntries(Object.entries(item.days).map(([d, v]) => [d, { m: inc(v.m), a: inc(v.a) }]));
-  return item.chunk === 0
-    ? { word: item.word, key: entityKey(item.word), type: item.type, count: inc(item.count), articles: inc(item.articles), days, updatedAt }
-    : { days };
+  if (item.chunk !== 0) return { days };
+  return {
+    word: item.word,
+    key: entityKey(item.word),
+    type: item.type,
+    count: inc(item.count),
+    articles: inc(item.articles),
+    days,
+    updatedAt,
+    ...(item.aliases.length > 0 ? { aliases: item.aliases } : {}),
+    ...(item.absorbed.length > 0 ? { absorbed: FieldValue.arrayUnion(...item.absorbed) } : {}),
+  };
 }
 
 async function applyPart(deps: RollupDeps, windowEnd: number, n: number, items: readonly RollupItem[]): Promise<number> {
@@ -168,6 +179,12 @@ async function deleteDeltas(deps: RollupDeps, ids: readonly string[]): Promise<v
   }
 }
 
+/** A batch's writes: its merged deltas with the plan's alias merges applied. */
+function itemsOf(pubs: DeltaPubs, merges: readonly AliasMerge[]): RollupItem[] {
+  const merged = applyMerges(pubs, merges);
+  return rollupItems(merged.pubs, merged.absorbed);
+}
+
 /** Claims, plans and applies the batch ending at `windowEnd` (see the top of this file). */
 export async function rollupWindow(deps: RollupDeps, windowEnd: number): Promise<WindowOutcome> {
   const c = await claim(deps, windowEnd);
@@ -185,8 +202,11 @@ export async function rollupWindow(deps: RollupDeps, windowEnd: number): Promise
       return { status: "done", windowEnd };
     }
     deltas = await readDeltas(deps, from, windowEnd);
-    items = rollupItems(mergeDeltas(deltas.map((d) => d.doc.pubs)));
-    const fresh = { from, to: windowEnd, parts: planParts(items, deps.partLimits) as Plan, deltas: deltas.length, posts: deltas.reduce((n, d) => n + d.doc.posts, 0) };
+    const pubs = mergeDeltas(deltas.map((d) => d.doc.pubs));
+    const merges = await findMerges(deps.db, pubs);
+    items = itemsOf(pubs, merges);
+    const posts = deltas.reduce((n, d) => n + d.doc.posts, 0);
+    const fresh = { from, to: windowEnd, parts: planParts(items, deps.partLimits) as Plan, deltas: deltas.length, posts, merges };
     try {
       plan = await storePlan(deps, windowEnd, fresh);
     } catch (err) {
@@ -196,7 +216,7 @@ export async function rollupWindow(deps: RollupDeps, windowEnd: number): Promise
   }
   if (deltas.length === 0 && plan.deltas > 0) {
     deltas = await readDeltas(deps, plan.from, plan.to);
-    items = rollupItems(mergeDeltas(deltas.map((d) => d.doc.pubs)));
+    items = itemsOf(mergeDeltas(deltas.map((d) => d.doc.pubs)), plan.merges ?? []);
   }
   let partsApplied = 0;
   let writes = 0;

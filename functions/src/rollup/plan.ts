@@ -12,6 +12,7 @@
 import type { DayCounts, DeltaEntity, DeltaPublication, EntityType } from "@newsroom/core/layout";
 import { paths } from "@newsroom/core/layout";
 import type { DeltaPubs } from "../process/delta.js";
+import { personAliases } from "./aliases.js";
 
 export const PART_LIMITS = { bytes: 4 * 1024 * 1024, writes: 4_000, daysPerWrite: 240 } as const;
 
@@ -27,6 +28,9 @@ export type RollupItem =
       count: number;
       articles: number;
       days: Record<string, DayCounts>;
+      /** Lone surnames this full name claims, and lone-surname ids counted into it (aliases.ts). */
+      aliases: string[];
+      absorbed: string[];
     };
 
 export type Plan = Array<{ first: string; last: string }>;
@@ -43,8 +47,12 @@ function chunks<T>(days: Record<string, T>, size: number): Array<Record<string, 
 const keyOf = (pubKey: string, entity: string | undefined, chunk: number) =>
   `${pubKey}\u0000${entity === undefined ? "0" : `1${entity}`}\u0000${String(chunk).padStart(4, "0")}`;
 
-/** Every write of a window, in key order. */
-export function rollupItems(merged: DeltaPubs, daysPerWrite: number = PART_LIMITS.daysPerWrite): RollupItem[] {
+/** Every write of a window, in key order; `absorbed`: per publication and entity, the ids merged into it. */
+export function rollupItems(
+  merged: DeltaPubs,
+  absorbed: ReadonlyMap<string, ReadonlyMap<string, readonly string[]>> = new Map(),
+  daysPerWrite: number = PART_LIMITS.daysPerWrite,
+): RollupItem[] {
   const items: RollupItem[] = [];
   for (const [pubKey, p] of Object.entries(merged) as Array<[string, DeltaPublication]>) {
     chunks(p.d, daysPerWrite).forEach((days, chunk) => {
@@ -62,6 +70,8 @@ export function rollupItems(merged: DeltaPubs, daysPerWrite: number = PART_LIMIT
           count: chunk === 0 ? e.c : 0,
           articles: chunk === 0 ? e.a : 0,
           days,
+          aliases: chunk === 0 ? personAliases(e.t, e.w) : [],
+          absorbed: chunk === 0 ? [...(absorbed.get(pubKey)?.get(id) ?? [])] : [],
         });
       });
     }

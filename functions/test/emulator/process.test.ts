@@ -12,6 +12,8 @@ import { deltaOf, mergeDeltas } from "../../src/process/delta.js";
 import { handlePostsMessage, type HandlerDeps, type ProcessedResult } from "../../src/process/handler.js";
 import { destroyExtractionPool, extractEach, type Extracted } from "../../src/process/pool.js";
 import { summarisePost } from "../../src/process/summarise.js";
+import { articles } from "../../src/api/handlers.js";
+import { ReadStore } from "../../src/api/store.js";
 import { handleRollupTick, rollupWindow, sweep, type RollupDeps } from "../../src/rollup/handler.js";
 import { clientIdKey, entityId, publicationKey } from "@newsroom/core/keys";
 import { COLLECTIONS, paths, windowEndOf, type DeltaDoc } from "@newsroom/core/layout";
@@ -363,6 +365,38 @@ describe("rollup (Firestore emulator)", () => {
     });
     await rollupWindow(rollup({ db: lossy, partLimits: { bytes: 1, writes: 1 } }), windowEnd);
     assert.deepEqual(await rolledUp(name, all.length), expected(all));
+  });
+
+  it("counts an article's lone surname as the publication's one full name, across batches, and lists the article under it", async () => {
+    const name = pubName("Aliases");
+    const pub = publicationKey(name);
+    // Full names as written; a capitalised word alone is a lone surname.
+    const names = async (texts: readonly string[]): Promise<Extracted[]> =>
+      texts.map((t) => ({
+        ok: true,
+        entities: [...t.matchAll(/\b(?:Grace |Dennis )?[A-Z][a-z]+\b/g)].map((m) => ({ text: m[0], canonical: m[0], type: "person" as const, start: m.index, end: m.index + m[0].length })),
+      }));
+    const post = (content: string): Post => ({ publication: name, content });
+    await send([post("Grace Hopper spoke.")], msgId("alias-1"), deps({ extract: names }));
+    await rolledUp(name, 1);
+    await send([post("Hopper replied."), post("Hopper and Hopper again.")], msgId("alias-2"), deps({ extract: names }));
+    const got = await rolledUp(name, 3);
+    const grace = entityId("person", "Grace Hopper");
+    assert.deepEqual(Object.keys(got.ents), [grace], "no document of its own for the lone surname");
+    assert.deepEqual([got.ents[grace]!.count, got.ents[grace]!.articles], [4, 3]);
+    const doc = (await db.doc(paths.entity(pub, grace)).get()).data()!;
+    assert.deepEqual([doc.aliases, doc.absorbed], [["hopper"], [entityId("person", "Hopper")]]);
+    const listed = await articles(new ReadStore(db), pub, grace, { limit: 10 });
+    assert.ok("json" in listed);
+    const rows = (listed.json as { articles: Array<{ mentions: number }> }).articles;
+    assert.deepEqual(rows.map((r) => r.mentions).sort(), [1, 1, 2]);
+    // A second full name with the surname makes it ambiguous: later lone mentions keep their own entity.
+    await send([post("Dennis Hopper acted.")], msgId("alias-3"), deps({ extract: names }));
+    await rolledUp(name, 4);
+    await send([post("Hopper left.")], msgId("alias-4"), deps({ extract: names }));
+    const after = await rolledUp(name, 5);
+    assert.equal(after.ents[entityId("person", "Hopper")]?.count, 1);
+    assert.equal(after.ents[grace]!.count, 4);
   });
 
   it("splits a backfill's days so no document gets more than 500 transforms in a commit", async () => {

@@ -2,12 +2,9 @@
 // ("Donald J. Trump" / "Donald Trump"), a generational suffix the article also
 // drops ("Martin Luther King Jr." / "Martin Luther King"), and a lone surname
 // that only one well-known person has ("Merkel" -> "Angela Merkel").
-import { knownNames, nameConnectors, wellKnownPeople, wellKnownSurnames } from "./lexicon.js";
+import { knownNames, wellKnownPeople, wellKnownSurnames } from "./lexicon.js";
+import { isInitial, nameConnectors, SUFFIXES } from "./name-parts.js";
 import { titleCase } from "./normalize.js";
-import type { EntityType } from "./types.js";
-
-const SUFFIXES = new Set(["jr", "sr", "ii", "iii", "iv"]);
-const isInitial = (word: string): boolean => /^\p{L}\.?$/u.test(word);
 
 /** The words that name a person: no particles, middle initials or suffix (lower-cased keys). */
 export function personWords(key: string): string[] {
@@ -36,27 +33,4 @@ export function withoutSuffix(key: string): string | undefined {
 export function wellKnownFullName(word: string): string | undefined {
   const full = wellKnownSurnames.get(word);
   return full === undefined ? undefined : titleCase(full);
-}
-
-/**
- * Keys under which an entity's full canonical form may claim a lone mention elsewhere
- * (for the write path, which sees many articles of one publication): a person's
- * surname ("Donald Trump" -> ["trump"]; "Ursula von der Leyen" -> ["von der leyen",
- * "leyen"]), an organisation's initials ("World Health Organization" -> ["who"]);
- * none for a place or a single-word name. Pure; lower-cased keys.
- */
-export function aliasKeys(type: EntityType, canonical: string): string[] {
-  const words = canonical.toLowerCase().split(/\s+/u).filter((w) => w !== "");
-  if (words.length < 2) return [];
-  if (type === "person") {
-    const core = words.filter((w) => !SUFFIXES.has(w.replace(/\.$/u, "")) && !isInitial(w));
-    let k = core.length - 1;
-    while (k > 1 && nameConnectors.has(core[k - 1]!)) k--; // particles belong to the surname
-    return core.length < 2 ? [] : [...new Set([core.slice(k).join(" "), core.at(-1)!])];
-  }
-  if (type === "organization") {
-    const initials = words.filter((w) => !nameConnectors.has(w)).map((w) => w[0]).join("");
-    return initials.length >= 2 ? [initials] : [];
-  }
-  return [];
 }

@@ -17,7 +17,7 @@ import type { Entity } from "./types.js";
 
 export type { Entity, EntityType } from "./types.js";
 export { MAX_ENTITY_CHARS, MAX_SPAN_TOKENS } from "./limits.js";
-export { aliasKeys } from "./aliases.js";
+export { aliasKeys } from "./name-parts.js";
 
 /** Entities in reading order; `text === input.slice(start, end)`, `canonical` is what is counted. Never throws. */
 export function extractEntities(text: string): Entity[] {

@@ -153,11 +153,7 @@ export const calendarWords = new Set([
   "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec.",
 ]);
 
-/** Lower-case words allowed inside a name ("Bank of America", "Leonardo da Vinci"). */
-export const nameConnectors = new Set([
-  "of", "de", "da", "del", "della", "di", "do", "dos", "das", "du", "des", "la", "le", "van",
-  "von", "der", "den", "ter", "ten", "bin", "ibn", "al", "el", "y", "&", "the", "and", "for", "on", "upon",
-]);
+export { nameConnectors } from "./name-parts.js";
 
 /** Words that point to a following place ("in Oslo", "near Lagos"). */
 export const placePrepositions = new Set(["in", "near", "outside", "across", "throughout", "towards", "toward", "around", "into", "visited", "visiting", "capital", "city", "town", "village", "downtown", "northern", "southern", "eastern", "western", "central"]);
