@@ -9,18 +9,33 @@
 // the upgrade (clientIds/) and messages the old code counted (ledger/) are
 // honoured by processPosts while READ_LEGACY_LEDGER is on (30 days, their TTL).
 // What this adds: the `key` field (the lower-cased name) that the read API's
-// prefix search needs on every entity document. Daily series start at the
-// upgrade: the old layout kept no days.
+// prefix search needs on every entity document, and a person's `aliases` (the
+// surnames it claims) that the rollup's alias lookup needs, for documents the
+// rollup has not rewritten since. Daily series start at the upgrade: the old
+// layout kept no days.
 import { parseArgs } from "node:util";
 import { getApps, initializeApp } from "firebase-admin/app";
 import { FieldPath, getFirestore, type Firestore } from "firebase-admin/firestore";
 import { entityKey } from "@newsroom/core/keys";
 import { COLLECTIONS } from "@newsroom/core/layout";
+import { personAliases } from "newsroom-functions/rollup/aliases";
 
-export type MigrationReport = { publications: number; entities: number; keyed: number };
+export type MigrationReport = { publications: number; entities: number; keyed: number; aliased: number };
+
+/** The fields an entity document lacks, or undefined when it needs nothing. */
+function missingFields(doc: { get(field: string): unknown }): { key?: string; aliases?: string[] } | undefined {
+  const word = doc.get("word");
+  const type = doc.get("type");
+  if (typeof word !== "string") return undefined;
+  const out: { key?: string; aliases?: string[] } = {};
+  if (doc.get("key") === undefined) out.key = entityKey(word);
+  const aliases = type === "person" && doc.get("aliases") === undefined ? personAliases("person", word) : [];
+  if (aliases.length > 0) out.aliases = aliases;
+  return Object.keys(out).length > 0 ? out : undefined;
+}
 
 export async function migrate(db: Firestore, dryRun: boolean, log: (s: string) => void = () => undefined): Promise<MigrationReport> {
-  const report: MigrationReport = { publications: 0, entities: 0, keyed: 0 };
+  const report: MigrationReport = { publications: 0, entities: 0, keyed: 0, aliased: 0 };
   let after: string | undefined;
   for (;;) {
     let q = db.collection(COLLECTIONS.publications).orderBy(FieldPath.documentId()).limit(100);
@@ -37,14 +52,14 @@ export async function migrate(db: Firestore, dryRun: boolean, log: (s: string) =
         let pending = 0;
         for (const e of ents.docs) {
           report.entities++;
-          const word = e.get("word");
-          if (typeof word === "string" && e.get("key") === undefined) {
-            pending++;
-            if (!dryRun) batch.update(e.ref, { key: entityKey(word) });
-          }
+          const missing = missingFields(e);
+          if (!missing) continue;
+          pending++;
+          if (missing.key !== undefined) report.keyed++;
+          if (missing.aliases) report.aliased++;
+          if (!dryRun) batch.update(e.ref, missing);
         }
         if (pending > 0 && !dryRun) await batch.commit();
-        report.keyed += pending;
         if (ents.size < 400) break;
         entAfter = ents.docs.at(-1)!.id;
       }
@@ -62,7 +77,7 @@ async function main(): Promise<void> {
   if (!projectId) throw new Error("set --project or GCLOUD_PROJECT");
   const app = getApps()[0] ?? initializeApp({ projectId });
   const r = await migrate(getFirestore(app), values["dry-run"]!, (s) => console.error(s));
-  console.log(`${values["dry-run"] ? "would key" : "keyed"} ${r.keyed} of ${r.entities} entity documents in ${r.publications} publications`);
+  console.log(`${r.entities} entity documents in ${r.publications} publications: ${values["dry-run"] ? "would add" : "added"} the key to ${r.keyed}, aliases to ${r.aliased}`);
 }
 
 if (import.meta.main) {

@@ -10,7 +10,7 @@ import { paths } from "@newsroom/core/layout";
 import { migrate } from "../../migrate.ts";
 
 describe("scripts/migrate.ts", { skip: process.env.FIRESTORE_EMULATOR_HOST ? false : "needs the Firestore emulator (npm run test:emulators)" }, () => {
-  it("adds the search key to old entity documents, keeps their counts, and does it once", async () => {
+  it("adds the search key and a person's aliases to old entity documents, keeps their counts, and does it once", async () => {
     const db = getFirestore(getApps()[0] ?? initializeApp({ projectId: process.env.GCLOUD_PROJECT ?? "demo-newsroom" }));
     const name = `Old Layout ${randomBytes(3).toString("hex")}`;
     const pub = publicationKey(name);
@@ -18,12 +18,12 @@ describe("scripts/migrate.ts", { skip: process.env.FIRESTORE_EMULATOR_HOST ? fal
     await db.doc(paths.publication(pub)).set({ name, articleCount: 7 });
     await db.doc(paths.entity(pub, ada)).set({ word: "Ada Lovelace", type: "person", count: 12, articles: 5 });
     const first = await migrate(db, false);
-    assert.ok(first.keyed >= 1);
+    assert.ok(first.keyed >= 1 && first.aliased >= 1);
     const doc = (await db.doc(paths.entity(pub, ada)).get()).data()!;
-    assert.deepEqual(doc, { word: "Ada Lovelace", type: "person", count: 12, articles: 5, key: "ada lovelace" });
+    assert.deepEqual(doc, { word: "Ada Lovelace", type: "person", count: 12, articles: 5, key: "ada lovelace", aliases: ["lovelace"] });
     assert.equal((await db.doc(paths.publication(pub)).get()).get("articleCount"), 7);
     const again = await migrate(db, false);
     assert.equal((await db.doc(paths.entity(pub, ada)).get()).get("key"), "ada lovelace");
-    assert.ok(again.keyed <= first.keyed - 1, "already keyed documents are left alone");
+    assert.ok(again.keyed <= first.keyed - 1 && again.aliased <= first.aliased - 1, "documents that have both are left alone");
   });
 });
