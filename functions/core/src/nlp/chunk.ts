@@ -9,7 +9,7 @@ import { isUnknown, typing, WEAK } from "./rule.js";
 import { classify } from "./rules.js";
 import { MAX_ENTITY_CHARS, MAX_SPAN_TOKENS, tick } from "./limits.js";
 import { isAllCaps } from "./normalize.js";
-import { ALWAYS_TITLE, CLUB_PREFIX, JOB_WORDS, PARTICLES, STARTERS, TITLE_MODIFIERS } from "./words.js";
+import { ALWAYS_TITLE, CLUB_PREFIX, HALL_OF, JOB_WORDS, PARTICLES, STARTERS, TITLE_MODIFIERS } from "./words.js";
 
 /** Find and type the name mentions in a tokenised text. */
 export function findMentions(ctx: Ctx): Mention[] {
@@ -75,7 +75,7 @@ function connectorSpan(ctx: Ctx, i: number, j: number, orgWord: boolean): number
   else if (PARTICLES.has(k1) && PARTICLES.has(keys[j + 2] ?? "") && isLower(ctx, j + 2)) n = 2;
   if (!isNameToken(ctx, j + n + 1)) return 0;
   const head = keys[j]!;
-  if (k1 === "of") return ofHeadsOrg.has(head) || ofHeadsPlace.has(head) ? n : 0;
+  if (k1 === "of") return ofHeadsOrg.has(head) || ofHeadsPlace.has(head) || (head === "hall" && HALL_OF.has(keys[j + n + 1]!)) ? n : 0;
   if (k1 === "and") return 0; // lists: "Apple and Google" are two names
   if (k1 === "for" || k1 === "on" || k1 === "upon" || k1 === "the") {
     // "Centre for Policy Studies", "Society for ...": only after an organisation word, and not

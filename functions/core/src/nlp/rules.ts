@@ -10,7 +10,7 @@ import { MEDIUM, NONE, STRONG, typing, WEAK, type Typing } from "./rule.js";
 import { isAllCaps } from "./normalize.js";
 import type { EntityType } from "./types.js";
 import {
-  CAPS_ONLY, CLUB_PREFIX, ORG_HEADS, COMPASS, EVENT_HEADS, MISC_TAILS, ORG_ACRONYM_STOP, PLACE_ENDING, PLACE_PREFIX, SPEECH, SURNAME_ENDING,
+  CAPS_ONLY, CLUB_PREFIX, HALL_OF, ORG_HEADS, COMPASS, EVENT_HEADS, MISC_TAILS, ORG_ACRONYM_STOP, PLACE_ENDING, PLACE_PREFIX, SPEECH, SURNAME_ENDING,
   TITLE_MODIFIERS,
 } from "./words.js";
 
@@ -58,6 +58,10 @@ function classifyWords(ctx: Ctx, i: number, j: number, keys: string[], key: stri
   if (keys.every((k) => titles.has(k) || TITLE_MODIFIERS.has(k))) return undefined; // "First Lady"
   if (MISC_TAILS.has(lastKey)) return undefined; // "Clean Air Act", "Nobel Prize", "World Cup"
   if (orgSuffixes.has(lastKey)) return typing("organization", STRONG, "org-suffix");
+  // "Hockey Hall of Fame", "the Hall of Fame" (the chunker joins "of" after "Hall" only here).
+  if (n >= 3 && HALL_OF.has(lastKey) && keys[n - 2] === "of" && keys[n - 3] === "hall") {
+    return typing("organization", STRONG, "hall-of-fame");
+  }
   // Club prefixes: "FC Basel", "AC Milan", "VfB Stuttgart".
   if (CLUB_PREFIX.has(firstKey)) return typing("organization", STRONG, "club-prefix");
   const of = keys.indexOf("of");

@@ -122,3 +122,7 @@ export const VERSUS = new Set(["v", "v.", "vs", "vs."]);
 export const ORG_HEADS = new Set(["ministry", "council", "party", "commission", "authority", "court", "front", "movement",
   "union", "corporation", "group", "bank", "agency", "service", "league", "committee", "assembly", "federation",
   "association", "institute", "university", "company", "club", "board", "alliance", "coalition", "foundation", "society"]);
+
+// "Hockey Hall of Fame", "Athletics Hall of Honor": a hall of fame is an organisation, and
+// "of" joins "Hall" to these words only (a plain "Hall of ..." is a building or a person).
+export const HALL_OF = new Set(["fame", "honor", "honour"]);

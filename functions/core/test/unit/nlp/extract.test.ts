@@ -300,6 +300,12 @@ describe("organisations from the text's own evidence (issue 13)", () => {
     assert.ok(has("Voters backed it, and the Commission agreed.", "organization", "Commission"));
   });
 
+  test("a hall of fame is one organisation; 'Hall of' joins no other words", () => {
+    assert.deepEqual(pairs("He entered the Qarvel Hockey Hall of Fame in 1990."), ["organization:Qarvel Hockey Hall of Fame"]);
+    assert.deepEqual(pairs("She joined the Athletics Hall of Honor."), ["organization:Athletics Hall of Honor"]);
+    assert.ok(!extractEntities("They sang at Carnegie Hall of New York.").some((e) => e.text.includes("Hall of")));
+  });
+
   test("sports results: a town's name used for its club is an organisation; a country stays a place", () => {
     assert.deepEqual(pairs("Barcelona beat Real Madrid 2-1 on Sunday."), ["organization:Barcelona", "organization:Real Madrid"]);
     assert.ok(has("Germany beat France in Lyon.", "place", "Germany"));
