@@ -8,7 +8,7 @@ import { isLower, isNameToken, mention, type Ctx, type Mention } from "./context
 import { MAX_SPAN_TOKENS, tick } from "./limits.js";
 import { isAllCaps } from "./normalize.js";
 import { isRetypable, isUnknown, MEDIUM, STRONG, typing, WEAK, type Typing } from "./rule.js";
-import { ORG_FRAME_AFTER, ORG_FRAME_BEFORE, RESULT_VERBS, VERSUS } from "./words.js";
+import { ORG_FRAME_AFTER, ORG_FRAME_BEFORE, ORG_KINDS, RESULT_VERBS, VERSUS } from "./words.js";
 
 /** Acronyms the article defines -> the key of their long form. */
 export type Definitions = Map<string, string>;
@@ -22,6 +22,9 @@ export function applyEvidence(ctx: Ctx, mentions: Mention[]): Definitions {
     if (m.type === "place" && isClubTown(m.key) && inResult(ctx, m)) {
       // MEDIUM: the club where the result says so; the town's other mentions keep their own evidence.
       mentions[k] = mention(m.first, m.last, m.key, typing("organization", MEDIUM, "sports-club"));
+    } else if (m.type !== "organization" && (yields(m) || (m.type === "place" && !countryNames.has(m.key))) && afterKind(ctx, m)) {
+      // STRONG: the text says what the name is; a place word inside it ("Madina Lake") says less.
+      mentions[k] = mention(m.first, m.last, m.key, typing("organization", STRONG, "org-kind"));
     } else if (m.type !== "organization" && yields(m) && orgFrame(ctx, m)) {
       mentions[k] = mention(m.first, m.last, m.key, typing("organization", MEDIUM, "org-frame"));
     }
@@ -47,6 +50,10 @@ function inResult(ctx: Ctx, m: Mention): boolean {
   return next?.kind === "num" && /^\d{1,2}(-\d{1,2})?$/u.test(next.text) &&
     (next.text.includes("-") || /^\p{Lu}/u.test(tokens[m.last + 2]?.text ?? "") || tokens[m.last + 2] === undefined);
 }
+
+/** "the band Deadsy", "rebel group Hamas": a kind of organisation in lower case right before the name. */
+const afterKind = (ctx: Ctx, m: Mention): boolean =>
+  isLower(ctx, m.first - 1) && ORG_KINDS.has(ctx.keys[m.first - 1]!) && ctx.tokens[m.first - 1]!.sent === ctx.tokens[m.first]!.sent;
 
 /** "Acme spokesman", "Acme's board", "joined Acme", "a statement from Acme". */
 function orgFrame(ctx: Ctx, m: Mention): boolean {

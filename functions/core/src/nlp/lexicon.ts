@@ -84,6 +84,7 @@ export const orgSuffixes = new Set([
   "motors", "automotive", "airlines", "railway", "railways", "rail", "lines", "express",
   "tribune", "daily", "weekly", "review", "magazine", "gazette", "observer", "guardian",
   "post", "times", "journal", "herald", "chronicle", "telegraph", "mirror", "sun", "standard",
+  "sentinel", "inquirer", "courier", "dispatch", "bulletin", "advertiser", "statesman",
   "orchestra", "ensemble", "quartet", "trio", "choir", "singers", "brothers", "sisters", "boys",
   "girls", "kids", "rangers", "athletic", "athletics", "wanderers", "rovers", "albion", "hotspur",
   "nationals", "giants", "lakers", "bulls", "eagles", "tigers", "lions", "bears", "hawks",

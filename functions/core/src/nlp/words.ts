@@ -126,3 +126,13 @@ export const ORG_HEADS = new Set(["ministry", "council", "party", "commission", 
 // "Hockey Hall of Fame", "Athletics Hall of Honor": a hall of fame is an organisation, and
 // "of" joins "Hall" to these words only (a plain "Hall of ..." is a building or a person).
 export const HALL_OF = new Set(["fame", "honor", "honour"]);
+
+// Kinds of organisation written in lower case right before its name ("the band Deadsy",
+// "rebel group Hamas", "record label Def Jam", "Bundesliga side Hertha"): the name is that
+// organisation even where a list or a place word typed it otherwise ("the band Madina Lake").
+export const ORG_KINDS = new Set([
+  "band", "group", "label", "newspaper", "magazine", "tabloid", "broadcaster", "network", "firm", "company",
+  "carrier", "airline", "retailer", "club", "side", "outfit", "party", "militia", "charity", "startup",
+  "manufacturer", "automaker", "carmaker", "insurer", "lender", "conglomerate", "publisher", "studio", "agency",
+  "watchdog", "regulator", "nonprofit", "non-profit", "ngo", "think-tank", "franchise", "chain", "brand",
+]);

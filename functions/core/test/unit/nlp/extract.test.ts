@@ -300,6 +300,20 @@ describe("organisations from the text's own evidence (issue 13)", () => {
     assert.ok(has("Voters backed it, and the Commission agreed.", "organization", "Commission"));
   });
 
+  test("a kind of organisation in lower case before a name: 'the band X', 'rebel group X'", () => {
+    assert.deepEqual(pairs("It covered a song by the industrial band Killing Joke."), ["organization:Killing Joke"]);
+    assert.deepEqual(pairs("She toured with the band Marvel Lake in May."), ["organization:Marvel Lake"]);
+    assert.ok(has("Fighters of the rebel group Qorvath crossed the river.", "organization", "Qorvath"));
+    // A country's name stays the place ("the group France" is rare; "party France" is a place in a list).
+    assert.ok(has("It was the biggest group France had seen.", "place", "France"));
+  });
+
+  test("newspaper mastheads: 'the Orlando Sentinel', 'the Columbus Dispatch'", () => {
+    assert.deepEqual(pairs("The Orlando Sentinel and the Columbus Dispatch reported it."), [
+      "organization:Orlando Sentinel", "organization:Columbus Dispatch",
+    ]);
+  });
+
   test("a hall of fame is one organisation; 'Hall of' joins no other words", () => {
     assert.deepEqual(pairs("He entered the Qarvel Hockey Hall of Fame in 1990."), ["organization:Qarvel Hockey Hall of Fame"]);
     assert.deepEqual(pairs("She joined the Athletics Hall of Honor."), ["organization:Athletics Hall of Honor"]);
