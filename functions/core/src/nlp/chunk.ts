@@ -2,11 +2,11 @@
 // particles ("de", "of"), split at titles ("US President Joe Biden"), with
 // sentence-initial common words dropped. Each candidate is typed by rules.ts.
 import {
-  commonWords, firstNames, knownNames, nameConnectors, nonNames, ofHeadsOrg, ofHeadsPlace, orgSuffixes, phrases, placeSuffixes,
+  cities, commonWords, firstNames, peopleNames, knownNames, nameConnectors, nonNames, ofHeadsOrg, ofHeadsPlace, orgSuffixes, phrases, placeSuffixes,
 } from "./lexicon.js";
 import { isLower, isNameToken, knownAsName, mention, type Ctx, type Mention } from "./context.js";
 import { isUnknown, typing, WEAK } from "./rule.js";
-import { classify } from "./rules.js";
+import { classify, isPluralAfterThe } from "./rules.js";
 import { MAX_ENTITY_CHARS, MAX_SPAN_TOKENS, tick } from "./limits.js";
 import { isAllCaps } from "./normalize.js";
 import { ALWAYS_TITLE, CLUB_PREFIX, HALL_OF, JOB_WORDS, PARTICLES, STARTERS, TITLE_MODIFIERS } from "./words.js";
@@ -76,7 +76,8 @@ function connectorSpan(ctx: Ctx, i: number, j: number, orgWord: boolean): number
   if (!isNameToken(ctx, j + n + 1)) return 0;
   const head = keys[j]!;
   if (k1 === "of") return ofHeadsOrg.has(head) || ofHeadsPlace.has(head) || (head === "hall" && HALL_OF.has(keys[j + n + 1]!)) ? n : 0;
-  if (k1 === "and") return 0; // lists: "Apple and Google" are two names
+  // Lists: "Apple and Google" are two names; but "and" inside one organisation's name joins.
+  if (k1 === "and") return andInOrgName(ctx, i, j) ? 1 : 0;
   if (k1 === "for" || k1 === "on" || k1 === "upon" || k1 === "the") {
     // "Centre for Policy Studies", "Society for ...": only after an organisation word, and not
     // before another name's start ("the Super League for FC Basel", "a grant for NASA").
@@ -87,6 +88,43 @@ function connectorSpan(ctx: Ctx, i: number, j: number, orgWord: boolean): number
   // "Procter & Gamble" is one name; "Ann Lee & Bo Chan" are two.
   if (k1 === "&" && j > i && !orgSuffixes.has(keys[j + 2] ?? "")) return 0; // but "JPMorgan Chase & Co."
   return n; // de, van, bin, &, ...
+}
+
+/**
+ * "Department of Physics and Astronomy", "Food and Drug Administration": "and" between plain
+ * words (in no name list) inside one organisation's name, either in the complement of its
+ * head ("Head of/for Plain and Plain") or before a shared head ("Plain and Plain Head").
+ * Names on either side ("University of Texas and Texas A&M", "Apple and General Motors")
+ * and a head on both sides ("Ministry of Defence and Foreign Office") keep the list reading.
+ */
+function andInOrgName(ctx: Ctx, i: number, j: number): boolean {
+  const { keys } = ctx;
+  // The capitalised words after "and": plain, the last may be an organisation word.
+  let e = j + 2;
+  while (e + 1 < ctx.tokens.length && e + 1 - (j + 2) < 3 && isNameToken(ctx, e + 1) && ctx.tokens[e + 1]!.sent === ctx.tokens[j]!.sent) e++;
+  tick(e - j);
+  if (isNameToken(ctx, e + 1)) return false; // a longer run: not a plain complement
+  for (let k = j + 2; k < e; k++) if (!isPlainWord(ctx, k)) return false;
+  const tailHead = isOrgWord(keys[e]!);
+  if (!tailHead && !isPlainWord(ctx, e)) return false;
+  if (!isPlainWord(ctx, j)) return false;
+  if (tailHead) {
+    // "Food and Drug Administration": plain words only before "and", and no known name after it.
+    for (let k = i; k < j; k++) if (!isPlainWord(ctx, k)) return false;
+    return j - i < 2 && !knownNames.has(keys.slice(j + 2, e + 1).join(" "));
+  }
+  // "Head of Plain and Plain": plain words back to "of"/"for" right after an organisation word.
+  let c = j;
+  while (c > i && isPlainWord(ctx, c)) c--;
+  if (keys[c] === "the" && isLower(ctx, c)) c--;
+  return c > i && (keys[c] === "of" || keys[c] === "for") && isLower(ctx, c) && isOrgWord(keys[c - 1]!);
+}
+
+/** A capitalised word in no name list and not in capitals: "Physics", "Gynecologists". */
+function isPlainWord(ctx: Ctx, k: number): boolean {
+  const key = ctx.keys[k]!;
+  return isNameToken(ctx, k) && !isAllCaps(ctx.tokens[k]!.text) && !knownAsName(key) && !cities.has(key) &&
+    !isOrgWord(key) && !placeSuffixes.has(key) && (commonWords.has(key) || !peopleNames.has(key));
 }
 
 /** Cut a capitalised run at titles, then drop sentence-initial noise and type each part. */
@@ -170,6 +208,8 @@ function trimStart(ctx: Ctx, i: number, j: number): number {
     if (initial && s < j && startsKnownName(ctx, s, j)) break;
     if (STARTERS.has(key) && (initial || key === "the")) {
       if (key === "the" && !initial && s + 1 <= j && orgLike(ctx, s + 1, j)) break; // "The Guardian"
+      // "bands like The Ramones": a capital "The" mid-sentence belongs to a plural name.
+      if (!initial && isPluralAfterThe(ctx, s, j)) break;
       s++;
       continue;
     }

@@ -27,7 +27,7 @@ export const RULES = {
   // classify: names known as a whole
   alias: fixed, lexicon: fixed, title: fixed,
   // classify: several words
-  "org-suffix": fixed, "club-prefix": fixed, "org-of": fixed, "place-of": fixed, "place-suffix": fixed,
+  "org-suffix": fixed, "club-prefix": fixed, "org-of": fixed, "org-for": fixed, "place-of": fixed, "place-suffix": fixed,
   "hall-of-fame": fixed,
   "the-plural": fixed, compass: fixed, city: fixed, "first-name": fixed, "place-then-name": fixed,
   "name-then-city": fixed, "common-words": fixed, said: fixed, "people-names": fixed, "place-pair": fixed,

@@ -46,8 +46,24 @@ function classifyKnown(ctx: Ctx, i: number, keys: string[], key: string, titled:
 /** "the Rolling Stones", "the Boston Celtics": a capitalised plural after "the" names a team or band. */
 function isThePlural(ctx: Ctx, i: number, keys: string[], key: string): boolean {
   const lastKey = keys[keys.length - 1]!;
+  if (ctx.tokens[i]!.text === "The" && keys.length > 1) return isPluralAfterThe(ctx, i, i + keys.length - 1);
   return i > 0 && ctx.tokens[i - 1]!.text === "the" && /[^s]s$/.test(lastKey) && !isPlaceWord(key) &&
     !ctx.tokens[i]!.sentStart && !demonyms.has(lastKey) && !isVeryCommon(lastKey); // not "the States"
+}
+
+/**
+ * Tokens [s..j]: "The" capitalised mid-sentence, then at most three words ending in a plural
+ * ("bands like The Ramones"). The article is then part of the name, and even an everyday
+ * plural names a band or team ("The Stooges", "The Eagles"); not a place ("The Netherlands"),
+ * an event ("The Olympics"), nor a quoted title of a work ('"The Six Thatchers"').
+ */
+export function isPluralAfterThe(ctx: Ctx, s: number, j: number): boolean {
+  const t = ctx.tokens[s]!;
+  if (t.text !== "The" || t.sentStart || ctx.shouting.has(t.sent) || j <= s || j - s > 3) return false;
+  if (/^["“”'‘’«»]$/u.test(ctx.tokens[s - 1]?.text ?? "")) return false;
+  const lastKey = ctx.keys[j]!;
+  return /[^s]s$/.test(lastKey) && !isPlaceWord(ctx.keys.slice(s + 1, j + 1).join(" ")) && !demonyms.has(lastKey) &&
+    !MISC_TAILS.has(lastKey) && !placeSuffixes.has(lastKey);
 }
 
 /** A name of several words: suffixes, prefixes, "X of Y", given names, place words. */
@@ -69,6 +85,12 @@ function classifyWords(ctx: Ctx, i: number, j: number, keys: string[], key: stri
     const head = keys[of - 1]!;
     if (ofHeadsOrg.has(head)) return typing("organization", STRONG, "org-of");
     if (ofHeadsPlace.has(head)) return typing("place", STRONG, "place-of");
+  }
+  // "Center for Science and Culture", "Committee for the Protection of Journalists" (the
+  // chunker joins "for" only after an organisation word).
+  const forAt = keys.indexOf("for");
+  if (forAt > 0 && (of < 0 || forAt < of) && (ofHeadsOrg.has(keys[forAt - 1]!) || ORG_HEADS.has(keys[forAt - 1]!))) {
+    return typing("organization", STRONG, "org-for");
   }
   if (placeSuffixes.has(lastKey) || PLACE_PREFIX.has(firstKey)) return typing("place", STRONG, "place-suffix");
   // "the Rolling Stones", "the Boston Celtics": a capitalised plural after "the" names a team or band.

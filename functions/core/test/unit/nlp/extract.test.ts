@@ -314,6 +314,33 @@ describe("organisations from the text's own evidence (issue 13)", () => {
     ]);
   });
 
+  test("a capital 'The' mid-sentence belongs to a plural band or team name, not to a place", () => {
+    assert.deepEqual(pairs("It recalls bands like The Qorvettes and The Stooges."), [
+      "organization:The Qorvettes", "organization:The Stooges",
+    ]);
+    assert.deepEqual(pairs("They moved to The Netherlands in May."), ["place:Netherlands"]);
+    // A quoted title is a work's ("the episode \"The Six Qorvettes\""), not a band's.
+    assert.ok(!has('In the episode "The Six Qorvettes" he fled.', "organization", "The Six Qorvettes"));
+  });
+
+  test("'and' inside one organisation's name; lists of names stay split", () => {
+    assert.deepEqual(pairs("She works at the Department of Physics and Astronomy."), [
+      "organization:Department of Physics and Astronomy",
+    ]);
+    assert.deepEqual(pairs("The Food and Drug Administration approved it."), ["organization:Food and Drug Administration"]);
+    assert.deepEqual(pairs("Staff of the Ministry of Defence and Foreign Office met."), [
+      "organization:Ministry of Defence", "organization:Foreign Office",
+    ]);
+    assert.deepEqual(pairs("Fans of the University of Texas and Texas Tech met."), [
+      "organization:University of Texas", "organization:Texas Tech",
+    ]);
+  });
+
+  test("'X for Y' after an organisation word is an organisation", () => {
+    assert.deepEqual(pairs("He is a fellow of the Center for Science and Culture."), ["organization:Center for Science and Culture"]);
+    assert.deepEqual(pairs("She joined the Society for Ethical Farming."), ["organization:Society for Ethical Farming"]);
+  });
+
   test("a hall of fame is one organisation; 'Hall of' joins no other words", () => {
     assert.deepEqual(pairs("He entered the Qarvel Hockey Hall of Fame in 1990."), ["organization:Qarvel Hockey Hall of Fame"]);
     assert.deepEqual(pairs("She joined the Athletics Hall of Honor."), ["organization:Athletics Hall of Honor"]);
