@@ -8,7 +8,8 @@ import { isLower, isNameToken, mention, type Ctx, type Mention } from "./context
 import { MAX_SPAN_TOKENS, tick } from "./limits.js";
 import { isAllCaps } from "./normalize.js";
 import { isRetypable, isUnknown, MEDIUM, STRONG, typing, WEAK, type Typing } from "./rule.js";
-import { ORG_FRAME_AFTER, ORG_FRAME_BEFORE, ORG_KINDS, RESULT_VERBS, VERSUS } from "./words.js";
+import { afterKind, copulaKind, placeKindOf } from "./kinds.js";
+import { ORG_FRAME_AFTER, ORG_FRAME_BEFORE, RESULT_VERBS, VERSUS } from "./words.js";
 
 /** Acronyms the article defines -> the key of their long form. */
 export type Definitions = Map<string, string>;
@@ -27,6 +28,14 @@ export function applyEvidence(ctx: Ctx, mentions: Mention[]): Definitions {
       mentions[k] = mention(m.first, m.last, m.key, typing("organization", STRONG, "org-kind"));
     } else if (m.type !== "organization" && yields(m) && orgFrame(ctx, m)) {
       mentions[k] = mention(m.first, m.last, m.key, typing("organization", MEDIUM, "org-frame"));
+    } else if (m.type !== "place" && yields(m) && placeKindOf(ctx, m)) {
+      mentions[k] = mention(m.first, m.last, m.key, typing("place", MEDIUM, "place-kind-of"));
+    } else if (yields(m) || m.type === "place") {
+      // "Aisby is a village in ...", "Crazyhead are an English punk band": what the text calls it.
+      const kind = copulaKind(ctx, m);
+      if (kind !== undefined && kind !== m.type && (kind === "organization" || yields(m))) {
+        mentions[k] = mention(m.first, m.last, m.key, typing(kind, MEDIUM, "copula-kind"));
+      }
     }
   }
   return definitions;
@@ -50,10 +59,6 @@ function inResult(ctx: Ctx, m: Mention): boolean {
   return next?.kind === "num" && /^\d{1,2}(-\d{1,2})?$/u.test(next.text) &&
     (next.text.includes("-") || /^\p{Lu}/u.test(tokens[m.last + 2]?.text ?? "") || tokens[m.last + 2] === undefined);
 }
-
-/** "the band Deadsy", "rebel group Hamas": a kind of organisation in lower case right before the name. */
-const afterKind = (ctx: Ctx, m: Mention): boolean =>
-  isLower(ctx, m.first - 1) && ORG_KINDS.has(ctx.keys[m.first - 1]!) && ctx.tokens[m.first - 1]!.sent === ctx.tokens[m.first]!.sent;
 
 /** "Acme spokesman", "Acme's board", "joined Acme", "a statement from Acme". */
 function orgFrame(ctx: Ctx, m: Mention): boolean {

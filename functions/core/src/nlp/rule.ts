@@ -40,7 +40,8 @@ export const RULES = {
   "before-title": fixed, listed: fixed, "same-as": fixed, "person-word": fixed, "repeated-surname": fixed,
   "well-known-surname": fromList,
   // evidence.ts: the words around the name
-  "sports-club": fixed, "org-frame": fixed, "org-kind": fixed, "acronym-defined": fixed,
+  "sports-club": fixed, "org-frame": fixed, "org-kind": fixed, "place-kind-of": fixed,
+  "copula-kind": fixed, "acronym-defined": fixed,
 } as const satisfies Record<string, Traits>;
 
 export type Rule = keyof typeof RULES;

@@ -136,3 +136,12 @@ export const ORG_KINDS = new Set([
   "manufacturer", "automaker", "carmaker", "insurer", "lender", "conglomerate", "publisher", "studio", "agency",
   "watchdog", "regulator", "nonprofit", "non-profit", "ngo", "think-tank", "franchise", "chain", "brand",
 ]);
+
+// Kinds of place in lower case before "of" or after "is a" ("the village of Atwick",
+// "Champdor is a commune in ..."): the name is that place.
+export const PLACE_KINDS = new Set([
+  "village", "villages", "town", "towns", "city", "cities", "hamlet", "hamlets", "parish", "municipality",
+  "commune", "county", "district", "province", "region", "suburb", "borough", "township", "prefecture",
+  "island", "islands", "neighbourhood", "neighborhood", "settlement", "locality", "state", "port", "capital",
+  "river", "lake", "mountain", "valley", "oblast", "canton", "governorate", "emirate", "republic", "country",
+]);

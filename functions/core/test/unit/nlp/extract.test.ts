@@ -341,6 +341,22 @@ describe("organisations from the text's own evidence (issue 13)", () => {
     assert.deepEqual(pairs("She joined the Society for Ethical Farming."), ["organization:Society for Ethical Farming"]);
   });
 
+  test("a kind of place before 'of': 'the village of X', 'the villages of X and Y'", () => {
+    assert.deepEqual(pairs("He grew up in the hamlet of Qorvish, near the villages of Lurran and Tessaby."), [
+      "place:Qorvish", "place:Lurran", "place:Tessaby",
+    ]);
+  });
+
+  test("what the text calls a name after 'is a': 'X is a village in', 'X are an English punk band'", () => {
+    assert.deepEqual(pairs("Qorvish is a small village in Lincolnshire. Qorvish has a church."), [
+      "place:Qorvish", "place:Lincolnshire", "place:Qorvish",
+    ]);
+    assert.ok(has("Zelvane are an English punk rock / garage rock band from Leicester.", "organization", "Zelvane"));
+    // The kind noun must close the phrase: a town official and a band member are people.
+    assert.ok(has("Jones is a town official.", "person", "Jones"));
+    assert.ok(!has("Jones is a member of the band.", "organization", "Jones"));
+  });
+
   test("a hall of fame is one organisation; 'Hall of' joins no other words", () => {
     assert.deepEqual(pairs("He entered the Qarvel Hockey Hall of Fame in 1990."), ["organization:Qarvel Hockey Hall of Fame"]);
     assert.deepEqual(pairs("She joined the Athletics Hall of Honor."), ["organization:Athletics Hall of Honor"]);
