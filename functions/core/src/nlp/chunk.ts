@@ -133,7 +133,9 @@ function splitRun(ctx: Ctx, i: number, j: number, out: Mention[], titled: boolea
   // A run ending in an organisation or place word is one name, even with a title inside
   // ("General Motors", "Prince Edward Island").
   if (j > i && (orgSuffixes.has(keys[j]!) || placeSuffixes.has(keys[j]!))) {
-    emit(ctx, trimStart(ctx, i, j), j, false, out);
+    // "the 65th Air Division", "the 101st Airborne Division": a unit's ordinal is part of its name.
+    const ordinal = orgSuffixes.has(keys[j]!) && ordinalBefore(ctx, i);
+    emit(ctx, ordinal ? i - 2 : trimStart(ctx, i, j), j, false, out);
     return;
   }
   // Find the last title run that has name words after it: "US President Joe Biden".
@@ -160,6 +162,15 @@ function splitRun(ctx: Ctx, i: number, j: number, out: Mention[], titled: boolea
   }
   emit(ctx, t + 1, j, true, out);
 }
+
+/** "65th", "101st", "62d" right before token i (the tokenizer writes them as a number, then a word). */
+function ordinalBefore(ctx: Ctx, i: number): boolean {
+  const num = ctx.tokens[i - 2];
+  const suffix = ctx.tokens[i - 1];
+  return num?.kind === "num" && /^\d{1,4}$/u.test(num.text) && suffix !== undefined && ORDINAL_SUFFIX.has(suffix.text) &&
+    suffix.start === num.end && num.sent === ctx.tokens[i]!.sent;
+}
+const ORDINAL_SUFFIX = new Set(["st", "nd", "rd", "th", "d"]);
 
 /** "... said police spokesman Ann Lee": lower-case job words right before a name. */
 function lowerTitleBefore(ctx: Ctx, i: number): boolean {

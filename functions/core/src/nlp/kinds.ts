@@ -1,6 +1,7 @@
 // What the text itself calls a name: a kind of organisation or place in lower case
 // right before it ("the band Deadsy", "the village of Atwick") or after a copula
-// ("Aisby is a village in Lincolnshire", "Crazyhead are an English punk band").
+// or in apposition ("Aisby is a village in Lincolnshire", "Crazyhead are an English punk
+// band", "Reading, a town in Berkshire").
 // Each test looks at a few tokens around one mention: bounded work per mention.
 import { isLower, type Ctx, type Mention } from "./context.js";
 import { tick } from "./limits.js";
@@ -34,7 +35,9 @@ const MAX_MODIFIERS = 6;
 export function copulaKind(ctx: Ctx, m: Mention): EntityType | undefined {
   let k = m.last + 1;
   if (ctx.tokens[k]?.kind === "punct" && ctx.tokens[k]!.text === ")") k++; // "X (also Y) is a ..."
-  if (!COPULAS.has(lowerKey(ctx, k)) || !ARTICLES.has(lowerKey(ctx, k + 1))) return undefined;
+  // "X is a village in ...", or the apposition "X, a village in ...".
+  const linked = COPULAS.has(lowerKey(ctx, k)) || (ctx.tokens[k]?.text === "," && ARTICLES.has(lowerKey(ctx, k + 1)));
+  if (!linked || !ARTICLES.has(lowerKey(ctx, k + 1))) return undefined;
   for (let w = k + 2; w < k + 3 + MAX_MODIFIERS && sameSentence(ctx, w, m.last); w++) {
     tick();
     const t = ctx.tokens[w];

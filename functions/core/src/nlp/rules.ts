@@ -48,7 +48,7 @@ function isThePlural(ctx: Ctx, i: number, keys: string[], key: string): boolean 
   const lastKey = keys[keys.length - 1]!;
   if (ctx.tokens[i]!.text === "The" && keys.length > 1) return isPluralAfterThe(ctx, i, i + keys.length - 1);
   return i > 0 && ctx.tokens[i - 1]!.text === "the" && /[^s]s$/.test(lastKey) && !isPlaceWord(key) &&
-    !ctx.tokens[i]!.sentStart && !demonyms.has(lastKey) && !isVeryCommon(lastKey); // not "the States"
+    !ctx.tokens[i]!.sentStart && !demonyms.has(lastKey) && (!isVeryCommon(lastKey) || orgSuffixes.has(lastKey)); // not "the States"; but "the Patriots"
 }
 
 /**

@@ -355,6 +355,21 @@ describe("organisations from the text's own evidence (issue 13)", () => {
     // The kind noun must close the phrase: a town official and a band member are people.
     assert.ok(has("Jones is a town official.", "person", "Jones"));
     assert.ok(!has("Jones is a member of the band.", "organization", "Jones"));
+    // The same in apposition: "X, a town in Y".
+    assert.deepEqual(pairs("He was born in Tessaby, a small town in Berkshire."), ["place:Tessaby", "place:Berkshire"]);
+    assert.ok(has("He works for Qelvon, a company based in Leeds.", "organization", "Qelvon"));
+    assert.ok(has("Jones, a town official, said no.", "person", "Jones"));
+  });
+
+  test("a unit's ordinal is part of its name; a plain number is not", () => {
+    assert.deepEqual(pairs("The 65th Air Division met the 101st Airborne Division."), [
+      "organization:65th Air Division", "organization:101st Airborne Division",
+    ]);
+    assert.deepEqual(pairs("In 2007 Air Force jets flew."), ["organization:Air Force"]);
+  });
+
+  test("'the' and a team word capitalised: 'the Patriots'", () => {
+    assert.deepEqual(pairs("He played for the Patriots in 1971."), ["organization:Patriots"]);
   });
 
   test("a hall of fame is one organisation; 'Hall of' joins no other words", () => {
