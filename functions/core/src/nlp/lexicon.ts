@@ -97,7 +97,8 @@ export const placeSuffixes = new Set(
   [...data.placeWords, "sea", "ocean", "peninsula", "archipelago", "oblast",
     "governorate", "canton", "republic", "emirate", "province", "isles", "square", "boulevard",
     "drive", "highway", "motorway", "route", "station", "harbour", "harbor", "port", "delta",
-    "range", "channel", "strip", "parish", "oval", "empire", "courthouse", "raion", "prefecture", "voivodeship"].filter(
+    "range", "channel", "strip", "parish", "oval", "empire", "courthouse", "raion", "prefecture", "voivodeship",
+    "reservoir", "canal", "wharf", "docks", "estuary", "lagoon"].filter(
     (w) => !["state", "house", "hall", "building", "memorial", "museum", "centre", "farm", "bar",
       "complex", "field", "site", "library", "college", "channel", "way"].includes(w),
   ),

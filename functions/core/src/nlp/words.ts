@@ -115,6 +115,10 @@ export const ORG_FRAME_BEFORE = new Set([
 export const RESULT_VERBS = new Set(["beat", "beats", "thrashed", "edged", "routed", "trounced", "hammered", "outclassed",
   "drew", "draw", "whipped", "blanked"]);
 
+// Before a club's name in a player's career ("played 26 games for Lausanne", "his debut for Lyon").
+export const PLAYED_FOR = new Set(["played for", "plays for", "playing for", "play for", "games for", "appearances for",
+  "debut for", "goals for", "scored for", "matches for", "season for", "seasons for", "loan at", "loan to", "loan from"]);
+
 // Between two teams' names: "Lyon v Nice", "Lyon vs. Nice".
 export const VERSUS = new Set(["v", "v.", "vs", "vs."]);
 

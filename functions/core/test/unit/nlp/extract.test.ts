@@ -381,6 +381,9 @@ describe("organisations from the text's own evidence (issue 13)", () => {
   test("sports results: a town's name used for its club is an organisation; a country stays a place", () => {
     assert.deepEqual(pairs("Barcelona beat Real Madrid 2-1 on Sunday."), ["organization:Barcelona", "organization:Real Madrid"]);
     assert.ok(has("Germany beat France in Lyon.", "place", "Germany"));
+    // A player's career names the club: "played 26 games for Lausanne"; a country stays the place.
+    assert.ok(has("He played 26 games for Lausanne before he left.", "organization", "Lausanne"));
+    assert.ok(has("He scored twice in 40 games for Germany.", "place", "Germany"));
   });
 });
 
