@@ -7,8 +7,8 @@ import { cities, countryNames, nameConnectors } from "./lexicon.js";
 import { isLower, isNameToken, mention, type Ctx, type Mention } from "./context.js";
 import { MAX_SPAN_TOKENS, tick } from "./limits.js";
 import { isAllCaps } from "./normalize.js";
-import { isRetypable, isUnknown, MEDIUM, STRONG, typing, WEAK, type Typing } from "./rule.js";
-import { afterKind, copulaKind, placeKindOf } from "./kinds.js";
+import { isRetypable, isUnknown, MEDIUM, NONE, STRONG, typing, WEAK, type Typing } from "./rule.js";
+import { afterKind, copulaKind, placeKindAfter, placeKindOf } from "./kinds.js";
 import { ORG_FRAME_AFTER, ORG_FRAME_BEFORE, PLAYED_FOR, RESULT_VERBS, VERSUS } from "./words.js";
 
 /** Acronyms the article defines -> the key of their long form. */
@@ -30,6 +30,11 @@ export function applyEvidence(ctx: Ctx, mentions: Mention[]): Definitions {
       mentions[k] = mention(m.first, m.last, m.key, typing("organization", MEDIUM, "org-frame"));
     } else if (m.type !== "place" && yields(m) && placeKindOf(ctx, m)) {
       mentions[k] = mention(m.first, m.last, m.key, typing("place", MEDIUM, "place-kind-of"));
+    } else if (m.type !== "place" && (yields(m) || (m.type === "organization" && m.strength < STRONG)) &&
+      (isUnknown(m.rule) || m.strength > NONE) && placeKindAfter(ctx, m)) {
+      // Overrules a plural's guess too ("the Landes département" is no band); not a demonym or
+      // an everyday word, which only describe the place ("the English county of ...").
+      mentions[k] = mention(m.first, m.last, m.key, typing("place", MEDIUM, "place-kind-after"));
     } else if (yields(m) || m.type === "place") {
       // "Aisby is a village in ...", "Crazyhead are an English punk band": what the text calls it.
       const kind = copulaKind(ctx, m);

@@ -19,6 +19,21 @@ export const afterKind = (ctx: Ctx, m: Mention): boolean =>
 export const placeKindOf = (ctx: Ctx, m: Mention): boolean =>
   lowerKey(ctx, m.first - 1) === "of" && PLACE_KINDS.has(lowerKey(ctx, m.first - 2)) && sameSentence(ctx, m.first - 2, m.first);
 
+/** Kinds of place written in lower case after the place's own name ("the Odenwaldkreis district"). */
+const PLACE_KINDS_AFTER = new Set(["district", "province", "county", "region", "département", "municipality", "river",
+  "lake", "pond", "valley", "island", "peninsula", "oblast", "canton", "prefecture", "parish", "township", "governorate"]);
+
+/**
+ * "the Odenwaldkreis district", "in the Landes département of", "the Huallaga river,": a kind of
+ * place right after the name, closing the phrase ("the Texas county clerk" names a clerk).
+ */
+export function placeKindAfter(ctx: Ctx, m: Mention): boolean {
+  const k = m.last + 1;
+  if (!PLACE_KINDS_AFTER.has(lowerKey(ctx, k)) || !sameSentence(ctx, k, m.last)) return false;
+  const next = ctx.tokens[k + 1];
+  return !next || AFTER_KIND.has(next.kind === "word" ? ctx.keys[k + 1]! : next.text);
+}
+
 const COPULAS = new Set(["is", "are", "was", "were"]);
 const ARTICLES = new Set(["a", "an"]);
 /** Words that may follow the kind noun: the noun ends the phrase ("a town in", not "a town official"). */

@@ -347,6 +347,16 @@ describe("organisations from the text's own evidence (issue 13)", () => {
     ]);
   });
 
+  test("a kind of place in lower case after the name: 'the X district', 'the X river,'", () => {
+    assert.deepEqual(pairs("It lies in the Qorvenkreis district, near the Lurrans département of France."), [
+      "place:Qorvenkreis", "place:Lurrans", "place:France",
+    ]);
+    // The kind noun must close the phrase: "the Qelvon county clerk" names no county.
+    assert.ok(!has("He met the Qelvon county clerk.", "place", "Qelvon"));
+    // A demonym only describes the place: "the English county of Kent".
+    assert.deepEqual(pairs("It lies in the English county of Kent."), ["place:Kent"]);
+  });
+
   test("what the text calls a name after 'is a': 'X is a village in', 'X are an English punk band'", () => {
     assert.deepEqual(pairs("Qorvish is a small village in Lincolnshire. Qorvish has a church."), [
       "place:Qorvish", "place:Lincolnshire", "place:Qorvish",
