@@ -76,6 +76,8 @@ function connectorSpan(ctx: Ctx, i: number, j: number, orgWord: boolean): number
   if (!isNameToken(ctx, j + n + 1)) return 0;
   const head = keys[j]!;
   if (k1 === "of") return ofHeadsOrg.has(head) || ofHeadsPlace.has(head) || (head === "hall" && HALL_OF.has(keys[j + n + 1]!)) ? n : 0;
+  // "Bosnia and Herzegovina", "Newcastle upon Tyne": a connector inside a name the lexicons know.
+  if ((k1 === "and" || k1 === "upon") && n === 1 && knownWith(ctx, i, j, k1)) return 1;
   // Lists: "Apple and Google" are two names; but "and" inside one organisation's name joins.
   if (k1 === "and") return andInOrgName(ctx, i, j) ? 1 : 0;
   if (k1 === "for" || k1 === "on" || k1 === "upon" || k1 === "the") {
@@ -88,6 +90,18 @@ function connectorSpan(ctx: Ctx, i: number, j: number, orgWord: boolean): number
   // "Procter & Gamble" is one name; "Ann Lee & Bo Chan" are two.
   if (k1 === "&" && j > i && !orgSuffixes.has(keys[j + 2] ?? "")) return 0; // but "JPMorgan Chase & Co."
   return n; // de, van, bin, &, ...
+}
+
+/** Run [i..j], `connector` and one or two more words spell a known place or name ("Trinidad and Tobago"). */
+function knownWith(ctx: Ctx, i: number, j: number, connector: string): boolean {
+  if (j - i > 2) return false;
+  let key = `${ctx.keys.slice(i, j + 1).join(" ")} ${connector}`;
+  for (let e = j + 2; e <= j + 3 && isNameToken(ctx, e); e++) {
+    tick();
+    key += ` ${ctx.keys[e]!}`;
+    if (knownNames.has(key) || cities.has(key)) return true;
+  }
+  return false;
 }
 
 /**

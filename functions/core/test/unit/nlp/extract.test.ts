@@ -331,6 +331,10 @@ describe("organisations from the text's own evidence (issue 13)", () => {
     assert.deepEqual(pairs("Staff of the Ministry of Defence and Foreign Office met."), [
       "organization:Ministry of Defence", "organization:Foreign Office",
     ]);
+    // A known name with a connector inside stays whole; a list of names does not.
+    assert.deepEqual(pairs("He flew from Bosnia and Herzegovina to Newcastle upon Tyne."), [
+      "place:Bosnia and Herzegovina", "place:Newcastle upon Tyne",
+    ]);
     assert.deepEqual(pairs("Fans of the University of Texas and Texas Tech met."), [
       "organization:University of Texas", "organization:Texas Tech",
     ]);
