@@ -2,9 +2,9 @@
 // particles ("de", "of"), split at titles ("US President Joe Biden"), with
 // sentence-initial common words dropped. Each candidate is typed by rules.ts.
 import {
-  cities, commonWords, firstNames, peopleNames, knownNames, nameConnectors, nonNames, ofHeadsOrg, ofHeadsPlace, orgSuffixes, phrases, placeSuffixes,
+  cities, commonWords, demonyms, firstNames, peopleNames, knownNames, nameConnectors, nonNames, ofHeadsOrg, ofHeadsPlace, orgSuffixes, phrases, placeSuffixes,
 } from "./lexicon.js";
-import { isLower, isNameToken, knownAsName, mention, type Ctx, type Mention } from "./context.js";
+import { isLower, isNameToken, isPlaceWord, knownAsName, mention, type Ctx, type Mention } from "./context.js";
 import { isUnknown, typing, WEAK } from "./rule.js";
 import { classify, isPluralAfterThe } from "./rules.js";
 import { MAX_ENTITY_CHARS, MAX_SPAN_TOKENS, tick } from "./limits.js";
@@ -221,6 +221,14 @@ function isTitleAt(ctx: Ctx, k: number, j: number, i = k): boolean {
   return false;
 }
 
+/** A demonym ("Brazilian") or a word made from a place's name ("Minnesotan", "Queenslander", "Londoner"). */
+function isDemonymLike(key: string): boolean {
+  if (demonyms.has(key)) return true;
+  if (key.length < 6 || firstNames.has(key) || peopleNames.has(key) || knownAsName(key)) return false;
+  const base = key.endsWith("er") ? key.slice(0, -2) : key.endsWith("n") ? key.slice(0, -1) : "";
+  return base.length >= 4 && isPlaceWord(base);
+}
+
 /** Skip sentence-initial common words ("The", "In", "When") at the start of a run. */
 function trimStart(ctx: Ctx, i: number, j: number): number {
   let s = i;
@@ -271,6 +279,8 @@ function orgLike(ctx: Ctx, i: number, j: number): boolean {
 }
 
 function emit(ctx: Ctx, i: number, j: number, titled: boolean, out: Mention[], beforeTitle = false): void {
+  // "Brazilian Maria Lopez", "Minnesotan Scott LeDoux": a demonym before a given name describes the person.
+  if (i < j && firstNames.has(ctx.keys[i + 1]!) && isDemonymLike(ctx.keys[i]!)) i++;
   // Connectors cannot end a name; a lone initial is not a name.
   while (j >= i && !isNameToken(ctx, j)) j--;
   if (j < i || ctx.tokens[j]!.end - ctx.tokens[i]!.start > MAX_ENTITY_CHARS) return; // no name is that long

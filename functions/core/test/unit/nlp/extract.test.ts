@@ -37,6 +37,13 @@ describe("normalise", () => {
     assert.ok(has("The talks were led by Gen. Samuel Okafor.", "person", "Samuel Okafor"));
   });
 
+  test("a demonym before a given name describes the person", () => {
+    assert.deepEqual(pairs("He fought Brazilian Maria Lopez and Minnesotan Scott Ledvik."), [
+      "person:Maria Lopez", "person:Scott Ledvik",
+    ]);
+    assert.ok(has("She flew American Airlines.", "organization", "American Airlines"));
+  });
+
   test("a title between a place and a name splits them", () => {
     assert.deepEqual(pairs("He spoke to French President Louis Garnier."), ["person:Louis Garnier"]);
     assert.deepEqual(pairs("Analysts say Kenyan President Grace Wanjiru won."), ["person:Grace Wanjiru"]);
