@@ -85,6 +85,9 @@ function connectorSpan(ctx: Ctx, i: number, j: number, orgWord: boolean): number
     // before another name's start ("the Super League for FC Basel", "a grant for NASA").
     const next = tokens[j + n + 1]!;
     if (isAllCaps(next.text) || CLUB_PREFIX.has(keys[j + n + 1]!)) return 0;
+    // "Council on Foreign Relations": "on" right after the head only ("Hotel Essex on Collins Ave"
+    // is a hotel on a street), and never before a date ("the Hockey Club on May 15").
+    if (k1 === "on" && (!isOrgWord(head) || keys[j + n + 1] === "may")) return 0;
     return orgWord && k1 !== "the" ? n : 0;
   }
   // "Procter & Gamble" is one name; "Ann Lee & Bo Chan" are two.

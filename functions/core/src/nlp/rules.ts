@@ -86,9 +86,9 @@ function classifyWords(ctx: Ctx, i: number, j: number, keys: string[], key: stri
     if (ofHeadsOrg.has(head)) return typing("organization", STRONG, "org-of");
     if (ofHeadsPlace.has(head)) return typing("place", STRONG, "place-of");
   }
-  // "Center for Science and Culture", "Committee for the Protection of Journalists" (the
-  // chunker joins "for" only after an organisation word).
-  const forAt = keys.indexOf("for");
+  // "Center for Science and Culture", "Council on Foreign Relations" (the chunker joins
+  // "for" and "on" only after an organisation word).
+  const forAt = keys.findIndex((k) => k === "for" || k === "on");
   if (forAt > 0 && (of < 0 || forAt < of) && (ofHeadsOrg.has(keys[forAt - 1]!) || ORG_HEADS.has(keys[forAt - 1]!))) {
     return typing("organization", STRONG, "org-for");
   }

@@ -347,6 +347,12 @@ describe("organisations from the text's own evidence (issue 13)", () => {
     ]);
   });
 
+  test("'on' joins a name only right after its head, and not before a date", () => {
+    assert.ok(has("He spoke at the Council on Foreign Relations.", "organization", "Council on Foreign Relations"));
+    assert.ok(!extractEntities("They lived in the Hotel Qarvel on Collins Avenue.").some((e) => e.text.includes(" on ")));
+    assert.ok(!extractEntities("The cup went to the Qelvon Hockey Club on May 15.").some((e) => e.text.includes(" on ")));
+  });
+
   test("'X for Y' after an organisation word is an organisation", () => {
     assert.deepEqual(pairs("He is a fellow of the Center for Science and Culture."), ["organization:Center for Science and Culture"]);
     assert.deepEqual(pairs("She joined the Society for Ethical Farming."), ["organization:Society for Ethical Farming"]);
