@@ -7,8 +7,8 @@ import { cities, countryNames, nameConnectors } from "./lexicon.js";
 import { isLower, isNameToken, mention, type Ctx, type Mention } from "./context.js";
 import { MAX_SPAN_TOKENS, tick } from "./limits.js";
 import { isAllCaps } from "./normalize.js";
-import { isRetypable, isUnknown, MEDIUM, NONE, STRONG, typing, WEAK, type Typing } from "./rule.js";
-import { afterKind, copulaKind, placeKindAfter, placeKindOf } from "./kinds.js";
+import { isRetypable, isUnknown, MEDIUM, STRONG, typing, WEAK, type Typing } from "./rule.js";
+import { textKind } from "./kinds.js";
 import { ORG_FRAME_AFTER, ORG_FRAME_BEFORE, PLAYED_FOR, RESULT_VERBS, VERSUS } from "./words.js";
 
 /** Acronyms the article defines -> the key of their long form. */
@@ -23,23 +23,12 @@ export function applyEvidence(ctx: Ctx, mentions: Mention[]): Definitions {
     if (m.type === "place" && isClubTown(m.key) && inResult(ctx, m)) {
       // MEDIUM: the club where the result says so; the town's other mentions keep their own evidence.
       mentions[k] = mention(m.first, m.last, m.key, typing("organization", MEDIUM, "sports-club"));
-    } else if (m.type !== "organization" && (yields(m) || (m.type === "place" && !countryNames.has(m.key))) && afterKind(ctx, m)) {
-      // STRONG: the text says what the name is; a place word inside it ("Madina Lake") says less.
-      mentions[k] = mention(m.first, m.last, m.key, typing("organization", STRONG, "org-kind"));
-    } else if (m.type !== "organization" && yields(m) && orgFrame(ctx, m)) {
-      mentions[k] = mention(m.first, m.last, m.key, typing("organization", MEDIUM, "org-frame"));
-    } else if (m.type !== "place" && yields(m) && placeKindOf(ctx, m)) {
-      mentions[k] = mention(m.first, m.last, m.key, typing("place", MEDIUM, "place-kind-of"));
-    } else if (m.type !== "place" && (yields(m) || (m.type === "organization" && m.strength < STRONG)) &&
-      (isUnknown(m.rule) || m.strength > NONE) && placeKindAfter(ctx, m)) {
-      // Overrules a plural's guess too ("the Landes département" is no band); not a demonym or
-      // an everyday word, which only describe the place ("the English county of ...").
-      mentions[k] = mention(m.first, m.last, m.key, typing("place", MEDIUM, "place-kind-after"));
-    } else if (yields(m) || m.type === "place") {
-      // "Aisby is a village in ...", "Crazyhead are an English punk band": what the text calls it.
-      const kind = copulaKind(ctx, m);
-      if (kind !== undefined && kind !== m.type && (kind === "organization" || yields(m))) {
-        mentions[k] = mention(m.first, m.last, m.key, typing(kind, MEDIUM, "copula-kind"));
+    } else {
+      const yielding = yields(m); // worked out once: the tests below all ask
+      const named = yielding || m.type !== "person" ? textKind(ctx, m, yielding) : undefined;
+      if (named !== undefined) mentions[k] = mention(m.first, m.last, m.key, named);
+      else if (m.type !== "organization" && yielding && orgFrame(ctx, m)) {
+        mentions[k] = mention(m.first, m.last, m.key, typing("organization", MEDIUM, "org-frame"));
       }
     }
   }

@@ -88,7 +88,7 @@ function classifyWords(ctx: Ctx, i: number, j: number, keys: string[], key: stri
   }
   // "Center for Science and Culture", "Council on Foreign Relations" (the chunker joins
   // "for" and "on" only after an organisation word).
-  const forAt = keys.findIndex((k) => k === "for" || k === "on");
+  const forAt = firstOf(keys, "for", "on");
   if (forAt > 0 && (of < 0 || forAt < of) && (ofHeadsOrg.has(keys[forAt - 1]!) || ORG_HEADS.has(keys[forAt - 1]!))) {
     return typing("organization", STRONG, "org-for");
   }
@@ -198,4 +198,10 @@ function guessByContext(ctx: Ctx, i: number): EntityType | undefined {
   const key = ctx.keys[i - 1]!;
   if (placePrepositions.has(key)) return "place";
   return undefined;
+}
+
+/** Index of the first of two keys in `keys`, or -1 (no closure per call: this runs for every name). */
+function firstOf(keys: string[], a: string, b: string): number {
+  for (let k = 0; k < keys.length; k++) if (keys[k] === a || keys[k] === b) return k;
+  return -1;
 }
