@@ -2,14 +2,14 @@
 // particles ("de", "of"), split at titles ("US President Joe Biden"), with
 // sentence-initial common words dropped. Each candidate is typed by rules.ts.
 import {
-  commonWords, firstNames, knownNames, nameConnectors, nonNames, ofHeadsOrg, ofHeadsPlace, orgSuffixes, phrases, placeSuffixes,
+  cities, commonWords, demonyms, firstNames, peopleNames, knownNames, nameConnectors, nonNames, ofHeadsOrg, ofHeadsPlace, orgSuffixes, phrases, placeSuffixes,
 } from "./lexicon.js";
-import { isLower, isNameToken, knownAsName, mention, type Ctx, type Mention } from "./context.js";
+import { isLower, isNameToken, isPlaceWord, knownAsName, mention, type Ctx, type Mention } from "./context.js";
 import { isUnknown, typing, WEAK } from "./rule.js";
-import { classify } from "./rules.js";
+import { classify, isPluralAfterThe } from "./rules.js";
 import { MAX_ENTITY_CHARS, MAX_SPAN_TOKENS, tick } from "./limits.js";
 import { isAllCaps } from "./normalize.js";
-import { ALWAYS_TITLE, CLUB_PREFIX, JOB_WORDS, PARTICLES, STARTERS, TITLE_MODIFIERS } from "./words.js";
+import { ALWAYS_TITLE, CLUB_PREFIX, HALL_OF, JOB_WORDS, PARTICLES, STARTERS, TITLE_MODIFIERS } from "./words.js";
 
 /** Find and type the name mentions in a tokenised text. */
 export function findMentions(ctx: Ctx): Mention[] {
@@ -75,18 +75,73 @@ function connectorSpan(ctx: Ctx, i: number, j: number, orgWord: boolean): number
   else if (PARTICLES.has(k1) && PARTICLES.has(keys[j + 2] ?? "") && isLower(ctx, j + 2)) n = 2;
   if (!isNameToken(ctx, j + n + 1)) return 0;
   const head = keys[j]!;
-  if (k1 === "of") return ofHeadsOrg.has(head) || ofHeadsPlace.has(head) ? n : 0;
-  if (k1 === "and") return 0; // lists: "Apple and Google" are two names
+  if (k1 === "of") return ofHeadsOrg.has(head) || ofHeadsPlace.has(head) || (head === "hall" && HALL_OF.has(keys[j + n + 1]!)) ? n : 0;
+  // "Bosnia and Herzegovina", "Newcastle upon Tyne": a connector inside a name the lexicons know.
+  if ((k1 === "and" || k1 === "upon") && n === 1 && knownWith(ctx, i, j, k1)) return 1;
+  // Lists: "Apple and Google" are two names; but "and" inside one organisation's name joins.
+  if (k1 === "and") return andInOrgName(ctx, i, j) ? 1 : 0;
   if (k1 === "for" || k1 === "on" || k1 === "upon" || k1 === "the") {
     // "Centre for Policy Studies", "Society for ...": only after an organisation word, and not
     // before another name's start ("the Super League for FC Basel", "a grant for NASA").
     const next = tokens[j + n + 1]!;
     if (isAllCaps(next.text) || CLUB_PREFIX.has(keys[j + n + 1]!)) return 0;
+    // "Council on Foreign Relations": "on" right after the head only ("Hotel Essex on Collins Ave"
+    // is a hotel on a street), and never before a date ("the Hockey Club on May 15").
+    if (k1 === "on" && (!isOrgWord(head) || keys[j + n + 1] === "may")) return 0;
     return orgWord && k1 !== "the" ? n : 0;
   }
   // "Procter & Gamble" is one name; "Ann Lee & Bo Chan" are two.
   if (k1 === "&" && j > i && !orgSuffixes.has(keys[j + 2] ?? "")) return 0; // but "JPMorgan Chase & Co."
   return n; // de, van, bin, &, ...
+}
+
+/** Run [i..j], `connector` and one or two more words spell a known place or name ("Trinidad and Tobago"). */
+function knownWith(ctx: Ctx, i: number, j: number, connector: string): boolean {
+  if (j - i > 2) return false;
+  let key = `${ctx.keys.slice(i, j + 1).join(" ")} ${connector}`;
+  for (let e = j + 2; e <= j + 3 && isNameToken(ctx, e); e++) {
+    tick();
+    key += ` ${ctx.keys[e]!}`;
+    if (knownNames.has(key) || cities.has(key)) return true;
+  }
+  return false;
+}
+
+/**
+ * "Department of Physics and Astronomy", "Food and Drug Administration": "and" between plain
+ * words (in no name list) inside one organisation's name, either in the complement of its
+ * head ("Head of/for Plain and Plain") or before a shared head ("Plain and Plain Head").
+ * Names on either side ("University of Texas and Texas A&M", "Apple and General Motors")
+ * and a head on both sides ("Ministry of Defence and Foreign Office") keep the list reading.
+ */
+function andInOrgName(ctx: Ctx, i: number, j: number): boolean {
+  const { keys } = ctx;
+  // The capitalised words after "and": plain, the last may be an organisation word.
+  let e = j + 2;
+  while (e + 1 < ctx.tokens.length && e + 1 - (j + 2) < 3 && isNameToken(ctx, e + 1) && ctx.tokens[e + 1]!.sent === ctx.tokens[j]!.sent) e++;
+  tick(e - j);
+  if (isNameToken(ctx, e + 1)) return false; // a longer run: not a plain complement
+  for (let k = j + 2; k < e; k++) if (!isPlainWord(ctx, k)) return false;
+  const tailHead = isOrgWord(keys[e]!);
+  if (!tailHead && !isPlainWord(ctx, e)) return false;
+  if (!isPlainWord(ctx, j)) return false;
+  if (tailHead) {
+    // "Food and Drug Administration": plain words only before "and", and no known name after it.
+    for (let k = i; k < j; k++) if (!isPlainWord(ctx, k)) return false;
+    return j - i < 2 && !knownNames.has(keys.slice(j + 2, e + 1).join(" "));
+  }
+  // "Head of Plain and Plain": plain words back to "of"/"for" right after an organisation word.
+  let c = j;
+  while (c > i && isPlainWord(ctx, c)) c--;
+  if (keys[c] === "the" && isLower(ctx, c)) c--;
+  return c > i && (keys[c] === "of" || keys[c] === "for") && isLower(ctx, c) && isOrgWord(keys[c - 1]!);
+}
+
+/** A capitalised word in no name list and not in capitals: "Physics", "Gynecologists". */
+function isPlainWord(ctx: Ctx, k: number): boolean {
+  const key = ctx.keys[k]!;
+  return isNameToken(ctx, k) && !isAllCaps(ctx.tokens[k]!.text) && !knownAsName(key) && !cities.has(key) &&
+    !isOrgWord(key) && !placeSuffixes.has(key) && (commonWords.has(key) || !peopleNames.has(key));
 }
 
 /** Cut a capitalised run at titles, then drop sentence-initial noise and type each part. */
@@ -95,7 +150,9 @@ function splitRun(ctx: Ctx, i: number, j: number, out: Mention[], titled: boolea
   // A run ending in an organisation or place word is one name, even with a title inside
   // ("General Motors", "Prince Edward Island").
   if (j > i && (orgSuffixes.has(keys[j]!) || placeSuffixes.has(keys[j]!))) {
-    emit(ctx, trimStart(ctx, i, j), j, false, out);
+    // "the 65th Air Division", "the 101st Airborne Division": a unit's ordinal is part of its name.
+    const ordinal = orgSuffixes.has(keys[j]!) && ordinalBefore(ctx, i);
+    emit(ctx, ordinal ? i - 2 : trimStart(ctx, i, j), j, false, out);
     return;
   }
   // Find the last title run that has name words after it: "US President Joe Biden".
@@ -122,6 +179,15 @@ function splitRun(ctx: Ctx, i: number, j: number, out: Mention[], titled: boolea
   }
   emit(ctx, t + 1, j, true, out);
 }
+
+/** "65th", "101st", "62d" right before token i (the tokenizer writes them as a number, then a word). */
+function ordinalBefore(ctx: Ctx, i: number): boolean {
+  const num = ctx.tokens[i - 2];
+  const suffix = ctx.tokens[i - 1];
+  return num?.kind === "num" && /^\d{1,4}$/u.test(num.text) && suffix !== undefined && ORDINAL_SUFFIX.has(suffix.text) &&
+    suffix.start === num.end && num.sent === ctx.tokens[i]!.sent;
+}
+const ORDINAL_SUFFIX = new Set(["st", "nd", "rd", "th", "d"]);
 
 /** "... said police spokesman Ann Lee": lower-case job words right before a name. */
 function lowerTitleBefore(ctx: Ctx, i: number): boolean {
@@ -158,6 +224,14 @@ function isTitleAt(ctx: Ctx, k: number, j: number, i = k): boolean {
   return false;
 }
 
+/** A demonym ("Brazilian") or a word made from a place's name ("Minnesotan", "Queenslander", "Londoner"). */
+function isDemonymLike(key: string): boolean {
+  if (demonyms.has(key)) return true;
+  if (key.length < 6 || firstNames.has(key) || peopleNames.has(key) || knownAsName(key)) return false;
+  const base = key.endsWith("er") ? key.slice(0, -2) : key.endsWith("n") ? key.slice(0, -1) : "";
+  return base.length >= 4 && isPlaceWord(base);
+}
+
 /** Skip sentence-initial common words ("The", "In", "When") at the start of a run. */
 function trimStart(ctx: Ctx, i: number, j: number): number {
   let s = i;
@@ -170,6 +244,8 @@ function trimStart(ctx: Ctx, i: number, j: number): number {
     if (initial && s < j && startsKnownName(ctx, s, j)) break;
     if (STARTERS.has(key) && (initial || key === "the")) {
       if (key === "the" && !initial && s + 1 <= j && orgLike(ctx, s + 1, j)) break; // "The Guardian"
+      // "bands like The Ramones": a capital "The" mid-sentence belongs to a plural name.
+      if (!initial && isPluralAfterThe(ctx, s, j)) break;
       s++;
       continue;
     }
@@ -206,6 +282,8 @@ function orgLike(ctx: Ctx, i: number, j: number): boolean {
 }
 
 function emit(ctx: Ctx, i: number, j: number, titled: boolean, out: Mention[], beforeTitle = false): void {
+  // "Brazilian Maria Lopez", "Minnesotan Scott LeDoux": a demonym before a given name describes the person.
+  if (i < j && firstNames.has(ctx.keys[i + 1]!) && isDemonymLike(ctx.keys[i]!)) i++;
   // Connectors cannot end a name; a lone initial is not a name.
   while (j >= i && !isNameToken(ctx, j)) j--;
   if (j < i || ctx.tokens[j]!.end - ctx.tokens[i]!.start > MAX_ENTITY_CHARS) return; // no name is that long

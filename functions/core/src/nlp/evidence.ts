@@ -8,7 +8,8 @@ import { isLower, isNameToken, mention, type Ctx, type Mention } from "./context
 import { MAX_SPAN_TOKENS, tick } from "./limits.js";
 import { isAllCaps } from "./normalize.js";
 import { isRetypable, isUnknown, MEDIUM, STRONG, typing, WEAK, type Typing } from "./rule.js";
-import { ORG_FRAME_AFTER, ORG_FRAME_BEFORE, RESULT_VERBS, VERSUS } from "./words.js";
+import { textKind } from "./kinds.js";
+import { ORG_FRAME_AFTER, ORG_FRAME_BEFORE, PLAYED_FOR, RESULT_VERBS, VERSUS } from "./words.js";
 
 /** Acronyms the article defines -> the key of their long form. */
 export type Definitions = Map<string, string>;
@@ -22,8 +23,13 @@ export function applyEvidence(ctx: Ctx, mentions: Mention[]): Definitions {
     if (m.type === "place" && isClubTown(m.key) && inResult(ctx, m)) {
       // MEDIUM: the club where the result says so; the town's other mentions keep their own evidence.
       mentions[k] = mention(m.first, m.last, m.key, typing("organization", MEDIUM, "sports-club"));
-    } else if (m.type !== "organization" && yields(m) && orgFrame(ctx, m)) {
-      mentions[k] = mention(m.first, m.last, m.key, typing("organization", MEDIUM, "org-frame"));
+    } else {
+      const yielding = yields(m); // worked out once: the tests below all ask
+      const named = yielding || m.type !== "person" ? textKind(ctx, m, yielding) : undefined;
+      if (named !== undefined) mentions[k] = mention(m.first, m.last, m.key, named);
+      else if (m.type !== "organization" && yielding && orgFrame(ctx, m)) {
+        mentions[k] = mention(m.first, m.last, m.key, typing("organization", MEDIUM, "org-frame"));
+      }
     }
   }
   return definitions;
@@ -34,7 +40,7 @@ const yields = (m: Mention): boolean => isUnknown(m.rule) || isRetypable(m.rule)
 
 const isClubTown = (key: string): boolean => cities.has(key) && !countryNames.has(key);
 
-/** "Barcelona beat ...", "... beat Barcelona", "Lyon v Nice", "Barcelona 2 Getafe 1", "Barcelona 2-1". */
+/** "Barcelona beat ...", "... beat Barcelona", "Lyon v Nice", "Barcelona 2 Getafe 1", "Barcelona 2-1", "played for Lyon". */
 function inResult(ctx: Ctx, m: Mention): boolean {
   const { tokens, keys } = ctx;
   const next = tokens[m.last + 1];
@@ -43,6 +49,8 @@ function inResult(ctx: Ctx, m: Mention): boolean {
   const prevKey = keys[m.first - 1] ?? "";
   if (next?.kind === "word" && (RESULT_VERBS.has(nextKey) || VERSUS.has(nextKey))) return true;
   if (prev?.kind === "word" && (RESULT_VERBS.has(prevKey) || VERSUS.has(prevKey))) return true;
+  // "played 26 games for Lausanne", "made his debut for Lyon": a career names the club.
+  if (prev?.kind === "word" && tokens[m.first - 2]?.kind === "word" && PLAYED_FOR.has(`${keys[m.first - 2]} ${prevKey}`)) return true;
   // A score right after the name: "2-1", or "2" before another capitalised name.
   return next?.kind === "num" && /^\d{1,2}(-\d{1,2})?$/u.test(next.text) &&
     (next.text.includes("-") || /^\p{Lu}/u.test(tokens[m.last + 2]?.text ?? "") || tokens[m.last + 2] === undefined);

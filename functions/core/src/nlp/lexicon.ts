@@ -84,6 +84,7 @@ export const orgSuffixes = new Set([
   "motors", "automotive", "airlines", "railway", "railways", "rail", "lines", "express",
   "tribune", "daily", "weekly", "review", "magazine", "gazette", "observer", "guardian",
   "post", "times", "journal", "herald", "chronicle", "telegraph", "mirror", "sun", "standard",
+  "sentinel", "inquirer", "courier", "dispatch", "bulletin", "advertiser", "statesman",
   "orchestra", "ensemble", "quartet", "trio", "choir", "singers", "brothers", "sisters", "boys",
   "girls", "kids", "rangers", "athletic", "athletics", "wanderers", "rovers", "albion", "hotspur",
   "nationals", "giants", "lakers", "bulls", "eagles", "tigers", "lions", "bears", "hawks",
@@ -96,7 +97,8 @@ export const placeSuffixes = new Set(
   [...data.placeWords, "sea", "ocean", "peninsula", "archipelago", "oblast",
     "governorate", "canton", "republic", "emirate", "province", "isles", "square", "boulevard",
     "drive", "highway", "motorway", "route", "station", "harbour", "harbor", "port", "delta",
-    "range", "channel", "strip", "parish", "oval", "empire", "courthouse", "raion", "prefecture", "voivodeship"].filter(
+    "range", "channel", "strip", "parish", "oval", "empire", "courthouse", "raion", "prefecture", "voivodeship",
+    "reservoir", "canal", "wharf", "docks", "estuary", "lagoon"].filter(
     (w) => !["state", "house", "hall", "building", "memorial", "museum", "centre", "farm", "bar",
       "complex", "field", "site", "library", "college", "channel", "way"].includes(w),
   ),

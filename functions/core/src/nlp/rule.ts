@@ -27,7 +27,8 @@ export const RULES = {
   // classify: names known as a whole
   alias: fixed, lexicon: fixed, title: fixed,
   // classify: several words
-  "org-suffix": fixed, "club-prefix": fixed, "org-of": fixed, "place-of": fixed, "place-suffix": fixed,
+  "org-suffix": fixed, "club-prefix": fixed, "org-of": fixed, "org-for": fixed, "place-of": fixed, "place-suffix": fixed,
+  "hall-of-fame": fixed,
   "the-plural": fixed, compass: fixed, city: fixed, "first-name": fixed, "place-then-name": fixed,
   "name-then-city": fixed, "common-words": fixed, said: fixed, "people-names": fixed, "place-pair": fixed,
   "surname-end": fixed, "surname-first": fixed, "surname-ending": fixed, "default-multi": unknownName,
@@ -39,7 +40,8 @@ export const RULES = {
   "before-title": fixed, listed: fixed, "same-as": fixed, "person-word": fixed, "repeated-surname": fixed,
   "well-known-surname": fromList,
   // evidence.ts: the words around the name
-  "sports-club": fixed, "org-frame": fixed, "acronym-defined": fixed,
+  "sports-club": fixed, "org-frame": fixed, "org-kind": fixed, "place-kind-of": fixed, "place-kind-after": fixed,
+  "copula-kind": fixed, "acronym-defined": fixed,
 } as const satisfies Record<string, Traits>;
 
 export type Rule = keyof typeof RULES;

@@ -10,7 +10,7 @@ import { MEDIUM, NONE, STRONG, typing, WEAK, type Typing } from "./rule.js";
 import { isAllCaps } from "./normalize.js";
 import type { EntityType } from "./types.js";
 import {
-  CAPS_ONLY, CLUB_PREFIX, ORG_HEADS, COMPASS, EVENT_HEADS, MISC_TAILS, ORG_ACRONYM_STOP, PLACE_ENDING, PLACE_PREFIX, SPEECH, SURNAME_ENDING,
+  CAPS_ONLY, CLUB_PREFIX, HALL_OF, ORG_HEADS, COMPASS, EVENT_HEADS, MISC_TAILS, ORG_ACRONYM_STOP, PLACE_ENDING, PLACE_PREFIX, SPEECH, SURNAME_ENDING,
   TITLE_MODIFIERS,
 } from "./words.js";
 
@@ -46,8 +46,24 @@ function classifyKnown(ctx: Ctx, i: number, keys: string[], key: string, titled:
 /** "the Rolling Stones", "the Boston Celtics": a capitalised plural after "the" names a team or band. */
 function isThePlural(ctx: Ctx, i: number, keys: string[], key: string): boolean {
   const lastKey = keys[keys.length - 1]!;
+  if (ctx.tokens[i]!.text === "The" && keys.length > 1) return isPluralAfterThe(ctx, i, i + keys.length - 1);
   return i > 0 && ctx.tokens[i - 1]!.text === "the" && /[^s]s$/.test(lastKey) && !isPlaceWord(key) &&
-    !ctx.tokens[i]!.sentStart && !demonyms.has(lastKey) && !isVeryCommon(lastKey); // not "the States"
+    !ctx.tokens[i]!.sentStart && !demonyms.has(lastKey) && (!isVeryCommon(lastKey) || orgSuffixes.has(lastKey)); // not "the States"; but "the Patriots"
+}
+
+/**
+ * Tokens [s..j]: "The" capitalised mid-sentence, then at most three words ending in a plural
+ * ("bands like The Ramones"). The article is then part of the name, and even an everyday
+ * plural names a band or team ("The Stooges", "The Eagles"); not a place ("The Netherlands"),
+ * an event ("The Olympics"), nor a quoted title of a work ('"The Six Thatchers"').
+ */
+export function isPluralAfterThe(ctx: Ctx, s: number, j: number): boolean {
+  const t = ctx.tokens[s]!;
+  if (t.text !== "The" || t.sentStart || ctx.shouting.has(t.sent) || j <= s || j - s > 3) return false;
+  if (/^["“”'‘’«»]$/u.test(ctx.tokens[s - 1]?.text ?? "")) return false;
+  const lastKey = ctx.keys[j]!;
+  return /[^s]s$/.test(lastKey) && !isPlaceWord(ctx.keys.slice(s + 1, j + 1).join(" ")) && !demonyms.has(lastKey) &&
+    !MISC_TAILS.has(lastKey) && !placeSuffixes.has(lastKey);
 }
 
 /** A name of several words: suffixes, prefixes, "X of Y", given names, place words. */
@@ -58,6 +74,10 @@ function classifyWords(ctx: Ctx, i: number, j: number, keys: string[], key: stri
   if (keys.every((k) => titles.has(k) || TITLE_MODIFIERS.has(k))) return undefined; // "First Lady"
   if (MISC_TAILS.has(lastKey)) return undefined; // "Clean Air Act", "Nobel Prize", "World Cup"
   if (orgSuffixes.has(lastKey)) return typing("organization", STRONG, "org-suffix");
+  // "Hockey Hall of Fame", "the Hall of Fame" (the chunker joins "of" after "Hall" only here).
+  if (n >= 3 && HALL_OF.has(lastKey) && keys[n - 2] === "of" && keys[n - 3] === "hall") {
+    return typing("organization", STRONG, "hall-of-fame");
+  }
   // Club prefixes: "FC Basel", "AC Milan", "VfB Stuttgart".
   if (CLUB_PREFIX.has(firstKey)) return typing("organization", STRONG, "club-prefix");
   const of = keys.indexOf("of");
@@ -65,6 +85,12 @@ function classifyWords(ctx: Ctx, i: number, j: number, keys: string[], key: stri
     const head = keys[of - 1]!;
     if (ofHeadsOrg.has(head)) return typing("organization", STRONG, "org-of");
     if (ofHeadsPlace.has(head)) return typing("place", STRONG, "place-of");
+  }
+  // "Center for Science and Culture", "Council on Foreign Relations" (the chunker joins
+  // "for" and "on" only after an organisation word).
+  const forAt = firstOf(keys, "for", "on");
+  if (forAt > 0 && (of < 0 || forAt < of) && (ofHeadsOrg.has(keys[forAt - 1]!) || ORG_HEADS.has(keys[forAt - 1]!))) {
+    return typing("organization", STRONG, "org-for");
   }
   if (placeSuffixes.has(lastKey) || PLACE_PREFIX.has(firstKey)) return typing("place", STRONG, "place-suffix");
   // "the Rolling Stones", "the Boston Celtics": a capitalised plural after "the" names a team or band.
@@ -172,4 +198,10 @@ function guessByContext(ctx: Ctx, i: number): EntityType | undefined {
   const key = ctx.keys[i - 1]!;
   if (placePrepositions.has(key)) return "place";
   return undefined;
+}
+
+/** Index of the first of two keys in `keys`, or -1 (no closure per call: this runs for every name). */
+function firstOf(keys: string[], a: string, b: string): number {
+  for (let k = 0; k < keys.length; k++) if (keys[k] === a || keys[k] === b) return k;
+  return -1;
 }

@@ -115,6 +115,10 @@ export const ORG_FRAME_BEFORE = new Set([
 export const RESULT_VERBS = new Set(["beat", "beats", "thrashed", "edged", "routed", "trounced", "hammered", "outclassed",
   "drew", "draw", "whipped", "blanked"]);
 
+// Before a club's name in a player's career ("played 26 games for Lausanne", "his debut for Lyon").
+export const PLAYED_FOR = new Set(["played for", "plays for", "playing for", "play for", "games for", "appearances for",
+  "debut for", "goals for", "scored for", "matches for", "season for", "seasons for", "loan at", "loan to", "loan from"]);
+
 // Between two teams' names: "Lyon v Nice", "Lyon vs. Nice".
 export const VERSUS = new Set(["v", "v.", "vs", "vs."]);
 
@@ -122,3 +126,26 @@ export const VERSUS = new Set(["v", "v.", "vs", "vs."]);
 export const ORG_HEADS = new Set(["ministry", "council", "party", "commission", "authority", "court", "front", "movement",
   "union", "corporation", "group", "bank", "agency", "service", "league", "committee", "assembly", "federation",
   "association", "institute", "university", "company", "club", "board", "alliance", "coalition", "foundation", "society"]);
+
+// "Hockey Hall of Fame", "Athletics Hall of Honor": a hall of fame is an organisation, and
+// "of" joins "Hall" to these words only (a plain "Hall of ..." is a building or a person).
+export const HALL_OF = new Set(["fame", "honor", "honour"]);
+
+// Kinds of organisation written in lower case right before its name ("the band Deadsy",
+// "rebel group Hamas", "record label Def Jam", "Bundesliga side Hertha"): the name is that
+// organisation even where a list or a place word typed it otherwise ("the band Madina Lake").
+export const ORG_KINDS = new Set([
+  "band", "group", "label", "newspaper", "magazine", "tabloid", "broadcaster", "network", "firm", "company",
+  "carrier", "airline", "retailer", "club", "side", "outfit", "party", "militia", "charity", "startup",
+  "manufacturer", "automaker", "carmaker", "insurer", "lender", "conglomerate", "publisher", "studio", "agency",
+  "watchdog", "regulator", "nonprofit", "non-profit", "ngo", "think-tank", "franchise", "chain", "brand",
+]);
+
+// Kinds of place in lower case before "of" or after "is a" ("the village of Atwick",
+// "Champdor is a commune in ..."): the name is that place.
+export const PLACE_KINDS = new Set([
+  "village", "villages", "town", "towns", "city", "cities", "hamlet", "hamlets", "parish", "municipality",
+  "commune", "county", "district", "province", "region", "suburb", "borough", "township", "prefecture",
+  "island", "islands", "neighbourhood", "neighborhood", "settlement", "locality", "state", "port", "capital",
+  "river", "lake", "mountain", "valley", "oblast", "canton", "governorate", "emirate", "republic", "country",
+]);

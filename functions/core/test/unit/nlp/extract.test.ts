@@ -37,6 +37,13 @@ describe("normalise", () => {
     assert.ok(has("The talks were led by Gen. Samuel Okafor.", "person", "Samuel Okafor"));
   });
 
+  test("a demonym before a given name describes the person", () => {
+    assert.deepEqual(pairs("He fought Brazilian Maria Lopez and Minnesotan Scott Ledvik."), [
+      "person:Maria Lopez", "person:Scott Ledvik",
+    ]);
+    assert.ok(has("She flew American Airlines.", "organization", "American Airlines"));
+  });
+
   test("a title between a place and a name splits them", () => {
     assert.deepEqual(pairs("He spoke to French President Louis Garnier."), ["person:Louis Garnier"]);
     assert.deepEqual(pairs("Analysts say Kenyan President Grace Wanjiru won."), ["person:Grace Wanjiru"]);
@@ -300,9 +307,110 @@ describe("organisations from the text's own evidence (issue 13)", () => {
     assert.ok(has("Voters backed it, and the Commission agreed.", "organization", "Commission"));
   });
 
+  test("a kind of organisation in lower case before a name: 'the band X', 'rebel group X'", () => {
+    assert.deepEqual(pairs("It covered a song by the industrial band Killing Joke."), ["organization:Killing Joke"]);
+    assert.deepEqual(pairs("She toured with the band Marvel Lake in May."), ["organization:Marvel Lake"]);
+    assert.ok(has("Fighters of the rebel group Qorvath crossed the river.", "organization", "Qorvath"));
+    // A country's name stays the place ("the group France" is rare; "party France" is a place in a list).
+    assert.ok(has("It was the biggest group France had seen.", "place", "France"));
+  });
+
+  test("newspaper mastheads: 'the Orlando Sentinel', 'the Columbus Dispatch'", () => {
+    assert.deepEqual(pairs("The Orlando Sentinel and the Columbus Dispatch reported it."), [
+      "organization:Orlando Sentinel", "organization:Columbus Dispatch",
+    ]);
+  });
+
+  test("a capital 'The' mid-sentence belongs to a plural band or team name, not to a place", () => {
+    assert.deepEqual(pairs("It recalls bands like The Qorvettes and The Stooges."), [
+      "organization:The Qorvettes", "organization:The Stooges",
+    ]);
+    assert.deepEqual(pairs("They moved to The Netherlands in May."), ["place:Netherlands"]);
+    // A quoted title is a work's ("the episode \"The Six Qorvettes\""), not a band's.
+    assert.ok(!has('In the episode "The Six Qorvettes" he fled.', "organization", "The Six Qorvettes"));
+  });
+
+  test("'and' inside one organisation's name; lists of names stay split", () => {
+    assert.deepEqual(pairs("She works at the Department of Physics and Astronomy."), [
+      "organization:Department of Physics and Astronomy",
+    ]);
+    assert.deepEqual(pairs("The Food and Drug Administration approved it."), ["organization:Food and Drug Administration"]);
+    assert.deepEqual(pairs("Staff of the Ministry of Defence and Foreign Office met."), [
+      "organization:Ministry of Defence", "organization:Foreign Office",
+    ]);
+    // A known name with a connector inside stays whole; a list of names does not.
+    assert.deepEqual(pairs("He flew from Bosnia and Herzegovina to Newcastle upon Tyne."), [
+      "place:Bosnia and Herzegovina", "place:Newcastle upon Tyne",
+    ]);
+    assert.deepEqual(pairs("Fans of the University of Texas and Texas Tech met."), [
+      "organization:University of Texas", "organization:Texas Tech",
+    ]);
+  });
+
+  test("'on' joins a name only right after its head, and not before a date", () => {
+    assert.ok(has("He spoke at the Council on Foreign Relations.", "organization", "Council on Foreign Relations"));
+    assert.ok(!extractEntities("They lived in the Hotel Qarvel on Collins Avenue.").some((e) => e.text.includes(" on ")));
+    assert.ok(!extractEntities("The cup went to the Qelvon Hockey Club on May 15.").some((e) => e.text.includes(" on ")));
+  });
+
+  test("'X for Y' after an organisation word is an organisation", () => {
+    assert.deepEqual(pairs("He is a fellow of the Center for Science and Culture."), ["organization:Center for Science and Culture"]);
+    assert.deepEqual(pairs("She joined the Society for Ethical Farming."), ["organization:Society for Ethical Farming"]);
+  });
+
+  test("a kind of place before 'of': 'the village of X', 'the villages of X and Y'", () => {
+    assert.deepEqual(pairs("He grew up in the hamlet of Qorvish, near the villages of Lurran and Tessaby."), [
+      "place:Qorvish", "place:Lurran", "place:Tessaby",
+    ]);
+  });
+
+  test("a kind of place in lower case after the name: 'the X district', 'the X river,'", () => {
+    assert.deepEqual(pairs("It lies in the Qorvenkreis district, near the Lurrans département of France."), [
+      "place:Qorvenkreis", "place:Lurrans", "place:France",
+    ]);
+    // The kind noun must close the phrase: "the Qelvon county clerk" names no county.
+    assert.ok(!has("He met the Qelvon county clerk.", "place", "Qelvon"));
+    // A demonym only describes the place: "the English county of Kent".
+    assert.deepEqual(pairs("It lies in the English county of Kent."), ["place:Kent"]);
+  });
+
+  test("what the text calls a name after 'is a': 'X is a village in', 'X are an English punk band'", () => {
+    assert.deepEqual(pairs("Qorvish is a small village in Lincolnshire. Qorvish has a church."), [
+      "place:Qorvish", "place:Lincolnshire", "place:Qorvish",
+    ]);
+    assert.ok(has("Zelvane are an English punk rock / garage rock band from Leicester.", "organization", "Zelvane"));
+    // The kind noun must close the phrase: a town official and a band member are people.
+    assert.ok(has("Jones is a town official.", "person", "Jones"));
+    assert.ok(!has("Jones is a member of the band.", "organization", "Jones"));
+    // The same in apposition: "X, a town in Y".
+    assert.deepEqual(pairs("He was born in Tessaby, a small town in Berkshire."), ["place:Tessaby", "place:Berkshire"]);
+    assert.ok(has("He works for Qelvon, a company based in Leeds.", "organization", "Qelvon"));
+    assert.ok(has("Jones, a town official, said no.", "person", "Jones"));
+  });
+
+  test("a unit's ordinal is part of its name; a plain number is not", () => {
+    assert.deepEqual(pairs("The 65th Air Division met the 101st Airborne Division."), [
+      "organization:65th Air Division", "organization:101st Airborne Division",
+    ]);
+    assert.deepEqual(pairs("In 2007 Air Force jets flew."), ["organization:Air Force"]);
+  });
+
+  test("'the' and a team word capitalised: 'the Patriots'", () => {
+    assert.deepEqual(pairs("He played for the Patriots in 1971."), ["organization:Patriots"]);
+  });
+
+  test("a hall of fame is one organisation; 'Hall of' joins no other words", () => {
+    assert.deepEqual(pairs("He entered the Qarvel Hockey Hall of Fame in 1990."), ["organization:Qarvel Hockey Hall of Fame"]);
+    assert.deepEqual(pairs("She joined the Athletics Hall of Honor."), ["organization:Athletics Hall of Honor"]);
+    assert.ok(!extractEntities("They sang at Carnegie Hall of New York.").some((e) => e.text.includes("Hall of")));
+  });
+
   test("sports results: a town's name used for its club is an organisation; a country stays a place", () => {
     assert.deepEqual(pairs("Barcelona beat Real Madrid 2-1 on Sunday."), ["organization:Barcelona", "organization:Real Madrid"]);
     assert.ok(has("Germany beat France in Lyon.", "place", "Germany"));
+    // A player's career names the club: "played 26 games for Lausanne"; a country stays the place.
+    assert.ok(has("He played 26 games for Lausanne before he left.", "organization", "Lausanne"));
+    assert.ok(has("He scored twice in 40 games for Germany.", "place", "Germany"));
   });
 });
 
