@@ -4,7 +4,7 @@
 // Without a snapshot (a bare tsc) the same data is built from the packages, slowly.
 // Below the data: short hand-written lists of general knowledge (titles, suffixes).
 import { existsSync, readFileSync } from "node:fs";
-import { SNAPSHOT_FILE } from "./build/snapshot-file.js";
+import { SNAPSHOT_FILE, unpackLexicon } from "./build/snapshot-file.js";
 import type { LexiconData } from "./build/sources.js";
 import type { EntityType } from "./types.js";
 
@@ -14,7 +14,7 @@ const snapshotUrl = new URL(`./${SNAPSHOT_FILE}`, import.meta.url);
 export const lexiconOrigin: "snapshot" | "packages" = existsSync(snapshotUrl) ? "snapshot" : "packages";
 
 async function loadData(): Promise<LexiconData> {
-  if (lexiconOrigin === "snapshot") return JSON.parse(readFileSync(snapshotUrl, "utf8")) as LexiconData;
+  if (lexiconOrigin === "snapshot") return unpackLexicon(readFileSync(snapshotUrl, "utf8"));
   console.warn(`nlp: ${SNAPSHOT_FILE} missing beside ${import.meta.url}; building the lexicons from packages (slow). Run the build.`);
   return (await import("./build/sources.js")).buildLexiconData();
 }

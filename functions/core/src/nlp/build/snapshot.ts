@@ -3,10 +3,10 @@
 // threads load one JSON file instead of the packages. Run by `npm run build`
 // and `npm run build:test` in functions/ after tsc.
 import { writeFileSync } from "node:fs";
-import { SNAPSHOT_FILE } from "./snapshot-file.js";
+import { packLexicon, SNAPSHOT_FILE } from "./snapshot-file.js";
 import { buildLexiconData } from "./sources.js";
 
 const out = new URL(`../${SNAPSHOT_FILE}`, import.meta.url);
-const json = JSON.stringify(buildLexiconData());
+const json = packLexicon(buildLexiconData());
 writeFileSync(out, json);
 console.log(`nlp: wrote ${out.pathname} (${(json.length / 2 ** 20).toFixed(1)} MB)`);
