@@ -18,7 +18,7 @@ import { deltaOf, mergeDeltas, splitDelta, type DeltaPubs } from "newsroom-funct
 import { windowTicker } from "newsroom-functions/process/deps";
 import { POSTS_PER_COMMIT } from "newsroom-functions/process/handler";
 import { summarisePost, type PostSummary } from "newsroom-functions/process/summarise";
-import { applyMerges, batchFullNames, decideMerges, loneNames, type FullName, type LoneName } from "newsroom-functions/rollup/aliases";
+import { applyMerges, findMerges, type FullName } from "newsroom-functions/rollup/aliases";
 import { planParts, rollupItems } from "newsroom-functions/rollup/plan";
 import { paths, windowEndOf } from "@newsroom/core/layout";
 import { decodeMessage } from "@newsroom/core/message";
@@ -159,14 +159,17 @@ export async function simulate(messages: readonly PackedMessage[], entitiesOf: (
   const windows = [...deltasOf.keys()].sort((a, b) => a - b);
   for (const windowEnd of windows) {
     const deltas = deltasOf.get(windowEnd)!;
-    // findMerges (rollup/aliases.ts): look the lone surnames up, decide, merge.
+    // The rollup's findMerges, looking the lone surnames up in the simulated store; each
+    // query is billed the full names it returns (three at most), or one when it finds none.
     const pubs = mergeDeltas(deltas);
-    const lone = loneNames(pubs);
-    const found = new Map<LoneName, FullName[]>(lone.map((l) => [l, stored.get(`${l.pub}\u0000${l.key}`) ?? []]));
-    reads.aliases += lone.reduce((n, l) => n + Math.max(1, Math.min(3, found.get(l)!.length)), 0);
-    const applied = applyMerges(pubs, decideMerges(lone, batchFullNames(pubs), found));
-    const merged = applied.pubs;
-    const items = rollupItems(merged, applied.absorbed);
+    const merges = await findMerges(pubs, async (l) => {
+      const found = stored.get(`${l.pub}\u0000${l.key}`) ?? [];
+      reads.aliases += Math.max(1, Math.min(3, found.length));
+      return found;
+    });
+    // As batchItems, keeping the merged counts for the layouts observed beside this one.
+    const { pubs: merged, absorbed } = applyMerges(pubs, merges);
+    const items = rollupItems(merged, absorbed);
     for (const item of items) {
       if (item.kind !== "entity") continue;
       const [, pub, , id] = item.path.split("/"); // publications/{pub}/ents/{id}

@@ -40,7 +40,8 @@ export function deltaOf(summaries: readonly PostSummary[]): DeltaPubs {
   return out;
 }
 
-function mergeEntity(into: DeltaEntity | undefined, e: DeltaEntity): DeltaEntity {
+/** `into` plus `e` (a copy of `e` when `into` is undefined); `into`'s days are added to in place. */
+export function mergeEntity(into: DeltaEntity | undefined, e: DeltaEntity): DeltaEntity {
   if (!into) return { w: e.w, t: e.t, c: e.c, a: e.a, d: Object.fromEntries(Object.entries(e.d).map(([k, v]) => [k, { ...v }])) };
   // The display form of the larger count wins (ties: the smaller string), whatever the order.
   const w = better(e.c, e.w, into.c, into.w) ? e.w : into.w;

@@ -12,7 +12,7 @@ import type { Firestore } from "firebase-admin/firestore";
 import { aliasKeys } from "@newsroom/core/names";
 import { entityKey } from "@newsroom/core/keys";
 import { paths, type AliasMerge, type DeltaEntity, type EntityType } from "@newsroom/core/layout";
-import type { DeltaPubs } from "../process/delta.js";
+import { mergeEntity, type DeltaPubs } from "../process/delta.js";
 
 /** Lone surnames looked up per batch at most (one query each): bounds the batch's reads and its plan's size. */
 export const MAX_ALIAS_LOOKUPS = 200;
@@ -65,21 +65,15 @@ export function batchFullNames(merged: DeltaPubs): Map<string, Map<string, FullN
 export function decideMerges(lone: readonly LoneName[], batch: Map<string, Map<string, FullName[]>>, stored: ReadonlyMap<LoneName, readonly FullName[]>): AliasMerge[] {
   const merges: AliasMerge[] = [];
   for (const l of lone) {
+    // The batch's own form of a name comes first and is kept: it is what the parts write.
     const candidates = new Map<string, FullName>();
-    for (const f of [...(batch.get(l.pub)?.get(l.key) ?? []), ...(stored.get(l) ?? [])]) if (f.id !== l.id) candidates.set(f.id, f);
+    for (const f of [...(batch.get(l.pub)?.get(l.key) ?? []), ...(stored.get(l) ?? [])]) if (f.id !== l.id && !candidates.has(f.id)) candidates.set(f.id, f);
     if (candidates.size !== 1) continue;
     const [only] = candidates.values();
-    // The batch's own form of the name wins over the stored one: it is what the parts write.
-    const word = batchWord(batch, l.pub, only!.id) ?? only!.word;
-    merges.push({ pub: l.pub, from: l.id, to: only!.id, word });
+    merges.push({ pub: l.pub, from: l.id, to: only!.id, word: only!.word });
   }
   return merges;
 }
-
-const batchWord = (batch: Map<string, Map<string, FullName[]>>, pub: string, id: string) => {
-  for (const names of batch.get(pub)?.values() ?? []) for (const f of names) if (f.id === id) return f.word;
-  return undefined;
-};
 
 /**
  * The batch's counts with each merged lone surname added to its full name (and
@@ -97,13 +91,9 @@ export function applyMerges(pubs: DeltaPubs, merges: readonly AliasMerge[]): { p
     out[m.pub] = { ...p, e };
     delete e[m.from];
     const into = e[m.to];
-    const d: DeltaEntity["d"] = Object.fromEntries(Object.entries(into?.d ?? {}).map(([k, v]) => [k, { ...v }]));
-    for (const [day, v] of Object.entries(lone.d)) {
-      const cur = (d[day] ??= { m: 0, a: 0 });
-      cur.m += v.m;
-      cur.a += v.a;
-    }
-    e[m.to] = { w: into?.w ?? m.word, t: "person", c: (into?.c ?? 0) + lone.c, a: (into?.a ?? 0) + lone.a, d };
+    // A copy of the full name's counts (the input stays as it is), plus the lone surname's; the full name's form.
+    const sum = mergeEntity(mergeEntity(undefined, into ?? { w: m.word, t: "person", c: 0, a: 0, d: {} }), lone);
+    e[m.to] = { ...sum, w: into?.w ?? m.word, t: "person" };
     const ofPub = absorbed.get(m.pub) ?? new Map<string, string[]>();
     ofPub.set(m.to, [...(ofPub.get(m.to) ?? []), m.from]);
     absorbed.set(m.pub, ofPub);
@@ -111,18 +101,24 @@ export function applyMerges(pubs: DeltaPubs, merges: readonly AliasMerge[]): { p
   return { pubs: out, absorbed };
 }
 
-/** Looks up the batch's lone surnames among the stored full names (one bounded query each), and decides. */
-export async function findMerges(db: Firestore, pubs: DeltaPubs, limit = MAX_ALIAS_LOOKUPS): Promise<AliasMerge[]> {
+/** Finds the stored full names that claim a lone surname. */
+export type FullNameLookup = (lone: LoneName) => Promise<readonly FullName[]>;
+
+/** The Firestore lookup: one bounded query on the entity documents' `aliases`. */
+export function storedFullNames(db: Firestore): FullNameLookup {
+  return async (l) => {
+    // Three at most: two persons already make the surname ambiguous.
+    const snap = await db.collection(paths.ents(l.pub)).where("aliases", "array-contains", l.key).select("word", "type").limit(3).get();
+    return snap.docs.filter((d) => d.get("type") === "person").map((d) => ({ id: d.id, word: String(d.get("word")) }));
+  };
+}
+
+/** Looks up the batch's lone surnames (20 lookups at a time), and decides. */
+export async function findMerges(pubs: DeltaPubs, lookup: FullNameLookup, limit = MAX_ALIAS_LOOKUPS): Promise<AliasMerge[]> {
   const lone = loneNames(pubs, limit);
-  const stored = new Map<LoneName, FullName[]>();
+  const stored = new Map<LoneName, readonly FullName[]>();
   for (let i = 0; i < lone.length; i += 20) {
-    await Promise.all(
-      lone.slice(i, i + 20).map(async (l) => {
-        // Three at most: two persons already make the surname ambiguous.
-        const snap = await db.collection(paths.ents(l.pub)).where("aliases", "array-contains", l.key).select("word", "type").limit(3).get();
-        stored.set(l, snap.docs.filter((d) => d.get("type") === "person").map((d) => ({ id: d.id, word: String(d.get("word")) })));
-      }),
-    );
+    await Promise.all(lone.slice(i, i + 20).map(async (l) => void stored.set(l, await lookup(l))));
   }
   return decideMerges(lone, batchFullNames(pubs), stored);
 }

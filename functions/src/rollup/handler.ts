@@ -21,12 +21,12 @@
 // aborted by a rollup.
 import { FieldPath, FieldValue, Timestamp, type DocumentData, type Firestore, type Transaction } from "firebase-admin/firestore";
 import { entityKey } from "@newsroom/core/keys";
-import { COLLECTIONS, DAY_MS, paths, TTL, type AliasMerge, type DeltaDoc, type RollupStateDoc, type WindowDoc } from "@newsroom/core/layout";
-import { mergeDeltas, type DeltaPubs } from "../process/delta.js";
+import { COLLECTIONS, DAY_MS, paths, TTL, type DeltaDoc, type RollupStateDoc, type WindowDoc } from "@newsroom/core/layout";
+import { mergeDeltas } from "../process/delta.js";
 import type { ProcessLogger } from "../process/handler.js";
 import { withRetry, type RetryOptions } from "../process/retry.js";
-import { applyMerges, findMerges } from "./aliases.js";
-import { itemsOfPart, planParts, rollupItems, type Plan, type RollupItem } from "./plan.js";
+import { findMerges, storedFullNames } from "./aliases.js";
+import { batchItems, itemsOfPart, planParts, type Plan, type RollupItem } from "./plan.js";
 
 export interface RollupDeps {
   db: Firestore;
@@ -179,12 +179,6 @@ async function deleteDeltas(deps: RollupDeps, ids: readonly string[]): Promise<v
   }
 }
 
-/** A batch's writes: its merged deltas with the plan's alias merges applied. */
-function itemsOf(pubs: DeltaPubs, merges: readonly AliasMerge[]): RollupItem[] {
-  const merged = applyMerges(pubs, merges);
-  return rollupItems(merged.pubs, merged.absorbed);
-}
-
 /** Claims, plans and applies the batch ending at `windowEnd` (see the top of this file). */
 export async function rollupWindow(deps: RollupDeps, windowEnd: number): Promise<WindowOutcome> {
   const c = await claim(deps, windowEnd);
@@ -203,8 +197,8 @@ export async function rollupWindow(deps: RollupDeps, windowEnd: number): Promise
     }
     deltas = await readDeltas(deps, from, windowEnd);
     const pubs = mergeDeltas(deltas.map((d) => d.doc.pubs));
-    const merges = await findMerges(deps.db, pubs);
-    items = itemsOf(pubs, merges);
+    const merges = await findMerges(pubs, storedFullNames(deps.db));
+    items = batchItems(pubs, merges);
     const posts = deltas.reduce((n, d) => n + d.doc.posts, 0);
     const fresh = { from, to: windowEnd, parts: planParts(items, deps.partLimits) as Plan, deltas: deltas.length, posts, merges };
     try {
@@ -216,7 +210,7 @@ export async function rollupWindow(deps: RollupDeps, windowEnd: number): Promise
   }
   if (deltas.length === 0 && plan.deltas > 0) {
     deltas = await readDeltas(deps, plan.from, plan.to);
-    items = itemsOf(mergeDeltas(deltas.map((d) => d.doc.pubs)), plan.merges ?? []);
+    items = batchItems(mergeDeltas(deltas.map((d) => d.doc.pubs)), plan.merges ?? []);
   }
   let partsApplied = 0;
   let writes = 0;

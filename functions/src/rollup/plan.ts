@@ -11,8 +11,9 @@
 //   - request size: at most PART_BYTES (estimated) and PART_WRITES per part.
 import type { DayCounts, DeltaEntity, DeltaPublication, EntityType } from "@newsroom/core/layout";
 import { paths } from "@newsroom/core/layout";
+import type { AliasMerge } from "@newsroom/core/layout";
 import type { DeltaPubs } from "../process/delta.js";
-import { personAliases } from "./aliases.js";
+import { applyMerges, personAliases } from "./aliases.js";
 
 export const PART_LIMITS = { bytes: 4 * 1024 * 1024, writes: 4_000, daysPerWrite: 240 } as const;
 
@@ -77,6 +78,12 @@ export function rollupItems(
     }
   }
   return items.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+/** A batch's writes: its merged deltas with the plan's alias merges applied (aliases.ts). */
+export function batchItems(pubs: DeltaPubs, merges: readonly AliasMerge[]): RollupItem[] {
+  const merged = applyMerges(pubs, merges);
+  return rollupItems(merged.pubs, merged.absorbed);
 }
 
 /** Estimated bytes of one item's commit write. */
