@@ -137,7 +137,7 @@ export function toEntities(
     let c = cache.get(surface);
     if (c === undefined) {
       c = baseCanonical(surface, m.key, shouted, m.last > m.first);
-      if (m.type === "person") c = withoutMiddleInitials(c, m.key);
+      if (m.type === "person") c = withoutMiddleInitials(c.replace(NICKNAME, ""), m.key);
       cache.set(surface, c);
     }
     return c;
@@ -196,6 +196,9 @@ function baseCanonical(surface: string, key: string, shouted: boolean, multiWord
   const bare = c.replace(CORPORATE_SUFFIX, "");
   return bare.length > 1 ? bare : c;
 }
+
+/** 'William "Buckshot" May' is counted as William May, the name other articles write. */
+const NICKNAME = /\s+["“][^"“”\n]{1,40}["”](?=\s)/u;
 
 const CORPORATE_SUFFIX = /,?\s+(?:&\s+)?(inc|incorporated|corp|corporation|ltd|limited|plc|llc|llp|co|gmbh|ag|sa|nv|bv|pty ltd|pty)\.?$/iu;
 

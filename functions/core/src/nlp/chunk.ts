@@ -9,7 +9,9 @@ import { isUnknown, typing, WEAK } from "./rule.js";
 import { classify, isPluralAfterThe } from "./rules.js";
 import { MAX_ENTITY_CHARS, MAX_SPAN_TOKENS, tick } from "./limits.js";
 import { isAllCaps } from "./normalize.js";
-import { ALWAYS_TITLE, CLUB_PREFIX, HALL_OF, JOB_WORDS, PARTICLES, STARTERS, TITLE_MODIFIERS } from "./words.js";
+import {
+  ALWAYS_TITLE, CLOSE_QUOTES, CLUB_PREFIX, HALL_OF, JOB_WORDS, OPEN_QUOTES, PARTICLES, STARTERS, TITLE_MODIFIERS,
+} from "./words.js";
 
 /** Find and type the name mentions in a tokenised text. */
 export function findMentions(ctx: Ctx): Mention[] {
@@ -31,7 +33,7 @@ export function findMentions(ctx: Ctx): Mention[] {
         orgWord ||= isOrgWord(ctx.keys[j]!);
         continue;
       }
-      const skip = connectorSpan(ctx, i, j, orgWord);
+      const skip = connectorSpan(ctx, i, j, orgWord) || nicknameSpan(ctx, i, j);
       if (skip > 0) {
         j += skip + 1;
         orgWord ||= isOrgWord(ctx.keys[j]!);
@@ -67,6 +69,8 @@ function connectorSpan(ctx: Ctx, i: number, j: number, orgWord: boolean): number
   const { tokens, keys } = ctx;
   const a = tokens[j + 1];
   if (!a || a.kind === "poss" || a.sent !== tokens[i]!.sent) return 0;
+  // "Washington, D.C.": the comma is part of the city's name (aliases has both spellings).
+  if (a.text === "," && j === i && keys[j] === "washington" && keys[j + 2] === "dc" && tokens[j + 2]!.sent === a.sent) return 1;
   const k1 = a.text === "&" ? "&" : isLower(ctx, j + 1) ? keys[j + 1]! : "";
   if (!nameConnectors.has(k1)) return 0;
   let n = 1;
@@ -93,6 +97,31 @@ function connectorSpan(ctx: Ctx, i: number, j: number, orgWord: boolean): number
   // "Procter & Gamble" is one name; "Ann Lee & Bo Chan" are two.
   if (k1 === "&" && j > i && !orgSuffixes.has(keys[j + 2] ?? "")) return 0; // but "JPMorgan Chase & Co."
   return n; // de, van, bin, &, ...
+}
+
+/**
+ * 'William "Buckshot" May', 'Harold “Junior” Theriault': a nickname of one or two capitalised
+ * words in quotes between a given name and the next name word. The number of tokens from
+ * the opening quote to the closing one, or 0.
+ */
+function nicknameSpan(ctx: Ctx, i: number, j: number): number {
+  const { tokens, keys } = ctx;
+  // A given name, or a word in no list but the names ("Charalambos"): not "Beatles" or "Oslo".
+  const key = keys[j]!;
+  if (!OPEN_QUOTES.has(tokens[j + 1]?.text ?? "") || !(firstNames.has(key) || (!commonWords.has(key) && !cities.has(key) &&
+    (knownNames.get(key) ?? "person") === "person"))) return 0;
+  for (let n = 1; n <= 2; n++) {
+    const close = j + 2 + n;
+    if (!isNameToken(ctx, close - 1) || tokens[close - 1]!.sent !== tokens[i]!.sent) return 0;
+    if (CLOSE_QUOTES.has(tokens[close]?.text ?? "")) {
+      const next = close + 1;
+      // The surname after it: not an everyday word or a name's head ('"Help" Tour', '"Hope" Foundation').
+      const last = keys[next] ?? "";
+      return isNameToken(ctx, next) && tokens[next]!.sent === tokens[i]!.sent && !tokens[next]!.sentStart &&
+        (!commonWords.has(last) || peopleNames.has(last)) && !orgSuffixes.has(last) && !placeSuffixes.has(last) ? n + 2 : 0;
+    }
+  }
+  return 0;
 }
 
 /** Run [i..j], `connector` and one or two more words spell a known place or name ("Trinidad and Tobago"). */

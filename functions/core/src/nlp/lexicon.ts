@@ -65,7 +65,7 @@ export const titles = new Set([
   "professor", "physicist", "chemist", "economist", "architect", "painter", "poet", "composer",
   "guitarist", "drummer", "bassist", "vocalist", "pianist", "senior", "junior", "juniors", "seniors",
   "sophomore", "freshman", "baron", "baroness", "count", "countess", "earl", "madame", "monsieur",
-  "señor", "herr", "frau", "mme", "mlle", "dona", "don",
+  "señor", "herr", "frau", "mme", "mlle", "dona", "don", "famer",
 ]);
 
 /** Last words that make a name an organisation (compromise's orgWords plus common ones). */
@@ -184,4 +184,7 @@ export const aliases = new Map<string, { canonical: string; type: EntityType }>(
   ["new york city", { canonical: "New York City", type: "place" }],
   ["la", { canonical: "Los Angeles", type: "place" }],
   ["los angeles", { canonical: "Los Angeles", type: "place" }],
+  // The chunker joins ", D.C." to Washington (connectorSpan), so both spellings are one place.
+  ["washington , dc", { canonical: "Washington, D.C.", type: "place" }],
+  ["washington dc", { canonical: "Washington, D.C.", type: "place" }],
 ]);

@@ -10,7 +10,7 @@ import { MEDIUM, NONE, STRONG, typing, WEAK, type Typing } from "./rule.js";
 import { isAllCaps } from "./normalize.js";
 import type { EntityType } from "./types.js";
 import {
-  CAPS_ONLY, CLUB_PREFIX, HALL_OF, ORG_HEADS, COMPASS, EVENT_HEADS, MISC_TAILS, ORG_ACRONYM_STOP, PLACE_ENDING, PLACE_PREFIX, SPEECH, SURNAME_ENDING,
+  CAPS_ONLY, CLUB_PREFIX, OPEN_QUOTES, HALL_OF, ORG_HEADS, COMPASS, EVENT_HEADS, MISC_TAILS, ORG_ACRONYM_STOP, PLACE_ENDING, PLACE_PREFIX, SPEECH, STAGE_PREFIX, SURNAME_ENDING,
   TITLE_MODIFIERS,
 } from "./words.js";
 
@@ -74,6 +74,8 @@ function classifyWords(ctx: Ctx, i: number, j: number, keys: string[], key: stri
   if (keys.every((k) => titles.has(k) || TITLE_MODIFIERS.has(k))) return undefined; // "First Lady"
   if (MISC_TAILS.has(lastKey)) return undefined; // "Clean Air Act", "Nobel Prize", "World Cup"
   if (orgSuffixes.has(lastKey)) return typing("organization", STRONG, "org-suffix");
+  // The chunker joins quotes into a name only around a nickname after a given name.
+  if (n >= 4 && keys.some((k) => OPEN_QUOTES.has(k))) return typing("person", MEDIUM, "nickname");
   // "Hockey Hall of Fame", "the Hall of Fame" (the chunker joins "of" after "Hall" only here).
   if (n >= 3 && HALL_OF.has(lastKey) && keys[n - 2] === "of" && keys[n - 3] === "hall") {
     return typing("organization", STRONG, "hall-of-fame");
@@ -98,6 +100,8 @@ function classifyWords(ctx: Ctx, i: number, j: number, keys: string[], key: stri
   // "West Jersey", "Southern Sudan", "Greater Manchester".
   if (COMPASS.has(firstKey) && !orgSuffixes.has(lastKey) && !isCommon(lastKey)) return typing("place", MEDIUM, "compass");
   if (cities.has(key)) return typing("place", MEDIUM, "city");
+  // "DJ Khaled", "MC Hammer": a stage-name prefix, then the name.
+  if (STAGE_PREFIX.has(firstKey) && n <= 3 && !keys.slice(1).some((k) => isVeryCommon(k))) return typing("person", STRONG, "stage-name");
   // A given name first: "Warren Buffett" even though Warren is also a town ("Houston Rockets" is not).
   const givenName = firstNames.has(firstKey) || knownNames.get(firstKey) === "person";
   if (givenName && (!knownNames.has(firstKey) || (!isCommon(lastKey) && !isPlaceWord(lastKey)))) {

@@ -79,6 +79,13 @@ export const SURNAME_ENDING = /(enko|chuk|czuk|czyk|ovich|evich|owicz|ewicz|ovic
 // Endings of town names in English and neighbouring languages (-burg, -ville, -shire, ...).
 export const PLACE_ENDING = /(burg|burgh|bourg|ville|shire|stan|polis|grad|abad|pur|caster|chester|borough|bury|mouth|sund|hafen|heim|ovo|evo)$/u;
 
+/** Stage-name prefixes that are part of a person's name: "DJ Khaled", "MC Hammer". */
+export const STAGE_PREFIX = new Set(["dj", "mc"]);
+
+/** Quotation marks around a nickname inside a name: 'William "Buckshot" May'. */
+export const OPEN_QUOTES = new Set(['"', "“"]);
+export const CLOSE_QUOTES = new Set(['"', "”"]);
+
 export const PLACE_PREFIX = new Set(["st", "saint", "mount", "mt", "lake", "cape", "fort", "port", "san", "santa", "sierra", "isla", "rio", "lago", "monte", "gulf", "isle"]);
 
 export const SPEECH = new Set(["said", "says", "told", "added", "tweeted", "wrote", "argued", "claimed", "insisted",

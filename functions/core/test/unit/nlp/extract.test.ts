@@ -450,3 +450,30 @@ describe("aliases (issue 13)", () => {
     assert.deepEqual(aliasKeys("person", "Madonna"), []);
   });
 });
+
+describe("names with a nickname, a stage prefix or a comma inside", () => {
+  test("a nickname in quotes between a given name and a surname is one person, counted without the nickname", () => {
+    const text = 'The halfback Harold "Junior" Theriault ran. Later Charalambos “Bambos” Xanthos scored and Theriault said so.';
+    assert.deepEqual(pairs(text).slice(0, 2), ['person:Harold "Junior" Theriault', "person:Charalambos “Bambos” Xanthos"]);
+    assert.deepEqual(canon(text), ["person:Harold Theriault", "person:Charalambos Xanthos", "person:Harold Theriault"]);
+  });
+
+  test("quotes after a band's name or before an everyday word are no nickname", () => {
+    assert.ok(!pairs('Fans of Oslo "Big" Lagos cheered.').some((p) => p.includes('"')));
+    assert.ok(!pairs('He saw Ann "Help" Tour posters.').some((p) => p.includes('"')));
+    assert.ok(!pairs('She said Ann "was" right.').some((p) => p.includes('"')));
+  });
+
+  test("DJ and MC are part of a stage name", () => {
+    assert.deepEqual(pairs("She met DJ Khaled and MC Hammer in Miami."), ["person:DJ Khaled", "person:MC Hammer", "place:Miami"]);
+    assert.deepEqual(pairs("The DJ played all night."), []);
+  });
+
+  test("Washington, D.C. is one place in either spelling; Hall of Famer is a title", () => {
+    assert.deepEqual(canon("They flew to Washington, D.C., on Monday, and left Washington D.C. on Friday."), [
+      "place:Washington, D.C.", "place:Washington, D.C.",
+    ]);
+    assert.deepEqual(pairs("George Washington, Abraham Lincoln"), ["person:George Washington", "person:Abraham Lincoln"]);
+    assert.deepEqual(pairs("Hall of Famer Bill McKechnie managed the team."), ["person:Bill McKechnie"]);
+  });
+});
