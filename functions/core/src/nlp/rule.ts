@@ -28,7 +28,7 @@ export const RULES = {
   alias: fixed, lexicon: fixed, title: fixed,
   // classify: several words
   "org-suffix": fixed, "club-prefix": fixed, "org-of": fixed, "org-for": fixed, "place-of": fixed, "place-suffix": fixed,
-  "hall-of-fame": fixed, "stage-name": fixed, nickname: fixed,
+  "hall-of-fame": fixed, "stage-name": fixed, nickname: fixed, "org-head-inside": fixed, "service-district": fixed, "acronym-first": fixed,
   "the-plural": fixed, compass: fixed, city: fixed, "first-name": fixed, "place-then-name": fixed,
   "name-then-city": fixed, "common-words": fixed, said: fixed, "people-names": fixed, "place-pair": fixed,
   "surname-end": fixed, "surname-first": fixed, "surname-ending": fixed, "default-multi": unknownName,

@@ -10,7 +10,7 @@ import { MEDIUM, NONE, STRONG, typing, WEAK, type Typing } from "./rule.js";
 import { isAllCaps } from "./normalize.js";
 import type { EntityType } from "./types.js";
 import {
-  CAPS_ONLY, CLUB_PREFIX, OPEN_QUOTES, HALL_OF, ORG_HEADS, COMPASS, EVENT_HEADS, MISC_TAILS, ORG_ACRONYM_STOP, PLACE_ENDING, PLACE_PREFIX, SPEECH, STAGE_PREFIX, SURNAME_ENDING,
+  ACRONYM_TAILS, CAPS_ONLY, CLUB_PREFIX, LOOSE_HEADS, OPEN_QUOTES, SERVICE_DISTRICT, SERVICE_WORDS, HALL_OF, ORG_HEADS, COMPASS, EVENT_HEADS, MISC_TAILS, ORG_ACRONYM_STOP, PLACE_ENDING, PLACE_PREFIX, SPEECH, STAGE_PREFIX, SURNAME_ENDING,
   TITLE_MODIFIERS,
 } from "./words.js";
 
@@ -94,7 +94,14 @@ function classifyWords(ctx: Ctx, i: number, j: number, keys: string[], key: stri
   if (forAt > 0 && (of < 0 || forAt < of) && (ofHeadsOrg.has(keys[forAt - 1]!) || ORG_HEADS.has(keys[forAt - 1]!))) {
     return typing("organization", STRONG, "org-for");
   }
+  // "Coronado Unified School District": a district or board that runs schools or a service.
+  if (SERVICE_DISTRICT.has(lastKey) && SERVICE_WORDS.has(keys[n - 2]!)) return typing("organization", STRONG, "service-district");
   if (placeSuffixes.has(lastKey) || PLACE_PREFIX.has(firstKey)) return typing("place", STRONG, "place-suffix");
+  // "CBS Cable", "BBC Radio", "NBC News": an organisation's acronym before more name words.
+  // The words after it are media or business words, or no ordinary words ("KODE Action" is not).
+  if (n <= 3 && acronymAt(ctx, i) && keys.slice(1).every((k) => ACRONYM_TAILS.has(k) || (!commonWords.has(k) && !firstNames.has(k) && !peopleNames.has(k)))) {
+    return typing("organization", MEDIUM, "acronym-first");
+  }
   // "the Rolling Stones", "the Boston Celtics": a capitalised plural after "the" names a team or band.
   if (thePlural) return typing("organization", MEDIUM, "the-plural");
   // "West Jersey", "Southern Sudan", "Greater Manchester".
@@ -120,8 +127,14 @@ function classifyWords(ctx: Ctx, i: number, j: number, keys: string[], key: stri
     !isCommon(firstKey)) {
     return typing("organization", WEAK, "name-then-city");
   }
+  // "Major League Baseball", "National Party Conference": ordinary words around the head of an
+  // organisation's name (the head last was org-suffix above).
+  const everyday = keys.every((k) => isCommon(k) || nameConnectors.has(k));
+  if (everyday && n <= 4 && keys.slice(1, -1).some((k) => ORG_HEADS.has(k) && !LOOSE_HEADS.has(k))) {
+    return typing("organization", WEAK, "org-head-inside");
+  }
   // Capitalised ordinary words ("Best New Artist", "Classic Rock") are titles of works, not names.
-  if (keys.every((k) => isCommon(k) || nameConnectors.has(k))) return typing("person", NONE, "common-words");
+  if (everyday) return typing("person", NONE, "common-words");
   if (demonyms.has(firstKey) && n === 2 && knownNames.get(lastKey) !== "person") return undefined;
   if (saidAround(ctx, i, j) && !keys.some((k) => isCommon(k))) return typing("person", WEAK, "said");
   if (!isVeryCommon(firstKey) && keys.every((k) => (peopleNames.has(k) && !titles.has(k)) || nameConnectors.has(k))) {
@@ -181,6 +194,15 @@ function classifyWord(ctx: Ctx, i: number, j: number, key: string, thePlural: bo
   if (PLACE_ENDING.test(key)) return typing("place", WEAK, "place-ending");
   // An unknown lone word: counted only if the article types it elsewhere.
   return typing("person", NONE, "default-1");
+}
+
+/** Token i is an acronym of three to six capitals that is not jargon or an ordinary word ("CBS", not "CEO", "HUGE" or "CH-53"). */
+function acronymAt(ctx: Ctx, i: number): boolean {
+  const t = ctx.tokens[i]!;
+  if (!(ctx.shapes[i]! & ALL_CAPS) || ctx.shouting.has(t.sent)) return false;
+  const key = ctx.keys[i]!;
+  return /^(\p{Lu}\.?){3,6}$/u.test(t.text) && !ORG_ACRONYM_STOP.has(key) && !commonWords.has(key) && !nonNames.has(key) &&
+    !isPlaceWord(key) && !aliases.has(key);
 }
 
 /** "X said", "X, who", '"...," said X.': the name is a person's. */

@@ -79,6 +79,18 @@ export const SURNAME_ENDING = /(enko|chuk|czuk|czyk|ovich|evich|owicz|ewicz|ovic
 // Endings of town names in English and neighbouring languages (-burg, -ville, -shire, ...).
 export const PLACE_ENDING = /(burg|burgh|bourg|ville|shire|stan|polis|grad|abad|pur|caster|chester|borough|bury|mouth|sund|hafen|heim|ovo|evo)$/u;
 
+// Heads that also name everyday things ("Board Game", "Self Service Garage"): not enough inside ordinary words.
+export const LOOSE_HEADS = new Set(["board", "service", "group", "club", "front", "court", "assembly", "movement", "authority"]);
+
+// Words after an acronym that make it a company's or broadcaster's name ("CBS Cable", "BBC Radio", "NBC News").
+export const ACRONYM_TAILS = new Set(["cable", "radio", "news", "sports", "sport", "television", "tv", "music", "media",
+  "entertainment", "films", "energy", "capital", "financial", "health", "airways", "foods", "world", "america", "europe",
+  "international", "global", "online", "digital", "one", "two", "three", "four"]);
+
+/** "School District", "Water Board": a district or board before which these words name a body that runs it. */
+export const SERVICE_DISTRICT = new Set(["district", "districts", "board"]);
+export const SERVICE_WORDS = new Set(["school", "schools", "water", "fire", "sanitation", "hospital", "library", "transit", "utility"]);
+
 /** Stage-name prefixes that are part of a person's name: "DJ Khaled", "MC Hammer". */
 export const STAGE_PREFIX = new Set(["dj", "mc"]);
 

@@ -477,3 +477,23 @@ describe("names with a nickname, a stage prefix or a comma inside", () => {
     assert.deepEqual(pairs("Hall of Famer Bill McKechnie managed the team."), ["person:Bill McKechnie"]);
   });
 });
+
+describe("organisation names of ordinary words (issue 13)", () => {
+  test("the head of an organisation's name inside ordinary words makes it one", () => {
+    assert.deepEqual(pairs("He played in Major League Baseball for ten years."), ["organization:Major League Baseball"]);
+    // Heads that also name everyday things do not: "Board Game" is a thing.
+    assert.deepEqual(pairs("It won the Best Board Game award."), []);
+  });
+
+  test("a school district is the body that runs the schools, not a place", () => {
+    assert.deepEqual(pairs("The Coronado Unified School District closed."), ["organization:Coronado Unified School District"]);
+    assert.deepEqual(pairs("They moved to the Lake District."), ["place:Lake District"]);
+  });
+
+  test("an acronym before media or name words is an organisation; before ordinary words or a person, not", () => {
+    assert.deepEqual(pairs("CBS Cable launched in 1981, and NBC News covered it."), ["organization:CBS Cable", "organization:NBC News"]);
+    assert.ok(!has("The KODE Action was late.", "organization", "KODE Action"));
+    assert.ok(!has("The CH-53 Sea Stallion flew.", "organization", "CH-53 Sea Stallion"));
+    assert.ok(has("NATO Secretary General Mark Rutte spoke.", "person", "Mark Rutte"));
+  });
+});
