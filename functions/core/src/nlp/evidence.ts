@@ -3,13 +3,13 @@
 // Uganda (SMUG)"), the frames of organisation names ("Acme spokesman", "joined
 // Acme", "a statement from Acme"), and sports results, where a town's name is a
 // club's ("Barcelona beat Real Madrid 2-1").
-import { cities, countryNames, nameConnectors } from "./lexicon.js";
+import { cities, countryNames, nameConnectors, placePrepositions } from "./lexicon.js";
 import { isLower, isNameToken, mention, type Ctx, type Mention } from "./context.js";
 import { MAX_SPAN_TOKENS, tick } from "./limits.js";
 import { isAllCaps } from "./normalize.js";
 import { isRetypable, isUnknown, MEDIUM, STRONG, typing, WEAK, type Typing } from "./rule.js";
 import { textKind } from "./kinds.js";
-import { ORG_FRAME_AFTER, ORG_FRAME_BEFORE, PLAYED_FOR, RESULT_VERBS, VERSUS } from "./words.js";
+import { CLUB_ROLE_AFTER, ORG_FRAME_AFTER, ORG_FRAME_BEFORE, PLAYED_FOR, RESULT_VERBS, VERSUS } from "./words.js";
 
 /** Acronyms the article defines -> the key of their long form. */
 export type Definitions = Map<string, string>;
@@ -32,7 +32,23 @@ export function applyEvidence(ctx: Ctx, mentions: Mention[]): Definitions {
       }
     }
   }
+  sameClub(ctx, mentions);
   return definitions;
+}
+
+/**
+ * A town the article names as a club ("Footscray beat Carlton", "coached Footscray") is the
+ * club at its other mentions too ("Footscray then lost"), except where the words say place ("in Footscray").
+ */
+function sameClub(ctx: Ctx, mentions: Mention[]): void {
+  const clubs = new Set<string>();
+  for (const m of mentions) if (m.rule === "sports-club") clubs.add(m.key);
+  if (clubs.size === 0) return;
+  for (let k = 0; k < mentions.length; k++) {
+    const m = mentions[k]!;
+    if (m.type !== "place" || !clubs.has(m.key) || placePrepositions.has(ctx.keys[m.first - 1] ?? "")) continue;
+    mentions[k] = mention(m.first, m.last, m.key, typing("organization", MEDIUM, "same-club"));
+  }
 }
 
 /** A guess the words around a name may overrule: unknown, from one list, or from weak context. */
@@ -40,14 +56,19 @@ const yields = (m: Mention): boolean => isUnknown(m.rule) || isRetypable(m.rule)
 
 const isClubTown = (key: string): boolean => cities.has(key) && !countryNames.has(key);
 
-/** "Barcelona beat ...", "... beat Barcelona", "Lyon v Nice", "Barcelona 2 Getafe 1", "Barcelona 2-1", "played for Lyon". */
+/**
+ * "Barcelona beat ...", "... beat Barcelona", "Lyon v Nice", "Barcelona 2 Getafe 1", "Barcelona 2-1",
+ * "played for Lyon", "coached Lyon", "Lyon coach Ann Lee".
+ */
 function inResult(ctx: Ctx, m: Mention): boolean {
   const { tokens, keys } = ctx;
   const next = tokens[m.last + 1];
   const prev = tokens[m.first - 1];
   const nextKey = keys[m.last + 1] ?? "";
   const prevKey = keys[m.first - 1] ?? "";
-  if (next?.kind === "word" && (RESULT_VERBS.has(nextKey) || VERSUS.has(nextKey))) return true;
+  if (next?.kind === "word" && (RESULT_VERBS.has(nextKey) || VERSUS.has(nextKey) || (CLUB_ROLE_AFTER.has(nextKey) && isLower(ctx, m.last + 1)))) {
+    return true;
+  }
   if (prev?.kind === "word" && (RESULT_VERBS.has(prevKey) || VERSUS.has(prevKey))) return true;
   // "played 26 games for Lausanne", "made his debut for Lyon": a career names the club.
   if (prev?.kind === "word" && tokens[m.first - 2]?.kind === "word" && PLAYED_FOR.has(`${keys[m.first - 2]} ${prevKey}`)) return true;

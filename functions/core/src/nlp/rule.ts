@@ -40,7 +40,7 @@ export const RULES = {
   "before-title": fixed, listed: fixed, "same-as": fixed, "person-word": fixed, "repeated-surname": fixed,
   "well-known-surname": fromList,
   // evidence.ts: the words around the name
-  "sports-club": fixed, "org-frame": fixed, "org-kind": fixed, "place-kind-of": fixed, "place-kind-after": fixed,
+  "sports-club": fixed, "same-club": fixed, "org-frame": fixed, "org-kind": fixed, "place-kind-of": fixed, "place-kind-after": fixed,
   "copula-kind": fixed, "acronym-defined": fixed,
 } as const satisfies Record<string, Traits>;
 

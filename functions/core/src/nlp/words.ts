@@ -136,7 +136,14 @@ export const RESULT_VERBS = new Set(["beat", "beats", "thrashed", "edged", "rout
 
 // Before a club's name in a player's career ("played 26 games for Lausanne", "his debut for Lyon").
 export const PLAYED_FOR = new Set(["played for", "plays for", "playing for", "play for", "games for", "appearances for",
-  "debut for", "goals for", "scored for", "matches for", "season for", "seasons for", "loan at", "loan to", "loan from"]);
+  "debut for", "goals for", "scored for", "matches for", "season for", "seasons for", "loan at", "loan to", "loan from",
+  "played with", "signed for", "signed with", "signed by", "drafted by", "he coached", "she coached", "and coached", "later coached",
+  "then coached", "who coached", "to coach", "to captain", "he captained", "and captained",
+  "lost to", "losing to", "loss to", "defeat to", "defeated by", "beaten by", "drew with", "draw with", "win over", "victory over"]);
+
+// After a club's name, a role in the team: "Melbourne player Michael Long", "Lyon coach Ann Lee".
+export const CLUB_ROLE_AFTER = new Set(["player", "players", "coach", "captain", "striker", "midfielder", "defender",
+  "goalkeeper", "forward", "winger", "fullback", "full-back", "ruckman", "footballer", "footballers", "teammate", "skipper"]);
 
 // Between two teams' names: "Lyon v Nice", "Lyon vs. Nice".
 export const VERSUS = new Set(["v", "v.", "vs", "vs."]);

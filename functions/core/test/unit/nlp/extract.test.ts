@@ -497,3 +497,19 @@ describe("organisation names of ordinary words (issue 13)", () => {
     assert.ok(has("NATO Secretary General Mark Rutte spoke.", "person", "Mark Rutte"));
   });
 });
+
+describe("clubs named after towns (issue 13)", () => {
+  test("a coach, a player or a career names a town's club", () => {
+    assert.deepEqual(pairs("In 1957 he coached Footscray, and Geelong coach Ann Lee played with Carlton."), [
+      "organization:Footscray", "organization:Geelong", "person:Ann Lee", "organization:Carlton",
+    ]);
+    assert.deepEqual(pairs("The coach flew to Geelong."), ["place:Geelong"]);
+  });
+
+  test("once the article names the club, the town's other mentions are the club, unless the words say place", () => {
+    const text = "Footscray beat Carlton by 20 points. Footscray then lost to Geelong, and the team flew to Perth.";
+    assert.deepEqual(pairs(text), [
+      "organization:Footscray", "organization:Carlton", "organization:Footscray", "organization:Geelong", "place:Perth",
+    ]);
+  });
+});
