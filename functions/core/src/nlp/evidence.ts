@@ -27,7 +27,8 @@ export function applyEvidence(ctx: Ctx, mentions: Mention[]): Definitions {
       const yielding = yields(m); // worked out once: the tests below all ask
       const named = yielding || m.type !== "person" ? textKind(ctx, m, yielding) : undefined;
       if (named !== undefined) mentions[k] = mention(m.first, m.last, m.key, named);
-      else if (m.type !== "organization" && yielding && orgFrame(ctx, m)) {
+      // Not a demonym, title or the like ("Indonesian guitarist X", "Dear spokesman").
+      else if (m.type !== "organization" && yielding && m.rule !== "non-name" && orgFrame(ctx, m)) {
         mentions[k] = mention(m.first, m.last, m.key, typing("organization", MEDIUM, "org-frame"));
       }
     }

@@ -118,6 +118,8 @@ export const ORG_FRAME_AFTER = new Set([
   "spokesman", "spokeswoman", "spokesperson", "spokespeople", "board", "shareholders", "shares", "stock",
   "employees", "staff", "executives", "headquarters", "subsidiary", "subsidiaries", "chairman", "chairwoman",
   "chief", "ceo", "officials", "lawmakers", "members", "leadership", "stake", "unit", "division", "workers",
+  // a band's members: "Deftones frontman Chino Moreno"
+  "frontman", "frontwoman", "guitarist", "drummer", "bassist", "keyboardist", "bandmate", "bandmates",
 ]);
 
 // Phrases right before an organisation's name ("a statement from Acme", "joined Acme").
@@ -127,6 +129,8 @@ export const ORG_FRAME_BEFORE = new Set([
   ["employees", "of"], ["members", "of"], ["works", "for"], ["worked", "for"], ["working", "for"], ["signed", "for"],
   ["signed", "with"], ["chairman", "of"], ["founder", "of"], ["ceo", "of"], ["executive", "of"], ["leader", "of"],
   ["analyst", "at"], ["economist", "at"], ["officials", "at"], ["sued"], ["acquired"], ["merger", "with"],
+  ["toured", "with"], ["touring", "with"], ["tour", "with"], ["opened", "for"], ["opening", "for"], ["supporting", "act"],
+  ["signed", "to"], ["frontman", "of"], ["guitarist", "of"], ["drummer", "of"], ["bassist", "of"], ["vocalist", "of"],
 ].map((p) => p.join(" ")));
 
 // Verbs of a sports result between two teams' names ("Barcelona beat Real Madrid").

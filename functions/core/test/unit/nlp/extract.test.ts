@@ -513,3 +513,16 @@ describe("clubs named after towns (issue 13)", () => {
     ]);
   });
 });
+
+describe("bands from the words around them (issue 13)", () => {
+  test("touring with, opening for, and a band member's role name a band", () => {
+    assert.deepEqual(pairs("They toured with Cobra Starship and opened for Velvet Revolver."), [
+      "organization:Cobra Starship", "organization:Velvet Revolver",
+    ]);
+    assert.deepEqual(pairs("Deftones frontman Chino Moreno sang."), ["organization:Deftones", "person:Chino Moreno"]);
+  });
+
+  test("a demonym before a member's role stays no name", () => {
+    assert.deepEqual(pairs("The Indonesian guitarist Dewa Budjana played."), ["person:Dewa Budjana"]);
+  });
+});
