@@ -96,6 +96,12 @@ function coordinate(mentions: Mention[], tokens: Token[], namedPerson: (m: Menti
         mentions[k] = retype(a, "place", WEAK, "listed");
         continue;
       }
+      // "born in Aringay, Pangasinan (...)": an unknown name after a place and a comma, then
+      // punctuation, is the larger place it lies in ("in Oslo, Smith said" is not).
+      if (join === "," && a.type === "place" && a.strength >= WEAK && untyped(b) && tokens[b.last + 1]?.kind === "punct") {
+        mentions[k + 1] = retype(b, "place", WEAK, "listed");
+        continue;
+      }
       if ((untyped(a) && b.strength >= MEDIUM) || weaker(a, b, join)) {
         mentions[k] = retype(a, b.type, WEAK, "listed");
       } else if ((untyped(b) && a.strength >= MEDIUM) || weaker(b, a, join)) {

@@ -10,7 +10,7 @@ import { MEDIUM, NONE, STRONG, typing, WEAK, type Typing } from "./rule.js";
 import { isAllCaps } from "./normalize.js";
 import type { EntityType } from "./types.js";
 import {
-  ACRONYM_TAILS, CAPS_ONLY, CLUB_PREFIX, LOOSE_HEADS, OPEN_QUOTES, SERVICE_DISTRICT, SERVICE_WORDS, HALL_OF, ORG_HEADS, COMPASS, EVENT_HEADS, MISC_TAILS, ORG_ACRONYM_STOP, PLACE_ENDING, PLACE_PREFIX, SPEECH, STAGE_PREFIX, SURNAME_ENDING,
+  ACRONYM_TAILS, CAPS_ONLY, CLUB_PREFIX, LOOSE_HEADS, OPEN_QUOTES, SERVICE_DISTRICT, SERVICE_WORDS, HALL_OF, ORG_HEADS, COMPASS, EVENT_HEADS, MISC_TAILS, ORG_ACRONYM_STOP, PLACE_ENDING, PLACE_PREFIX, SPEECH, STARTERS, STAGE_PREFIX, SURNAME_ENDING,
   TITLE_MODIFIERS,
 } from "./words.js";
 
@@ -180,7 +180,10 @@ function classifyWord(ctx: Ctx, i: number, j: number, key: string, thePlural: bo
   if (ORG_HEADS.has(key) && !t.sentStart && !ctx.shouting.has(t.sent) && ctx.tokens[i - 1]?.text === "the") {
     return typing("organization", MEDIUM, "org-head");
   }
-  if ((commonWords.has(key) && !rarer) || ctx.lowerSeen.has(key) || orgSuffixes.has(key) || placeSuffixes.has(key)) {
+  // "Smith said": a surname that is also an English word, before a speech verb, where the
+  // article never writes the word in lower case.
+  const saidName = peopleNames.has(key) && !ctx.lowerSeen.has(key) && !STARTERS.has(key) && saidAround(ctx, i, j);
+  if (!saidName && ((commonWords.has(key) && !rarer) || ctx.lowerSeen.has(key) || orgSuffixes.has(key) || placeSuffixes.has(key))) {
     return typing("person", NONE, "common-word");
   }
   if (saidAround(ctx, i, j)) return typing("person", WEAK, "said");

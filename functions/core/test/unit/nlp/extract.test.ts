@@ -526,3 +526,16 @@ describe("bands from the words around them (issue 13)", () => {
     assert.deepEqual(pairs("The Indonesian guitarist Dewa Budjana played."), ["person:Dewa Budjana"]);
   });
 });
+
+describe("lone names from the words around them (issue 13)", () => {
+  test("an unknown name after a place and a comma is the larger place; not before a verb", () => {
+    assert.deepEqual(pairs("Born in Aringay, Pangasinan (an area), he worked."), ["place:Aringay", "place:Pangasinan"]);
+    assert.deepEqual(pairs("In Oslo, Okafor said no."), ["place:Oslo", "person:Okafor"]);
+  });
+
+  test("a surname that is also an English word is a person before a speech verb", () => {
+    assert.deepEqual(pairs("Smith said no. Rice said yes."), ["person:Smith", "person:Rice"]);
+    assert.deepEqual(pairs("Police said no. Many said yes."), []);
+    assert.deepEqual(pairs("The smith works iron. Smith said so."), []);
+  });
+});
