@@ -102,9 +102,11 @@ function coordinate(mentions: Mention[], tokens: Token[], namedPerson: (m: Menti
         mentions[k + 1] = retype(b, "place", WEAK, "listed");
         continue;
       }
-      if ((untyped(a) && b.strength >= MEDIUM) || weaker(a, b, join)) {
+      // Inside a list or across "and"/"or" even a weakly typed neighbour gives its type ("Dou Jiande and Wang Shichong").
+      const enough = join === "," ? MEDIUM : WEAK;
+      if ((untyped(a) && b.strength >= enough) || weaker(a, b, join)) {
         mentions[k] = retype(a, b.type, WEAK, "listed");
-      } else if ((untyped(b) && a.strength >= MEDIUM) || weaker(b, a, join)) {
+      } else if ((untyped(b) && a.strength >= enough) || weaker(b, a, join)) {
         mentions[k + 1] = retype(b, a.type, WEAK, "listed");
       }
     }

@@ -3,6 +3,7 @@
 // sentence-initial common words dropped. Each candidate is typed by rules.ts.
 import {
   cities, commonWords, demonyms, firstNames, peopleNames, knownNames, nameConnectors, nonNames, ofHeadsOrg, ofHeadsPlace, orgSuffixes, phrases, placeSuffixes,
+  wellKnownSurnames,
 } from "./lexicon.js";
 import { isLower, isNameToken, isPlaceWord, knownAsName, mention, type Ctx, type Mention } from "./context.js";
 import { isUnknown, typing, WEAK } from "./rule.js";
@@ -33,7 +34,7 @@ export function findMentions(ctx: Ctx): Mention[] {
         orgWord ||= isOrgWord(ctx.keys[j]!);
         continue;
       }
-      const skip = connectorSpan(ctx, i, j, orgWord) || nicknameSpan(ctx, i, j);
+      const skip = connectorSpan(ctx, i, j, orgWord) || nicknameSpan(ctx, i, j) || possessiveSpan(ctx, i, j);
       if (skip > 0) {
         j += skip + 1;
         orgWord ||= isOrgWord(ctx.keys[j]!);
@@ -122,6 +123,26 @@ function nicknameSpan(ctx: Ctx, i: number, j: number): number {
     }
   }
   return 0;
+}
+
+/**
+ * "Couch's Division", "Nicholson's Limited", "People's Republic of China", "Ratepayers' Association":
+ * a possessive inside an organisation's or place's name, when the words after it end in the
+ * name's head (or are "Republic of ..."). Only after one or two words no list knows as a
+ * person or place, so "Russia's Defence Ministry" and "Joe Biden's Justice Department" stay apart.
+ * 1 (the possessive token) or 0.
+ */
+function possessiveSpan(ctx: Ctx, i: number, j: number): number {
+  const { tokens, keys } = ctx;
+  if (tokens[j + 1]?.kind !== "poss" || j - i > 1 || !isNameToken(ctx, j + 2) || tokens[j + 2]!.sent !== tokens[i]!.sent) return 0;
+  const owner = keys.slice(i, j + 1).join(" ");
+  if (knownNames.has(owner) || cities.has(owner) || wellKnownSurnames.has(owner) || firstNames.has(keys[i]!) || isDemonymLike(owner)) return 0;
+  let e = j + 2;
+  while (e + 1 - (j + 2) < 4 && isNameToken(ctx, e + 1) && tokens[e + 1]!.sent === tokens[i]!.sent) e++;
+  tick(e - j);
+  const head = keys[e]!;
+  if (orgSuffixes.has(head) || placeSuffixes.has(head)) return 1;
+  return (ofHeadsOrg.has(keys[j + 2]!) || ofHeadsPlace.has(keys[j + 2]!)) && e === j + 2 && keys[e + 1] === "of" ? 1 : 0;
 }
 
 /** Run [i..j], `connector` and one or two more words spell a known place or name ("Trinidad and Tobago"). */

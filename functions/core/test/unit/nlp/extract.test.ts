@@ -539,3 +539,17 @@ describe("lone names from the words around them (issue 13)", () => {
     assert.deepEqual(pairs("The smith works iron. Smith said so."), []);
   });
 });
+
+describe("a possessive inside a name (issue 13)", () => {
+  test("an owner no list knows, a possessive and the name's head are one name", () => {
+    assert.deepEqual(pairs("The regiment joined Howe's Brigade; the People's Republic of China protested."), [
+      "organization:Howe's Brigade", "place:People's Republic of China",
+    ]);
+  });
+
+  test("a known place or person before the possessive stays its own name", () => {
+    assert.deepEqual(pairs("Russia's Defence Ministry said so, and Joe Biden's Justice Department agreed."), [
+      "place:Russia", "organization:Defence Ministry", "person:Joe Biden", "organization:Justice Department",
+    ]);
+  });
+});
