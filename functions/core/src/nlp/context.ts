@@ -7,7 +7,7 @@ import { tick } from "./limits.js";
 import { isAllCaps, isCapitalised, wordKey } from "./normalize.js";
 import type { Token } from "./tokenize.js";
 import type { Typing } from "./rule.js";
-import { STARTERS, ZONES_AND_UNITS } from "./words.js";
+import { HONOURS, STARTERS, ZONES_AND_UNITS } from "./words.js";
 
 export { MEDIUM, NONE, STRONG, WEAK, type Strength } from "./rule.js";
 
@@ -183,7 +183,7 @@ function nameTokenAt(ctx: Ctx, i: number): boolean {
   if (t.kind !== "word") return false;
   const key = ctx.keys[i]!;
   const shape = ctx.shapes[i]!;
-  if (calendarWords.has(key) || !(shape & LETTER)) return false;
+  if (calendarWords.has(key) || !(shape & LETTER) || HONOURS.has(key)) return false;
   // "I", "I'm", "Don't", "We're": pronouns and contractions are never part of a name.
   if (key === "i" || shape & CONTRACTION) return false;
   const shouted = ctx.shouting.has(t.sent);

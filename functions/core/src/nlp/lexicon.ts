@@ -65,7 +65,7 @@ export const titles = new Set([
   "professor", "physicist", "chemist", "economist", "architect", "painter", "poet", "composer",
   "guitarist", "drummer", "bassist", "vocalist", "pianist", "senior", "junior", "juniors", "seniors",
   "sophomore", "freshman", "baron", "baroness", "count", "countess", "earl", "madame", "monsieur",
-  "señor", "herr", "frau", "mme", "mlle", "dona", "don", "famer",
+  "señor", "herr", "frau", "mme", "mlle", "dona", "don", "famer", "champion",
 ]);
 
 /** Last words that make a name an organisation (compromise's orgWords plus common ones). */

@@ -39,7 +39,10 @@ function classifyKnown(ctx: Ctx, i: number, keys: string[], key: string, titled:
   if (known === "person" && n === 1 && cities.has(key)) known = "place"; // "Houston", "Sydney"
   if (known && !(titled && known !== "person")) return typing(known, STRONG, "lexicon");
   if (n > 1 && EVENT_HEADS.has(firstKey)) return NO_NAME; // "Hurricane Milton", "Operation Overlord"
-  if (titled) return typing("person", STRONG, "title");
+  // After a title, a person; but "the NFL champion Baltimore Colts" is a team (a town, then a plural).
+  if (titled && !(n > 1 && isPlaceWord(firstKey) && /[^s]s$/.test(keys[n - 1]!) && !peopleNames.has(keys[n - 1]!))) {
+    return typing("person", STRONG, "title");
+  }
   return undefined;
 }
 

@@ -91,6 +91,10 @@ export const ACRONYM_TAILS = new Set(["cable", "radio", "news", "sports", "sport
 export const SERVICE_DISTRICT = new Set(["district", "districts", "board"]);
 export const SERVICE_WORDS = new Set(["school", "schools", "water", "fire", "sanitation", "hospital", "library", "transit", "utility"]);
 
+/** Honours and ranks written capitalised beside names, never part of one ("Texas All-State", "All-Time University of Texas"). */
+export const HONOURS = new Set(["all-american", "all-americans", "all-state", "all-star", "all-stars", "all-time", "all-conference",
+  "all-pro", "all-league", "all-county", "all-city", "all-district", "all-around", "all-region", "all-big"]);
+
 /** Stage-name prefixes that are part of a person's name: "DJ Khaled", "MC Hammer". */
 export const STAGE_PREFIX = new Set(["dj", "mc"]);
 

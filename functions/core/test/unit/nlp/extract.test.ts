@@ -553,3 +553,14 @@ describe("a possessive inside a name (issue 13)", () => {
     ]);
   });
 });
+
+describe("honours and champions beside names (issue 13)", () => {
+  test("All-American and the like are never part of a name", () => {
+    assert.deepEqual(pairs("He was a Texas All-State player and an All-American at Arkansas."), ["place:Texas", "place:Arkansas"]);
+  });
+
+  test("a champion is a title before a person, but a town and a plural after it are a team", () => {
+    assert.deepEqual(pairs("He joined the NFL champion Baltimore Colts in 1959."), ["organization:NFL", "organization:Baltimore Colts"]);
+    assert.deepEqual(pairs("World Champion Magnus Carlsen won."), ["person:Magnus Carlsen"]);
+  });
+});
