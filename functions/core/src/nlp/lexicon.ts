@@ -114,7 +114,7 @@ export const ofHeadsOrg = new Set([
   "center", "centre", "foundation", "hospital", "library", "supreme", "high", "central", "state",
 ]);
 export const ofHeadsPlace = new Set([
-  "republic", "kingdom", "gulf", "bay", "isle", "isles", "island", "islands", "cape", "lake", "sea",
+  "republic", "riding", "kingdom", "gulf", "bay", "isle", "isles", "island", "islands", "cape", "lake", "sea",
   "strait", "straits", "city", "province", "county", "state", "commonwealth", "principality",
   "duchy", "sultanate", "emirate", "mount", "port", "bank", "straits", "region", "district",
   "federation", "states",

@@ -564,3 +564,7 @@ describe("honours and champions beside names (issue 13)", () => {
     assert.deepEqual(pairs("World Champion Magnus Carlsen won."), ["person:Magnus Carlsen"]);
   });
 });
+
+test("a riding is a place's head before 'of' (issue 13)", () => {
+  assert.deepEqual(pairs("He lives in the East Riding of Yorkshire."), ["place:East Riding of Yorkshire"]);
+});
