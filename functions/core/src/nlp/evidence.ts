@@ -8,7 +8,7 @@ import { isLower, isNameToken, mention, type Ctx, type Mention } from "./context
 import { MAX_SPAN_TOKENS, tick } from "./limits.js";
 import { isAllCaps } from "./normalize.js";
 import { isRetypable, isUnknown, MEDIUM, STRONG, typing, WEAK, type Typing } from "./rule.js";
-import { textKind } from "./kinds.js";
+import { listKinds, textKind } from "./kinds.js";
 import { CLUB_ROLE_AFTER, ORG_FRAME_AFTER, ORG_FRAME_BEFORE, PLAYED_FOR, RESULT_VERBS, VERSUS } from "./words.js";
 
 /** Acronyms the article defines -> the key of their long form. */
@@ -18,6 +18,7 @@ export type Definitions = Map<string, string>;
 export function applyEvidence(ctx: Ctx, mentions: Mention[]): Definitions {
   tick(mentions.length);
   const definitions = defineAcronyms(ctx, mentions);
+  const lists = listKinds(ctx); // every article pays this one pass, so work stays linear in its length
   for (let k = 0; k < mentions.length; k++) {
     const m = mentions[k]!;
     if (m.type === "place" && isClubTown(m.key) && inResult(ctx, m)) {
@@ -25,7 +26,7 @@ export function applyEvidence(ctx: Ctx, mentions: Mention[]): Definitions {
       mentions[k] = mention(m.first, m.last, m.key, typing("organization", MEDIUM, "sports-club"));
     } else {
       const yielding = yields(m); // worked out once: the tests below all ask
-      const named = yielding || m.type !== "person" ? textKind(ctx, m, yielding) : undefined;
+      const named = yielding || m.type !== "person" ? textKind(ctx, m, yielding, lists) : undefined;
       if (named !== undefined) mentions[k] = mention(m.first, m.last, m.key, named);
       // Not a demonym, title or the like ("Indonesian guitarist X", "Dear spokesman").
       else if (m.type !== "organization" && yielding && m.rule !== "non-name" && orgFrame(ctx, m)) {

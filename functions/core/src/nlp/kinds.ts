@@ -12,9 +12,10 @@ import { ORG_KINDS, PLACE_KINDS } from "./words.js";
 
 /**
  * The typing the text's own kind words give mention `m`, or undefined. `yielding`: the
- * mention's typing is a guess (unknown, from one list, or weak) that evidence may overrule.
+ * mention's typing is a guess (unknown, from one list, or weak) that evidence may overrule;
+ * `lists`: the article's listKinds.
  */
-export function textKind(ctx: Ctx, m: Mention, yielding: boolean): Typing | undefined {
+export function textKind(ctx: Ctx, m: Mention, yielding: boolean, lists: ListKinds): Typing | undefined {
   // STRONG: the text says what the name is; a place word inside it ("Madina Lake") says less.
   if (m.type !== "organization" && (yielding || (m.type === "place" && !countryNames.has(m.key))) && afterKind(ctx, m)) {
     return typing("organization", STRONG, "org-kind");
@@ -25,6 +26,11 @@ export function textKind(ctx: Ctx, m: Mention, yielding: boolean): Typing | unde
   if (m.type !== "place" && (yielding || (m.type === "organization" && m.strength < STRONG)) &&
     (isUnknown(m.rule) || m.strength > NONE) && placeKindAfter(ctx, m)) {
     return typing("place", MEDIUM, "place-kind-after");
+  }
+  // "bands such as New Order, Interpol or Joy Division": the kind before a list names each member.
+  if (yielding || (m.type === "place" && !countryNames.has(m.key))) {
+    const kind = lists.get(m.first);
+    if (kind !== undefined && kind !== m.type && (kind === "organization" || yielding)) return typing(kind, MEDIUM, "kind-list");
   }
   if (yielding || m.type === "place") {
     // "Aisby is a village in ...", "Crazyhead are an English punk band": what the text calls it.
@@ -92,5 +98,61 @@ function copulaKind(ctx: Ctx, m: Mention): EntityType | undefined {
     }
     if (AFTER_KIND.has(key)) return undefined; // "a member of ...": not the name's own kind
   }
+  return undefined;
+}
+
+/** The plural of a kind noun: "band" -> "bands", "company" -> "companies", "church" -> "churches". */
+const plural = (w: string): string =>
+  /[^aeiou]y$/.test(w) ? `${w.slice(0, -1)}ies` : /(s|x|ch|sh)$/.test(w) ? `${w}es` : `${w}s`;
+const ORG_KINDS_PLURAL = new Set([...ORG_KINDS].map(plural));
+const PLACE_KINDS_PLURAL = new Set([...PLACE_KINDS].map(plural));
+/** Kinds of people before a list ("politicians such as", "guitarists like"). */
+const PERSON_KINDS_PLURAL = new Set(["politicians", "artists", "singers", "musicians", "actors", "actresses", "writers",
+  "authors", "players", "guitarists", "drummers", "rappers", "leaders", "figures", "celebrities", "personalities",
+  "athletes", "composers", "poets", "painters", "scientists", "philosophers", "directors", "producers", "comedians",
+  "journalists", "footballers", "coaches", "ministers", "senators", "candidates"]);
+/** Token index -> the type a list's introduction gives the capitalised word there. */
+export type ListKinds = Map<number, EntityType>;
+
+/** Words that join a list's members; any other token ends the list. */
+const LIST_TOKENS = new Set([",", "and", "or", "&", "the", "as", "well"]);
+
+/**
+ * "bands such as New Order, Interpol or Joy Division", "states like California, Utah and Arizona",
+ * "Guitarists including Tohpati": a plural kind noun, then "such as", "like" or "including",
+ * gives its type to every capitalised word of the list after it, up to the first token that
+ * joins no list. One pass: each list is walked once, from its introduction.
+ */
+export function listKinds(ctx: Ctx): ListKinds {
+  const out: ListKinds = new Map();
+  const { tokens, keys } = ctx;
+  tick(tokens.length);
+  for (let k = 1; k < tokens.length; k++) {
+    const key = lowerKey(ctx, k);
+    let kindAt: number;
+    if (key === "as" && lowerKey(ctx, k - 1) === "such") kindAt = k - 2;
+    else if (key === "like" || key === "including") kindAt = k - 1;
+    else continue;
+    if (tokens[kindAt]?.text === ",") kindAt--; // "bands, such as ..."
+    if (kindAt < 0 || !sameSentence(ctx, kindAt, k)) continue;
+    const kind = kindOfPlural(tokens[kindAt]!.sentStart ? keys[kindAt]! : lowerKey(ctx, kindAt));
+    if (kind === undefined) continue;
+    let e = k + 1;
+    while (e < tokens.length && sameSentence(ctx, e, k)) {
+      tick();
+      const t = tokens[e]!;
+      if (t.kind === "word" && !isLower(ctx, e)) out.set(e, kind);
+      else if (!LIST_TOKENS.has(keys[e]!)) break;
+      e++;
+    }
+    k = e - 1;
+  }
+  return out;
+}
+
+function kindOfPlural(word: string): EntityType | undefined {
+  if (ORG_KINDS_PLURAL.has(word)) return "organization";
+  if (PLACE_KINDS_PLURAL.has(word) || PLACE_KINDS.has(word)) return "place";
+  if (PERSON_KINDS_PLURAL.has(word)) return "person";
   return undefined;
 }

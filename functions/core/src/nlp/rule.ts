@@ -41,7 +41,7 @@ export const RULES = {
   "well-known-surname": fromList,
   // evidence.ts: the words around the name
   "sports-club": fixed, "same-club": fixed, "org-frame": fixed, "org-kind": fixed, "place-kind-of": fixed, "place-kind-after": fixed,
-  "copula-kind": fixed, "acronym-defined": fixed,
+  "copula-kind": fixed, "kind-list": fixed, "acronym-defined": fixed,
 } as const satisfies Record<string, Traits>;
 
 export type Rule = keyof typeof RULES;

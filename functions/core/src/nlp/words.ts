@@ -172,7 +172,7 @@ export const ORG_KINDS = new Set([
   "band", "group", "label", "newspaper", "magazine", "tabloid", "broadcaster", "network", "firm", "company",
   "carrier", "airline", "retailer", "club", "side", "outfit", "party", "militia", "charity", "startup",
   "manufacturer", "automaker", "carmaker", "insurer", "lender", "conglomerate", "publisher", "studio", "agency",
-  "watchdog", "regulator", "nonprofit", "non-profit", "ngo", "think-tank", "franchise", "chain", "brand",
+  "watchdog", "regulator", "nonprofit", "non-profit", "ngo", "think-tank", "franchise", "chain", "brand", "nightclub",
 ]);
 
 // Kinds of place in lower case before "of" or after "is a" ("the village of Atwick",

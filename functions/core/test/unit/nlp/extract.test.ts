@@ -568,3 +568,21 @@ describe("honours and champions beside names (issue 13)", () => {
 test("a riding is a place's head before 'of' (issue 13)", () => {
   assert.deepEqual(pairs("He lives in the East Riding of Yorkshire."), ["place:East Riding of Yorkshire"]);
 });
+
+describe("a kind before a list (issue 13)", () => {
+  test("'bands such as', 'states like', 'guitarists including' type every member of the list", () => {
+    assert.deepEqual(pairs("He liked bands such as New Order, Interpol or Joy Division."), [
+      "organization:New Order", "organization:Interpol", "organization:Joy Division",
+    ]);
+    assert.deepEqual(pairs("Top nightclubs such as Crobar, Mansion, Liquid and Pearl opened."), [
+      "organization:Crobar", "organization:Mansion", "organization:Liquid", "organization:Pearl",
+    ]);
+    assert.deepEqual(pairs("Guitarists including Tohpati, Ridho and Abdee Negara played."), [
+      "person:Tohpati", "person:Ridho", "person:Abdee Negara",
+    ]);
+  });
+
+  test("the list ends at the first word that joins no list", () => {
+    assert.deepEqual(pairs("Bands such as Interpol toured, and later Ann Lee spoke."), ["organization:Interpol", "person:Ann Lee"]);
+  });
+});
