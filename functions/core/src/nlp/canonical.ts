@@ -91,8 +91,9 @@ function coordinate(mentions: Mention[], tokens: Token[], namedPerson: (m: Menti
       // "A, B and C": a comma inside a longer list is a list comma.
       if (join === "," && (LIST_JOINS.has(joins[k + 1] ?? "") || LIST_JOINS.has(joins[k - 1] ?? ""))) join = "list";
       // "Sapporo, Japan", "Austin, Texas": a name before a comma and a known place is a place.
+      // A lone given name there is a town too ("Cary, North Carolina").
       if (join === "," && b.type === "place" && b.strength === STRONG && a.strength < STRONG && a.type !== "place" &&
-        a.type !== "person") {
+        (a.type !== "person" || (a.first === a.last && isRetypable(a.rule)))) {
         mentions[k] = retype(a, "place", WEAK, "listed");
         continue;
       }

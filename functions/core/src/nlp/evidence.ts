@@ -3,7 +3,7 @@
 // Uganda (SMUG)"), the frames of organisation names ("Acme spokesman", "joined
 // Acme", "a statement from Acme"), and sports results, where a town's name is a
 // club's ("Barcelona beat Real Madrid 2-1").
-import { cities, countryNames, nameConnectors, placePrepositions } from "./lexicon.js";
+import { cities, countryNames, nameConnectors, placePrepositions, wellKnownSurnames } from "./lexicon.js";
 import { isLower, isNameToken, mention, type Ctx, type Mention } from "./context.js";
 import { MAX_SPAN_TOKENS, tick } from "./limits.js";
 import { isAllCaps } from "./normalize.js";
@@ -29,7 +29,7 @@ export function applyEvidence(ctx: Ctx, mentions: Mention[]): Definitions {
       const named = yielding || m.type !== "person" ? textKind(ctx, m, yielding, lists) : undefined;
       if (named !== undefined) mentions[k] = mention(m.first, m.last, m.key, named);
       // Not a demonym, title or the like ("Indonesian guitarist X", "Dear spokesman").
-      else if (m.type !== "organization" && yielding && m.rule !== "non-name" && orgFrame(ctx, m)) {
+      else if (m.type !== "organization" && yielding && m.rule !== "non-name" && (orgFrame(ctx, m) || storeName(ctx, m))) {
         mentions[k] = mention(m.first, m.last, m.key, typing("organization", MEDIUM, "org-frame"));
       }
     }
@@ -78,6 +78,20 @@ function inResult(ctx: Ctx, m: Mention): boolean {
   return next?.kind === "num" && /^\d{1,2}(-\d{1,2})?$/u.test(next.text) &&
     (next.text.includes("-") || /^\p{Lu}/u.test(tokens[m.last + 2]?.text ?? "") || tokens[m.last + 2] === undefined);
 }
+
+/**
+ * "Dillard's was added", "which became Macy's in 2006", "with Ivey's and Hudson Belk": a lone
+ * name whose possessive owns nothing is a firm named so (a store, an auction house). Not the
+ * surname of a well-known person ("Trump's and Biden's plans").
+ */
+function storeName(ctx: Ctx, m: Mention): boolean {
+  if (m.first !== m.last || ctx.tokens[m.last + 1]?.kind !== "poss" || wellKnownSurnames.has(m.key)) return false;
+  const next = ctx.tokens[m.last + 2];
+  // Not before the end of a sentence: "The car was Smith's."
+  return next !== undefined && (next.kind === "punct" ? next.text === "," || next.text === ")" : isLower(ctx, m.last + 2) && AFTER_STORE.has(ctx.keys[m.last + 2]!));
+}
+const AFTER_STORE = new Set(["was", "became", "becomes", "opened", "closed", "in", "at", "on",
+  "store", "stores", "department", "restaurant", "restaurants", "outlet", "outlets", "chain", "shop", "shops"]);
 
 /** "Acme spokesman", "Acme's board", "joined Acme", "a statement from Acme". */
 function orgFrame(ctx: Ctx, m: Mention): boolean {

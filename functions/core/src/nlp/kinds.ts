@@ -104,7 +104,7 @@ function copulaKind(ctx: Ctx, m: Mention): EntityType | undefined {
 /** The plural of a kind noun: "band" -> "bands", "company" -> "companies", "church" -> "churches". */
 const plural = (w: string): string =>
   /[^aeiou]y$/.test(w) ? `${w.slice(0, -1)}ies` : /(s|x|ch|sh)$/.test(w) ? `${w}es` : `${w}s`;
-const ORG_KINDS_PLURAL = new Set([...ORG_KINDS].map(plural));
+const ORG_KINDS_PLURAL = new Set([...[...ORG_KINDS].map(plural), "clients", "customers", "sponsors", "competitors", "anchors", "tenants"]);
 const PLACE_KINDS_PLURAL = new Set([...PLACE_KINDS].map(plural));
 /** Kinds of people before a list ("politicians such as", "guitarists like"). */
 const PERSON_KINDS_PLURAL = new Set(["politicians", "artists", "singers", "musicians", "actors", "actresses", "writers",
@@ -119,7 +119,8 @@ const LIST_TOKENS = new Set([",", "and", "or", "&", "the", "as", "well"]);
 
 /**
  * "bands such as New Order, Interpol or Joy Division", "states like California, Utah and Arizona",
- * "Guitarists including Tohpati": a plural kind noun, then "such as", "like" or "including",
+ * "Guitarists including Tohpati", "clients include Sub-Zero": a plural kind noun, then "such as",
+ * "like", "including" or "include(s)",
  * gives its type to every capitalised word of the list after it, up to the first token that
  * joins no list. One pass: each list is walked once, from its introduction.
  */
@@ -131,7 +132,7 @@ export function listKinds(ctx: Ctx): ListKinds {
     const key = lowerKey(ctx, k);
     let kindAt: number;
     if (key === "as" && lowerKey(ctx, k - 1) === "such") kindAt = k - 2;
-    else if (key === "like" || key === "including") kindAt = k - 1;
+    else if (key === "like" || key === "including" || key === "include" || key === "includes" || key === "included") kindAt = k - 1;
     else continue;
     if (tokens[kindAt]?.text === ",") kindAt--; // "bands, such as ..."
     if (kindAt < 0 || !sameSentence(ctx, kindAt, k)) continue;

@@ -586,3 +586,24 @@ describe("a kind before a list (issue 13)", () => {
     assert.deepEqual(pairs("Bands such as Interpol toured, and later Ann Lee spoke."), ["organization:Interpol", "person:Ann Lee"]);
   });
 });
+
+describe("stores, malls and clients (issue 13)", () => {
+  test("a lone name whose possessive owns nothing is a firm; a person's possessive is not", () => {
+    assert.deepEqual(pairs("Thalhimer's became part of the chain, which became Macy's in 2006."), [
+      "organization:Thalhimer", "organization:Macy",
+    ]);
+    assert.deepEqual(pairs("The car was Smith's. Yesterday Trump's and Biden's plans differed."), ["person:Trump", "person:Biden"]);
+  });
+
+  test("a mall is an organisation, and a given name before a comma and a known place is a town", () => {
+    assert.deepEqual(pairs("Cary Village Mall is in Cary, North Carolina."), [
+      "organization:Cary Village Mall", "place:Cary", "place:North Carolina",
+    ]);
+  });
+
+  test("'clients include' types the list after it", () => {
+    assert.deepEqual(pairs("Major clients include Sub-Zero, Qorvex and Shure."), [
+      "organization:Sub-Zero", "organization:Qorvex", "organization:Shure",
+    ]);
+  });
+});
