@@ -7,7 +7,7 @@ import { aliases, nameConnectors, nonNames, titles } from "./lexicon.js";
 import { MAX_ENTITY_CHARS, tick } from "./limits.js";
 import { cleanSurface, isAllCaps, titleCase, wordKey } from "./normalize.js";
 import { mention, type Mention } from "./context.js";
-import { isRetypable, isUnknown, MEDIUM, NONE, STRONG, typing, WEAK, type Rule, type Strength } from "./rule.js";
+import { isRetypable, isSpelledByKey, isUnknown, MEDIUM, NONE, STRONG, typing, WEAK, type Rule, type Strength } from "./rule.js";
 import type { Token } from "./tokenize.js";
 import type { Entity, EntityType } from "./types.js";
 
@@ -151,7 +151,7 @@ export function toEntities(
     const surface = text.slice(first.start, last.end);
     const multi = m.last > m.first;
     const known = multi ? resolved[m.type].get(m.key) : undefined;
-    let canonical = known ?? base(m, surface);
+    let canonical = known ?? (isSpelledByKey(m.rule) ? titleCase(m.key) : base(m, surface));
     if (known !== undefined) {
       // resolved at its first mention
     } else if (m.type === "person") {

@@ -5,7 +5,8 @@ import {
   cities, commonWords, demonyms, firstNames, peopleNames, knownNames, nameConnectors, nonNames, ofHeadsOrg, ofHeadsPlace, orgSuffixes, phrases, placeSuffixes,
 } from "./lexicon.js";
 import { isLower, isNameToken, isPlaceWord, knownAsName, mention, type Ctx, type Mention } from "./context.js";
-import { isUnknown, typing, WEAK } from "./rule.js";
+import { handlePersonName, isGivenNameHandle } from "./handles.js";
+import { isUnknown, MEDIUM, typing, WEAK } from "./rule.js";
 import { classify, isPluralAfterThe } from "./rules.js";
 import { MAX_ENTITY_CHARS, MAX_SPAN_TOKENS, tick } from "./limits.js";
 import { isAllCaps } from "./normalize.js";
@@ -19,6 +20,7 @@ export function findMentions(ctx: Ctx): Mention[] {
   while (i < tokens.length) {
     tick();
     if (!isNameToken(ctx, i)) {
+      if (tokens[i]!.kind === "handle") handleMention(ctx, i, out);
       i++;
       continue;
     }
@@ -44,6 +46,13 @@ export function findMentions(ctx: Ctx): Mention[] {
     i = j + 1;
   }
   return out;
+}
+
+/** "@NicholasPegg", "@jaketapper": a handle that spells a person's name is that person (the name is its key). */
+function handleMention(ctx: Ctx, i: number, out: Mention[]): void {
+  const name = handlePersonName(ctx.tokens[i]!.text);
+  if (name !== undefined) out.push(mention(i, i, name, typing("person", MEDIUM, "handle-name")));
+  else if (isGivenNameHandle(ctx.tokens[i]!.text)) out.push(mention(i, i, ctx.keys[i]!.toLowerCase(), typing("person", MEDIUM, "handle-given")));
 }
 
 const isOrgWord = (key: string): boolean => orgSuffixes.has(key) || ofHeadsOrg.has(key);

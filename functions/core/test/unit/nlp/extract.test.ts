@@ -450,3 +450,28 @@ describe("aliases (issue 13)", () => {
     assert.deepEqual(aliasKeys("person", "Madonna"), []);
   });
 });
+
+describe("social-media text", () => {
+  test("handle-name: a handle that spells a given name and surname is that person, without the @", () => {
+    assert.deepEqual(pairs("thanks @MariaLopez for the photos"), ["person:MariaLopez"]);
+    assert.deepEqual(pairs("great thread @lisagonzalez !"), ["person:lisagonzalez"]);
+    assert.deepEqual(pairs("@Maria_Lopez yes"), ["person:Maria_Lopez"]);
+    // A well-known name after an account prefix; the canonical form is the name the handle spells.
+    assert.deepEqual(canon("RT @realBarackObama: hope"), ["person:Barack Obama"]);
+    // Text tokenised before it arrives ("@ name") reads the same.
+    assert.deepEqual(pairs("@ MariaLopez thanks for this"), ["person:MariaLopez"]);
+  });
+
+  test("handle-name: a bare handle, an e-mail address or ordinary words glued together name no one", () => {
+    assert.deepEqual(pairs("via @DailyPost and @CuriousCatMe"), []);
+    assert.deepEqual(pairs("ask @coffeelover42 about @markets today"), []);
+    assert.deepEqual(pairs("write to anna@lisagonzalez.com"), []);
+    // A handle is never part of a longer name: "@MariaLopez Smith" is not "MariaLopez Smith".
+    assert.ok(!extractEntities("@MariaLopez Smith said so").some((e) => e.text.includes(" ")));
+  });
+
+  test("handle-given: a handle that is one given name is a person; an everyday word is not", () => {
+    assert.deepEqual(pairs("@Olivia loved it"), ["person:Olivia"]);
+    assert.deepEqual(pairs("@Panda loved it"), []);
+  });
+});

@@ -1,0 +1,64 @@
+// Social-media handles ("@NicholasPegg", "@jaketapper", "@realDonaldTrump"): a handle
+// is an account name, not prose, so it is never part of a longer name; but a handle
+// spelt as a person's given name and surname is, mostly, that person's account.
+// A bare handle ("@notstoreboughtdirt", "@CuriousCatMe") names no one.
+import { commonWords, firstNames, knownNames, peopleNames, rarerWords, wellKnownPeople, wellKnownSurnames } from "./lexicon.js";
+import { tick } from "./limits.js";
+
+/** Longest handle worth splitting (Twitter allows 15 characters, Reddit 20). */
+export const MAX_HANDLE_CHARS = 32;
+
+// Words that accounts put before a name: "@realDonaldTrump", "@TheKennyRoda", "@DrJillStein".
+const HANDLE_PREFIX = new Set(["real", "the", "its", "iam", "im", "dr", "mr", "mrs", "ms", "miss", "official"]);
+
+const isGiven = (w: string): boolean => w.length >= 2 && firstNames.has(w);
+const isVeryCommonWord = (w: string): boolean => commonWords.has(w) && !rarerWords.has(w);
+/** A surname from the name lists that is not an everyday English word ("tapper", "kohn"; not "temp"). */
+const isSurname = (w: string): boolean =>
+  w.length >= 3 && (wellKnownSurnames.has(w) || (peopleNames.has(w) && !isVeryCommonWord(w)));
+
+/** A handle that is one given name, not an everyday word ("@Paul", "@janet"; not "@Hope", "@Panda"). */
+export function isGivenNameHandle(handle: string): boolean {
+  if (handle.length > MAX_HANDLE_CHARS || !/^\p{L}\p{Ll}+$/u.test(handle)) return false;
+  const key = handle.toLowerCase();
+  return isGiven(key) && key.length >= 3 && !commonWords.has(key) && knownNames.get(key) !== "place" && knownNames.get(key) !== "organization";
+}
+
+/**
+ * The person's name a handle spells, as a lower-case key of two or three words
+ * ("NicholasPegg" -> "nicholas pegg", "jaketapper" -> "jake tapper"), or undefined.
+ * Bounded: handles longer than MAX_HANDLE_CHARS are not split.
+ */
+export function handlePersonName(handle: string): string | undefined {
+  if (handle.length > MAX_HANDLE_CHARS || handle.length < 5) return undefined;
+  tick(handle.length);
+  const letters = handle.replace(/[_\p{N}]+/gu, "");
+  // CamelCase or underscores mark the word boundaries: "MaryKayCabot", "zoe_clark", "CraigRBrittain".
+  const parts = handle.match(/\p{Lu}+(?!\p{Ll})|\p{Lu}?\p{Ll}+/gu) ?? [];
+  if (parts.length >= 2 && parts.join("") === letters) {
+    const keys = parts.map((p) => p.toLowerCase());
+    const words = keys.filter((k, n) => !(n === 0 && HANDLE_PREFIX.has(k) && keys.length > 2) && k.length > 1); // no initials
+    if (words.length >= 2 && words.length <= 3) {
+      const name = words.join(" ");
+      if (wellKnownPeople.has(name) || knownNames.get(name) === "person") return name;
+      const last = words.at(-1)!;
+      if (isGiven(words[0]!) && isSurname(last) && !words.slice(1, -1).some(isVeryCommonWord)) return name;
+    }
+    return undefined;
+  }
+  // One run of letters ("jaketapper", "Seanhannity"): a given name, then a surname.
+  const key = letters.toLowerCase();
+  if (!/^\p{Ll}+$/u.test(key) || commonWords.has(key) || knownNames.has(key) || firstNames.has(key)) return undefined;
+  for (let c = 2; c <= key.length - 3; c++) {
+    tick();
+    const name = `${key.slice(0, c)} ${key.slice(c)}`;
+    if (wellKnownPeople.has(name)) return name;
+  }
+  for (let c = 3; c <= key.length - 4; c++) {
+    tick();
+    const given = key.slice(0, c);
+    const surname = key.slice(c);
+    if (isGiven(given) && isSurname(surname)) return `${given} ${surname}`;
+  }
+  return undefined;
+}
