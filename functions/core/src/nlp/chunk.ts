@@ -10,7 +10,7 @@ import { isUnknown, MEDIUM, typing, WEAK } from "./rule.js";
 import { classify, isPluralAfterThe } from "./rules.js";
 import { MAX_ENTITY_CHARS, MAX_SPAN_TOKENS, tick } from "./limits.js";
 import { isAllCaps } from "./normalize.js";
-import { ALWAYS_TITLE, CLUB_PREFIX, HALL_OF, JOB_WORDS, PARTICLES, STARTERS, TITLE_MODIFIERS } from "./words.js";
+import { ALWAYS_TITLE, CHAT_WORDS, CLUB_PREFIX, HALL_OF, JOB_WORDS, PARTICLES, STARTERS, TITLE_MODIFIERS } from "./words.js";
 
 /** Find and type the name mentions in a tokenised text. */
 export function findMentions(ctx: Ctx): Mention[] {
@@ -255,6 +255,11 @@ function trimStart(ctx: Ctx, i: number, j: number): number {
       if (key === "the" && !initial && s + 1 <= j && orgLike(ctx, s + 1, j)) break; // "The Guardian"
       // "bands like The Ramones": a capital "The" mid-sentence belongs to a plural name.
       if (!initial && isPluralAfterThe(ctx, s, j)) break;
+      s++;
+      continue;
+    }
+    // "Ima Throw", "Yo Soy": a chat word that starts a post is not the first word of a name.
+    if (initial && s < j && CHAT_WORDS.has(key)) {
       s++;
       continue;
     }

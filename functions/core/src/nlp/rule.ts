@@ -36,7 +36,7 @@ export const RULES = {
   "name-then-city": fixed, "common-words": fixed, said: fixed, "people-names": fixed, "place-pair": fixed,
   "surname-end": fixed, "surname-first": fixed, "surname-ending": fixed, "default-multi": unknownName,
   // classify: one word
-  "non-name": fixed, "acronym-stop": fixed, "acronym-2": fixed, acronym: fixed, "common-word": fixed,
+  "non-name": fixed, "chat-word": fixed, "acronym-stop": fixed, "acronym-2": fixed, acronym: fixed, "common-word": fixed,
   "context-place-1": fromList, company: fromList, "city-1": fromList, "name-list-1": fromList,
   "place-ending": fromList, "default-1": unknownName, "org-head": fixed,
   // chunk.ts and canonical.ts: the article's evidence

@@ -81,6 +81,16 @@ export const PLACE_ENDING = /(burg|burgh|bourg|ville|shire|stan|polis|grad|abad|
 
 export const PLACE_PREFIX = new Set(["st", "saint", "mount", "mt", "lake", "cape", "fort", "port", "san", "santa", "sierra", "isla", "rio", "lago", "monte", "gulf", "isle"]);
 
+/**
+ * Chat words of social text: contractions written without their apostrophe ("Im", "Ima",
+ * "Dont"), interjections and abbreviations ("Yo", "Um", "Thanku", "Pls"). The name lists hold
+ * some as rare names ("Im", "Yo"), but capitalised alone they are a post's first word, not a name.
+ */
+export const CHAT_WORDS = new Set(["im", "ima", "imma", "ive", "youre", "dont", "didnt", "doesnt", "cant", "wont", "isnt",
+  "wasnt", "arent", "thats", "whats", "yall", "ya", "yo", "um", "umm", "uh", "hmm", "hmmm", "haha", "hahaha", "lmao", "lmfao",
+  "smh", "idk", "idc", "ikr", "bruh", "tho", "thx", "thanku", "thankyou", "ty", "pls", "plz", "ur", "u", "omw", "nah",
+  "yea", "yeah", "yup", "yep", "ugh", "aww", "wow", "gonna", "wanna", "gotta", "ppl"]);
+
 export const SPEECH = new Set(["said", "says", "told", "added", "tweeted", "wrote", "argued", "claimed", "insisted",
   "warned", "explained", "stated", "admitted", "denied", "recalled", "asked", "replied", "noted"]);
 

@@ -470,6 +470,14 @@ describe("social-media text", () => {
     assert.ok(!extractEntities("@MariaLopez Smith said so").some((e) => e.text.includes(" ")));
   });
 
+  test("chat-word: a chat word that starts a post is no name; a name after it still is", () => {
+    assert.deepEqual(pairs("Im sure it works. Yo what happened"), []);
+    assert.deepEqual(pairs("Ima Throw it away"), []);
+    assert.deepEqual(pairs("Um, ok. Ima tell Olivia Brandt"), ["person:Olivia Brandt"]);
+    // A run of names is kept whole: "Im" is also a surname.
+    assert.ok(has("We met Im Yoon-ah in Seoul.", "person", "Im Yoon-ah"));
+  });
+
   test("handle-given: a handle that is one given name is a person; an everyday word is not", () => {
     assert.deepEqual(pairs("@Olivia loved it"), ["person:Olivia"]);
     assert.deepEqual(pairs("@Panda loved it"), []);
