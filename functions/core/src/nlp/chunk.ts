@@ -3,6 +3,7 @@
 // sentence-initial common words dropped. Each candidate is typed by rules.ts.
 import {
   cities, commonWords, demonyms, firstNames, peopleNames, knownNames, nameConnectors, nonNames, ofHeadsOrg, ofHeadsPlace, orgSuffixes, phrases, placeSuffixes,
+  wellKnownPeople, wellKnownSurnames,
 } from "./lexicon.js";
 import { isLower, isNameToken, isPlaceWord, knownAsName, mention, type Ctx, type Mention } from "./context.js";
 import { handlePersonName, isGivenNameHandle } from "./handles.js";
@@ -21,6 +22,7 @@ export function findMentions(ctx: Ctx): Mention[] {
     tick();
     if (!isNameToken(ctx, i)) {
       if (tokens[i]!.kind === "handle") handleMention(ctx, i, out);
+      else if (isLower(ctx, i) && firstNames.has(ctx.keys[i]!)) i += lowerFullName(ctx, i, out); // cheap test first
       i++;
       continue;
     }
@@ -53,6 +55,32 @@ function handleMention(ctx: Ctx, i: number, out: Mention[]): void {
   const name = handlePersonName(ctx.tokens[i]!.text);
   if (name !== undefined) out.push(mention(i, i, name, typing("person", MEDIUM, "handle-name")));
   else if (isGivenNameHandle(ctx.tokens[i]!.text)) out.push(mention(i, i, ctx.keys[i]!.toLowerCase(), typing("person", MEDIUM, "handle-given")));
+}
+
+/**
+ * "andrew mccabe", "ed sheeran": informal text writes full names in lower case. A given name
+ * then a surname that are no English words, or a well-known person's full name, is that person.
+ * Token i is a lower-case given name; returns the number of tokens taken after it.
+ */
+function lowerFullName(ctx: Ctx, i: number, out: Mention[]): number {
+  const { tokens, keys } = ctx;
+  const given = keys[i]!;
+  const sameLine = (k: number): boolean => isLower(ctx, k) && tokens[k]!.sent === tokens[i]!.sent;
+  if (!sameLine(i + 1)) return 0;
+  const two = `${given} ${keys[i + 1]!}`;
+  const three = sameLine(i + 2) ? `${two} ${keys[i + 2]!}` : "";
+  tick(2);
+  if (three !== "" && wellKnownPeople.has(three)) {
+    out.push(mention(i, i + 2, three, typing("person", MEDIUM, "lower-full-name")));
+    return 2;
+  }
+  const surname = keys[i + 1]!;
+  if (wellKnownPeople.has(two) || (given.length >= 3 && !commonWords.has(given) && surname.length >= 3 &&
+    !commonWords.has(surname) && !firstNames.has(surname) && (peopleNames.has(surname) || wellKnownSurnames.has(surname)))) {
+    out.push(mention(i, i + 1, two, typing("person", MEDIUM, "lower-full-name")));
+    return 1;
+  }
+  return 0;
 }
 
 const isOrgWord = (key: string): boolean => orgSuffixes.has(key) || ofHeadsOrg.has(key);

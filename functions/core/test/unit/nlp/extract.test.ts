@@ -478,6 +478,13 @@ describe("social-media text", () => {
     assert.ok(has("We met Im Yoon-ah in Seoul.", "person", "Im Yoon-ah"));
   });
 
+  test("lower-full-name: a full name written in lower case is a person; a lone or everyday word is not", () => {
+    assert.deepEqual(pairs("lol i saw olivia brandt at the mall"), ["person:olivia brandt"]);
+    assert.deepEqual(pairs("we saw tom hanks yesterday"), ["person:tom hanks"]);
+    assert.deepEqual(pairs("ask grace about the rose garden"), []);
+    assert.deepEqual(pairs("olivia said hi"), []);
+  });
+
   test("handle-given: a handle that is one given name is a person; an everyday word is not", () => {
     assert.deepEqual(pairs("@Olivia loved it"), ["person:Olivia"]);
     assert.deepEqual(pairs("@Panda loved it"), []);
