@@ -6,7 +6,7 @@ import {
   wellKnownPeople, wellKnownSurnames,
 } from "./lexicon.js";
 import { isLower, isNameToken, isPlaceWord, knownAsName, mention, type Ctx, type Mention } from "./context.js";
-import { handlePersonName, isGivenNameHandle } from "./handles.js";
+import { handlePersonName, isGivenNameHandle, isOrgHandle } from "./handles.js";
 import { isUnknown, MEDIUM, typing, WEAK } from "./rule.js";
 import { classify, isPluralAfterThe } from "./rules.js";
 import { MAX_ENTITY_CHARS, MAX_SPAN_TOKENS, tick } from "./limits.js";
@@ -50,11 +50,15 @@ export function findMentions(ctx: Ctx): Mention[] {
   return out;
 }
 
-/** "@NicholasPegg", "@jaketapper": a handle that spells a person's name is that person (the name is its key). */
+/**
+ * "@MariaLopez", "@lisagonzalez": a handle that spells a person's name is that person (the name is its key);
+ * "@Olivia" is a person, "@CNN" and "@CNNPolitics" the organisation; any other handle names no one.
+ */
 function handleMention(ctx: Ctx, i: number, out: Mention[]): void {
   const name = handlePersonName(ctx.tokens[i]!.text);
   if (name !== undefined) out.push(mention(i, i, name, typing("person", MEDIUM, "handle-name")));
   else if (isGivenNameHandle(ctx.tokens[i]!.text)) out.push(mention(i, i, ctx.keys[i]!.toLowerCase(), typing("person", MEDIUM, "handle-given")));
+  else if (isOrgHandle(ctx.tokens[i]!.text)) out.push(mention(i, i, ctx.keys[i]!.toLowerCase(), typing("organization", MEDIUM, "handle-org")));
 }
 
 /**

@@ -2,7 +2,7 @@
 // is an account name, not prose, so it is never part of a longer name; but a handle
 // spelt as a person's given name and surname is, mostly, that person's account.
 // A bare handle ("@notstoreboughtdirt", "@CuriousCatMe") names no one.
-import { commonWords, firstNames, knownNames, peopleNames, rarerWords, wellKnownPeople, wellKnownSurnames } from "./lexicon.js";
+import { commonWords, companyWords, firstNames, knownNames, peopleNames, rarerWords, wellKnownPeople, wellKnownSurnames } from "./lexicon.js";
 import { tick } from "./limits.js";
 
 /** Longest handle worth splitting (Twitter allows 15 characters, Reddit 20). */
@@ -61,4 +61,22 @@ export function handlePersonName(handle: string): string | undefined {
     if (isGiven(given) && isSurname(surname)) return `${given} ${surname}`;
   }
   return undefined;
+}
+
+const isOrgName = (w: string): boolean => knownNames.get(w) === "organization" || companyWords.has(w);
+
+/**
+ * A handle that is an organisation's known name, alone or with one everyday word after it:
+ * "@CNN", "@CNNPolitics", "@CBSSports" (a desk or a section of the organisation's account).
+ */
+export function isOrgHandle(handle: string): boolean {
+  if (handle.length > MAX_HANDLE_CHARS || handle.length < 2) return false;
+  tick(handle.length);
+  const key = handle.toLowerCase().replace(/[_\p{N}]+/gu, "");
+  if (isOrgName(key)) return true;
+  for (let c = 2; c <= key.length - 3; c++) {
+    tick();
+    if (isOrgName(key.slice(0, c)) && commonWords.has(key.slice(c))) return true;
+  }
+  return false;
 }

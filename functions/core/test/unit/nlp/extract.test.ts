@@ -485,6 +485,13 @@ describe("social-media text", () => {
     assert.deepEqual(pairs("olivia said hi"), []);
   });
 
+  test("handle-org: a handle that is a known organisation, or one and an everyday word, is that organisation", () => {
+    assert.deepEqual(pairs("via @CNNBusiness and @BBC"), ["organization:CNNBusiness", "organization:BBC"]);
+    assert.deepEqual(pairs("thanks @nikerunning"), ["organization:nikerunning"]);
+    // A known name and a stray letter is someone's account, not the firm's.
+    assert.deepEqual(pairs("thanks @fordm and @SunnyMorning"), []);
+  });
+
   test("handle-given: a handle that is one given name is a person; an everyday word is not", () => {
     assert.deepEqual(pairs("@Olivia loved it"), ["person:Olivia"]);
     assert.deepEqual(pairs("@Panda loved it"), []);
