@@ -7,11 +7,11 @@ import {
 } from "./lexicon.js";
 import { isLower, isNameToken, isPlaceWord, knownAsName, mention, type Ctx, type Mention } from "./context.js";
 import { handlePersonName, isGivenNameHandle, isOrgHandle } from "./handles.js";
-import { isUnknown, MEDIUM, typing, WEAK } from "./rule.js";
+import { isUnknown, MEDIUM, NONE, STRONG, typing, WEAK } from "./rule.js";
 import { classify, isPluralAfterThe } from "./rules.js";
 import { MAX_ENTITY_CHARS, MAX_SPAN_TOKENS, tick } from "./limits.js";
 import { isAllCaps } from "./normalize.js";
-import { ALWAYS_TITLE, CHAT_WORDS, CLUB_PREFIX, HALL_OF, JOB_WORDS, PARTICLES, STARTERS, TITLE_MODIFIERS } from "./words.js";
+import { ALWAYS_TITLE, CHAT_WORDS, CLUB_PREFIX, EPONYM_HEADS, HALL_OF, JOB_WORDS, PARTICLES, STARTERS, TITLE_MODIFIERS } from "./words.js";
 
 /** Find and type the name mentions in a tokenised text. */
 export function findMentions(ctx: Ctx): Mention[] {
@@ -337,6 +337,10 @@ function emit(ctx: Ctx, i: number, j: number, titled: boolean, out: Mention[], b
   tick(keys.length);
   const key = i === j ? keys[0]! : keys.join(" ");
   let typed = classify(ctx, i, j, keys, key, titled);
+  // "the Fermi level", "the Higgs boson": a name before the head of a scientific term is part of the term.
+  // (A person, or a guess: "the Higgs" is no team; "Google" and "Oslo" known as such stay.)
+  if (typed && (typed.type === "person" || typed.strength < STRONG) && !titled && isLower(ctx, j + 1) &&
+    EPONYM_HEADS.has(ctx.keys[j + 1]!)) typed = typing("person", NONE, "eponym");
   // "Acme chief executive Ann Lee": an unknown name before a job title is the employer.
   if (beforeTitle && typed && isUnknown(typed.rule)) typed = typing("organization", WEAK, "before-title");
   if (typed) out.push(mention(i, j, key, typed));

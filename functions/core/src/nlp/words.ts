@@ -82,6 +82,16 @@ export const PLACE_ENDING = /(burg|burgh|bourg|ville|shire|stan|polis|grad|abad|
 export const PLACE_PREFIX = new Set(["st", "saint", "mount", "mt", "lake", "cape", "fort", "port", "san", "santa", "sierra", "isla", "rio", "lago", "monte", "gulf", "isle"]);
 
 /**
+ * Lower-case heads of scientific terms named after a person: "Fermi level", "Higgs boson",
+ * "Foucault pendulum", "Richter scale". Before one of these the name is part of a term, not a person.
+ */
+export const EPONYM_HEADS = new Set(["equation", "equations", "theorem", "lemma", "conjecture", "paradox", "principle",
+  "constant", "distribution", "function", "functions", "boson", "bosons", "fermion", "fermions", "level", "levels", "surface",
+  "surfaces", "pendulum", "transform", "transformation", "operator", "hamiltonian", "lagrangian", "integral", "integrals",
+  "syndrome", "radius", "diagram", "matrix", "inequality", "algorithm", "limit", "scale", "coefficient", "condensate",
+  "statistics", "sphere", "spaces"]);
+
+/**
  * Chat words of social text: contractions written without their apostrophe ("Im", "Ima",
  * "Dont"), interjections and abbreviations ("Yo", "Um", "Thanku", "Pls"). The name lists hold
  * some as rare names ("Im", "Yo"), but capitalised alone they are a post's first word, not a name.

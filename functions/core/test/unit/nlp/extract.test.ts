@@ -492,6 +492,14 @@ describe("social-media text", () => {
     assert.deepEqual(pairs("thanks @fordm and @SunnyMorning"), []);
   });
 
+  test("eponym: a name before the head of a scientific term is part of the term, not a person", () => {
+    assert.deepEqual(pairs("Why does the Fermi level move, and what is the Higgs boson?"), []);
+    assert.deepEqual(pairs("They measured a Foucault pendulum."), []);
+    // The same names elsewhere are still people.
+    assert.ok(has("A letter from Enrico Fermi was found.", "person", "Enrico Fermi"));
+    assert.ok(has("Fermi wrote back.", "person", "Fermi"));
+  });
+
   test("handle-given: a handle that is one given name is a person; an everyday word is not", () => {
     assert.deepEqual(pairs("@Olivia loved it"), ["person:Olivia"]);
     assert.deepEqual(pairs("@Panda loved it"), []);
