@@ -139,6 +139,10 @@ export const RESULT_VERBS = new Set(["beat", "beats", "thrashed", "edged", "rout
 export const PLAYED_FOR = new Set(["played for", "plays for", "playing for", "play for", "games for", "appearances for",
   "debut for", "goals for", "scored for", "matches for", "season for", "seasons for", "loan at", "loan to", "loan from"]);
 
+// After a town's name, the words of a club's: "Chelsea fans", "Madrid's goals", "the Leeds manager".
+export const CLUB_AFTER = new Set(["fans", "supporters", "goals", "manager", "striker", "strikers", "midfielder", "defender",
+  "goalkeeper", "keeper", "winger", "squad"]);
+
 // Between two teams' names: "Lyon v Nice", "Lyon vs. Nice".
 export const VERSUS = new Set(["v", "v.", "vs", "vs."]);
 

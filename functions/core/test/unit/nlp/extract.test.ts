@@ -500,6 +500,13 @@ describe("social-media text", () => {
     assert.ok(has("Fermi wrote back.", "person", "Fermi"));
   });
 
+  test("sports-club: a town before its club's fans, goals or staff is the club; the town elsewhere is a place", () => {
+    assert.ok(has("Leeds fans sang all night.", "organization", "Leeds"));
+    assert.ok(has("Ronaldo scored 40% of Madrid's goals.", "organization", "Madrid"));
+    assert.ok(has("The Leeds manager resigned.", "organization", "Leeds"));
+    assert.ok(has("Many tourists visited Madrid last year.", "place", "Madrid"));
+  });
+
   test("handle-given: a handle that is one given name is a person; an everyday word is not", () => {
     assert.deepEqual(pairs("@Olivia loved it"), ["person:Olivia"]);
     assert.deepEqual(pairs("@Panda loved it"), []);
