@@ -42,7 +42,9 @@ export function handlePersonName(handle: string): string | undefined {
       const name = words.join(" ");
       if (wellKnownPeople.has(name) || knownNames.get(name) === "person") return name;
       const last = words.at(-1)!;
-      if (isGiven(words[0]!) && isSurname(last) && !words.slice(1, -1).some(isVeryCommonWord)) return name;
+      // Capitals mark the boundary, so an unknown last word may be the surname too ("MartinBelam").
+      const unknownLast = last.length >= 3 && !commonWords.has(last) && !knownNames.has(last) && !firstNames.has(last);
+      if (isGiven(words[0]!) && (isSurname(last) || unknownLast) && !words.slice(1, -1).some(isVeryCommonWord)) return name;
     }
     return undefined;
   }

@@ -458,6 +458,8 @@ describe("social-media text", () => {
     assert.deepEqual(pairs("@Maria_Lopez yes"), ["person:Maria_Lopez"]);
     // A well-known name after an account prefix; the canonical form is the name the handle spells.
     assert.deepEqual(canon("RT @realBarackObama: hope"), ["person:Barack Obama"]);
+    // Where capitals mark the boundary, a surname in no list still counts after a given name.
+    assert.deepEqual(pairs("cc @OliviaKowarsk"), ["person:OliviaKowarsk"]);
     // Text tokenised before it arrives ("@ name") reads the same.
     assert.deepEqual(pairs("@ MariaLopez thanks for this"), ["person:MariaLopez"]);
   });
@@ -465,6 +467,7 @@ describe("social-media text", () => {
   test("handle-name: a bare handle, an e-mail address or ordinary words glued together name no one", () => {
     assert.deepEqual(pairs("via @DailyPost and @CuriousCatMe"), []);
     assert.deepEqual(pairs("ask @coffeelover42 about @markets today"), []);
+    assert.deepEqual(pairs("cc @OliviaGarden and @oliviakowarsk"), []); // an English word; no capitals to split at
     assert.deepEqual(pairs("write to anna@lisagonzalez.com"), []);
     // A handle is never part of a longer name: "@MariaLopez Smith" is not "MariaLopez Smith".
     assert.ok(!extractEntities("@MariaLopez Smith said so").some((e) => e.text.includes(" ")));
