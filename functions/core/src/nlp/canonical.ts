@@ -3,7 +3,7 @@
 // name seen earlier ("Biden" -> "Joe Biden", "WHO" -> "World Health Organization").
 import { personWords, wellKnownFullName, withoutMiddleInitials, withoutSuffix } from "./aliases.js";
 import type { Definitions } from "./evidence.js";
-import { aliases, nameConnectors, nonNames, titles } from "./lexicon.js";
+import { aliases, countryNames, nameConnectors, nonNames, titles } from "./lexicon.js";
 import { MAX_ENTITY_CHARS, tick } from "./limits.js";
 import { cleanSurface, isAllCaps, titleCase, wordKey } from "./normalize.js";
 import { mention, type Mention } from "./context.js";
@@ -44,6 +44,13 @@ export function resolveTypes(mentions: Mention[], tokens: Token[]): Mention[] {
     let m = m0;
     if (surnames.size > 0 && isUnknown(m.rule) && surnames.has(lastWord(m.key))) {
       m = retype(m, "person", MEDIUM, "repeated-surname");
+    }
+    // "Hillary Clinton ... Clinton": a lone word a list knows as a town (not a country) is the
+    // person whose full name the article gives ("Clinton", "Houston" are towns and surnames).
+    if (m.strength === STRONG && m.type === "place" && m.first === m.last && (personWords.get(m.key) ?? 0) >= MEDIUM &&
+      !countryNames.has(m.key)) {
+      out.push(retype(m, "person", MEDIUM, "person-word"));
+      continue;
     }
     if (m.strength < STRONG) {
       const same = byKey.get(m.key);

@@ -265,6 +265,12 @@ describe("canonical forms", () => {
     assert.deepEqual(es.map((e) => e.canonical), ["World Health Organization", "World Health Organization"]);
   });
 
+  test("person-word: a lone town name that is the surname of the article's full name is that person; a country is not", () => {
+    assert.deepEqual(pairs("Hillary Clinton lost. Then Clinton left."), ["person:Hillary Clinton", "person:Clinton"]);
+    assert.ok(has("Clinton is a town in Iowa.", "place", "Clinton"));
+    assert.ok(has("Jordan Peele spoke. Jordan closed its border.", "place", "Jordan"));
+  });
+
   test("dotted and plain acronyms count as one", () => {
     assert.deepEqual(canon("The U.N. and the UN"), ["organization:United Nations", "organization:United Nations"]);
   });
@@ -452,6 +458,7 @@ describe("aliases (issue 13)", () => {
 });
 
 describe("social-media text", () => {
+
   test("handle-name: a handle that spells a given name and surname is that person, without the @", () => {
     assert.deepEqual(pairs("thanks @MariaLopez for the photos"), ["person:MariaLopez"]);
     assert.deepEqual(pairs("great thread @lisagonzalez !"), ["person:lisagonzalez"]);
