@@ -67,15 +67,21 @@ export function handlePersonName(handle: string): string | undefined {
 
 const isOrgName = (w: string): boolean => knownNames.get(w) === "organization" || companyWords.has(w);
 
+// Last words of an organisation's account: "@HillTownNews", "@EditionRecords", "@CityHallTV".
+const ORG_HANDLE_TAILS = ["news", "daily", "records", "music", "band", "official", "society", "tv", "radio", "fm",
+  "magazine", "mag", "hq", "media"];
+
 /**
- * A handle that is an organisation's known name, alone or with one everyday word after it:
- * "@CNN", "@CNNPolitics", "@CBSSports" (a desk or a section of the organisation's account).
+ * A handle that is an organisation's known name, alone or with one everyday word after it
+ * ("@CNN", "@CNNPolitics", "@CBSSports": a desk or a section of the organisation's account),
+ * or a name that ends in the word of a newsroom, label, band or official account ("@HillTownNews").
  */
 export function isOrgHandle(handle: string): boolean {
   if (handle.length > MAX_HANDLE_CHARS || handle.length < 2) return false;
   tick(handle.length);
   const key = handle.toLowerCase().replace(/[_\p{N}]+/gu, "");
   if (isOrgName(key)) return true;
+  for (const tail of ORG_HANDLE_TAILS) if (key.length - tail.length >= 3 && key.endsWith(tail)) return true;
   for (let c = 2; c <= key.length - 3; c++) {
     tick();
     if (isOrgName(key.slice(0, c)) && commonWords.has(key.slice(c))) return true;

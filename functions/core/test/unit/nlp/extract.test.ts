@@ -498,7 +498,9 @@ describe("social-media text", () => {
   test("handle-org: a handle that is a known organisation, or one and an everyday word, is that organisation", () => {
     assert.deepEqual(pairs("via @CNNBusiness and @BBC"), ["organization:CNNBusiness", "organization:BBC"]);
     assert.deepEqual(pairs("thanks @nikerunning"), ["organization:nikerunning"]);
-    // A known name and a stray letter is someone's account, not the firm's.
+    assert.deepEqual(pairs("via @HillTownNews and @oakleafrecords"), ["organization:HillTownNews", "organization:oakleafrecords"]);
+    // A known name and a stray letter is someone's account, not the firm's; a tail alone is no name.
+    assert.deepEqual(pairs("read @news"), []);
     assert.deepEqual(pairs("thanks @fordm and @SunnyMorning"), []);
   });
 
