@@ -253,7 +253,7 @@ function lowerTitleAfter(ctx: Ctx, j: number): boolean {
 
 function isTitleAt(ctx: Ctx, k: number, j: number, i = k): boolean {
   // After a given name a title word is a surname: "Stephen King", "Martin Luther King".
-  if (k > i && firstNames.has(ctx.keys[k - 1]!) && !TITLE_MODIFIERS.has(ctx.keys[k - 1]!)) return false;
+  if (k > i && givenBefore(ctx.keys[k - 1]!)) return false;
   // A modifier counts only before another title ("Prime Minister", not "Prime Video"):
   // walk over the modifiers to the word that decides (a loop: runs are bounded, but no recursion).
   for (let m = k; m <= j; m++) {
@@ -263,6 +263,12 @@ function isTitleAt(ctx: Ctx, k: number, j: number, i = k): boolean {
     if (!TITLE_MODIFIERS.has(key)) return false;
   }
   return false;
+}
+
+/** A given name before a title word makes it a surname: "Stephen King", "Sacha Baron Cohen". */
+function givenBefore(key: string): boolean {
+  if (TITLE_MODIFIERS.has(key)) return false;
+  return firstNames.has(key) || (peopleNames.has(key) && !commonWords.has(key) && !knownNames.has(key) && !cities.has(key));
 }
 
 /** A demonym ("Brazilian") or a word made from a place's name ("Minnesotan", "Queenslander", "Londoner"). */

@@ -44,6 +44,11 @@ describe("normalise", () => {
     assert.ok(has("She flew American Airlines.", "organization", "American Airlines"));
   });
 
+  test("a title word after a name from the surname lists is part of the name", () => {
+    assert.deepEqual(pairs("Yesterday Tariq Baron Kessler sang."), ["person:Tariq Baron Kessler"]);
+    assert.deepEqual(pairs("He met Baron Kessler."), ["person:Kessler"]);
+  });
+
   test("a title between a place and a name splits them", () => {
     assert.deepEqual(pairs("He spoke to French President Louis Garnier."), ["person:Louis Garnier"]);
     assert.deepEqual(pairs("Analysts say Kenyan President Grace Wanjiru won."), ["person:Grace Wanjiru"]);
