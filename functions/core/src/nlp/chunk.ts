@@ -5,12 +5,12 @@ import {
   cities, commonWords, demonyms, firstNames, peopleNames, knownNames, nameConnectors, nonNames, ofHeadsOrg, ofHeadsPlace, orgSuffixes, phrases, placeSuffixes,
   wellKnownPeople, wellKnownSurnames,
 } from "./lexicon.js";
-import { isLower, isNameToken, isPlaceWord, knownAsName, mention, type Ctx, type Mention } from "./context.js";
+import { isCommon, isLower, isNameToken, isPlaceWord, knownAsName, mention, type Ctx, type Mention } from "./context.js";
 import { handlePersonName, isGivenNameHandle, isOrgHandle } from "./handles.js";
 import { isUnknown, MEDIUM, NONE, STRONG, typing, WEAK } from "./rule.js";
 import { classify, isPluralAfterThe } from "./rules.js";
 import { MAX_ENTITY_CHARS, MAX_SPAN_TOKENS, tick } from "./limits.js";
-import { isAllCaps } from "./normalize.js";
+import { isAllCaps, isCapitalised } from "./normalize.js";
 import { ALWAYS_TITLE, CHAT_WORDS, CLUB_PREFIX, EPONYM_HEADS, HALL_OF, JOB_WORDS, PARTICLES, STARTERS, TITLE_MODIFIERS } from "./words.js";
 
 /** Find and type the name mentions in a tokenised text. */
@@ -55,10 +55,16 @@ export function findMentions(ctx: Ctx): Mention[] {
  * "@Olivia" is a person, "@CNN" and "@CNNPolitics" the organisation; any other handle names no one.
  */
 function handleMention(ctx: Ctx, i: number, out: Mention[]): void {
-  const name = handlePersonName(ctx.tokens[i]!.text);
+  const text = ctx.tokens[i]!.text;
+  const key = text.toLowerCase();
+  const name = handlePersonName(text);
   if (name !== undefined) out.push(mention(i, i, name, typing("person", MEDIUM, "handle-name")));
-  else if (isGivenNameHandle(ctx.tokens[i]!.text)) out.push(mention(i, i, ctx.keys[i]!.toLowerCase(), typing("person", MEDIUM, "handle-given")));
-  else if (isOrgHandle(ctx.tokens[i]!.text)) out.push(mention(i, i, ctx.keys[i]!.toLowerCase(), typing("organization", MEDIUM, "handle-org")));
+  else if (isGivenNameHandle(text)) out.push(mention(i, i, key, typing("person", MEDIUM, "handle-given")));
+  else if (isOrgHandle(text)) out.push(mention(i, i, key, typing("organization", MEDIUM, "handle-org")));
+  else if (ctx.tokens[i]!.start > ctx.tokens[i - 1]!.end && isPlaceWord(key) && !isCommon(key) && isCapitalised(text)) {
+    // "meet me @ Lisbon": with a space, "@" may be "at" before a place ("@ name" is a handle only in tokenised text).
+    out.push(mention(i, i, key, typing("place", MEDIUM, "at-place")));
+  }
 }
 
 /**

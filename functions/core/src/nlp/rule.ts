@@ -46,7 +46,7 @@ export const RULES = {
   "sports-club": fixed, "org-frame": fixed, "org-kind": fixed, "place-kind-of": fixed, "place-kind-after": fixed,
   "copula-kind": fixed, "acronym-defined": fixed,
   // chunk.ts and handles.ts: social-media handles
-  "handle-name": handle, "handle-given": fixed, "handle-org": fixed, "lower-full-name": fixed, eponym: fixed,
+  "handle-name": handle, "handle-given": fixed, "handle-org": fixed, "at-place": fixed, "lower-full-name": fixed, eponym: fixed,
 } as const satisfies Record<string, Traits>;
 
 export type Rule = keyof typeof RULES;

@@ -524,6 +524,11 @@ describe("social-media text", () => {
     assert.ok(has("Many tourists visited Madrid last year.", "place", "Madrid"));
   });
 
+  test("at-place: with a space, '@' before a known place is 'at'; a joined handle is an account", () => {
+    assert.deepEqual(pairs("meet me @ Lisbon tonight"), ["place:Lisbon"]);
+    assert.deepEqual(pairs("follow @Lisbon and see you @ home"), []);
+  });
+
   test("handle-given: a handle that is one given name is a person; an everyday word is not", () => {
     assert.deepEqual(pairs("@Olivia loved it"), ["person:Olivia"]);
     assert.deepEqual(pairs("@Panda loved it"), []);
