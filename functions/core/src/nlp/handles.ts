@@ -4,6 +4,7 @@
 // A bare handle ("@notstoreboughtdirt", "@CuriousCatMe") names no one.
 import { commonWords, companyWords, firstNames, knownNames, peopleNames, rarerWords, wellKnownPeople, wellKnownSurnames } from "./lexicon.js";
 import { tick } from "./limits.js";
+import { SUFFIXES } from "./name-parts.js";
 
 /** Longest handle worth splitting (Twitter allows 15 characters, Reddit 20). */
 export const MAX_HANDLE_CHARS = 32;
@@ -36,15 +37,22 @@ export function handlePersonName(handle: string): string | undefined {
   // CamelCase or underscores mark the word boundaries: "MaryKayCabot", "zoe_clark", "CraigRBrittain".
   const parts = handle.match(/\p{Lu}+(?!\p{Ll})|\p{Lu}?\p{Ll}+/gu) ?? [];
   if (parts.length >= 2 && parts.join("") === letters) {
+    if (parts.some((p) => p.length > 1 && !/\p{Ll}/u.test(p))) return undefined; // an acronym inside: "KleinISD"
     const keys = parts.map((p) => p.toLowerCase());
-    const words = keys.filter((k, n) => !(n === 0 && HANDLE_PREFIX.has(k) && keys.length > 2) && k.length > 1); // no initials
+    // No account prefix or initials; a generational suffix is kept but not tested ("realDonaldJTrumpJr" -> "donald trump jr").
+    const suffix = SUFFIXES.has(keys.at(-1)!) ? ` ${keys.at(-1)!}` : "";
+    const words = keys.filter((k, n) => !(n === 0 && HANDLE_PREFIX.has(k) && keys.length > 2) && k.length > 1 &&
+      !(n === keys.length - 1 && suffix !== ""));
     if (words.length >= 2 && words.length <= 3) {
-      const name = words.join(" ");
+      const name = words.join(" ") + suffix;
       if (wellKnownPeople.has(name) || knownNames.get(name) === "person") return name;
       const last = words.at(-1)!;
       // Capitals mark the boundary, so an unknown last word may be the surname too ("MartinBelam").
       const unknownLast = last.length >= 3 && !commonWords.has(last) && !knownNames.has(last) && !firstNames.has(last);
-      if (isGiven(words[0]!) && (isSurname(last) || unknownLast) && !words.slice(1, -1).some(isVeryCommonWord)) return name;
+      // The first word a given name, or a name from the lists that is no English word ("GraysonDolan").
+      const first = words[0]!;
+      const given = isGiven(first) || (peopleNames.has(first) && !commonWords.has(first) && !knownNames.has(first));
+      if (given && (isSurname(last) || unknownLast) && !words.slice(1, -1).some(isVeryCommonWord)) return name;
     }
     return undefined;
   }

@@ -472,6 +472,9 @@ describe("social-media text", () => {
     assert.deepEqual(canon("RT @realBarackObama: hope"), ["person:Barack Obama"]);
     // Where capitals mark the boundary, a surname in no list still counts after a given name.
     assert.deepEqual(pairs("cc @OliviaKowarsk"), ["person:OliviaKowarsk"]);
+    // A name from the surname lists may come first; a generational suffix stays in the name; an acronym stops it.
+    assert.deepEqual(canon("cc @TariqKessler and @realDonaldJTrumpJr"), ["person:Tariq Kessler", "person:Donald Trump Jr"]);
+    assert.deepEqual(pairs("via @KesslerISD"), []);
     // Text tokenised before it arrives ("@ name") reads the same.
     assert.deepEqual(pairs("@ MariaLopez thanks for this"), ["person:MariaLopez"]);
   });
