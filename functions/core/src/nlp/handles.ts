@@ -2,14 +2,16 @@
 // is an account name, not prose, so it is never part of a longer name; but a handle
 // spelt as a person's given name and surname is, mostly, that person's account.
 // A bare handle ("@notstoreboughtdirt", "@CuriousCatMe") names no one.
-import { commonWords, companyWords, firstNames, knownNames, peopleNames, rarerWords, wellKnownPeople, wellKnownSurnames } from "./lexicon.js";
+import {
+  commonWords, companyWords, firstNames, knownNames, peopleNames, rarerWords, titles, wellKnownPeople, wellKnownSurnames,
+} from "./lexicon.js";
 import { tick } from "./limits.js";
 import { SUFFIXES } from "./name-parts.js";
 
 /** Longest handle worth splitting (Twitter allows 15 characters, Reddit 20). */
 export const MAX_HANDLE_CHARS = 32;
 
-// Words that accounts put before a name: "@realDonaldTrump", "@TheKennyRoda", "@DrJillStein".
+// Words that accounts put before a name: "@realDonaldTrump", "@TheKennyRoda", "@DrJillStein"; titles too ("@MayorLisaMoreno").
 const HANDLE_PREFIX = new Set(["real", "the", "its", "iam", "im", "dr", "mr", "mrs", "ms", "miss", "official"]);
 
 const isGiven = (w: string): boolean => w.length >= 2 && firstNames.has(w);
@@ -41,7 +43,7 @@ export function handlePersonName(handle: string): string | undefined {
     const keys = parts.map((p) => p.toLowerCase());
     // No account prefix or initials; a generational suffix is kept but not tested ("realDonaldJTrumpJr" -> "donald trump jr").
     const suffix = SUFFIXES.has(keys.at(-1)!) ? ` ${keys.at(-1)!}` : "";
-    const words = keys.filter((k, n) => !(n === 0 && HANDLE_PREFIX.has(k) && keys.length > 2) && k.length > 1 &&
+    const words = keys.filter((k, n) => !(n === 0 && (HANDLE_PREFIX.has(k) || titles.has(k)) && keys.length > 2) && k.length > 1 &&
       !(n === keys.length - 1 && suffix !== ""));
     if (words.length >= 2 && words.length <= 3) {
       const name = words.join(" ") + suffix;

@@ -475,6 +475,9 @@ describe("social-media text", () => {
     // A name from the surname lists may come first; a generational suffix stays in the name; an acronym stops it.
     assert.deepEqual(canon("cc @TariqKessler and @realDonaldJTrumpJr"), ["person:Tariq Kessler", "person:Donald Trump Jr"]);
     assert.deepEqual(pairs("via @KesslerISD"), []);
+    // A title before the name is dropped like "real" or "the"; a title and one word is no name.
+    assert.deepEqual(canon("The mayor, @MayorLisaMoreno, spoke"), ["person:Lisa Moreno"]);
+    assert.deepEqual(pairs("cc @KingCobra"), []);
     // Text tokenised before it arrives ("@ name") reads the same.
     assert.deepEqual(pairs("@ MariaLopez thanks for this"), ["person:MariaLopez"]);
   });
