@@ -3,11 +3,11 @@
 // name seen earlier ("Biden" -> "Joe Biden", "WHO" -> "World Health Organization").
 import { personWords, wellKnownFullName, withoutMiddleInitials, withoutSuffix } from "./aliases.js";
 import type { Definitions } from "./evidence.js";
-import { aliases, nameConnectors, nonNames, titles } from "./lexicon.js";
+import { aliases, countryNames, nameConnectors, nonNames, titles } from "./lexicon.js";
 import { MAX_ENTITY_CHARS, tick } from "./limits.js";
 import { cleanSurface, isAllCaps, titleCase, wordKey } from "./normalize.js";
 import { mention, type Mention } from "./context.js";
-import { isRetypable, isUnknown, MEDIUM, NONE, STRONG, typing, WEAK, type Rule, type Strength } from "./rule.js";
+import { isRetypable, isSpelledByKey, isUnknown, MEDIUM, NONE, STRONG, typing, WEAK, type Rule, type Strength } from "./rule.js";
 import type { Token } from "./tokenize.js";
 import type { Entity, EntityType } from "./types.js";
 
@@ -44,6 +44,13 @@ export function resolveTypes(mentions: Mention[], tokens: Token[]): Mention[] {
     let m = m0;
     if (surnames.size > 0 && isUnknown(m.rule) && surnames.has(lastWord(m.key))) {
       m = retype(m, "person", MEDIUM, "repeated-surname");
+    }
+    // "Hillary Clinton ... Clinton": a lone word a list knows as a town (not a country) is the
+    // person whose full name the article gives ("Clinton", "Houston" are towns and surnames).
+    if (m.strength === STRONG && m.type === "place" && m.first === m.last && (personWords.get(m.key) ?? 0) >= MEDIUM &&
+      !countryNames.has(m.key)) {
+      out.push(retype(m, "person", MEDIUM, "person-word"));
+      continue;
     }
     if (m.strength < STRONG) {
       const same = byKey.get(m.key);
@@ -160,7 +167,7 @@ export function toEntities(
     const surface = text.slice(first.start, last.end);
     const multi = m.last > m.first;
     const known = multi ? resolved[m.type].get(m.key) : undefined;
-    let canonical = known ?? base(m, surface);
+    let canonical = known ?? (isSpelledByKey(m.rule) ? titleCase(m.key) : base(m, surface));
     if (known !== undefined) {
       // resolved at its first mention
     } else if (m.type === "person") {

@@ -3,15 +3,16 @@
 // sentence-initial common words dropped. Each candidate is typed by rules.ts.
 import {
   cities, commonWords, demonyms, firstNames, peopleNames, knownNames, nameConnectors, nonNames, ofHeadsOrg, ofHeadsPlace, orgSuffixes, phrases, placeSuffixes,
-  wellKnownSurnames,
+  wellKnownPeople, wellKnownSurnames,
 } from "./lexicon.js";
-import { isLower, isNameToken, isPlaceWord, knownAsName, mention, type Ctx, type Mention } from "./context.js";
-import { isUnknown, typing, WEAK } from "./rule.js";
+import { isCommon, isLower, isNameToken, isPlaceWord, knownAsName, mention, type Ctx, type Mention } from "./context.js";
+import { handlePersonName, isGivenNameHandle, isOrgHandle } from "./handles.js";
+import { isUnknown, MEDIUM, NONE, STRONG, typing, WEAK } from "./rule.js";
 import { classify, isPluralAfterThe } from "./rules.js";
 import { MAX_ENTITY_CHARS, MAX_SPAN_TOKENS, tick } from "./limits.js";
-import { isAllCaps } from "./normalize.js";
+import { isAllCaps, isCapitalised } from "./normalize.js";
 import {
-  ALWAYS_TITLE, CLOSE_QUOTES, CLUB_PREFIX, HALL_OF, JOB_WORDS, OPEN_QUOTES, PARTICLES, STARTERS, TITLE_MODIFIERS,
+  ALWAYS_TITLE, CHAT_WORDS, CLOSE_QUOTES, CLUB_PREFIX, EPONYM_HEADS, HALL_OF, JOB_WORDS, OPEN_QUOTES, PARTICLES, STARTERS, TITLE_MODIFIERS,
 } from "./words.js";
 
 /** Find and type the name mentions in a tokenised text. */
@@ -22,6 +23,8 @@ export function findMentions(ctx: Ctx): Mention[] {
   while (i < tokens.length) {
     tick();
     if (!isNameToken(ctx, i)) {
+      if (tokens[i]!.kind === "handle") handleMention(ctx, i, out);
+      else if (isLower(ctx, i) && firstNames.has(ctx.keys[i]!)) i += lowerFullName(ctx, i, out); // cheap test first
       i++;
       continue;
     }
@@ -47,6 +50,49 @@ export function findMentions(ctx: Ctx): Mention[] {
     i = j + 1;
   }
   return out;
+}
+
+/**
+ * "@MariaLopez", "@lisagonzalez": a handle that spells a person's name is that person (the name is its key);
+ * "@Olivia" is a person, "@CNN" and "@CNNPolitics" the organisation; any other handle names no one.
+ */
+function handleMention(ctx: Ctx, i: number, out: Mention[]): void {
+  const text = ctx.tokens[i]!.text;
+  const key = text.toLowerCase();
+  const name = handlePersonName(text);
+  if (name !== undefined) out.push(mention(i, i, name, typing("person", MEDIUM, "handle-name")));
+  else if (isGivenNameHandle(text)) out.push(mention(i, i, key, typing("person", MEDIUM, "handle-given")));
+  else if (isOrgHandle(text)) out.push(mention(i, i, key, typing("organization", MEDIUM, "handle-org")));
+  else if (ctx.tokens[i]!.start > ctx.tokens[i - 1]!.end && isPlaceWord(key) && !isCommon(key) && isCapitalised(text)) {
+    // "meet me @ Lisbon": with a space, "@" may be "at" before a place ("@ name" is a handle only in tokenised text).
+    out.push(mention(i, i, key, typing("place", MEDIUM, "at-place")));
+  }
+}
+
+/**
+ * "andrew mccabe", "ed sheeran": informal text writes full names in lower case. A given name
+ * then a surname that are no English words, or a well-known person's full name, is that person.
+ * Token i is a lower-case given name; returns the number of tokens taken after it.
+ */
+function lowerFullName(ctx: Ctx, i: number, out: Mention[]): number {
+  const { tokens, keys } = ctx;
+  const given = keys[i]!;
+  const sameLine = (k: number): boolean => isLower(ctx, k) && tokens[k]!.sent === tokens[i]!.sent;
+  if (!sameLine(i + 1)) return 0;
+  const two = `${given} ${keys[i + 1]!}`;
+  const three = sameLine(i + 2) ? `${two} ${keys[i + 2]!}` : "";
+  tick(2);
+  if (three !== "" && wellKnownPeople.has(three)) {
+    out.push(mention(i, i + 2, three, typing("person", MEDIUM, "lower-full-name")));
+    return 2;
+  }
+  const surname = keys[i + 1]!;
+  if (wellKnownPeople.has(two) || (given.length >= 3 && !commonWords.has(given) && surname.length >= 3 &&
+    !commonWords.has(surname) && !firstNames.has(surname) && (peopleNames.has(surname) || wellKnownSurnames.has(surname)))) {
+    out.push(mention(i, i + 1, two, typing("person", MEDIUM, "lower-full-name")));
+    return 1;
+  }
+  return 0;
 }
 
 const isOrgWord = (key: string): boolean => orgSuffixes.has(key) || ofHeadsOrg.has(key);
@@ -262,7 +308,7 @@ function lowerTitleAfter(ctx: Ctx, j: number): boolean {
 
 function isTitleAt(ctx: Ctx, k: number, j: number, i = k): boolean {
   // After a given name a title word is a surname: "Stephen King", "Martin Luther King".
-  if (k > i && firstNames.has(ctx.keys[k - 1]!) && !TITLE_MODIFIERS.has(ctx.keys[k - 1]!)) return false;
+  if (k > i && givenBefore(ctx.keys[k - 1]!)) return false;
   // A modifier counts only before another title ("Prime Minister", not "Prime Video"):
   // walk over the modifiers to the word that decides (a loop: runs are bounded, but no recursion).
   for (let m = k; m <= j; m++) {
@@ -272,6 +318,12 @@ function isTitleAt(ctx: Ctx, k: number, j: number, i = k): boolean {
     if (!TITLE_MODIFIERS.has(key)) return false;
   }
   return false;
+}
+
+/** A given name before a title word makes it a surname: "Stephen King", "Sacha Baron Cohen". */
+function givenBefore(key: string): boolean {
+  if (TITLE_MODIFIERS.has(key)) return false;
+  return firstNames.has(key) || (peopleNames.has(key) && !commonWords.has(key) && !knownNames.has(key) && !cities.has(key));
 }
 
 /** A demonym ("Brazilian") or a word made from a place's name ("Minnesotan", "Queenslander", "Londoner"). */
@@ -296,6 +348,11 @@ function trimStart(ctx: Ctx, i: number, j: number): number {
       if (key === "the" && !initial && s + 1 <= j && orgLike(ctx, s + 1, j)) break; // "The Guardian"
       // "bands like The Ramones": a capital "The" mid-sentence belongs to a plural name.
       if (!initial && isPluralAfterThe(ctx, s, j)) break;
+      s++;
+      continue;
+    }
+    // "Ima Throw", "Yo Soy": a chat word that starts a post is not the first word of a name.
+    if (initial && s < j && CHAT_WORDS.has(key)) {
       s++;
       continue;
     }
@@ -341,6 +398,10 @@ function emit(ctx: Ctx, i: number, j: number, titled: boolean, out: Mention[], b
   tick(keys.length);
   const key = i === j ? keys[0]! : keys.join(" ");
   let typed = classify(ctx, i, j, keys, key, titled);
+  // "the Fermi level", "the Higgs boson": a name before the head of a scientific term is part of the term.
+  // (A person, or a guess: "the Higgs" is no team; "Google" and "Oslo" known as such stay.)
+  if (typed && (typed.type === "person" || typed.strength < STRONG) && !titled && isLower(ctx, j + 1) &&
+    EPONYM_HEADS.has(ctx.keys[j + 1]!)) typed = typing("person", NONE, "eponym");
   // "Acme chief executive Ann Lee": an unknown name before a job title is the employer.
   if (beforeTitle && typed && isUnknown(typed.rule)) typed = typing("organization", WEAK, "before-title");
   if (typed) out.push(mention(i, j, key, typed));

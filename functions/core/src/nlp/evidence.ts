@@ -9,7 +9,7 @@ import { MAX_SPAN_TOKENS, tick } from "./limits.js";
 import { isAllCaps } from "./normalize.js";
 import { isRetypable, isUnknown, MEDIUM, STRONG, typing, WEAK, type Typing } from "./rule.js";
 import { listKinds, textKind } from "./kinds.js";
-import { CLUB_ROLE_AFTER, ORG_FRAME_AFTER, ORG_FRAME_BEFORE, PLAYED_FOR, RESULT_VERBS, VERSUS } from "./words.js";
+import { CLUB_AFTER, ORG_FRAME_AFTER, ORG_FRAME_BEFORE, PLAYED_FOR, RESULT_VERBS, VERSUS } from "./words.js";
 
 /** Acronyms the article defines -> the key of their long form. */
 export type Definitions = Map<string, string>;
@@ -68,9 +68,10 @@ function inResult(ctx: Ctx, m: Mention): boolean {
   const prev = tokens[m.first - 1];
   const nextKey = keys[m.last + 1] ?? "";
   const prevKey = keys[m.first - 1] ?? "";
-  if (next?.kind === "word" && (RESULT_VERBS.has(nextKey) || VERSUS.has(nextKey) || (CLUB_ROLE_AFTER.has(nextKey) && isLower(ctx, m.last + 1)))) {
-    return true;
-  }
+  if (next?.kind === "word" && (RESULT_VERBS.has(nextKey) || VERSUS.has(nextKey))) return true;
+  // "Chelsea fans", "Madrid's goals": a club's supporters, players and results.
+  const after = next?.kind === "poss" ? m.last + 2 : m.last + 1;
+  if (tokens[after]?.kind === "word" && isLower(ctx, after) && CLUB_AFTER.has(keys[after]!)) return true;
   if (prev?.kind === "word" && (RESULT_VERBS.has(prevKey) || VERSUS.has(prevKey))) return true;
   // "played 26 games for Lausanne", "made his debut for Lyon": a career names the club.
   if (prev?.kind === "word" && tokens[m.first - 2]?.kind === "word" && PLAYED_FOR.has(`${keys[m.first - 2]} ${prevKey}`)) return true;

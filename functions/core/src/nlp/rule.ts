@@ -16,11 +16,14 @@ interface Traits {
   retypable: boolean;
   /** No rule knew the name: its type is only a placeholder that any evidence in the article replaces. */
   unknown: boolean;
+  /** The mention's key, not its surface, spells the name ("@jaketapper" is "jake tapper"): the canonical form comes from the key. */
+  spelledByKey: boolean;
 }
 
-const fixed: Traits = { retypable: false, unknown: false };
-const fromList: Traits = { retypable: true, unknown: false };
-const unknownName: Traits = { retypable: false, unknown: true };
+const fixed: Traits = { retypable: false, unknown: false, spelledByKey: false };
+const fromList: Traits = { retypable: true, unknown: false, spelledByKey: false };
+const unknownName: Traits = { retypable: false, unknown: true, spelledByKey: false };
+const handle: Traits = { retypable: false, unknown: false, spelledByKey: true };
 
 /** Every rule, with its traits. Add a rule here and the type checker asks for its traits. */
 export const RULES = {
@@ -33,7 +36,7 @@ export const RULES = {
   "name-then-city": fixed, "common-words": fixed, said: fixed, "people-names": fixed, "place-pair": fixed,
   "surname-end": fixed, "surname-first": fixed, "surname-ending": fixed, "default-multi": unknownName,
   // classify: one word
-  "non-name": fixed, "acronym-stop": fixed, "acronym-2": fixed, acronym: fixed, "common-word": fixed,
+  "non-name": fixed, "chat-word": fixed, "acronym-stop": fixed, "acronym-2": fixed, acronym: fixed, "common-word": fixed,
   "context-place-1": fromList, company: fromList, "city-1": fromList, "name-list-1": fromList,
   "place-ending": fromList, "default-1": unknownName, "org-head": fixed,
   // chunk.ts and canonical.ts: the article's evidence
@@ -42,6 +45,8 @@ export const RULES = {
   // evidence.ts: the words around the name
   "sports-club": fixed, "same-club": fixed, "org-frame": fixed, "org-kind": fixed, "place-kind-of": fixed, "place-kind-after": fixed,
   "copula-kind": fixed, "kind-list": fixed, "acronym-defined": fixed,
+  // chunk.ts and handles.ts: social-media handles
+  "handle-name": handle, "handle-given": fixed, "handle-org": fixed, "at-place": fixed, "lower-full-name": fixed, eponym: fixed,
 } as const satisfies Record<string, Traits>;
 
 export type Rule = keyof typeof RULES;
@@ -57,3 +62,4 @@ export const typing = (type: EntityType, strength: Strength, rule: Rule): Typing
 
 export const isRetypable = (rule: Rule): boolean => RULES[rule].retypable;
 export const isUnknown = (rule: Rule): boolean => RULES[rule].unknown;
+export const isSpelledByKey = (rule: Rule): boolean => RULES[rule].spelledByKey;

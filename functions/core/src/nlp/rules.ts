@@ -10,7 +10,7 @@ import { MEDIUM, NONE, STRONG, typing, WEAK, type Typing } from "./rule.js";
 import { isAllCaps } from "./normalize.js";
 import type { EntityType } from "./types.js";
 import {
-  ACRONYM_TAILS, CAPS_ONLY, CLUB_PREFIX, LOOSE_HEADS, OPEN_QUOTES, SERVICE_DISTRICT, SERVICE_WORDS, HALL_OF, ORG_HEADS, COMPASS, EVENT_HEADS, MISC_TAILS, ORG_ACRONYM_STOP, PLACE_ENDING, PLACE_PREFIX, SPEECH, STARTERS, STAGE_PREFIX, SURNAME_ENDING,
+  ACRONYM_TAILS, CAPS_ONLY, CHAT_WORDS, CLUB_PREFIX, LOOSE_HEADS, OPEN_QUOTES, SERVICE_DISTRICT, SERVICE_WORDS, HALL_OF, ORG_HEADS, COMPASS, EVENT_HEADS, MISC_TAILS, ORG_ACRONYM_STOP, PLACE_ENDING, PLACE_PREFIX, SPEECH, STARTERS, STAGE_PREFIX, SURNAME_ENDING,
   TITLE_MODIFIERS,
 } from "./words.js";
 
@@ -165,6 +165,8 @@ function classifyWord(ctx: Ctx, i: number, j: number, key: string, thePlural: bo
   if (demonyms.has(key) || nonNames.has(key) || titles.has(key) || /(ish|ese)$/.test(key) && !firstNames.has(key)) {
     return typing("person", NONE, "non-name");
   }
+  // "Im sure", "Yo what", "LMAO": a chat word alone (not "Im" of "Im Yoon-ah", a run of names).
+  if (CHAT_WORDS.has(key)) return typing("person", NONE, "chat-word");
   if (/^\p{L}\.?$/u.test(t.text)) return undefined;
   if (thePlural) return typing("organization", MEDIUM, "the-plural");
   const letters = ctx.shapes[i]! & ALL_CAPS && !ctx.shouting.has(t.sent) ? t.text.replace(/\./g, "").length : Infinity;

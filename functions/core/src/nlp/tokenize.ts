@@ -2,7 +2,8 @@
 // compromise's parser because only offsets and capitalisation are needed, and
 // a single regex pass is several times faster than a full parse.
 
-export type TokenKind = "word" | "num" | "poss" | "punct";
+/** "handle": the account name of an @handle, without its "@" (never part of a prose name). */
+export type TokenKind = "word" | "num" | "poss" | "punct" | "handle";
 
 export interface Token {
   text: string;
@@ -72,13 +73,24 @@ export function tokenize(text: string): Token[] {
       newSentence = true;
       nextBreak = breakFrom(start);
     }
-    const isPunct = m[5] !== undefined || m[1] !== undefined;
+    // Handles are not prose: like punctuation, they neither start nor continue a sentence.
+    const handleWord = m[3] !== undefined && afterLoneAt(out, text, start);
+    const isPunct = m[5] !== undefined || m[1] !== undefined || handleWord;
     if (!isPunct && (newSentence || sent < 0)) sent++;
     const first = newSentence && !isPunct;
 
     if (m[1] !== undefined) {
-      // URLs, #hashtags and @handles are not prose: never part of a name.
-      push(out, word, start, "punct", false, Math.max(sent, 0));
+      // URLs, #hashtags and @handles are not prose: never part of a name. An @handle (not the
+      // "@" of an e-mail address) is cut into "@" and the account name, which the handle rule reads.
+      if (word[0] === "@" && !WORD_BEFORE.test(text[start - 1] ?? "")) {
+        push(out, "@", start, "punct", false, Math.max(sent, 0));
+        push(out, word.slice(1), start + 1, "handle", false, Math.max(sent, 0));
+      } else {
+        push(out, word, start, "punct", false, Math.max(sent, 0));
+      }
+    } else if (handleWord) {
+      // Text tokenised before it reached us writes "@ name": the word after a lone "@" is the handle.
+      push(out, word, start, "handle", false, Math.max(sent, 0));
     } else if (m[2] !== undefined || m[4] !== undefined) {
       // "6PR" (a call sign) is a word; "1990", "5%" are numbers.
       push(out, word, start, m[2] !== undefined || /\p{L}/u.test(word) ? "word" : "num", first, sent);
@@ -97,7 +109,7 @@ export function tokenize(text: string): Token[] {
     } else {
       push(out, word, start, "punct", false, Math.max(sent, 0));
     }
-    if (m[1] !== undefined) {
+    if (m[1] !== undefined || handleWord) {
       // keep the sentence state
     } else if (isPunct) {
       // After a full stop, brackets and quotes ("(Applause.) In ...") keep the new sentence open.
@@ -110,6 +122,15 @@ export function tokenize(text: string): Token[] {
     if (pos < lastEnd) pos = lastEnd; // the period an abbreviation took
   }
   return out;
+}
+
+const WORD_BEFORE = /[\p{L}\p{N}_]/u;
+
+/** Is the token at `start` right after a lone "@" (one space at most, same line)? */
+function afterLoneAt(out: Token[], text: string, start: number): boolean {
+  const prev = out[out.length - 1];
+  if (prev === undefined || prev.text !== "@" || start - prev.end > 1) return false;
+  return start === prev.end || text[prev.end] === " ";
 }
 
 const TOKEN_AT = new RegExp(TOKEN_RE.source, "uy"); // sticky: one match exactly at lastIndex

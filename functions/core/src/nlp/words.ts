@@ -104,6 +104,26 @@ export const CLOSE_QUOTES = new Set(['"', "”"]);
 
 export const PLACE_PREFIX = new Set(["st", "saint", "mount", "mt", "lake", "cape", "fort", "port", "san", "santa", "sierra", "isla", "rio", "lago", "monte", "gulf", "isle"]);
 
+/**
+ * Lower-case heads of scientific terms named after a person: "Fermi level", "Higgs boson",
+ * "Foucault pendulum", "Richter scale". Before one of these the name is part of a term, not a person.
+ */
+export const EPONYM_HEADS = new Set(["equation", "equations", "theorem", "lemma", "conjecture", "paradox", "principle",
+  "constant", "distribution", "function", "functions", "boson", "bosons", "fermion", "fermions", "level", "levels", "surface",
+  "surfaces", "pendulum", "transform", "transformation", "operator", "hamiltonian", "lagrangian", "integral", "integrals",
+  "syndrome", "radius", "diagram", "matrix", "inequality", "algorithm", "limit", "scale", "coefficient", "condensate",
+  "statistics", "sphere", "spaces"]);
+
+/**
+ * Chat words of social text: contractions written without their apostrophe ("Im", "Ima",
+ * "Dont"), interjections and abbreviations ("Yo", "Um", "Thanku", "Pls"). The name lists hold
+ * some as rare names ("Im", "Yo"), but capitalised alone they are a post's first word, not a name.
+ */
+export const CHAT_WORDS = new Set(["im", "ima", "imma", "ive", "youre", "dont", "didnt", "doesnt", "cant", "wont", "isnt",
+  "wasnt", "arent", "thats", "whats", "yall", "ya", "yo", "um", "umm", "uh", "hmm", "hmmm", "haha", "hahaha", "lmao", "lmfao",
+  "smh", "idk", "idc", "ikr", "bruh", "tho", "thx", "thanku", "thankyou", "ty", "pls", "plz", "ur", "u", "omw", "nah",
+  "yea", "yeah", "yup", "yep", "ugh", "aww", "wow", "gonna", "wanna", "gotta", "ppl"]);
+
 export const SPEECH = new Set(["said", "says", "told", "added", "tweeted", "wrote", "argued", "claimed", "insisted",
   "warned", "explained", "stated", "admitted", "denied", "recalled", "asked", "replied", "noted"]);
 
@@ -149,9 +169,11 @@ export const PLAYED_FOR = new Set(["played for", "plays for", "playing for", "pl
   "then coached", "who coached", "to coach", "to captain", "he captained", "and captained",
   "lost to", "losing to", "loss to", "defeat to", "defeated by", "beaten by", "drew with", "draw with", "win over", "victory over"]);
 
-// After a club's name, a role in the team: "Melbourne player Michael Long", "Lyon coach Ann Lee".
-export const CLUB_ROLE_AFTER = new Set(["player", "players", "coach", "captain", "striker", "midfielder", "defender",
-  "goalkeeper", "forward", "winger", "fullback", "full-back", "ruckman", "footballer", "footballers", "teammate", "skipper"]);
+// After a town's name, the words of a club's: "Chelsea fans", "Madrid's goals", "the Leeds manager",
+// "Melbourne player Michael Long", "Lyon coach Ann Lee".
+export const CLUB_AFTER = new Set(["fans", "supporters", "goals", "manager", "striker", "strikers", "midfielder", "defender",
+  "goalkeeper", "keeper", "winger", "squad", "player", "players", "coach", "captain", "forward", "fullback", "full-back",
+  "ruckman", "footballer", "footballers", "teammate", "skipper"]);
 
 // Between two teams' names: "Lyon v Nice", "Lyon vs. Nice".
 export const VERSUS = new Set(["v", "v.", "vs", "vs."]);

@@ -44,6 +44,11 @@ describe("normalise", () => {
     assert.ok(has("She flew American Airlines.", "organization", "American Airlines"));
   });
 
+  test("a title word after a name from the surname lists is part of the name", () => {
+    assert.deepEqual(pairs("Yesterday Tariq Baron Kessler sang."), ["person:Tariq Baron Kessler"]);
+    assert.deepEqual(pairs("He met Baron Kessler."), ["person:Kessler"]);
+  });
+
   test("a title between a place and a name splits them", () => {
     assert.deepEqual(pairs("He spoke to French President Louis Garnier."), ["person:Louis Garnier"]);
     assert.deepEqual(pairs("Analysts say Kenyan President Grace Wanjiru won."), ["person:Grace Wanjiru"]);
@@ -263,6 +268,12 @@ describe("canonical forms", () => {
   test("an acronym maps to the organisation it abbreviates", () => {
     const es = extractEntities("The World Health Organization warned on Monday. The WHO said more later.");
     assert.deepEqual(es.map((e) => e.canonical), ["World Health Organization", "World Health Organization"]);
+  });
+
+  test("person-word: a lone town name that is the surname of the article's full name is that person; a country is not", () => {
+    assert.deepEqual(pairs("Hillary Clinton lost. Then Clinton left."), ["person:Hillary Clinton", "person:Clinton"]);
+    assert.ok(has("Clinton is a town in Iowa.", "place", "Clinton"));
+    assert.ok(has("Jordan Peele spoke. Jordan closed its border.", "place", "Jordan"));
   });
 
   test("dotted and plain acronyms count as one", () => {
@@ -605,5 +616,84 @@ describe("stores, malls and clients (issue 13)", () => {
     assert.deepEqual(pairs("Major clients include Sub-Zero, Qorvex and Shure."), [
       "organization:Sub-Zero", "organization:Qorvex", "organization:Shure",
     ]);
+  });
+});
+
+describe("social-media text", () => {
+
+  test("handle-name: a handle that spells a given name and surname is that person, without the @", () => {
+    assert.deepEqual(pairs("thanks @MariaLopez for the photos"), ["person:MariaLopez"]);
+    assert.deepEqual(pairs("great thread @lisagonzalez !"), ["person:lisagonzalez"]);
+    assert.deepEqual(pairs("@Maria_Lopez yes"), ["person:Maria_Lopez"]);
+    // A well-known name after an account prefix; the canonical form is the name the handle spells.
+    assert.deepEqual(canon("RT @realBarackObama: hope"), ["person:Barack Obama"]);
+    // Where capitals mark the boundary, a surname in no list still counts after a given name.
+    assert.deepEqual(pairs("cc @OliviaKowarsk"), ["person:OliviaKowarsk"]);
+    // A name from the surname lists may come first; a generational suffix stays in the name; an acronym stops it.
+    assert.deepEqual(canon("cc @TariqKessler and @realDonaldJTrumpJr"), ["person:Tariq Kessler", "person:Donald Trump Jr"]);
+    assert.deepEqual(pairs("via @KesslerISD"), []);
+    // A title before the name is dropped like "real" or "the"; a title and one word is no name.
+    assert.deepEqual(canon("The mayor, @MayorLisaMoreno, spoke"), ["person:Lisa Moreno"]);
+    assert.deepEqual(pairs("cc @KingCobra"), []);
+    // Text tokenised before it arrives ("@ name") reads the same.
+    assert.deepEqual(pairs("@ MariaLopez thanks for this"), ["person:MariaLopez"]);
+  });
+
+  test("handle-name: a bare handle, an e-mail address or ordinary words glued together name no one", () => {
+    assert.deepEqual(pairs("via @DailyPost and @CuriousCatMe"), []);
+    assert.deepEqual(pairs("ask @coffeelover42 about @markets today"), []);
+    assert.deepEqual(pairs("cc @OliviaGarden and @oliviakowarsk"), []); // an English word; no capitals to split at
+    assert.deepEqual(pairs("write to anna@lisagonzalez.com"), []);
+    // A handle is never part of a longer name: "@MariaLopez Smith" is not "MariaLopez Smith".
+    assert.ok(!extractEntities("@MariaLopez Smith said so").some((e) => e.text.includes(" ")));
+  });
+
+  test("chat-word: a chat word that starts a post is no name; a name after it still is", () => {
+    assert.deepEqual(pairs("Im sure it works. Yo what happened"), []);
+    assert.deepEqual(pairs("Ima Throw it away"), []);
+    assert.deepEqual(pairs("Um, ok. Ima tell Olivia Brandt"), ["person:Olivia Brandt"]);
+    // A run of names is kept whole: "Im" is also a surname.
+    assert.ok(has("We met Im Yoon-ah in Seoul.", "person", "Im Yoon-ah"));
+  });
+
+  test("lower-full-name: a full name written in lower case is a person; a lone or everyday word is not", () => {
+    assert.deepEqual(pairs("lol i saw olivia brandt at the mall"), ["person:olivia brandt"]);
+    assert.deepEqual(pairs("we saw tom hanks yesterday"), ["person:tom hanks"]);
+    assert.deepEqual(pairs("ask grace about the rose garden"), []);
+    assert.deepEqual(pairs("olivia said hi"), []);
+  });
+
+  test("handle-org: a handle that is a known organisation, or one and an everyday word, is that organisation", () => {
+    assert.deepEqual(pairs("via @CNNBusiness and @BBC"), ["organization:CNNBusiness", "organization:BBC"]);
+    assert.deepEqual(pairs("thanks @nikerunning"), ["organization:nikerunning"]);
+    assert.deepEqual(pairs("via @HillTownNews and @oakleafrecords"), ["organization:HillTownNews", "organization:oakleafrecords"]);
+    // A known name and a stray letter is someone's account, not the firm's; a tail alone is no name.
+    assert.deepEqual(pairs("read @news"), []);
+    assert.deepEqual(pairs("thanks @fordm and @SunnyMorning"), []);
+  });
+
+  test("eponym: a name before the head of a scientific term is part of the term, not a person", () => {
+    assert.deepEqual(pairs("Why does the Fermi level move, and what is the Higgs boson?"), []);
+    assert.deepEqual(pairs("They measured a Foucault pendulum."), []);
+    // The same names elsewhere are still people.
+    assert.ok(has("A letter from Enrico Fermi was found.", "person", "Enrico Fermi"));
+    assert.ok(has("Fermi wrote back.", "person", "Fermi"));
+  });
+
+  test("sports-club: a town before its club's fans, goals or staff is the club; the town elsewhere is a place", () => {
+    assert.ok(has("Leeds fans sang all night.", "organization", "Leeds"));
+    assert.ok(has("Ronaldo scored 40% of Madrid's goals.", "organization", "Madrid"));
+    assert.ok(has("The Leeds manager resigned.", "organization", "Leeds"));
+    assert.ok(has("Many tourists visited Madrid last year.", "place", "Madrid"));
+  });
+
+  test("at-place: with a space, '@' before a known place is 'at'; a joined handle is an account", () => {
+    assert.deepEqual(pairs("meet me @ Lisbon tonight"), ["place:Lisbon"]);
+    assert.deepEqual(pairs("follow @Lisbon and see you @ home"), []);
+  });
+
+  test("handle-given: a handle that is one given name is a person; an everyday word is not", () => {
+    assert.deepEqual(pairs("@Olivia loved it"), ["person:Olivia"]);
+    assert.deepEqual(pairs("@Panda loved it"), []);
   });
 });
