@@ -181,14 +181,15 @@ function nicknameSpan(ctx: Ctx, i: number, j: number): number {
 function possessiveSpan(ctx: Ctx, i: number, j: number): number {
   const { tokens, keys } = ctx;
   if (tokens[j + 1]?.kind !== "poss" || j - i > 1 || !isNameToken(ctx, j + 2) || tokens[j + 2]!.sent !== tokens[i]!.sent) return 0;
-  const owner = keys.slice(i, j + 1).join(" ");
-  if (knownNames.has(owner) || cities.has(owner) || wellKnownSurnames.has(owner) || firstNames.has(keys[i]!) || isDemonymLike(owner)) return 0;
   let e = j + 2;
   while (e + 1 - (j + 2) < 4 && isNameToken(ctx, e + 1) && tokens[e + 1]!.sent === tokens[i]!.sent) e++;
   tick(e - j);
   const head = keys[e]!;
-  if (orgSuffixes.has(head) || placeSuffixes.has(head)) return 1;
-  return (ofHeadsOrg.has(keys[j + 2]!) || ofHeadsPlace.has(keys[j + 2]!)) && e === j + 2 && keys[e + 1] === "of" ? 1 : 0;
+  const headed = orgSuffixes.has(head) || placeSuffixes.has(head) ||
+    ((ofHeadsOrg.has(keys[j + 2]!) || ofHeadsPlace.has(keys[j + 2]!)) && e === j + 2 && keys[e + 1] === "of");
+  if (!headed) return 0; // the usual case, decided before the owner's lookups
+  const owner = i === j ? keys[i]! : `${keys[i]!} ${keys[j]!}`;
+  return knownNames.has(owner) || cities.has(owner) || wellKnownSurnames.has(owner) || firstNames.has(keys[i]!) || isDemonymLike(owner) ? 0 : 1;
 }
 
 /** Run [i..j], `connector` and one or two more words spell a known place or name ("Trinidad and Tobago"). */
