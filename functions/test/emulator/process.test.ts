@@ -66,9 +66,16 @@ async function rolledUp(name: string, articles: number, d: RollupDeps = rollup()
   for (;;) {
     await sweep(d);
     const got = await counters(name);
-    if ((got.articleCount ?? 0) >= articles || Date.now() > deadline) return got;
+    // A window's parts commit one by one: the article count can land before the entities,
+    // so the counts are read once no window is left half applied.
+    if (((got.articleCount ?? 0) >= articles && !(await windowPending())) || Date.now() > deadline) return got;
     await new Promise((r) => setTimeout(r, 200));
   }
+}
+
+/** Is some window planned but not yet fully applied (a rollup died, or one is still committing)? */
+async function windowPending(): Promise<boolean> {
+  return !(await db.collection(COLLECTIONS.windows).where("applied", "==", false).limit(1).get()).empty;
 }
 
 const send = (posts: Post[], messageId: string, d: HandlerDeps) =>
