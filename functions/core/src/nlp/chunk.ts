@@ -249,7 +249,9 @@ function splitRun(ctx: Ctx, i: number, j: number, out: Mention[], titled: boolea
   if (j > i && (orgSuffixes.has(keys[j]!) || placeSuffixes.has(keys[j]!))) {
     // "the 65th Air Division", "the 101st Airborne Division": a unit's ordinal is part of its name.
     const ordinal = orgSuffixes.has(keys[j]!) && ordinalBefore(ctx, i);
-    emit(ctx, ordinal ? i - 2 : trimStart(ctx, i, j), j, false, out);
+    // "the 65 Air Division", "4 Air Defense Wing": a military unit's number, written without a suffix.
+    const number = !ordinal && MILITARY_UNITS.has(keys[j]!) && unitNumberBefore(ctx, i);
+    emit(ctx, ordinal ? i - 2 : number ? i - 1 : trimStart(ctx, i, j), j, false, out);
     return;
   }
   // Find the last title run that has name words after it: "US President Joe Biden".
@@ -285,6 +287,15 @@ function ordinalBefore(ctx: Ctx, i: number): boolean {
     suffix.start === num.end && num.sent === ctx.tokens[i]!.sent;
 }
 const ORDINAL_SUFFIX = new Set(["st", "nd", "rd", "th", "d"]);
+
+/** Heads of military units, whose names start with a number ("65 Air Division"). */
+const MILITARY_UNITS = new Set(["wing", "division", "squadron", "corps", "brigade", "regiment", "battalion", "fleet", "command"]);
+
+/** A number of one to three digits right before token i, in its sentence: "65", not "1943". */
+function unitNumberBefore(ctx: Ctx, i: number): boolean {
+  const num = ctx.tokens[i - 1];
+  return num?.kind === "num" && /^\d{1,3}$/u.test(num.text) && num.sent === ctx.tokens[i]!.sent;
+}
 
 /** "... said police spokesman Ann Lee": lower-case job words right before a name. */
 function lowerTitleBefore(ctx: Ctx, i: number): boolean {

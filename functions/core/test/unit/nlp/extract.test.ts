@@ -697,3 +697,10 @@ describe("social-media text", () => {
     assert.deepEqual(pairs("@Panda loved it"), []);
   });
 });
+
+test("a military unit's number starts its name, with or without an ordinal suffix (issue 13)", () => {
+  assert.deepEqual(pairs("He joined the 65 Air Division and the 65th Fighter Wing, then 4 Air Defense Wing."), [
+    "organization:65 Air Division", "organization:65th Fighter Wing", "organization:4 Air Defense Wing",
+  ]);
+  assert.deepEqual(pairs("In 1943 Air Division staff moved."), ["organization:Air Division"]); // a year is no unit number
+});
