@@ -89,7 +89,7 @@ export const orgSuffixes = new Set([
   "girls", "kids", "rangers", "athletic", "athletics", "wanderers", "rovers", "albion", "hotspur",
   "nationals", "giants", "lakers", "bulls", "eagles", "tigers", "lions", "bears", "hawks",
   "sharks", "kings", "warriors", "knights", "raiders", "patriots", "jets", "rockets", "celtics",
-  "yankees", "dodgers", "cardinals", "saints", "chiefs", "packers", "steelers", "cowboys", "mall", "wing",
+  "yankees", "dodgers", "cardinals", "saints", "chiefs", "packers", "steelers", "cowboys", "mall", "wing", "telegram",
 ]);
 
 /** Last words that make a name a place (compromise's placeWords, minus the ambiguous). */

@@ -76,7 +76,10 @@ function classifyWords(ctx: Ctx, i: number, j: number, keys: string[], key: stri
   const lastKey = keys[n - 1]!;
   if (keys.every((k) => titles.has(k) || TITLE_MODIFIERS.has(k))) return undefined; // "First Lady"
   if (MISC_TAILS.has(lastKey)) return undefined; // "Clean Air Act", "Nobel Prize", "World Cup"
-  if (orgSuffixes.has(lastKey)) return typing("organization", STRONG, "org-suffix");
+  // "Fort Worth Star-Telegram", "Pittsburgh Post-Gazette": the head after a hyphen counts too.
+  if (orgSuffixes.has(lastKey) || orgSuffixes.has(lastKey.slice(lastKey.lastIndexOf("-") + 1))) {
+    return typing("organization", STRONG, "org-suffix");
+  }
   // The chunker joins quotes into a name only around a nickname after a given name.
   if (n >= 4 && keys.some((k) => OPEN_QUOTES.has(k))) return typing("person", MEDIUM, "nickname");
   // "Hockey Hall of Fame", "the Hall of Fame" (the chunker joins "of" after "Hall" only here).

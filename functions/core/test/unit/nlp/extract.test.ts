@@ -704,3 +704,10 @@ test("a military unit's number starts its name, with or without an ordinal suffi
   ]);
   assert.deepEqual(pairs("In 1943 Air Division staff moved."), ["organization:Air Division"]); // a year is no unit number
 });
+
+test("a newspaper's head after a hyphen makes an organisation (issue 13)", () => {
+  assert.deepEqual(pairs("The Fort Worth Star-Telegram and the Pittsburgh Post-Gazette reported."), [
+    "organization:Fort Worth Star-Telegram", "organization:Pittsburgh Post-Gazette",
+  ]);
+  assert.deepEqual(pairs("The Franco-Prussian War began."), []);
+});
