@@ -39,9 +39,22 @@ export function resolveTypes(mentions: Mention[], tokens: Token[]): Mention[] {
     const prev = byKey.get(m.key);
     if (!prev || prev.strength < m.strength) byKey.set(m.key, m);
   }
+  // The first word of each organisation's or place's name in the article ("Reading Railroad").
+  const heads = new Map<string, Mention>();
+  for (const m of mentions) {
+    if (m.last === m.first || m.strength < MEDIUM || m.type === "person") continue;
+    const w = m.key.slice(0, m.key.indexOf(" "));
+    if (!heads.has(w)) heads.set(w, m);
+  }
   const out: Mention[] = [];
   for (const m0 of mentions) {
     let m = m0;
+    // "the Reading train", "a Liberal member": an ordinary word mid-sentence, before a lower-case
+    // word, that starts a name the article gives in full stands for that name.
+    if (m.rule === "common-word" && m.first === m.last && !tokens[m.first]!.sentStart && beforeLowerWord(tokens, m.last)) {
+      const head = heads.get(m.key);
+      if (head !== undefined) m = retype(m, head.type, WEAK, "name-head");
+    }
     if (surnames.size > 0 && isUnknown(m.rule) && surnames.has(lastWord(m.key))) {
       m = retype(m, "person", MEDIUM, "repeated-surname");
     }
@@ -122,6 +135,9 @@ function coordinate(mentions: Mention[], tokens: Token[], namedPerson: (m: Menti
 }
 
 const lastWord = (key: string): string => key.slice(key.lastIndexOf(" ") + 1);
+
+const beforeLowerWord = (tokens: Token[], k: number): boolean =>
+  tokens[k + 1]?.kind === "word" && tokens[k + 1]!.sent === tokens[k]!.sent && /^\p{Ll}/u.test(tokens[k + 1]!.text);
 
 const LIST_JOINS = new Set([",", "and", "or", ", and", ", or"]);
 

@@ -12,7 +12,7 @@ import { classify, isPluralAfterThe } from "./rules.js";
 import { MAX_ENTITY_CHARS, MAX_SPAN_TOKENS, tick } from "./limits.js";
 import { isAllCaps, isCapitalised } from "./normalize.js";
 import {
-  ALWAYS_TITLE, CHAT_WORDS, CLOSE_QUOTES, CLUB_PREFIX, EPONYM_HEADS, HALL_OF, JOB_WORDS, OPEN_QUOTES, PARTICLES, STARTERS, TITLE_MODIFIERS,
+  ALWAYS_TITLE, CHAT_WORDS, CLOSE_QUOTES, CLUB_PREFIX, EPONYM_HEADS, HALL_OF, JOB_WORDS, OPEN_QUOTES, PARTICLES, ROUTE_HEADS, STARTERS, TITLE_MODIFIERS,
 } from "./words.js";
 
 /** Find and type the name mentions in a tokenised text. */
@@ -130,7 +130,7 @@ function connectorSpan(ctx: Ctx, i: number, j: number, orgWord: boolean): number
   // "Bosnia and Herzegovina", "Newcastle upon Tyne": a connector inside a name the lexicons know.
   if ((k1 === "and" || k1 === "upon") && n === 1 && knownWith(ctx, i, j, k1)) return 1;
   // Lists: "Apple and Google" are two names; but "and" inside one organisation's name joins.
-  if (k1 === "and") return andInOrgName(ctx, i, j) ? 1 : 0;
+  if (k1 === "and") return andInOrgName(ctx, i, j) || routeAfter(ctx, j + 2) ? 1 : 0;
   if (k1 === "for" || k1 === "on" || k1 === "upon" || k1 === "the") {
     // "Centre for Policy Studies", "Society for ...": only after an organisation word, and not
     // before another name's start ("the Super League for FC Basel", "a grant for NASA").
@@ -232,6 +232,14 @@ function andInOrgName(ctx: Ctx, i: number, j: number): boolean {
   while (c > i && isPlainWord(ctx, c)) c--;
   if (keys[c] === "the" && isLower(ctx, c)) c--;
   return c > i && (keys[c] === "of" || keys[c] === "for") && isLower(ctx, c) && isOrgWord(keys[c - 1]!);
+}
+
+/** "(Portland and) Ogdensburg Railroad": one to three capitalised words from k, ending in a route's head. */
+function routeAfter(ctx: Ctx, k: number): boolean {
+  for (let e = k; e < k + 3 && isNameToken(ctx, e) && ctx.tokens[e]!.sent === ctx.tokens[k]!.sent; e++) {
+    if (ROUTE_HEADS.has(ctx.keys[e]!)) return true;
+  }
+  return false;
 }
 
 /** A capitalised word in no name list and not in capitals: "Physics", "Gynecologists". */

@@ -76,12 +76,12 @@ export const orgSuffixes = new Set([
   "airline", "parliament", "congress", "senate", "assembly", "court", "cabinet", "navy",
   "forces", "force", "guard", "brigade", "regiment", "battalion", "team", "band", "records",
   "command", "fleet", "squadron", "division", "directorate", "ministries", "consortium", "bloc",
-  "exchange", "bourse", "front", "railroad", "organisation", "authority", "services", "coalition", "syndicate",
+  "exchange", "bourse", "front", "organisation", "authority", "services", "coalition", "syndicate",
   "studios", "pictures", "films", "publishing", "publishers", "books", "network",
   "networks", "channel", "broadcasting", "league", "federation",
   "alliance", "movement", "commission", "agency", "institution", "trust", "fund",
   "bancorp", "technologies", "technology", "software", "solutions", "labs", "laboratories",
-  "motors", "automotive", "airlines", "railway", "railways", "rail", "lines", "express",
+  "motors", "automotive", "airlines", "railways", "rail", "lines", "express",
   "tribune", "daily", "weekly", "review", "magazine", "gazette", "observer", "guardian",
   "post", "times", "journal", "herald", "chronicle", "telegraph", "mirror", "sun", "standard",
   "sentinel", "inquirer", "courier", "dispatch", "bulletin", "advertiser", "statesman",
@@ -98,7 +98,7 @@ export const placeSuffixes = new Set(
     "governorate", "canton", "republic", "emirate", "province", "isles", "square", "boulevard",
     "drive", "highway", "motorway", "route", "station", "harbour", "harbor", "port", "delta",
     "range", "channel", "strip", "parish", "oval", "empire", "courthouse", "raion", "prefecture", "voivodeship",
-    "reservoir", "canal", "wharf", "docks", "estuary", "lagoon"].filter(
+    "reservoir", "canal", "wharf", "docks", "estuary", "lagoon", "railroad", "railway", "dock", "brook", "pavilion", "rink", "gym", "playfield", "estate"].filter(
     (w) => !["state", "house", "hall", "building", "memorial", "museum", "centre", "farm", "bar",
       "complex", "field", "site", "library", "college", "channel", "way"].includes(w),
   ),

@@ -40,7 +40,7 @@ export const RULES = {
   "context-place-1": fromList, company: fromList, "city-1": fromList, "name-list-1": fromList,
   "place-ending": fromList, "default-1": unknownName, "org-head": fixed,
   // chunk.ts and canonical.ts: the article's evidence
-  "before-title": fixed, listed: fixed, "same-as": fixed, "person-word": fixed, "repeated-surname": fixed,
+  "before-title": fixed, listed: fixed, "same-as": fixed, "person-word": fixed, "repeated-surname": fixed, "name-head": fixed,
   "well-known-surname": fromList,
   // evidence.ts: the words around the name
   "sports-club": fixed, "same-club": fixed, "org-frame": fixed, "org-kind": fixed, "place-kind-of": fixed, "place-kind-after": fixed,

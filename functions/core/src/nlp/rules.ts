@@ -5,7 +5,7 @@ import {
   nonNames, ofHeadsOrg, ofHeadsPlace, orgSuffixes, peopleNames, placePrepositions, placeSuffixes, rarerWords, titles,
   wellKnownSurnames,
 } from "./lexicon.js";
-import { ALL_CAPS, isCommon, isPlaceWord, isVeryCommon, type Ctx } from "./context.js";
+import { ALL_CAPS, isCommon, isLower, isPlaceWord, isVeryCommon, type Ctx } from "./context.js";
 import { MEDIUM, NONE, STRONG, typing, WEAK, type Typing } from "./rule.js";
 import { isAllCaps } from "./normalize.js";
 import type { EntityType } from "./types.js";
@@ -112,6 +112,8 @@ function classifyWords(ctx: Ctx, i: number, j: number, keys: string[], key: stri
   if (thePlural) return typing("organization", MEDIUM, "the-plural");
   // "West Jersey", "Southern Sudan", "Greater Manchester".
   if (COMPASS.has(firstKey) && !orgSuffixes.has(lastKey) && !isCommon(lastKey)) return typing("place", MEDIUM, "compass");
+  // "Old Goa", "Old Delhi": the old town of a known place (not "Old Spice" or "Old Firm").
+  if (firstKey === "old" && n === 2 && knownNames.get(lastKey) === "place") return typing("place", MEDIUM, "compass");
   if (cities.has(key)) return typing("place", MEDIUM, "city");
   // "DJ Khaled", "MC Hammer": a stage-name prefix, then the name.
   if (STAGE_PREFIX.has(firstKey) && n <= 3 && !keys.slice(1).some((k) => isVeryCommon(k))) return typing("person", STRONG, "stage-name");
@@ -159,6 +161,10 @@ function classifyWords(ctx: Ctx, i: number, j: number, keys: string[], key: stri
   if (nameWords.length <= 3 && SURNAME_ENDING.test(lastKey) && !nameWords.some((k) => isVeryCommon(k))) {
     return typing("person", WEAK, "surname-ending");
   }
+  // "Dick Cheney", "Art Ross": a given name that is also an English word, then a surname that is not one.
+  if (n === 2 && peopleNames.has(firstKey) && peopleNames.has(lastKey) && !commonWords.has(lastKey) && !cities.has(lastKey)) {
+    return typing("person", WEAK, "surname-end");
+  }
   return typing("person", NONE, "default-multi");
 }
 
@@ -203,6 +209,9 @@ function classifyWord(ctx: Ctx, i: number, j: number, key: string, thePlural: bo
   if (cities.has(key)) return typing("place", MEDIUM, "city-1");
   if (firstNames.has(key) || peopleNames.has(key)) return typing("person", MEDIUM, "name-list-1");
   if (PLACE_ENDING.test(key)) return typing("place", WEAK, "place-ending");
+  // "encamped at Condo-Condo", "the station at Karmali": a word no list knows, after "at", is a place
+  // (a known firm or school after "at" was typed above).
+  if (ctx.keys[i - 1] === "at" && isLower(ctx, i - 1)) return typing("place", WEAK, "context-place-1");
   // An unknown lone word: counted only if the article types it elsewhere.
   return typing("person", NONE, "default-1");
 }
@@ -234,6 +243,8 @@ function guessByContext(ctx: Ctx, i: number): EntityType | undefined {
   if (!prev || prev.kind !== "word") return undefined;
   const key = ctx.keys[i - 1]!;
   if (placePrepositions.has(key)) return "place";
+  // "across the Rhine", "to the Ilocos": a place preposition, then "the".
+  if (key === "the" && isLower(ctx, i - 1) && ctx.tokens[i - 2]?.kind === "word" && placePrepositions.has(ctx.keys[i - 2]!)) return "place";
   return undefined;
 }
 

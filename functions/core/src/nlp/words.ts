@@ -102,7 +102,7 @@ export const STAGE_PREFIX = new Set(["dj", "mc"]);
 export const OPEN_QUOTES = new Set(['"', "“"]);
 export const CLOSE_QUOTES = new Set(['"', "”"]);
 
-export const PLACE_PREFIX = new Set(["st", "saint", "mount", "mt", "lake", "cape", "fort", "port", "san", "santa", "sierra", "isla", "rio", "lago", "monte", "gulf", "isle"]);
+export const PLACE_PREFIX = new Set(["st", "saint", "mount", "mt", "lake", "cape", "fort", "port", "san", "santa", "sierra", "isla", "rio", "lago", "monte", "gulf", "isle", "camp", "river"]);
 
 /**
  * Lower-case heads of scientific terms named after a person: "Fermi level", "Higgs boson",
@@ -112,7 +112,7 @@ export const EPONYM_HEADS = new Set(["equation", "equations", "theorem", "lemma"
   "constant", "distribution", "function", "functions", "boson", "bosons", "fermion", "fermions", "level", "levels", "surface",
   "surfaces", "pendulum", "transform", "transformation", "operator", "hamiltonian", "lagrangian", "integral", "integrals",
   "syndrome", "radius", "diagram", "matrix", "inequality", "algorithm", "limit", "scale", "coefficient", "condensate",
-  "statistics", "sphere", "spaces"]);
+  "statistics", "sphere", "spaces", "laureate", "laureates"]);
 
 /**
  * Chat words of social text: contractions written without their apostrophe ("Im", "Ima",
@@ -185,6 +185,9 @@ export const ORG_HEADS = new Set(["ministry", "council", "party", "commission", 
 
 // "Hockey Hall of Fame", "Athletics Hall of Honor": a hall of fame is an organisation, and
 // "of" joins "Hall" to these words only (a plain "Hall of ..." is a building or a person).
+/** Lines named after their two ends ("Portland and Ogdensburg Railroad", "Basingstoke and Alton Light Railway"). */
+export const ROUTE_HEADS = new Set(["railroad", "railway", "canal", "turnpike"]);
+
 export const HALL_OF = new Set(["fame", "honor", "honour"]);
 
 // Kinds of organisation written in lower case right before its name ("the band Deadsy",

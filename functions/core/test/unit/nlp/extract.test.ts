@@ -717,3 +717,50 @@ test("first-level regions of any country are places (country-region-data) (issue
     "place:Sindh", "place:Punjab", "place:Andhra Pradesh",
   ]);
 });
+
+describe("structures, old towns and names the article gives in full (issue 13)", () => {
+  test("railways, docks, rinks and estates are places, as the CoNLL guidelines type structures; a railway company is not", () => {
+    assert.ok(has("The halt is on the Welsh Highland Railway near the village.", "place", "Welsh Highland Railway"));
+    assert.ok(has("The ship left Clarence Dock on Monday.", "place", "Clarence Dock"));
+    assert.ok(has("They met at the Victoria Skating Rink in 1875.", "place", "Victoria Skating Rink"));
+    assert.ok(has("The firm bought Indian Railways stock.", "organization", "Indian Railways"));
+    assert.ok(has("Shares of the Pacific Railway Company fell.", "organization", "Pacific Railway Company"));
+  });
+
+  test("a line named after its two ends is one name; a plain list of towns is not", () => {
+    assert.deepEqual(pairs("The cars ran on the Portland and Ogdensburg Railroad until 1900."), ["place:Portland and Ogdensburg Railroad"]);
+    assert.deepEqual(pairs("Trains ran between Portland and Ogdensburg every day."), ["place:Portland", "place:Ogdensburg"]);
+  });
+
+  test("'River' and 'Camp' before a name, and 'Old' before a known place, make a place", () => {
+    assert.ok(has("The dock lies on the River Mersey near the town.", "place", "River Mersey"));
+    assert.ok(has("The regiment was formed at Camp Howe in 1862.", "place", "Camp Howe"));
+    assert.ok(has("Pilgrims came from Old Goa by ferry.", "place", "Old Goa"));
+    assert.ok(!extractEntities("He bought Old Spice for his father.").some((e) => e.type === "place"));
+  });
+
+  test("an unknown word after 'at', or after a place preposition and 'the', is a place; a known firm stays a firm", () => {
+    assert.ok(has("The troops were encamped at Vilcapugo under his orders.", "place", "Vilcapugo"));
+    assert.ok(has("The attack went across the Zandre in March.", "place", "Zandre"));
+    assert.ok(has("She works at Google now.", "organization", "Google"));
+  });
+
+  test("name-head: an ordinary word that starts a name given in full stands for it before a noun", () => {
+    const text = "The Reading Railroad ran south. The engine of the Reading train was wrecked.";
+    assert.equal(extractEntities(text).filter((e) => e.text === "Reading").map((e) => e.type).join(), "place");
+    // Without the full name in the article, the word is no name.
+    assert.ok(!extractEntities("The engine of the Reading train was wrecked.").some((e) => e.text === "Reading"));
+    // Before a capitalised word or at a sentence's start it is not taken.
+    assert.ok(!extractEntities("The Reading Railroad ran south. Reading is fun.").some((e) => e.text === "Reading"));
+  });
+
+  test("a given name that is also an English word, before a surname that is not one, is a person", () => {
+    assert.ok(has("Meanwhile, Steve finds that Dick Cheney has left.", "person", "Dick Cheney"));
+    assert.ok(has("The manager was Art Ross, who built the club.", "person", "Art Ross"));
+    assert.ok(!extractEntities("They walked along Long Beach at dawn.").some((e) => e.type === "person"));
+  });
+
+  test("'Nobel laureate' names no person", () => {
+    assert.ok(!extractEntities("Another Nobel laureate worked there.").some((e) => e.type === "person"));
+  });
+});
