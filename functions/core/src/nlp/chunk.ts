@@ -12,7 +12,7 @@ import { classify, isPluralAfterThe } from "./rules.js";
 import { MAX_ENTITY_CHARS, MAX_SPAN_TOKENS, tick } from "./limits.js";
 import { isAllCaps, isCapitalised } from "./normalize.js";
 import {
-  ALWAYS_TITLE, CHAT_WORDS, CLOSE_QUOTES, CLUB_PREFIX, EPONYM_HEADS, HALL_OF, JOB_WORDS, OPEN_QUOTES, PARTICLES, ROUTE_HEADS, STARTERS, TITLE_MODIFIERS,
+  ALWAYS_TITLE, CHAT_WORDS, CLOSE_QUOTES, CLUB_PREFIX, EPONYM_HEADS, EVENT_HEADS, HALL_OF, JOB_WORDS, OPEN_QUOTES, PARTICLES, ROUTE_HEADS, STARTERS, TITLE_MODIFIERS,
 } from "./words.js";
 
 /** Find and type the name mentions in a tokenised text. */
@@ -126,7 +126,8 @@ function connectorSpan(ctx: Ctx, i: number, j: number, orgWord: boolean): number
   else if (PARTICLES.has(k1) && PARTICLES.has(keys[j + 2] ?? "") && isLower(ctx, j + 2)) n = 2;
   if (!isNameToken(ctx, j + n + 1)) return 0;
   const head = keys[j]!;
-  if (k1 === "of") return ofHeadsOrg.has(head) || ofHeadsPlace.has(head) || (head === "hall" && HALL_OF.has(keys[j + n + 1]!)) ? n : 0;
+  // "Battle of Gettysburg" is one name (an event, which rules.ts then drops), not a battle and a town.
+  if (k1 === "of") return ofHeadsOrg.has(head) || ofHeadsPlace.has(head) || EVENT_HEADS.has(head) || (head === "hall" && HALL_OF.has(keys[j + n + 1]!)) ? n : 0;
   // "Bosnia and Herzegovina", "Newcastle upon Tyne": a connector inside a name the lexicons know.
   if ((k1 === "and" || k1 === "upon") && n === 1 && knownWith(ctx, i, j, k1)) return 1;
   // Lists: "Apple and Google" are two names; but "and" inside one organisation's name joins.

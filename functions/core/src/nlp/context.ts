@@ -161,7 +161,7 @@ const VERB_OR_FUNCTION_TAGS = new Set(["PresentTense", "PastTense", "Infinitive"
   "Participle", "QuestionWord", "Negative"]);
 
 // Short words that title case leaves in lower case.
-const TITLE_CASE_SMALL = new Set(["a", "an", "the", "and", "but", "or", "nor", "for", "of", "in", "on", "at",
+export const TITLE_CASE_SMALL = new Set(["a", "an", "the", "and", "but", "or", "nor", "for", "of", "in", "on", "at",
   "to", "by", "up", "as", "vs", "via", "with", "from", "into", "over"]);
 
 export function knownAsName(key: string): boolean {

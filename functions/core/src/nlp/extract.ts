@@ -5,7 +5,8 @@
 // or Title Case) -> chunk.ts (candidate names: capitalised runs, titles, particles)
 // -> rules.ts (type from lexicon.ts / words.ts, suffixes, context) -> evidence.ts
 // (acronyms the text defines, organisation frames, sports results) -> canonical.ts
-// (article-level retyping, lists, short mentions -> full names; aliases.ts).
+// (article-level retyping, lists, short mentions -> full names; aliases.ts) -> works.ts
+// (names inside a quoted title of a work are not counted).
 // Every step is linear in the input: candidate spans have at most MAX_SPAN_TOKENS
 // tokens, and no name is longer than MAX_ENTITY_CHARS (limits.ts).
 import { resolveTypes, toEntities } from "./canonical.js";
@@ -13,6 +14,7 @@ import { findMentions } from "./chunk.js";
 import { buildContext, shoutingSentences, tokenFacts } from "./context.js";
 import { applyEvidence } from "./evidence.js";
 import { tokenize } from "./tokenize.js";
+import { outsideTitles } from "./works.js";
 import type { Entity } from "./types.js";
 
 export type { Entity, EntityType } from "./types.js";
@@ -40,5 +42,5 @@ export function extractOrThrow(text: string): Entity[] {
   const ctx = buildContext(tokens, facts, shouting);
   const found = findMentions(ctx);
   const definitions = applyEvidence(ctx, found);
-  return toEntities(resolveTypes(found, tokens), tokens, text, (s) => shouting.has(s), definitions);
+  return toEntities(outsideTitles(resolveTypes(found, tokens), tokens), tokens, text, (s) => shouting.has(s), definitions);
 }

@@ -70,7 +70,7 @@ export const titles = new Set([
 
 /** Last words that make a name an organisation (compromise's orgWords plus common ones). */
 export const orgSuffixes = new Set([
-  ...lexicon.orgWords.keys(),
+  ...[...lexicon.orgWords.keys()].filter((w) => w !== "estate"), // an estate is land: placeSuffixes
   "party", "council", "ministry", "group", "corp.", "inc.", "ltd.", "co.", "plc", "ag", "sa", "gmbh",
   "nv", "bv", "ab", "asa", "spa", "llp", "lp", "fc", "afc", "cf", "sc", "united", "city fc",
   "airline", "parliament", "congress", "senate", "assembly", "court", "cabinet", "navy",

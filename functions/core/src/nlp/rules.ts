@@ -10,7 +10,7 @@ import { MEDIUM, NONE, STRONG, typing, WEAK, type Typing } from "./rule.js";
 import { isAllCaps } from "./normalize.js";
 import type { EntityType } from "./types.js";
 import {
-  ACRONYM_TAILS, CAPS_ONLY, CHAT_WORDS, CLUB_PREFIX, LOOSE_HEADS, OPEN_QUOTES, SERVICE_DISTRICT, SERVICE_WORDS, HALL_OF, ORG_HEADS, COMPASS, EVENT_HEADS, MISC_TAILS, ORG_ACRONYM_STOP, PLACE_ENDING, PLACE_PREFIX, SPEECH, STARTERS, STAGE_PREFIX, SURNAME_ENDING,
+  ACRONYM_TAILS, CAPS_ONLY, CHAT_WORDS, CLUB_PREFIX, LOOSE_HEADS, OPEN_QUOTES, SERVICE_DISTRICT, SERVICE_WORDS, HALL_OF, ORG_HEADS, COMPASS, EVENT_HEADS, MISC_TAILS, ORG_ACRONYM_STOP, LOOSE_PLACE_PREFIX, PLACE_ENDING, PLACE_PREFIX, SPEECH, STARTERS, STAGE_PREFIX, SURNAME_ENDING,
   TITLE_MODIFIERS,
 } from "./words.js";
 
@@ -76,6 +76,8 @@ function classifyWords(ctx: Ctx, i: number, j: number, keys: string[], key: stri
   const lastKey = keys[n - 1]!;
   if (keys.every((k) => titles.has(k) || TITLE_MODIFIERS.has(k))) return undefined; // "First Lady"
   if (MISC_TAILS.has(lastKey)) return undefined; // "Clean Air Act", "Nobel Prize", "World Cup"
+  // "the Western Front", "the Eastern Front": a war's front is a place ("National Front" is a party).
+  if (n === 2 && lastKey === "front" && COMPASS.has(firstKey)) return typing("place", MEDIUM, "compass");
   // "Fort Worth Star-Telegram", "Pittsburgh Post-Gazette": the head after a hyphen counts too.
   if (orgSuffixes.has(lastKey) || orgSuffixes.has(lastKey.slice(lastKey.lastIndexOf("-") + 1))) {
     return typing("organization", STRONG, "org-suffix");
@@ -102,7 +104,9 @@ function classifyWords(ctx: Ctx, i: number, j: number, keys: string[], key: stri
   }
   // "Coronado Unified School District": a district or board that runs schools or a service.
   if (SERVICE_DISTRICT.has(lastKey) && SERVICE_WORDS.has(keys[n - 2]!)) return typing("organization", STRONG, "service-district");
-  if (placeSuffixes.has(lastKey) || PLACE_PREFIX.has(firstKey)) return typing("place", STRONG, "place-suffix");
+  if (placeSuffixes.has(lastKey) || (PLACE_PREFIX.has(firstKey) && !(LOOSE_PLACE_PREFIX.has(firstKey) && isCommon(lastKey) && lastKey.endsWith("s")))) {
+    return typing("place", STRONG, "place-suffix");
+  }
   // "CBS Cable", "BBC Radio", "NBC News": an organisation's acronym before more name words.
   // The words after it are media or business words, or no ordinary words ("KODE Action" is not).
   if (n <= 3 && acronymAt(ctx, i) && keys.slice(1).every((k) => ACRONYM_TAILS.has(k) || (!commonWords.has(k) && !firstNames.has(k) && !peopleNames.has(k)))) {
@@ -176,6 +180,8 @@ function classifyWord(ctx: Ctx, i: number, j: number, key: string, thePlural: bo
   }
   // "Im sure", "Yo what", "LMAO": a chat word alone (not "Im" of "Im Yoon-ah", a run of names).
   if (CHAT_WORDS.has(key)) return typing("person", NONE, "chat-word");
+  // "23 KOs", "the GIFs", "MPs": an acronym's plural is a common noun, not a name (nor the island of Kos).
+  if (/^\p{Lu}{2,}s$/u.test(t.text)) return typing("person", NONE, "non-name");
   if (/^\p{L}\.?$/u.test(t.text)) return undefined;
   if (thePlural) return typing("organization", MEDIUM, "the-plural");
   const letters = ctx.shapes[i]! & ALL_CAPS && !ctx.shouting.has(t.sent) ? t.text.replace(/\./g, "").length : Infinity;

@@ -103,6 +103,8 @@ export const OPEN_QUOTES = new Set(['"', "“"]);
 export const CLOSE_QUOTES = new Set(['"', "”"]);
 
 export const PLACE_PREFIX = new Set(["st", "saint", "mount", "mt", "lake", "cape", "fort", "port", "san", "santa", "sierra", "isla", "rio", "lago", "monte", "gulf", "isle", "camp", "river"]);
+/** Prefixes that make no place before an ordinary plural: "River Mersey", "River Beam", but the "River Cats" are a team. */
+export const LOOSE_PLACE_PREFIX = new Set(["camp", "river"]);
 
 /**
  * Lower-case heads of scientific terms named after a person: "Fermi level", "Higgs boson",

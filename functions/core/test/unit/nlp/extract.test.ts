@@ -764,3 +764,30 @@ describe("structures, old towns and names the article gives in full (issue 13)",
     assert.ok(!extractEntities("Another Nobel laureate worked there.").some((e) => e.type === "person"));
   });
 });
+
+describe("events, titles of works and plural acronyms (issue 13)", () => {
+  test("the place in 'Battle of X' or 'Treaty of X' is part of an event's name, not counted", () => {
+    assert.deepEqual(pairs("The regiment moved north. At the Battle of Gettysburg in July, it held the line."), []);
+    assert.ok(has("The regiment fought near Gettysburg in July.", "place", "Gettysburg"));
+  });
+
+  test("names inside a quoted title of a work are not counted; a name that is the whole quote stays", () => {
+    assert.ok(!extractEntities('Another track is "Anarchy in Tokyo", recorded live.').some((e) => e.text === "Tokyo"));
+    assert.ok(has('The mall was renamed "Cary Towne Center" in 2001.', "organization", "Cary Towne Center"));
+    assert.ok(has('She works for "Bank of America" now.', "organization", "Bank of America"));
+    // A quoted sentence is no title: its names count.
+    assert.ok(has('He said "we will win in Tokyo" on Monday.', "place", "Tokyo"));
+  });
+
+  test("an acronym's plural is a common noun ('23 KOs'), not the island of Kos", () => {
+    assert.deepEqual(pairs("Duane Bobick was now 25-0 with 23 KOs and two draws."), ["person:Duane Bobick"]);
+    assert.ok(has("The ferry sailed to Kos at dawn.", "place", "Kos"));
+  });
+
+  test("'River' before an ordinary plural is a team, not a river; an estate and a war's front are places", () => {
+    assert.ok(!extractEntities("He pitched for the River Cats all season.").some((e) => e.type === "place"));
+    assert.ok(has("The hamlet belonged to the nearby Culverthorpe Estate until 1920.", "place", "Culverthorpe Estate"));
+    assert.ok(has("The ceasefire on the Western Front took effect at eleven.", "place", "Western Front"));
+    assert.ok(has("He left the National Front in 1990.", "organization", "National Front"));
+  });
+});
