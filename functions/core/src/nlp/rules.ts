@@ -194,7 +194,9 @@ function classifyWord(ctx: Ctx, i: number, j: number, key: string, thePlural: bo
   }
   // An ordinary word capitalised mid-sentence is a name only if it is a rarer word ("Trump")
   // that the article never writes in lower case.
-  const rarer = rarerWords.has(key) && !t.sentStart && !ctx.lowerSeen.has(key);
+  // At a sentence's start, the surname of a well-known person before a possessive, a colon or a
+  // speech verb is that person too ("Trump's plan", "Trump: ...", "Trump said").
+  const rarer = rarerWords.has(key) && !ctx.lowerSeen.has(key) && (!t.sentStart || (wellKnownSurnames.has(key) && ownsOrSpeaks(ctx, j)));
   // "the League", "the Commission": the head of an organisation's name, capitalised after "the"
   // mid-sentence, stands for the organisation the article names.
   if (ORG_HEADS.has(key) && !t.sentStart && !ctx.shouting.has(t.sent) && ctx.tokens[i - 1]?.text === "the") {
@@ -220,6 +222,12 @@ function classifyWord(ctx: Ctx, i: number, j: number, key: string, thePlural: bo
   if (ctx.keys[i - 1] === "at" && isLower(ctx, i - 1)) return typing("place", WEAK, "context-place-1");
   // An unknown lone word: counted only if the article types it elsewhere.
   return typing("person", NONE, "default-1");
+}
+
+/** The name ending at token j is followed by a possessive, a colon or a speech verb. */
+function ownsOrSpeaks(ctx: Ctx, j: number): boolean {
+  const next = ctx.tokens[j + 1];
+  return next !== undefined && (next.kind === "poss" || next.text === ":" || (next.kind === "word" && SPEECH.has(ctx.keys[j + 1]!)));
 }
 
 /** Token i is an acronym of three to six capitals that is not jargon or an ordinary word ("CBS", not "CEO", "HUGE" or "CH-53"). */

@@ -791,3 +791,9 @@ describe("events, titles of works and plural acronyms (issue 13)", () => {
     assert.ok(has("He left the National Front in 1990.", "organization", "National Front"));
   });
 });
+
+test("a well-known surname that is also a word starts a sentence as the person before a possessive, colon or speech verb (issue 13)", () => {
+  assert.deepEqual(canon("Trump’s plan failed. Trump: we will win."), ["person:Donald Trump", "person:Donald Trump"]);
+  assert.ok(has("Trump said so on Monday.", "person", "Trump"));
+  assert.deepEqual(pairs("Trump cards are fun to play."), []);
+});
