@@ -174,6 +174,12 @@ export function toEntities(
     }
     return c;
   };
+  // A lone surname recurs ("ESTRADA ... ESTRADA"): its well-known full name is looked up once.
+  const fullNames = new Map<string, string | undefined>();
+  const fullName = (word: string): string | undefined => {
+    if (!fullNames.has(word)) fullNames.set(word, wellKnownFullName(word));
+    return fullNames.get(word);
+  };
   // A name of several words resolves the same way at every mention: once per type and key.
   const resolved = { person: new Map<string, string>(), organization: new Map<string, string>(), place: new Map<string, string>() };
   tick(mentions.length);
@@ -191,7 +197,7 @@ export function toEntities(
       const full = suffixed.get(words.join(" "));
       if (full !== undefined && full !== m) canonical = base(full);
       if (words.length === 1) {
-        canonical = personByWord.get(words[0]!) ?? wellKnownFullName(words[0]!) ?? canonical;
+        canonical = personByWord.get(words[0]!) ?? fullName(words[0]!) ?? canonical;
       } else if (words.length > 1) {
         for (const w of [words[0]!, words.at(-1)!]) if (!personByWord.has(w)) personByWord.set(w, canonical);
       }

@@ -181,7 +181,7 @@ function classifyWord(ctx: Ctx, i: number, j: number, key: string, thePlural: bo
   // "Im sure", "Yo what", "LMAO": a chat word alone (not "Im" of "Im Yoon-ah", a run of names).
   if (CHAT_WORDS.has(key)) return typing("person", NONE, "chat-word");
   // "23 KOs", "the GIFs", "MPs": an acronym's plural is a common noun, not a name (nor the island of Kos).
-  if (/^\p{Lu}{2,}s$/u.test(t.text)) return typing("person", NONE, "non-name");
+  if (t.text.endsWith("s") && /^\p{Lu}{2,}s$/u.test(t.text)) return typing("person", NONE, "non-name");
   if (/^\p{L}\.?$/u.test(t.text)) return undefined;
   if (thePlural) return typing("organization", MEDIUM, "the-plural");
   const letters = ctx.shapes[i]! & ALL_CAPS && !ctx.shouting.has(t.sent) ? t.text.replace(/\./g, "").length : Infinity;
