@@ -52,7 +52,7 @@ export const titles = new Set([
   "captain", "lt", "lieutenant", "sgt", "sergeant", "adm", "admiral", "cmdr", "commander", "sen",
   "senator", "rep", "representative", "congressman", "congresswoman", "gov", "governor", "mayor",
   "minister", "premier", "prime", "secretary", "judge", "justice", "king", "queen", "prince",
-  "princess", "duke", "duchess", "emperor", "empress", "pope", "rev", "reverend", "father", "bishop",
+  "princess", "duke", "duchess", "emperor", "empress", "pope", "rev", "reverend", "father", "fr", "bishop",
   "archbishop", "cardinal", "rabbi", "imam", "sheikh", "ayatollah", "chairman", "chairwoman",
   "chief", "ceo", "coach", "officer", "detective", "det", "agent", "ambassador", "speaker", "deputy",
   "first", "former", "late", "dear", "uncle", "aunt", "saint", "messrs", "pres", "supt", "insp",

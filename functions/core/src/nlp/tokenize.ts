@@ -22,7 +22,7 @@ import { tick } from "./limits.js";
 const ABBREV = new Set([
   "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm", "maj",
   "sen", "rep", "gov", "rev", "st", "mt", "ft", "jr", "sr", "inc", "corp", "ltd", "co", "bros",
-  "vs", "no", "dept", "univ", "assn", "messrs", "pres", "supt", "insp", "det", "cpl", "pvt",
+  "vs", "no", "dept", "univ", "assn", "messrs", "pres", "supt", "insp", "det", "cpl", "pvt", "fr",
 ]);
 
 // Order matters: URLs/hashtags/handles, dotted acronyms (U.S.), words (with inner ' - . &), possessive, numbers, other.

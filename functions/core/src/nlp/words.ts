@@ -11,7 +11,7 @@ export const CAPS_ONLY = new Set(["who", "aids", "nice", "ira", "eta", "cap", "a
 
 // First words of named events and storms (not people, places or organisations).
 export const EVENT_HEADS = new Set(["hurricane", "typhoon", "cyclone", "storm", "tropical", "operation", "battle",
-  "siege", "treaty", "festival", "cup", "championship", "championships", "olympics", "grand"]);
+  "battles", "siege", "treaty", "festival", "cup", "championship", "championships", "olympics", "grand"]);
 
 // Last words of names of laws, treaties, prizes and events (not counted entities).
 export const MISC_TAILS = new Set(["act", "acts", "accord", "accords", "treaty", "agreement", "doctrine",

@@ -797,3 +797,8 @@ test("a well-known surname that is also a word starts a sentence as the person b
   assert.ok(has("Trump said so on Monday.", "person", "Trump"));
   assert.deepEqual(pairs("Trump cards are fun to play."), []);
 });
+
+test("'Fr.' is a priest's title and does not end the sentence; 'Battles of X' is an event (issue 13)", () => {
+  assert.deepEqual(pairs("Later Fr. Sousa wrote that the island was sacred."), ["person:Sousa"]);
+  assert.ok(!extractEntities("He won the Battles of Tucumán and Salta.").some((e) => e.text === "Tucumán"));
+});
