@@ -53,6 +53,9 @@ function sameClub(ctx: Ctx, mentions: Mention[]): void {
   }
 }
 
+/** The token after a name and its possessive, if it has one ("Acme's board" -> "board"). */
+const afterPossessive = (ctx: Ctx, m: Mention): number => (ctx.tokens[m.last + 1]?.kind === "poss" ? m.last + 2 : m.last + 1);
+
 /** A guess the words around a name may overrule: unknown, from one list, or from weak context. */
 const yields = (m: Mention): boolean => isUnknown(m.rule) || isRetypable(m.rule) || m.strength <= WEAK;
 
@@ -70,7 +73,7 @@ function inResult(ctx: Ctx, m: Mention): boolean {
   const prevKey = keys[m.first - 1] ?? "";
   if (next?.kind === "word" && (RESULT_VERBS.has(nextKey) || VERSUS.has(nextKey))) return true;
   // "Chelsea fans", "Madrid's goals": a club's supporters, players and results.
-  const after = next?.kind === "poss" ? m.last + 2 : m.last + 1;
+  const after = afterPossessive(ctx, m);
   if (tokens[after]?.kind === "word" && isLower(ctx, after) && CLUB_AFTER.has(keys[after]!)) return true;
   if (prev?.kind === "word" && (RESULT_VERBS.has(prevKey) || VERSUS.has(prevKey))) return true;
   // "played 26 games for Lausanne", "made his debut for Lyon": a career names the club.
@@ -86,10 +89,11 @@ function inResult(ctx: Ctx, m: Mention): boolean {
  * surname of a well-known person ("Trump's and Biden's plans").
  */
 function storeName(ctx: Ctx, m: Mention): boolean {
-  if (m.first !== m.last || ctx.tokens[m.last + 1]?.kind !== "poss" || wellKnownSurnames.has(m.key)) return false;
-  const next = ctx.tokens[m.last + 2];
+  const after = afterPossessive(ctx, m);
+  if (m.first !== m.last || after === m.last + 1 || wellKnownSurnames.has(m.key)) return false;
+  const next = ctx.tokens[after];
   // Not before the end of a sentence: "The car was Smith's."
-  return next !== undefined && (next.kind === "punct" ? next.text === "," || next.text === ")" : isLower(ctx, m.last + 2) && AFTER_STORE.has(ctx.keys[m.last + 2]!));
+  return next !== undefined && (next.kind === "punct" ? next.text === "," || next.text === ")" : isLower(ctx, after) && AFTER_STORE.has(ctx.keys[after]!));
 }
 const AFTER_STORE = new Set(["was", "became", "becomes", "opened", "closed", "in", "at", "on",
   "store", "stores", "department", "restaurant", "restaurants", "outlet", "outlets", "chain", "shop", "shops"]);
@@ -97,8 +101,7 @@ const AFTER_STORE = new Set(["was", "became", "becomes", "opened", "closed", "in
 /** "Acme spokesman", "Acme's board", "joined Acme", "a statement from Acme". */
 function orgFrame(ctx: Ctx, m: Mention): boolean {
   const { tokens, keys } = ctx;
-  let after = m.last + 1;
-  if (tokens[after]?.kind === "poss") after++;
+  const after = afterPossessive(ctx, m);
   const word = (k: number): string => (isLower(ctx, k) ? keys[k]! : "");
   if (ORG_FRAME_AFTER.has(word(after))) return true;
   const one = word(m.first - 1);

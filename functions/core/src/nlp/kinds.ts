@@ -47,9 +47,15 @@ const lowerKey = (ctx: Ctx, k: number): string => (isLower(ctx, k) ? ctx.keys[k]
 const afterKind = (ctx: Ctx, m: Mention): boolean =>
   ORG_KINDS.has(lowerKey(ctx, m.first - 1)) && sameSentence(ctx, m.first - 1, m.first);
 
+/** The plural of a kind noun: "band" -> "bands", "company" -> "companies", "church" -> "churches". */
+const plural = (w: string): string =>
+  /[^aeiou]y$/.test(w) ? `${w.slice(0, -1)}ies` : /(s|x|ch|sh)$/.test(w) ? `${w}es` : `${w}s`;
+/** Kinds of place in either number ("village", "villages"). */
+const PLACE_KIND_WORDS = new Set([...PLACE_KINDS, ...[...PLACE_KINDS].map(plural)]);
+
 /** "the village of Atwick", "the town of Sebago", "the villages of Lougou": a kind of place, then "of". */
 const placeKindOf = (ctx: Ctx, m: Mention): boolean =>
-  lowerKey(ctx, m.first - 1) === "of" && PLACE_KINDS.has(lowerKey(ctx, m.first - 2)) && sameSentence(ctx, m.first - 2, m.first);
+  lowerKey(ctx, m.first - 1) === "of" && PLACE_KIND_WORDS.has(lowerKey(ctx, m.first - 2)) && sameSentence(ctx, m.first - 2, m.first);
 
 /** Kinds of place written in lower case after the place's own name ("the Odenwaldkreis district"). */
 const PLACE_KINDS_AFTER = new Set(["district", "province", "county", "region", "département", "municipality", "river",
@@ -93,7 +99,7 @@ function copulaKind(ctx: Ctx, m: Mention): EntityType | undefined {
     const next = ctx.tokens[w + 1];
     const closes = !next || AFTER_KIND.has(next.kind === "word" ? ctx.keys[w + 1]! : next.text);
     if (isLower(ctx, w) && closes) {
-      if (PLACE_KINDS.has(key)) return "place";
+      if (PLACE_KIND_WORDS.has(key)) return "place";
       if (ORG_KINDS.has(key)) return "organization";
     }
     if (AFTER_KIND.has(key)) return undefined; // "a member of ...": not the name's own kind
@@ -101,11 +107,7 @@ function copulaKind(ctx: Ctx, m: Mention): EntityType | undefined {
   return undefined;
 }
 
-/** The plural of a kind noun: "band" -> "bands", "company" -> "companies", "church" -> "churches". */
-const plural = (w: string): string =>
-  /[^aeiou]y$/.test(w) ? `${w.slice(0, -1)}ies` : /(s|x|ch|sh)$/.test(w) ? `${w}es` : `${w}s`;
 const ORG_KINDS_PLURAL = new Set([...[...ORG_KINDS].map(plural), "clients", "customers", "sponsors", "competitors", "anchors", "tenants"]);
-const PLACE_KINDS_PLURAL = new Set([...PLACE_KINDS].map(plural));
 /** Kinds of people before a list ("politicians such as", "guitarists like"). */
 const PERSON_KINDS_PLURAL = new Set(["politicians", "artists", "singers", "musicians", "actors", "actresses", "writers",
   "authors", "players", "guitarists", "drummers", "rappers", "leaders", "figures", "celebrities", "personalities",
@@ -151,9 +153,10 @@ export function listKinds(ctx: Ctx): ListKinds {
   return out;
 }
 
+/** The type a kind before a list gives: a plural ("bands such as"), or a place kind in either number ("a city like Paris"). */
 function kindOfPlural(word: string): EntityType | undefined {
   if (ORG_KINDS_PLURAL.has(word)) return "organization";
-  if (PLACE_KINDS_PLURAL.has(word) || PLACE_KINDS.has(word)) return "place";
+  if (PLACE_KIND_WORDS.has(word)) return "place";
   if (PERSON_KINDS_PLURAL.has(word)) return "person";
   return undefined;
 }

@@ -10,8 +10,9 @@ import { MEDIUM, NONE, STRONG, typing, WEAK, type Typing } from "./rule.js";
 import { isAllCaps } from "./normalize.js";
 import type { EntityType } from "./types.js";
 import {
-  ACRONYM_TAILS, CAPS_ONLY, CHAT_WORDS, CLUB_PREFIX, LOOSE_HEADS, OPEN_QUOTES, SERVICE_DISTRICT, SERVICE_WORDS, HALL_OF, ORG_HEADS, COMPASS, EVENT_HEADS, MISC_TAILS, ORG_ACRONYM_STOP, LOOSE_PLACE_PREFIX, PLACE_ENDING, PLACE_PREFIX, SPEECH, STARTERS, STAGE_PREFIX, SURNAME_ENDING,
-  TITLE_MODIFIERS,
+  ACRONYM_TAILS, CAPS_ONLY, CHAT_WORDS, CLUB_PREFIX, COMPASS, EVENT_HEADS, HALL_OF, LOOSE_HEADS, LOOSE_PLACE_PREFIX,
+  MISC_TAILS, OPEN_QUOTES, ORG_ACRONYM_STOP, ORG_HEADS, PLACE_ENDING, PLACE_PREFIX, SERVICE_DISTRICT, SERVICE_WORDS,
+  SPEECH, STAGE_PREFIX, STARTERS, SURNAME_ENDING, TITLE_MODIFIERS,
 } from "./words.js";
 
 /** Type a candidate of tokens [i..j] (`keys` their lookup keys, `key` joined), or undefined if it is no name. */
@@ -140,7 +141,7 @@ function classifyWords(ctx: Ctx, i: number, j: number, keys: string[], key: stri
     return typing("organization", WEAK, "name-then-city");
   }
   // "Major League Baseball", "National Party Conference": ordinary words around the head of an
-  // organisation's name (the head last was org-suffix above).
+  // organisation's name (a head as the last word is org-suffix, above).
   const everyday = keys.every((k) => isCommon(k) || nameConnectors.has(k));
   if (everyday && n <= 4 && keys.slice(1, -1).some((k) => ORG_HEADS.has(k) && !LOOSE_HEADS.has(k))) {
     return typing("organization", WEAK, "org-head-inside");

@@ -203,10 +203,10 @@ export const ORG_KINDS = new Set([
 ]);
 
 // Kinds of place in lower case before "of" or after "is a" ("the village of Atwick",
-// "Champdor is a commune in ..."): the name is that place.
+// "Champdor is a commune in ..."): the name is that place. Singular; kinds.ts adds the plurals.
 export const PLACE_KINDS = new Set([
-  "village", "villages", "town", "towns", "city", "cities", "hamlet", "hamlets", "parish", "municipality",
+  "village", "town", "city", "hamlet", "parish", "municipality",
   "commune", "county", "district", "province", "region", "suburb", "borough", "township", "prefecture",
-  "island", "islands", "neighbourhood", "neighborhood", "settlement", "locality", "state", "port", "capital",
+  "island", "neighbourhood", "neighborhood", "settlement", "locality", "state", "port", "capital",
   "river", "lake", "mountain", "valley", "oblast", "canton", "governorate", "emirate", "republic", "country",
 ]);
