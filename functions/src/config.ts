@@ -1,6 +1,7 @@
 // Deploy-time configuration shared by more than one function: Firebase params
 // (set per project in functions/.env.<project>, prompted on deploy) and secrets
 // (Secret Manager in production, functions/.secret.local in the emulator).
+import { dateBounds, DEFAULT_DATE_BOUNDS, type DateBounds } from "@newsroom/core/dates";
 import { defineInt, defineSecret, defineString } from "firebase-functions/params";
 
 export const region = defineString("REGION", {
@@ -24,3 +25,18 @@ export const rollupWindowSeconds = defineInt("ROLLUP_WINDOW_SECONDS", {
   default: 30,
   description: "Length of a rollup window: counts show within about this plus a few seconds, and each shared document is written once per window",
 });
+
+// Read by ingest (a post outside them is a 400 problem) and processPosts (a
+// message carrying one anyway quarantines that post): see @newsroom/core/dates.
+export const publishedAtEarliest = defineString("PUBLISHED_AT_EARLIEST", {
+  default: DEFAULT_DATE_BOUNDS.earliest,
+  description: "The earliest day a post's publishedAt may name (YYYY-MM-DD, UTC); earlier posts are refused",
+});
+
+export const publishedAtAheadHours = defineInt("PUBLISHED_AT_AHEAD_HOURS", {
+  default: DEFAULT_DATE_BOUNDS.aheadHours,
+  description: "How many hours after its receipt a post's publishedAt may lie; later posts are refused",
+});
+
+/** The date bounds from params (call at run time). */
+export const publishedAtBounds = (): DateBounds => dateBounds(publishedAtEarliest.value(), publishedAtAheadHours.value());

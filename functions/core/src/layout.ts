@@ -4,8 +4,10 @@
 // paths and types from here. Pure; timestamps are a type parameter so the
 // Admin SDK and the Web SDK can both use the shapes.
 //
-//   publications/{pubKey}                      PublicationDoc   totals + articles per day
-//   publications/{pubKey}/ents/{entityId}      EntityDoc        totals + mentions/articles per day
+//   publications/{pubKey}                      PublicationDoc   totals + articles per year
+//   publications/{pubKey}/years/{yyyy}         PublicationYearDoc  articles per day of one year
+//   publications/{pubKey}/ents/{entityId}      EntityDoc        totals + mentions/articles per year
+//   publications/{pubKey}/ents/{entityId}/years/{yyyy}  EntityYearDoc  mentions/articles per day of one year
 //   articles/{articleId}                       ArticleDoc       one per counted post; for a post with
 //                                                               a client id also the record that it
 //                                                               was counted (top level: creating one
@@ -23,6 +25,7 @@ import { clientIdKey, sha1Hex, toDocumentId } from "./keys.js";
 export const COLLECTIONS = {
   publications: "publications",
   ents: "ents",
+  years: "years",
   articles: "articles",
   deltas: "deltas",
   windows: "windows",
@@ -38,14 +41,30 @@ export type EntityType = "person" | "organization" | "place";
 /** A calendar day in UTC, "YYYY-MM-DD". */
 export type Day = string;
 
+/** A calendar year, "YYYY" (four digits: dates are bounded, see dates.ts). */
+export type Year = string;
+
 export type DayCounts = { m: number; a: number };
+
+// Daily series live in one document per year (PublicationYearDoc,
+// EntityYearDoc): at most 366 days each, so no document grows with the span
+// of the dates it counts, however long. The totals' documents keep one entry
+// per year (bounded by the date bounds), enough for a whole history at a glance.
 
 export interface PublicationDoc<Time = unknown> {
   name: string;
   articleCount: number;
-  /** Articles per day (the day of publishedAt, else of receipt). */
+  /** Articles per year (the day of publishedAt, else of receipt). */
+  yearly?: Record<Year, number>;
+  /** The layout before year documents: articles per day (scripts/migrate.ts moves it into years/). */
   days?: Record<Day, number>;
   updatedAt?: Time;
+}
+
+/** publications/{pub}/years/{yyyy}: articles per day of that year. */
+export interface PublicationYearDoc {
+  year: number;
+  days: Record<Day, number>;
 }
 
 export interface EntityDoc<Time = unknown> {
@@ -57,13 +76,21 @@ export interface EntityDoc<Time = unknown> {
   count: number;
   /** Articles that mention it. */
   articles: number;
-  /** Per day: m mentions, a articles. */
+  /** Per year: m mentions, a articles. */
+  yearly?: Record<Year, DayCounts>;
+  /** The layout before year documents: per day (scripts/migrate.ts moves it into years/). */
   days?: Record<Day, DayCounts>;
   /** A person's full name: the lone surnames it claims ("donald trump" -> ["trump"]), for the rollup's alias lookup. */
   aliases?: string[];
   /** Ids of lone-surname entities the rollup counted into this one (their articles list them under those ids). */
   absorbed?: string[];
   updatedAt?: Time;
+}
+
+/** publications/{pub}/ents/{id}/years/{yyyy}: mentions and articles per day of that year. */
+export interface EntityYearDoc {
+  year: number;
+  days: Record<Day, DayCounts>;
 }
 
 export interface ArticleDoc<Time = unknown> {
@@ -134,6 +161,8 @@ export interface WindowDoc<Time = unknown> {
   /** Set once, in the transaction that moves rollup/state: the deltas committed in (from, to] (epoch ms), and the commits to make, by item-key range. */
   plan?: { from: number; to: number; parts: Array<{ first: string; last: string }>; deltas: number; posts: number; merges?: AliasMerge[] };
   applied: boolean;
+  /** Items of the plan Firestore refused for good (quarantined; the rest applied). */
+  failed?: number;
   /** A rollup working on it until then (epoch ms), and which one. */
   leaseUntil?: number;
   leaseOwner?: string;
@@ -146,12 +175,31 @@ export interface RollupStateDoc {
   through: number;
 }
 
+/** A rollup write Firestore refused for good: quarantined, the rest of its window applied. */
+export interface RollupFailure {
+  windowEnd: number;
+  /** The items' range within their part ("3" or "3.0-41"). */
+  range: string;
+  /** Documents whose counts in that window were not applied. */
+  items: number;
+  reason: string;
+  /** Epoch ms. */
+  at: number;
+}
+
 export interface RollupStatusDoc<Time = unknown> {
-  /** Counts include every post committed before this instant (epoch ms). */
+  /** Counts include every post committed at or before this instant (epoch ms): every batch up to it fully applied. */
   completeThrough: number;
+  /** The end of the latest batch applied, even with failures or earlier batches unfinished (epoch ms). */
+  appliedThrough?: number;
   appliedAt: Time;
   windowSeconds: number;
+  /** The latest failures (at most ROLLUP_STATUS_FAILURES); completeThrough stays before the earliest. */
+  failures?: RollupFailure[];
 }
+
+/** Failures rollup/status lists at most (the quarantine keeps each one). */
+export const ROLLUP_STATUS_FAILURES = 20;
 
 export interface QuarantineDoc<Time = unknown> {
   messageId: string;
@@ -192,6 +240,11 @@ export const paths = {
   publication: (pubKey: string) => `${COLLECTIONS.publications}/${pubKey}`,
   ents: (pubKey: string) => `${COLLECTIONS.publications}/${pubKey}/${COLLECTIONS.ents}`,
   entity: (pubKey: string, entityId: string) => `${COLLECTIONS.publications}/${pubKey}/${COLLECTIONS.ents}/${entityId}`,
+  publicationYears: (pubKey: string) => `${COLLECTIONS.publications}/${pubKey}/${COLLECTIONS.years}`,
+  publicationYear: (pubKey: string, year: Year) => `${COLLECTIONS.publications}/${pubKey}/${COLLECTIONS.years}/${year}`,
+  entityYears: (pubKey: string, entityId: string) => `${COLLECTIONS.publications}/${pubKey}/${COLLECTIONS.ents}/${entityId}/${COLLECTIONS.years}`,
+  entityYear: (pubKey: string, entityId: string, year: Year) =>
+    `${COLLECTIONS.publications}/${pubKey}/${COLLECTIONS.ents}/${entityId}/${COLLECTIONS.years}/${year}`,
   article: (articleId: string) => `${COLLECTIONS.articles}/${articleId}`,
   delta: (deltaId: string) => `${COLLECTIONS.deltas}/${deltaId}`,
   window: (windowEnd: number) => `${COLLECTIONS.windows}/${windowEnd}`,
@@ -221,6 +274,9 @@ export function deltaId(messageId: string, firstIndex: number, part: number): st
 export function quarantineId(messageId: string, index?: number): string {
   return index === undefined ? toDocumentId(messageId) : `${toDocumentId(messageId)}.post${index}`;
 }
+
+/** The year of a day ("2026-12-06" -> "2026"). */
+export const yearOf = (day: Day): Year => day.slice(0, 4);
 
 /** The UTC day a post counts on: its publishedAt when it has one, else the day it was received. */
 export function dayOf(publishedAt: string | undefined, receivedAt: Date): Day {

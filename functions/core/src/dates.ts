@@ -1,0 +1,52 @@
+// Bounds on the day a post counts on. Every distinct day is a field of a year
+// document and every distinct year an entry of a totals document, so the days
+// a client may name are bounded: from an earliest day that admits historical
+// archives (the demo's State of the Union corpus starts in 1790) to a little
+// after the post was received (a publisher in UTC+14 dates its articles a day
+// ahead of UTC). Outside them a post is refused, never silently clamped.
+import { instantOf, type Day } from "./layout.js";
+
+export interface DateBounds {
+  /** The earliest day a post may count on, "YYYY-MM-DD" (UTC). */
+  earliest: Day;
+  /** How far after its receipt a post's publishedAt may lie, in hours. */
+  aheadHours: number;
+}
+
+export const DEFAULT_DATE_BOUNDS: DateBounds = { earliest: "1700-01-01", aheadHours: 48 };
+
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Epoch ms of a valid day's midnight UTC ("2026-02-30" is not one), else undefined. */
+export function dayStartMs(day: string): number | undefined {
+  const m = DAY.exec(day);
+  if (!m) return undefined;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const t = Date.UTC(y, mo - 1, d);
+  const back = new Date(t);
+  // Date.UTC maps years 0-99 to 1900-1999; setUTCFullYear does not.
+  back.setUTCFullYear(y, mo - 1, d);
+  return back.getUTCFullYear() === y && back.getUTCMonth() === mo - 1 && back.getUTCDate() === d ? back.getTime() : undefined;
+}
+
+/** The bounds with a checked earliest day; a bad configuration is an error at start-up, not a silent default. */
+export function dateBounds(earliest: string, aheadHours: number): DateBounds {
+  const start = dayStartMs(earliest);
+  if (start === undefined || start < Date.UTC(1000, 0, 1)) throw new Error(`the earliest publishedAt must be a day from 1000-01-01 on, "YYYY-MM-DD"; got "${earliest}"`);
+  if (!Number.isFinite(aheadHours) || aheadHours < 0 || aheadHours > 24 * 366) throw new Error(`hours ahead must be 0 to ${24 * 366}; got ${aheadHours}`);
+  return { earliest, aheadHours };
+}
+
+/**
+ * Why `publishedAt` (already valid ISO 8601 by the post schema) is outside the
+ * bounds for a post received at `receivedAt`, or undefined when it is inside.
+ */
+export function publishedAtProblem(publishedAt: string, receivedAt: Date, bounds: DateBounds): string | undefined {
+  if (publishedAt.length === 10 && dayStartMs(publishedAt) === undefined) return `publishedAt ${JSON.stringify(publishedAt)} is not a calendar day`;
+  const t = instantOf(publishedAt, new Date(Number.NaN)).getTime();
+  if (!Number.isFinite(t)) return `publishedAt ${JSON.stringify(publishedAt.slice(0, 40))} is not a valid date`;
+  if (t < dayStartMs(bounds.earliest)!) return `publishedAt must be on or after ${bounds.earliest}`;
+  const latest = receivedAt.getTime() + bounds.aheadHours * 3_600_000;
+  if (t > latest) return `publishedAt must be at most ${bounds.aheadHours} hours after the post is received (${new Date(latest).toISOString()})`;
+  return undefined;
+}
