@@ -4,7 +4,7 @@ import * as logger from "firebase-functions/logger";
 import { onRequest } from "firebase-functions/v2/https";
 import { onMessagePublished } from "firebase-functions/v2/pubsub";
 import { onSchedule } from "firebase-functions/v2/scheduler";
-import { ingestApiKey, postsTopic, region, rollupTopic } from "./config.js";
+import { ingestApiKey, postsTopic, publishedAtBounds, region, rollupTopic } from "./config.js";
 import { getFirestore } from "firebase-admin/firestore";
 import { createApiHandler } from "./api/http.js";
 import { apiOptions, apiParams } from "./api/params.js";
@@ -59,6 +59,7 @@ export const ingest = onRequest(
   },
   createIngestHandler({
     apiKey: () => ingestApiKey.value(),
+    dateBounds: publishedAtBounds,
     submit: (posts) => ingestBatcher().submit(posts),
     log: logIngest,
   }),

@@ -2,6 +2,7 @@
 // validate, publish, answer. Every dependency is injected so it runs in tests.
 import type { Request } from "firebase-functions/v2/https";
 import type { Response } from "express";
+import { DEFAULT_DATE_BOUNDS, type DateBounds } from "@newsroom/core/dates";
 import type { Post } from "@newsroom/core/post";
 import { originalContentType } from "../http/guard.js";
 import { PublishError } from "./batcher.js";
@@ -26,6 +27,8 @@ export type IngestLog = {
 
 export type IngestDeps = {
   apiKey: () => string;
+  /** The days a post may count on (read at run time: params have values only then). */
+  dateBounds?: () => DateBounds;
   submit: (posts: readonly Post[]) => Promise<string[]>;
   log: (entry: IngestLog) => void;
   now?: () => number;
@@ -70,7 +73,7 @@ async function handle(req: Request, deps: IngestDeps): Promise<Outcome> {
   if (route === ROUTES.enqueue && parsed.items.length !== 1) {
     return failure(400, "invalid_request", `${ROUTES.enqueue} takes exactly one post; use ${ROUTES.posts} for several`);
   }
-  const valid = validatePosts(parsed.items);
+  const valid = validatePosts(parsed.items, { dates: deps.dateBounds?.() ?? DEFAULT_DATE_BOUNDS, now: new Date() });
   if (!valid.ok) {
     const invalid = new Set(valid.problems.map((p) => p.index)).size;
     return failure(400, "invalid_posts", `${invalid} of ${parsed.items.length} posts are invalid; nothing was accepted`, valid.problems);
