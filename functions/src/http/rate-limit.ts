@@ -35,13 +35,16 @@ export class RateLimiter {
     return state(this.refilled(key, perMinute, false), perMinute);
   }
 
+  /** Whether `n` tokens could be taken now, taking none. */
+  check(key: string, n: number, perMinute: number): Spend {
+    return verdict(this.refilled(key, perMinute, false), n, perMinute);
+  }
+
   /** Takes `n` tokens, all or none. */
   take(key: string, n: number, perMinute: number): Spend {
     const bucket = this.refilled(key, perMinute, true);
-    if (n > perMinute) return { ...state(bucket, perMinute), ok: false, retryAfterSeconds: undefined };
-    if (bucket.tokens < n) {
-      return { ...state(bucket, perMinute), ok: false, retryAfterSeconds: Math.max(1, Math.ceil(((n - bucket.tokens) * MINUTE_MS) / perMinute / 1000)) };
-    }
+    const spend = verdict(bucket, n, perMinute);
+    if (!spend.ok) return spend;
     bucket.tokens -= n;
     return { ...state(bucket, perMinute), ok: true };
   }
@@ -71,6 +74,12 @@ export class RateLimiter {
     bucket.at = now;
     return bucket;
   }
+}
+
+function verdict(bucket: Bucket, n: number, perMinute: number): Spend {
+  if (n > perMinute) return { ...state(bucket, perMinute), ok: false, retryAfterSeconds: undefined };
+  if (bucket.tokens >= n) return { ...state(bucket, perMinute), ok: true };
+  return { ...state(bucket, perMinute), ok: false, retryAfterSeconds: Math.max(1, Math.ceil(((n - bucket.tokens) * MINUTE_MS) / perMinute / 1000)) };
 }
 
 function state(bucket: Bucket, perMinute: number): BucketState {
