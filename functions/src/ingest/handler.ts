@@ -14,6 +14,12 @@ import { parseBody } from "./parse.js";
 import { validatePosts } from "./validate.js";
 
 export const RETRY_AFTER_SECONDS = 5;
+/**
+ * A publish Pub/Sub did not confirm in time may still have been published
+ * (finding 13): only a post with an id is safe to send again.
+ */
+export const UNCONFIRMED_MESSAGE =
+  "Pub/Sub did not confirm the posts in time; they may have been published all the same. Retry with the same ids: a post with an id is counted once, a post without one may be counted twice";
 /** The path is the client's to choose, key or no key: log no more than this of it. */
 export const LOGGED_PATH_CHARS = 200;
 
@@ -101,7 +107,7 @@ async function handleBody(req: Request, deps: IngestDeps, client: Client): Promi
   } catch (err) {
     if (!(err instanceof PublishError)) throw err;
     return {
-      ...failure(503, "unavailable", "could not publish the posts; retry later (posts sent with an id are counted once)"),
+      ...failure(503, "unavailable", UNCONFIRMED_MESSAGE),
       headers: { "Retry-After": String(RETRY_AFTER_SECONDS) },
       error: err.message,
     };

@@ -187,6 +187,7 @@ describe("ingest on the emulators", () => {
     const answer = await whilePaused(port, () => post("/posts", JSON.stringify([good(30)])));
     assert.equal(answer.status, 503, answer.text);
     assert.equal(answer.body.error, "unavailable");
+    assert.match(answer.body.message, /may have been published/, "a timeout is no proof the posts were not published");
     assert.equal(answer.headers.get("retry-after"), "5");
     const again = await post("/posts", JSON.stringify([good(31)]));
     assert.equal(again.status, 202, again.text);

@@ -2,7 +2,8 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { publicationKey } from "@newsroom/core/keys";
 import type { Post } from "@newsroom/core/post";
-import { createIngestHandler, LOGGED_PATH_CHARS, type IngestLog } from "../../../src/ingest/handler.js";
+import { PublishError } from "../../../src/ingest/batcher.js";
+import { createIngestHandler, LOGGED_PATH_CHARS, UNCONFIRMED_MESSAGE, type IngestLog } from "../../../src/ingest/handler.js";
 import { testAccess } from "./access-helpers.js";
 
 const KEY = "s3cret-key";
@@ -83,5 +84,18 @@ describe("ingest with a client key", () => {
     assert.equal(over.status, 429);
     assert.equal(over.headers["Retry-After"], "30");
     assert.equal(submitted, 0);
+  });
+});
+
+describe("ingest when Pub/Sub does not confirm", () => {
+  it("answers 503 saying the posts may have been published, and that only posts with ids are safe to send again", async () => {
+    const r = await run("/posts", { authorization: `Bearer ${KEY}` }, [{ publication: "A", content: "x" }], async () => {
+      throw new PublishError(new Error("timed out"));
+    });
+    assert.equal(r.status, 503);
+    assert.equal(r.headers["Retry-After"], "5");
+    assert.equal(r.body.message, UNCONFIRMED_MESSAGE);
+    assert.match(r.body.message, /may have been published/);
+    assert.match(r.body.message, /without one may be counted twice/);
   });
 });
