@@ -128,6 +128,8 @@ export const api = onRequest(
     db: () => getFirestore(),
     allowedOrigins: () => apiParams.allowedOrigins.value().split(",").map((o) => o.trim()).filter(Boolean),
     cacheSeconds: () => apiParams.cacheSeconds.value(),
+    requestsPerMinute: () => apiParams.requestsPerMinute.value(),
+    clientAddress,
     log: (entry) => logger.info("api request", entry),
   }),
 );

@@ -2,6 +2,7 @@
 // each exported function (__endpoint), and the defaults of the params it names.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { apiParams } from "../../src/api/params.js";
 import { ingestApiKey, region, trustedProxies } from "../../src/config.js";
 import * as functions from "../../src/index.js";
 import { ingestParams } from "../../src/ingest/params.js";
@@ -66,7 +67,8 @@ describe("the limits of issue 19 (params with their defaults)", () => {
     assert.equal(d.INGEST_FAILED_KEY_LOOKUPS_PER_MINUTE, 20);
     assert.equal(d.INGEST_OPERATOR_POSTS_PER_MINUTE, 0, "the operator's key is unlimited unless set");
   });
-  it("the proxies whose X-Forwarded-For entries are believed", () => {
+  it("the read API: requests per address; the proxies whose X-Forwarded-For entries are believed", () => {
+    assert.equal(defaults(apiParams).API_REQUESTS_PER_MINUTE, 600);
     assert.equal((trustedProxies as unknown as Param).options.default, "", "only Cloud Run's own front end");
   });
 });
