@@ -3,7 +3,10 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { after, before, describe, it } from "node:test";
+import { getApps, initializeApp } from "firebase-admin/app";
+import { getFirestore } from "firebase-admin/firestore";
 import { decodeMessage } from "@newsroom/core/message";
+import { createKey } from "../../src/keys/store.js";
 import { emulator } from "./support/env.js";
 import { whilePaused } from "./support/processes.js";
 import { TestSubscription, type PulledMessage } from "./support/pubsub.js";
@@ -111,6 +114,17 @@ describe("ingest on the emulators", () => {
     assert.equal(answer.status, 202, answer.text);
     const published = await pullIds(answer.body.messageIds);
     assert.deepEqual(published.map((p) => p.content), ["Old client text."]);
+  });
+
+  it("accepts a client's key from npm run keys, and answers 403 with problems for a publication it may not post to", async () => {
+    const db = getFirestore(getApps()[0] ?? initializeApp({ projectId: emulator.project() }));
+    const { key } = await createKey(db, { client: `Ingest test ${run}`, publications: [accepted] });
+    const ok = await post("/posts", JSON.stringify([good(40)]), { authorization: `Bearer ${key}` });
+    assert.equal(ok.status, 202, ok.text);
+    assert.deepEqual((await pullIds(ok.body.messageIds)).map((p) => p.id), [`${run}-40`]);
+    const refused = await post("/posts", JSON.stringify([good(41), bad]), { authorization: "", "x-api-key": key });
+    assert.equal(refused.status, 403, refused.text);
+    assert.deepEqual(refused.body.problems, [{ index: 1, path: "publication", message: `this key may not post to ${JSON.stringify(rejected)}` }]);
   });
 
   it("answers 401 without a key and 403 with a wrong one, before looking at the body", async () => {
