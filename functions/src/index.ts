@@ -18,7 +18,7 @@ import { ingestParams } from "./ingest/params.js";
 import { ingestPreflight } from "./ingest/preflight.js";
 import { topicPublisher } from "./ingest/publisher.js";
 import { Keyring } from "./keys/keyring.js";
-import { loadGrant } from "./keys/store.js";
+import { loadGrant, warmKeyLookups } from "./keys/store.js";
 import { productionDeps } from "./process/deps.js";
 import { handlePostsMessage, inputFromPubsub } from "./process/handler.js";
 import { processPostsOptions } from "./process/params.js";
@@ -58,6 +58,15 @@ let resolveAddress: ((req: AddressedRequest) => string) | undefined;
 const clientAddress = (req: AddressedRequest) => (resolveAddress ??= clientAddressResolver(trustedProxies.value()))(req);
 
 const logIngest = (entry: object) => logger.info("ingest request", entry);
+
+// An ingest instance opens its Firestore client as it starts, not while the
+// first request with a client key waits (and may time out) for it.
+if (servedFunction() === "ingest") {
+  warmKeyLookups(getFirestore()).then(
+    () => logger.info("ingest: key lookups warm"),
+    (err: unknown) => logger.warn("ingest: key lookups failed to warm", { error: String(err).slice(0, 200) }),
+  );
+}
 
 // Before the framework builds its server: requests the head rules out never
 // have their bodies read (see http/guard.ts).

@@ -113,6 +113,15 @@ export async function loadGrant(db: Firestore, id: string): Promise<ClientGrant 
   };
 }
 
+/**
+ * Reads a document no key hashes to, so the instance loads and connects its
+ * Firestore client (seconds on a cold instance) before a client's first
+ * request waits for it.
+ */
+export async function warmKeyLookups(db: Firestore): Promise<void> {
+  await loadGrant(db, "warm-up");
+}
+
 function stored(id: string, data: Record<string, unknown>): StoredKey {
   const date = (v: unknown) => (v instanceof Timestamp ? v.toDate() : (v as Date));
   const { createdAt, revokedAt, ...rest } = data as unknown as ClientKeyDoc;
