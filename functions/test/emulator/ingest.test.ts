@@ -8,30 +8,13 @@ import { getFirestore } from "firebase-admin/firestore";
 import { decodeMessage } from "@newsroom/core/message";
 import { createKey } from "../../src/keys/store.js";
 import { emulator } from "./support/env.js";
+import { postToIngest as post } from "./support/ingest.js";
 import { whilePaused } from "./support/processes.js";
 import { TestSubscription, type PulledMessage } from "./support/pubsub.js";
 
 const run = randomUUID().slice(0, 8);
 const accepted = `Accepted ${run}`;
 const rejected = `Rejected ${run}`; // no post with this publication may ever be published
-
-type Answer = { status: number; headers: Headers; body: any; text: string };
-
-async function post(path: string, body: string | Buffer, headers: Record<string, string> = {}, method = "POST"): Promise<Answer> {
-  const res = await fetch(`${emulator.ingestUrl()}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${emulator.apiKey()}`, "content-type": "application/json", ...headers },
-    ...(method === "GET" || method === "HEAD" ? {} : { body }),
-  });
-  const text = await res.text();
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    parsed = undefined;
-  }
-  return { status: res.status, headers: res.headers, body: parsed, text };
-}
 
 const good = (n: number, extra: Record<string, unknown> = {}) => ({
   publication: accepted,

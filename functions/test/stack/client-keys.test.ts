@@ -16,6 +16,7 @@ import { getFirestore } from "firebase-admin/firestore";
 import { decodeMessage } from "@newsroom/core/message";
 import { createKey, revokeKeys, type KeySpec } from "../../src/keys/store.js";
 import { emulator, required } from "../emulator/support/env.js";
+import { postToIngest } from "../emulator/support/ingest.js";
 import { TestSubscription, type PulledMessage } from "../emulator/support/pubsub.js";
 
 const run = randomBytes(3).toString("hex");
@@ -24,23 +25,8 @@ const KEY_CACHE_SECONDS = Number(process.env.INGEST_KEY_CACHE_SECONDS ?? 30);
 const db = () => getFirestore(getApps()[0] ?? initializeApp({ projectId: emulator.project() }));
 const issue = async (spec: Omit<KeySpec, "client"> & { client?: string }) => (await createKey(db(), { client: `Stack client ${run}`, ...spec })).key;
 
-type Answer = { status: number; headers: Headers; body: any; text: string };
-
-async function post(key: string, body: unknown, headers: Record<string, string> = {}): Promise<Answer> {
-  const res = await fetch(`${emulator.ingestUrl()}/posts`, {
-    method: "POST",
-    headers: { authorization: `Bearer ${key}`, "content-type": "application/json", ...headers },
-    body: typeof body === "string" ? body : JSON.stringify(body),
-  });
-  const text = await res.text();
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    parsed = undefined;
-  }
-  return { status: res.status, headers: res.headers, body: parsed, text };
-}
+const post = (key: string, body: unknown, headers: Record<string, string> = {}) =>
+  postToIngest("/posts", typeof body === "string" ? body : JSON.stringify(body), { authorization: `Bearer ${key}`, ...headers });
 
 const postFor = (publication: string, n: number) => ({ publication, content: `Angela Merkel met Emmanuel Macron in Paris (${n}).`, id: `${run}-${publication}-${n}` });
 const posts = (publication: string, count: number, from = 0) => Array.from({ length: count }, (_, i) => postFor(publication, from + i));

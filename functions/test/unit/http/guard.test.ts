@@ -85,16 +85,16 @@ describe("installPreBodyGuard", () => {
     assert.equal((await send("/posts", { "x-key": "ok" }, Buffer.alloc(300, 0x20))).status, 200);
   });
 
-  it("reads no more than LINGER.maxBytes of a refused body before it stops reading", async () => {
-    const total = LINGER.maxBytes * 4;
+  /** Sends `total` bytes to `path` as fast as the server takes them; `sent()` is how many it has taken so far. */
+  const sendLarge = (path: string, total: number) => {
     let accepted = 0;
-    const status = await new Promise<number | string>((resolve) => {
-      const req = http.request({ port, host: "127.0.0.1", path: "/posts", method: "POST", headers: { "content-length": String(total) }, agent: false }, (res) => {
+    const status = new Promise<number | string>((resolve) => {
+      const req = http.request({ port, host: "127.0.0.1", path, method: "POST", headers: { "content-length": String(total) }, agent: false }, (res) => {
         res.resume();
         resolve(res.statusCode ?? 0);
       });
       req.on("error", (e) => resolve((e as NodeJS.ErrnoException).code ?? "error"));
-      const chunk = Buffer.alloc(64 * 1024);
+      const chunk = Buffer.alloc(64 * 1024, 0x20);
       const pump = () => {
         while (accepted < total) {
           accepted += chunk.length;
@@ -104,10 +104,16 @@ describe("installPreBodyGuard", () => {
       };
       pump();
     });
-    assert.equal(status, 401, "the answer reaches the client while it is still sending");
+    return { status, sent: () => accepted };
+  };
+
+  it("reads no more than LINGER.maxBytes of a refused body before it stops reading", async () => {
+    const total = LINGER.maxBytes * 4;
+    const big = sendLarge("/posts", total);
+    assert.equal(await big.status, 401, "the answer reaches the client while it is still sending");
     await new Promise((r) => setTimeout(r, 300));
     // The client could hand over only what the server read plus the socket buffers.
-    assert.ok(accepted < total, `the client could not send everything (${accepted} of ${total} bytes)`);
+    assert.ok(big.sent() < total, `the client could not send everything (${big.sent()} of ${total} bytes)`);
   });
 
   it("awaits a verdict that is a promise, and refuses or admits as it says", async () => {
@@ -124,31 +130,15 @@ describe("installPreBodyGuard", () => {
 
   it("reads no body while a verdict is pending: the client is held back, then the admitted body arrives whole", async () => {
     const total = LINGER.maxBytes * 4;
-    let accepted = 0;
     const before = seen.length;
-    const answer = new Promise<{ status: number | string; text: string }>((resolve) => {
-      const req = http.request({ port, host: "127.0.0.1", path: "/pending", method: "POST", headers: { "content-length": String(total) }, agent: false }, (res) => {
-        let text = "";
-        res.on("data", (d) => (text += d));
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, text }));
-      });
-      req.on("error", (e) => resolve({ status: (e as NodeJS.ErrnoException).code ?? "error", text: "" }));
-      const chunk = Buffer.alloc(64 * 1024, 0x20);
-      const pump = () => {
-        while (accepted < total) {
-          accepted += chunk.length;
-          if (!req.write(chunk)) return void req.once("drain", pump);
-        }
-        req.end();
-      };
-      pump();
-    });
+    const big = sendLarge("/pending", total);
     while (pending.length === 0) await new Promise((r) => setTimeout(r, 5));
     await new Promise((r) => setTimeout(r, 300));
-    assert.ok(accepted < total, `the client could not send everything while the verdict was pending (${accepted} of ${total} bytes)`);
+    assert.ok(big.sent() < total, `the client could not send everything while the verdict was pending (${big.sent()} of ${total} bytes)`);
     assert.equal(seen.length, before, "no listener has the request yet");
     pending.shift()!({ admit: 0 });
-    assert.equal((await answer).status, 200);
+    assert.equal(await big.status, 200);
+    while (seen.length === before) await new Promise((r) => setTimeout(r, 5));
     assert.equal(seen.at(-1)?.bytes, total, "admitted, the body arrives whole");
   });
 

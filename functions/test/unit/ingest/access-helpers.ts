@@ -2,33 +2,16 @@
 // memory (the keyring's lookups go to a Map instead of Firestore).
 import { IngestAccess } from "../../../src/ingest/access.js";
 import { Keyring } from "../../../src/keys/keyring.js";
-import { clientKeyId } from "@newsroom/core/layout";
-import type { ClientGrant } from "../../../src/keys/store.js";
-import { newClientKey } from "../../../src/keys/token.js";
+import { fakeKeyStore } from "../keys/fake-store.js";
 
 export function testAccess(operatorKey: string, options: { operatorPostsPerMinute?: number; now?: () => number } = {}) {
-  const grants = new Map<string, ClientGrant>();
-  const lookups: string[] = [];
+  const store = fakeKeyStore();
+  const clock = options.now ? { now: options.now } : {};
   const access = new IngestAccess({
     operatorKey: () => operatorKey,
     operatorPostsPerMinute: () => options.operatorPostsPerMinute ?? 0,
-    keyring: new Keyring({
-      load: async (id) => {
-        lookups.push(id);
-        return grants.get(id);
-      },
-      ttlMs: 30_000,
-      missTtlMs: 5_000,
-      failedLookupsPerMinute: 3,
-      ...(options.now ? { now: options.now } : {}),
-    }),
-    ...(options.now ? { now: options.now } : {}),
+    keyring: new Keyring({ load: store.load, ttlMs: 30_000, missTtlMs: 5_000, failedLookupsPerMinute: 3, ...clock }),
+    ...clock,
   });
-  /** A client key with this grant, as `npm run keys -- create` would issue it. */
-  const issue = (grant: Partial<ClientGrant> = {}) => {
-    const key = newClientKey();
-    grants.set(clientKeyId(key), { client: "test client", revoked: false, ...grant });
-    return key;
-  };
-  return { access, issue, grants, lookups };
+  return { access, ...store };
 }

@@ -4,30 +4,14 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { clientKeyId } from "@newsroom/core/layout";
 import { Keyring, type KeyringOptions } from "../../../src/keys/keyring.js";
-import type { ClientGrant } from "../../../src/keys/store.js";
 import { newClientKey } from "../../../src/keys/token.js";
+import { fakeKeyStore } from "./fake-store.js";
 
 function setup(over: Partial<KeyringOptions> = {}) {
   let t = 5_000_000;
-  const grants = new Map<string, ClientGrant>();
-  const loads: string[] = [];
-  const keyring = new Keyring({
-    load: async (id) => {
-      loads.push(id);
-      return grants.get(id);
-    },
-    ttlMs: 30_000,
-    missTtlMs: 5_000,
-    failedLookupsPerMinute: 3,
-    now: () => t,
-    ...over,
-  });
-  const issue = (grant: Partial<ClientGrant> = {}) => {
-    const key = newClientKey();
-    grants.set(clientKeyId(key), { client: "c", revoked: false, ...grant });
-    return key;
-  };
-  return { keyring, grants, loads, issue, advance: (ms: number) => void (t += ms) };
+  const store = fakeKeyStore();
+  const keyring = new Keyring({ load: store.load, ttlMs: 30_000, missTtlMs: 5_000, failedLookupsPerMinute: 3, now: () => t, ...over });
+  return { keyring, grants: store.grants, loads: store.lookups, issue: store.issue, advance: (ms: number) => void (t += ms) };
 }
 
 describe("Keyring", () => {
