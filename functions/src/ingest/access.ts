@@ -5,13 +5,13 @@
 // its publications and posts per minute. The rates are token buckets per key
 // in this instance (http/rate-limit.ts).
 import type { Post } from "@newsroom/core/post";
-import type { Problem } from "./parse.js";
 import { RateLimiter } from "../http/rate-limit.js";
 import { rateLimitHeaders, type Policy } from "../http/rate-limit-headers.js";
 import type { Keyring } from "../keys/keyring.js";
 import { isClientKeyShaped } from "../keys/token.js";
 import { authenticate, presentedKey, type Headers } from "./auth.js";
 import { failure, type Outcome } from "./gate.js";
+import type { Problem } from "./parse.js";
 import { forbiddenPosts } from "./restrict.js";
 
 /** Whoever a request's key belongs to. */
