@@ -243,9 +243,10 @@ export async function startRuntimeStack(options: RuntimeStackOptions = {}): Prom
 /**
  * Functions that warm up after they listen, and the line that says they are
  * done: an instance counts as started only then (processPosts loads the
- * extractor in every thread as it starts, see functions/src/index.ts).
+ * extractor in every thread as it starts, ingest its Firestore client for key
+ * lookups; see functions/src/index.ts).
  */
-const WARM_LOG: Record<string, RegExp> = { processPosts: /extraction pool (warm|failed)/ };
+const WARM_LOG: Record<string, RegExp> = { processPosts: /extraction pool (warm|failed)/, ingest: /key lookups (warm|failed)/ };
 
 /** Starts (or restarts) an instance and resolves once it is ready. */
 async function startInstance(inst: FunctionInstance, fn: FunctionSettings): Promise<void> {

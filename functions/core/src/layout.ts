@@ -19,8 +19,10 @@
 //   rollup/state                               RollupStateDoc   where the last planned batch ends
 //   rollup/status                              RollupStatusDoc  how far the counts are complete
 //   quarantine/{id}                            QuarantineDoc    a poison message or one post that failed
+//   keys/{keyId}                               ClientKeyDoc     an ingest key issued to a client, by the
+//                                                               SHA-256 of the key (never the key itself)
 //   ledger/{id}, clientIds/{key}               legacy (before the rollup), read during the upgrade
-import { clientIdKey, sha1Hex, toDocumentId } from "./keys.js";
+import { clientIdKey, sha1Hex, sha256Hex, toDocumentId } from "./keys.js";
 
 export const COLLECTIONS = {
   publications: "publications",
@@ -34,6 +36,7 @@ export const COLLECTIONS = {
   quarantine: "quarantine",
   legacyLedger: "ledger",
   legacyClientIds: "clientIds",
+  clientKeys: "keys",
 } as const;
 
 export type EntityType = "person" | "organization" | "place";
@@ -244,6 +247,26 @@ export interface QuarantineDoc<Time = unknown> {
   expireAt: Time;
 }
 
+/**
+ * An ingest key issued to a client (`npm run keys`). Only the key's hash names
+ * it, so reading the collection does not give anyone a key; it stays private
+ * under firestore.rules all the same.
+ */
+export interface ClientKeyDoc<Time = unknown> {
+  /** Who holds it (shown in listings and logs). */
+  client: string;
+  /** The key's first characters: enough to tell keys apart in a listing, far too few to use. */
+  prefix: string;
+  /** Publication keys (publicationKey()) it may post to, and their names as given; absent: any publication. */
+  publications?: string[];
+  publicationNames?: string[];
+  /** Posts per minute it may send (per ingest instance); absent: no limit of its own. */
+  ratePerMinute?: number;
+  createdAt: Time;
+  /** Set once revoked: the key no longer authenticates (within the instances' cache lifetime). */
+  revokedAt?: Time;
+}
+
 /** Bounds on what is stored (after NFKC, which can make one character eighteen). */
 export const STORED_LIMITS = {
   /** Entity display forms longer than this (UTF-16 units, after NFKC) are not counted. */
@@ -283,6 +306,7 @@ export const paths = {
   rollupState: () => `${COLLECTIONS.rollup}/state`,
   quarantine: (id: string) => `${COLLECTIONS.quarantine}/${id}`,
   legacyClientId: (key: string) => `${COLLECTIONS.legacyClientIds}/${key}`,
+  clientKey: (keyId: string) => `${COLLECTIONS.clientKeys}/${keyId}`,
 } as const;
 
 /**
@@ -307,6 +331,11 @@ export function articleId(pubKey: string, clientId: string | undefined, messageI
  */
 export function previousArticleId(messageId: string, index: number): string {
   return sha1Hex(`${messageId}\u0000${index}`);
+}
+
+/** Document id of `keys/{keyId}`: SHA-256 hex of the key as presented, so a lookup needs the key and the store never holds it. */
+export function clientKeyId(key: string): string {
+  return sha256Hex(key);
 }
 
 /** Delta document id: the message and the first post it counts (each post is counted once, so unique). */

@@ -6,6 +6,10 @@ export const apiParams = {
     default: "*",
     description: "Origins that may call the read API from a browser: * or a comma-separated list",
   }),
+  requestsPerMinute: defineInt("API_REQUESTS_PER_MINUTE", {
+    default: 600,
+    description: "Requests per minute and instance one client address may make; beyond, 429. 0 = no limit",
+  }),
   cacheSeconds: defineInt("API_CACHE_SECONDS", {
     default: 30,
     description: "Seconds an answer may be reused (browsers; Hosting's CDN and the instance keep it twice that / as long)",
