@@ -3,6 +3,7 @@
 // dead-letter topic) and proves, each exactly, that nothing is lost or counted
 // twice under
 //   hostile input   hundreds of bad requests: each a 4xx, nothing published, no key in the log
+//   hostile client  a key holder sends issue 19's findings beside an honest client's 1,000 posts
 //   (a) duplicates  every Pub/Sub message delivered twice (a second trigger on the topic)
 //   (b) Firestore   the Firestore emulator paused (SIGSTOP) for 15 s in the middle of a load run
 //   (c) kill        the instance committing a 500-post message SIGKILLed between its commits
@@ -13,7 +14,7 @@
 //   (r1) rollup killed mid-commit, (r2) rollups of one window at once, (r3) Firestore paused
 //                   during a rollup; (h) convergence at 100 posts/s within the window + 10 s
 // then prints a summary table and exits non-zero on any failure.
-//   node scripts/reliability.ts [--only hostile,a,b,c,d,ef,g,r1,r2,r3,h] [--json FILE]
+//   node scripts/reliability.ts [--only hostile,hc,a,b,c,d,ef,g,r1,r2,r3,h] [--json FILE]
 import { randomBytes } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -30,11 +31,12 @@ import { pidsListeningOn } from "./lib/procfs.ts";
 import { PubsubTrigger } from "./lib/runtime/eventarc.ts";
 import { startRuntimeStack, type RuntimeStack } from "./lib/runtime-stack.ts";
 import { interruptSignal } from "./lib/signals.ts";
+import { hostileClient } from "./reliability/hostile-client.ts";
 import { Subscription } from "./reliability/pubsub.ts";
 import { articlesOf, percentile, publishRaw, recentWindows, StackLog, until } from "./reliability/probe.ts";
 import { rowFor, summary, table, type HostileStats, type Row } from "./reliability/report.ts";
 
-const ALL = "hostile,a,b,c,d,ef,g,r1,r2,r3,h";
+const ALL = "hostile,hc,a,b,c,d,ef,g,r1,r2,r3,h";
 const { values } = parseArgs({ args: process.argv.slice(2), options: { only: { type: "string", default: ALL }, json: { type: "string" } } });
 const only = new Set(values.only!.split(",").map((s) => s.trim()));
 const signal = interruptSignal();
@@ -371,6 +373,9 @@ async function main(): Promise<number> {
   };
   try {
     await step("hostile", "hostile input", () => hostile(stack));
+    await step("hc", "hostile client beside an honest one", async () => {
+      rows.push(await hostileClient(stack, (publications) => loadOptions(stack, "hc", 707, 1_000, 40, publications), log));
+    });
     await step("a", "(a) every message delivered twice", () => duplicates(stack));
     await step("b", "(b) Firestore paused 15 s", () => pausedDuring(stack, "(b) Firestore paused 15 s", stack.ports.firestore, 202, 1_000, 35, 8, 15));
     await step("c", "(c) instance killed mid-message", () => killedMidMessage(stack));

@@ -2,7 +2,7 @@
 // then compares them with what the endpoint accepted.
 import type { Firestore } from "firebase-admin/firestore";
 import { publicationKey } from "@newsroom/core/keys";
-import { COLLECTIONS, paths } from "@newsroom/core/layout";
+import { COLLECTIONS, paths, yearOf } from "@newsroom/core/layout";
 import type { PublicationTally } from "./sender.ts";
 
 export type CountCheck = { publication: string; baseline: number; expectedMin: number; expectedMax: number; actual: number };
@@ -53,8 +53,11 @@ export async function verifyPublicationDays(db: Firestore, publications: readonl
     const problems: string[] = [];
     const byYear = Object.values(docs[i]!.yearly).reduce((n, v) => n + v, 0);
     if (byYear !== total) problems.push(`${publications[i]}: ${byYear} articles by year, articleCount ${total}`);
+    // A year's days: those the publication's document holds (its own year, until compacted) and its year document's.
+    const inline = (snap.get("days") ?? {}) as Record<string, number>;
     for (const [year, n] of Object.entries(docs[i]!.yearly)) {
-      const days = Object.values(years.get(snap.ref.path)?.get(year) ?? {}).reduce<number>((m, d) => m + Number(d), 0);
+      const own = Object.entries(inline).filter(([d]) => yearOf(d) === year).reduce((m, [, v]) => m + v, 0);
+      const days = own + Object.values(years.get(snap.ref.path)?.get(year) ?? {}).reduce<number>((m, d) => m + Number(d), 0);
       if (days !== n) problems.push(`${publications[i]}: ${days} articles by day in ${year}, ${n} in its yearly total`);
     }
     return problems;
@@ -152,7 +155,8 @@ export async function verifyEntities(db: Firestore, expected: Map<string, Map<st
       }
       // The yearly and daily series add up to the totals.
       const yearly = (got.yearly ?? {}) as Record<string, { m: number; a: number }>;
-      const days = [...(yearsOf.get(`${prefix}/${id}`)?.values() ?? [])].flatMap((d) => Object.values(d) as Array<{ m: number; a: number }>);
+      const inline = Object.values((got.days ?? {}) as Record<string, { m: number; a: number }>);
+      const days = [...inline, ...[...(yearsOf.get(`${prefix}/${id}`)?.values() ?? [])].flatMap((d) => Object.values(d) as Array<{ m: number; a: number }>)];
       for (const [field, series] of [["yearly", Object.values(yearly)], ["days", days]] as const) {
         const m = series.reduce((n, d) => n + d.m, 0);
         const a = series.reduce((n, d) => n + d.a, 0);
