@@ -48,8 +48,12 @@ function conforms(route: keyof typeof ROUTES, a: Answer): void {
 
 const A = `Api Alpha ${run}`;
 const B = `Api Beta ${run}`;
+const C = `Api Formulas ${run}`;
 const ka = publicationKey(A);
 const kb = publicationKey(B);
+const kc = publicationKey(C);
+// Entity names a spreadsheet would run as formulas (issue 19, finding 14).
+const FORMULAS = ['=HYPERLINK("https://evil.example","x")', "+SUM(1,2)", "-2+3", "@cmd"];
 const day = (n: number) => `2026-03-${String(n).padStart(2, "0")}`;
 
 async function seed(): Promise<void> {
@@ -65,6 +69,10 @@ async function seed(): Promise<void> {
     batch.set(db().doc(paths.entity(ka, id)), { word, key: entityKey(word), type, count: 100 - i, articles: 30 - i, days: { [day(1)]: { m: 40 - i, a: 10 }, [day(2)]: { m: 60, a: 20 - i } }, updatedAt: at });
     if (i < 5) batch.set(db().doc(paths.entity(kb, id)), { word, key: entityKey(word), type, count: i === 0 ? 2 : 90, articles: 10, days: {}, updatedAt: at });
   }
+  batch.set(db().doc(paths.publication(kc)), { name: C, articleCount: 4, updatedAt: at });
+  FORMULAS.forEach((word, i) => {
+    batch.set(db().doc(paths.entity(kc, entityId("organization", word))), { word, key: entityKey(word), type: "organization", count: 10 - i, articles: 1, updatedAt: at });
+  });
   const onlyB = entityId("place", "Brussels");
   batch.set(db().doc(paths.entity(kb, onlyB)), { word: "Brussels", key: "brussels", type: "place", count: 500, articles: 35, days: {}, updatedAt: at });
   const ada = entityId("person", "Ada Lovelace");
@@ -263,5 +271,49 @@ describe("read API", () => {
     assert.equal(reads, 0, "twenty identical requests after the first cost no Firestore read");
     const preflight = await get(path, { origin: "https://example.org", "access-control-request-method": "GET" }, "OPTIONS");
     assert.ok(preflight.status === 204 || preflight.status === 200);
+  });
+  // Issue 19, findings 6, 7, 8 and 14: a hostile client's view of the cache, the answers and the CSV.
+
+  it("keys its cache unambiguously: an escaped & in a value is not another parameter", async () => {
+    const forged = await get(`/v1/search?pub=${encodeURIComponent(ka)}&q=ada%26type%3Dperson`);
+    assert.equal(forged.status, 200, forged.text);
+    assert.deepEqual(forged.body.entities, [], "no name starts with 'ada&type=person'");
+    const real = await get(`/v1/search?pub=${encodeURIComponent(ka)}&q=ada&type=person`);
+    conforms("search", real);
+    assert.deepEqual(real.body.entities.map((e: any) => e.word), ["Ada Lovelace"], "the forged request's empty answer was not served for this one");
+  });
+
+  it("builds no answer from request headers: a forged X-Forwarded-Proto/Host neither shows up nor poisons the cache", async () => {
+    const poisoned = await get("/v0/publications", { "x-forwarded-proto": "javascript:alert(document.domain)//", "x-forwarded-host": "evil.example" });
+    const plain = await get("/v0/publications");
+    for (const a of [poisoned, plain]) {
+      conforms("v0Publications", a);
+      assert.doesNotMatch(a.text, /javascript:|evil\.example/);
+      const mine = a.body.find((p: any) => p.name === A);
+      assert.equal(mine.img_uri, `/?pub=${encodeURIComponent(ka)}`, "DASHBOARD_URL unset: a link relative to the API's own site");
+    }
+  });
+
+  it("refuses parameters named like Object.prototype's properties, before any read", async () => {
+    // (Not "__proto__": the Functions emulator's query parser drops it before the handler; the runtime stack's
+    // passes it, and hostile-reads.test.ts sends it there.)
+    for (const name of ["constructor", "toString", "hasOwnProperty", "valueOf", "__defineGetter__"]) {
+      const a = await get(`/v0/publications?${name}=${randomBytes(4).toString("hex")}`);
+      assert.equal(a.status, 400, `?${name}=: ${a.text}`);
+      assert.match(a.body.message, /unknown parameter/);
+      assert.equal(a.reads, 0);
+      conforms("v0Publications", a);
+    }
+  });
+
+  it("escapes formulas in CSV: a name starting with =, +, - or @ is text to a spreadsheet", async () => {
+    const a = await get(`/v1/publications/${encodeURIComponent(kc)}/entities?format=csv`);
+    assert.equal(a.status, 200, a.text);
+    const words = a.text.trim().split("\n").slice(1).map((line) => {
+      const m = /^\d+,[0-9a-f]{40},("(?:[^"]|"")*"|[^,]*),organization,\d+,\d+$/.exec(line);
+      assert.ok(m, line);
+      return m[1]!.startsWith('"') ? m[1]!.slice(1, -1).replaceAll('""', '"') : m[1]!;
+    });
+    assert.deepEqual(words, FORMULAS.map((w) => `'${w}`));
   });
 });
