@@ -39,9 +39,9 @@ function match(path: string): Route | undefined {
   return undefined;
 }
 
-/** The query as single strings; a parameter given twice is an error. */
+/** The query as single strings (no prototype: a key like "__proto__" stays a key); a parameter given twice is an error. */
 function singleValues(query: Request["query"]): Record<string, string> {
-  const out: Record<string, string> = {};
+  const out: Record<string, string> = Object.create(null);
   for (const [k, v] of Object.entries(query ?? {})) {
     if (typeof v !== "string") throw new ApiError(400, "invalid_request", `parameter "${k.slice(0, 40)}" must be given once, as text`);
     out[k] = v;
@@ -50,7 +50,8 @@ function singleValues(query: Request["query"]): Record<string, string> {
 }
 
 function parse<S extends z.ZodObject>(schema: S, raw: Record<string, string>): z.infer<S> {
-  const unknown = Object.keys(raw).filter((k) => !(k in schema.shape));
+  // Own properties only: "constructor" or "toString" is in every object's prototype chain, not in the schema.
+  const unknown = Object.keys(raw).filter((k) => !Object.hasOwn(schema.shape, k));
   if (unknown.length > 0) throw new ApiError(400, "invalid_request", `unknown parameter${unknown.length > 1 ? "s" : ""}: ${unknown.map((k) => k.slice(0, 40)).join(", ")}`);
   const r = schema.safeParse(raw);
   if (!r.success) {
@@ -87,6 +88,11 @@ async function dispatch(route: Route, raw: Record<string, string>, store: ReadSt
     case "v0Frequencies":
       return h.v0Frequencies(store, p0, parse(ROUTES.v0Frequencies.query, raw));
   }
+}
+
+/** The cache's key: JSON, so no value can pass for another parameter. */
+export function answerKey(route: Route, raw: Record<string, string>): string {
+  return JSON.stringify([route.name, route.params, Object.entries(raw).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))]);
 }
 
 let document: Buffer | undefined;
@@ -142,7 +148,7 @@ export function createApiHandler(deps: ApiDeps) {
       }
       if (!route) throw new ApiError(404, "not_found", `no route ${JSON.stringify(path.slice(0, 100))}; see /v1/openapi.json`);
       const raw = singleValues(req.query);
-      const key = `${route.name}\u0000${route.params.join("\u0000")}\u0000${Object.entries(raw).sort().map(([k, v]) => `${k}=${v}`).join("&")}`;
+      const key = answerKey(route, raw);
       let hit = cache.get(key, now());
       if (!hit) {
         const store = new ReadStore(deps.db());
