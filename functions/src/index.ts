@@ -7,6 +7,7 @@ import { onSchedule } from "firebase-functions/v2/scheduler";
 import { ingestApiKey, postsTopic, region, rollupTopic } from "./config.js";
 import { getFirestore } from "firebase-admin/firestore";
 import { createApiHandler } from "./api/http.js";
+import { dashboardLinks } from "./api/links.js";
 import { apiOptions, apiParams } from "./api/params.js";
 import { apiPreflight } from "./api/preflight.js";
 import { installPreBodyGuard, servedFunction } from "./http/guard.js";
@@ -97,6 +98,10 @@ export const rollupSweep = onSchedule({ schedule: "every 1 minutes", region, tim
   await sweep(rollupDeps());
 });
 
+// A bad DASHBOARD_URL stops an api instance as it starts, before it serves a
+// link (under the Functions emulator, its first request fails and says why).
+if (servedFunction() === "api") dashboardLinks(apiParams.dashboardUrl.value());
+
 // The public read API (through Hosting's /api/** rewrite, so its CDN caches it).
 export const api = onRequest(
   { ...apiOptions, region },
@@ -104,6 +109,7 @@ export const api = onRequest(
     db: () => getFirestore(),
     allowedOrigins: () => apiParams.allowedOrigins.value().split(",").map((o) => o.trim()).filter(Boolean),
     cacheSeconds: () => apiParams.cacheSeconds.value(),
+    dashboardUrl: () => apiParams.dashboardUrl.value(),
     log: (entry) => logger.info("api request", entry),
   }),
 );

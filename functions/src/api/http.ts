@@ -10,6 +10,7 @@ import type { z } from "zod";
 import { AnswerCache } from "./cache.js";
 import * as h from "./handlers.js";
 import { ApiError, type Answer } from "./handlers.js";
+import { dashboardLinks } from "./links.js";
 import { openApiDocument } from "./openapi.js";
 import { ROUTES, type RouteName } from "./schema.js";
 import { ReadStore } from "./store.js";
@@ -20,6 +21,8 @@ export interface ApiDeps {
   allowedOrigins: () => readonly string[];
   /** Seconds browsers may keep an answer; Hosting's CDN twice that. */
   cacheSeconds: () => number;
+  /** DASHBOARD_URL: where /v0/publications links each publication (empty: relative links). */
+  dashboardUrl?: () => string;
   now?: () => number;
   log?: (entry: Record<string, unknown>) => void;
 }
@@ -63,7 +66,7 @@ function parse<S extends z.ZodObject>(schema: S, raw: Record<string, string>): z
   return r.data;
 }
 
-async function dispatch(route: Route, raw: Record<string, string>, store: ReadStore, dashboard: (pubKey: string) => string): Promise<Answer> {
+async function dispatch(route: Route, raw: Record<string, string>, store: ReadStore, dashboard: () => (pubKey: string) => string): Promise<Answer> {
   const [p0 = "", p1 = ""] = route.params;
   switch (route.name) {
     case "publications":
@@ -84,7 +87,7 @@ async function dispatch(route: Route, raw: Record<string, string>, store: ReadSt
       return h.search(store, parse(ROUTES.search.query, raw));
     case "v0Publications":
       parse(ROUTES.v0Publications.query, raw);
-      return h.v0Publications(store, dashboard);
+      return h.v0Publications(store, dashboard());
     case "v0Frequencies":
       return h.v0Frequencies(store, p0, parse(ROUTES.v0Frequencies.query, raw));
   }
@@ -100,6 +103,8 @@ let document: Buffer | undefined;
 export function createApiHandler(deps: ApiDeps) {
   const cache = new AnswerCache();
   const now = deps.now ?? Date.now;
+  let links: ((pubKey: string) => string) | undefined;
+  const dashboard = () => (links ??= dashboardLinks(deps.dashboardUrl?.() ?? ""));
   return async (req: Request, res: Response): Promise<void> => {
     const started = performance.now();
     const origin = req.get("origin");
@@ -152,9 +157,7 @@ export function createApiHandler(deps: ApiDeps) {
       let hit = cache.get(key, now());
       if (!hit) {
         const store = new ReadStore(deps.db());
-        const host = req.get("x-forwarded-host") ?? req.get("host") ?? "localhost";
-        const proto = req.get("x-forwarded-proto") ?? req.protocol ?? "https";
-        const answer = await dispatch(route, raw, store, (pubKey) => `${proto}://${host}/?pub=${encodeURIComponent(pubKey)}`);
+        const answer = await dispatch(route, raw, store, dashboard);
         reads = store.reads;
         const body = Buffer.from("json" in answer ? JSON.stringify(answer.json) : answer.csv, "utf8");
         const seconds = deps.cacheSeconds();

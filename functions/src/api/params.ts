@@ -6,6 +6,11 @@ export const apiParams = {
     default: "*",
     description: "Origins that may call the read API from a browser: * or a comma-separated list",
   }),
+  dashboardUrl: defineString("DASHBOARD_URL", {
+    default: "",
+    description: "The dashboard's URL, for the links /v0/publications gives (empty: links relative to the site serving the API); http or https",
+    input: { text: { validationRegex: "^(https?://[^\\s?#]+)?$", validationErrorMessage: "empty, or an http or https URL without query or fragment" } },
+  }),
   cacheSeconds: defineInt("API_CACHE_SECONDS", {
     default: 30,
     description: "Seconds an answer may be reused (browsers; Hosting's CDN and the instance keep it twice that / as long)",
