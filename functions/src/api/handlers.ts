@@ -70,7 +70,11 @@ export async function entities(store: ReadStore, pub: string, q: z.infer<typeof 
     next: rows.length > q.limit && last ? encodeCursor([field === "count" ? (last.count ?? 0) : (last.articles ?? 0), last.id, offset + page.length]) : null,
   };
   if (q.format === "csv") {
-    const csv = stringify(ranked.map((e) => [e.rank, e.id, e.word, e.type, e.mentions, e.articles]), { header: true, columns: ["rank", "id", "word", "type", "mentions", "articles"] });
+    // escape_formulas: a name like "=HYPERLINK(...)" is text to a spreadsheet, not a formula (CSV injection).
+    const csv = stringify(
+      ranked.map((e) => [e.rank, e.id, e.word, e.type, e.mentions, e.articles]),
+      { header: true, columns: ["rank", "id", "word", "type", "mentions", "articles"], escape_formulas: true },
+    );
     return { csv, filename: `${pub.replace(/[^\w.-]+/g, "_").slice(0, 60)}-entities-by-${q.by}${q.type ? `-${q.type}` : ""}.csv` };
   }
   return { json: body };
