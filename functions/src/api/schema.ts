@@ -2,13 +2,25 @@
 // zod schemas. The handlers validate with them, and openapi.ts turns the same
 // schemas into the OpenAPI 3.1 document served at /v1/openapi.json.
 import { z } from "zod";
+import { isPublicationKey, SHA1_HEX } from "@newsroom/core/keys";
 
 export const ENTITY_TYPES = ["person", "organization", "place"] as const;
 
+// Ids are checked before any read: only what the layout could have written reaches a Firestore path.
+const publicationId = z.string().max(512).refine(isPublicationKey, "not a publication id (as /v1/publications lists them)").describe("Publication id (as listed by /v1/publications)");
+const entityId = z.string().regex(SHA1_HEX, "not an entity id (40 lower-case hex digits)").describe("Entity id");
 const day = z.iso.date({ message: "must be a date, YYYY-MM-DD" });
 const limit = (max: number, fallback: number) =>
   z.coerce.number({ message: "must be a number" }).int("must be a whole number").min(1, "must be at least 1").max(max, `must be at most ${max}`).default(fallback);
 const cursor = z.string().max(1_000, "cursor too long").optional().describe("Opaque: the `next` of the previous page");
+
+/** Each route's path parameters. */
+export const P = {
+  none: z.object({}),
+  pub: z.object({ pub: publicationId }),
+  entity: z.object({ pub: publicationId, id: entityId }),
+  name: z.object({ name: z.string().min(1).max(1_000).describe("Publication name (the original app named publications)") }),
+};
 
 export const Q = {
   publications: z.object({ limit: limit(100, 20), cursor }),
@@ -24,13 +36,13 @@ export const Q = {
   days: z.object({ from: day.optional(), to: day.optional() }),
   elsewhere: z.object({ limit: limit(50, 20) }),
   compare: z.object({
-    a: z.string().min(1).max(512).describe("Publication id"),
-    b: z.string().min(1).max(512).describe("Publication id"),
+    a: publicationId,
+    b: publicationId,
     type: z.enum(ENTITY_TYPES).optional(),
     limit: limit(50, 20),
   }),
   search: z.object({
-    pub: z.string().min(1).max(512).describe("Publication id"),
+    pub: publicationId,
     q: z.string().trim().min(1, "must not be blank").max(64, "must be at most 64 characters"),
     type: z.enum(ENTITY_TYPES).optional(),
     limit: limit(20, 10),
@@ -92,6 +104,8 @@ export const R = {
 export type RouteSpec = {
   path: string;
   summary: string;
+  /** Path parameters, checked before any read (a failure is a 404). */
+  params: z.ZodObject;
   query: z.ZodObject;
   answer: z.ZodType;
   /** Firestore reads a request may cost at most (tests hold it). */
@@ -107,16 +121,23 @@ export const SEARCH_SCAN = 50;
 export const V0_MAX_PUBLICATIONS = 500;
 
 export const ROUTES = {
-  publications: { path: "/v1/publications", summary: "Publications by article count", query: Q.publications, answer: R.publications, maxReads: 101 },
-  entities: { path: "/v1/publications/{pub}/entities", summary: "A publication's entities, ranked by mentions or by articles", query: Q.entities, answer: R.entities, maxReads: 102, csv: true },
-  entity: { path: "/v1/publications/{pub}/entities/{id}", summary: "One entity: totals and its daily series, with the publication's articles per day", query: Q.entity, answer: R.entity, maxReads: 2 },
-  articles: { path: "/v1/publications/{pub}/entities/{id}/articles", summary: "The articles that mention an entity, newest first", query: Q.articles, answer: R.articles, maxReads: 103 },
-  elsewhere: { path: "/v1/publications/{pub}/entities/{id}/elsewhere", summary: "The same entity in every publication that mentions it, most mentions first", query: Q.elsewhere, answer: R.elsewhere, maxReads: 52 },
-  days: { path: "/v1/publications/{pub}/days", summary: "A publication's articles per day", query: Q.days, answer: R.days, maxReads: 1 },
-  compare: { path: "/v1/compare", summary: "The entities most distinctive of a against b and of b against a, and those they share (log-odds with an informative Dirichlet prior)", query: Q.compare, answer: R.compare, maxReads: 2 + 2 * COMPARE_SCAN },
-  search: { path: "/v1/search", summary: "A publication's entities whose name starts with q", query: Q.search, answer: R.search, maxReads: 1 + SEARCH_SCAN },
-  v0Publications: { path: "/v0/publications", summary: "The original app's publication list", query: Q.none, answer: R.v0Publications, maxReads: V0_MAX_PUBLICATIONS },
-  v0Frequencies: { path: "/v0/frequencies/{pub}", summary: "The original app's top 10 of a publication, after the keyset (count, word)", query: Q.v0Frequencies, answer: R.v0Frequencies, maxReads: 11 },
+  publications: { path: "/v1/publications", summary: "Publications by article count", params: P.none, query: Q.publications, answer: R.publications, maxReads: 101 },
+  entities: { path: "/v1/publications/{pub}/entities", summary: "A publication's entities, ranked by mentions or by articles", params: P.pub, query: Q.entities, answer: R.entities, maxReads: 102, csv: true },
+  entity: { path: "/v1/publications/{pub}/entities/{id}", summary: "One entity: totals and its daily series, with the publication's articles per day", params: P.entity, query: Q.entity, answer: R.entity, maxReads: 2 },
+  articles: { path: "/v1/publications/{pub}/entities/{id}/articles", summary: "The articles that mention an entity, newest first", params: P.entity, query: Q.articles, answer: R.articles, maxReads: 103 },
+  elsewhere: { path: "/v1/publications/{pub}/entities/{id}/elsewhere", summary: "The same entity in every publication that mentions it, most mentions first", params: P.entity, query: Q.elsewhere, answer: R.elsewhere, maxReads: 52 },
+  days: { path: "/v1/publications/{pub}/days", summary: "A publication's articles per day", params: P.pub, query: Q.days, answer: R.days, maxReads: 1 },
+  compare: {
+    path: "/v1/compare",
+    summary: "The entities most distinctive of a against b and of b against a, and those they share (log-odds with an informative Dirichlet prior)",
+    params: P.none,
+    query: Q.compare,
+    answer: R.compare,
+    maxReads: 2 + 2 * COMPARE_SCAN,
+  },
+  search: { path: "/v1/search", summary: "A publication's entities whose name starts with q", params: P.none, query: Q.search, answer: R.search, maxReads: 1 + SEARCH_SCAN },
+  v0Publications: { path: "/v0/publications", summary: "The original app's publication list", params: P.none, query: Q.none, answer: R.v0Publications, maxReads: V0_MAX_PUBLICATIONS },
+  v0Frequencies: { path: "/v0/frequencies/{name}", summary: "The original app's top 10 of a publication, after the keyset (count, word)", params: P.name, query: Q.v0Frequencies, answer: R.v0Frequencies, maxReads: 11 },
 } satisfies Record<string, RouteSpec>;
 
 export type RouteName = keyof typeof ROUTES;
