@@ -27,8 +27,8 @@ function entityOut(e: EntityRow): Out<"search">["entities"][number] {
   return { id: e.id, word: e.word, type: e.type, mentions: e.count ?? 0, articles: e.articles ?? 0 };
 }
 
-async function mustPublication(store: ReadStore, pub: string): Promise<PublicationRow> {
-  const p = await store.publication(pub);
+async function mustPublication(store: ReadStore, pub: string, days = false): Promise<PublicationRow> {
+  const p = await store.publication(pub, days);
   if (!p) throw notFound(`no publication "${pub.slice(0, 100)}"`);
   return p;
 }
@@ -80,7 +80,7 @@ export async function entities(store: ReadStore, { pub }: In<typeof P.pub>, q: I
 const inRange = (day: string, from?: string, to?: string) => (!from || day >= from) && (!to || day <= to);
 
 export async function entity(store: ReadStore, { pub, id }: In<typeof P.entity>, q: In<typeof Q.entity>): Promise<Answer> {
-  const [p, e] = await Promise.all([mustPublication(store, pub), mustEntity(store, pub, id)]);
+  const [p, e] = await Promise.all([mustPublication(store, pub, true), mustEntity(store, pub, id)]);
   const pubDays = p.days ?? {};
   const entDays: Record<string, DayCounts> = e.days ?? {};
   const days = [...new Set([...Object.keys(pubDays), ...Object.keys(entDays)])].filter((d) => inRange(d, q.from, q.to)).sort();
@@ -129,7 +129,7 @@ export async function elsewhere(store: ReadStore, { pub, id }: In<typeof P.entit
 }
 
 export async function days(store: ReadStore, { pub }: In<typeof P.pub>, q: In<typeof Q.days>): Promise<Answer> {
-  const p = await mustPublication(store, pub);
+  const p = await mustPublication(store, pub, true);
   const d = p.days ?? {};
   const body: Out<"days"> = {
     publication: publicationOut(p),

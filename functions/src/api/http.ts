@@ -9,6 +9,7 @@ import type { Firestore } from "firebase-admin/firestore";
 import type { z } from "zod";
 import { AnswerCache, type Cached } from "./cache.js";
 import { ApiError, badRequest, notFound } from "./errors.js";
+import { SingleFlight } from "./flight.js";
 import * as h from "./handlers.js";
 import type { Answer } from "./handlers.js";
 import { dashboardLinks } from "./links.js";
@@ -118,7 +119,7 @@ async function dispatch(route: Route, raw: Record<string, string>, { store, link
   }
 }
 
-/** The cache's key: JSON, so no value can pass for another parameter. */
+/** The cache's (and single-flight's) key: JSON, so no value can pass for another parameter. */
 export function answerKey(route: Route, raw: Record<string, string>): string {
   return JSON.stringify([route.name, route.params, Object.entries(raw).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))]);
 }
@@ -127,6 +128,7 @@ let document: Buffer | undefined;
 
 export function createApiHandler(deps: ApiDeps) {
   const cache = new AnswerCache();
+  const flights = new SingleFlight<{ hit: Cached; reads: number }>();
   const now = deps.now ?? Date.now;
   let links: ((pubKey: string) => string) | undefined;
   const dashboard = () => (links ??= dashboardLinks(deps.dashboardUrl?.() ?? ""));
@@ -189,9 +191,10 @@ export function createApiHandler(deps: ApiDeps) {
       const key = answerKey(route, raw);
       let hit = cache.get(key, now());
       if (!hit) {
-        const fresh = await answer(route, raw, key);
-        hit = fresh.hit;
-        reads = fresh.reads;
+        // Identical misses at the same time share one read; only the request that ran it reports its reads.
+        const flight = await flights.run(key, () => answer(route, raw, key));
+        hit = flight.value.hit;
+        if (flight.ran) reads = flight.value.reads;
       }
       if (req.get("if-none-match") === hit.headers.ETag) {
         status = 304;
