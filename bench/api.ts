@@ -8,7 +8,7 @@
 // request show how many the cache answered.
 import { getApps, initializeApp } from "firebase-admin/app";
 import { getFirestore, Timestamp, type Firestore } from "firebase-admin/firestore";
-import { entityId, entityKey, publicationKey } from "@newsroom/core/keys";
+import { entityId, entityKey, publicationKey, sha1Hex } from "@newsroom/core/keys";
 import { paths } from "@newsroom/core/layout";
 import { startRuntimeStack } from "../scripts/lib/runtime-stack.ts";
 import { startStack, type Stack } from "../scripts/lib/stack.ts";
@@ -37,15 +37,18 @@ async function seed(db: Firestore): Promise<void> {
       batch = db.batch();
       n = 0;
     };
-    batch.set(db.doc(paths.publication(pub)), { name: pubName(p), articleCount: 1000 + p, days: { "2026-03-01": 500, "2026-03-02": 500 + p }, updatedAt: at });
+    batch.set(db.doc(paths.publication(pub)), { name: pubName(p), articleCount: 1000 + p, yearly: { 2026: 1000 + p }, updatedAt: at });
+    batch.set(db.doc(paths.publicationYear(pub, "2026")), { year: 2026, days: { "2026-03-01": 500, "2026-03-02": 500 + p } });
     for (let e = 0; e < ENTS; e++) {
       const w = word(p, e);
       const type = (["person", "organization", "place"] as const)[e % 3]!;
-      batch.set(db.doc(paths.entity(pub, entityId(type, w))), { word: w, key: entityKey(w), type, count: 5000 - e * 7 - p, articles: 900 - e, days: { "2026-03-01": { m: 10, a: 5 } }, updatedAt: at });
-      if (++n >= 400) await flush();
+      const id = entityId(type, w);
+      batch.set(db.doc(paths.entity(pub, id)), { word: w, key: entityKey(w), type, count: 5000 - e * 7 - p, articles: 900 - e, yearly: { 2026: { m: 10, a: 5 } }, updatedAt: at });
+      batch.set(db.doc(paths.entityYear(pub, id, "2026")), { year: 2026, days: { "2026-03-01": { m: 10, a: 5 } } });
+      if ((n += 2) >= 400) await flush();
     }
     for (let a = 0; a < 60; a++) {
-      batch.set(db.doc(paths.article(`bench-api-${p}-${a}`)), {
+      batch.set(db.doc(paths.article(sha1Hex(`bench-api-${p}-${a}`))), {
         pubKey: pub,
         publication: pubName(p),
         title: `Article ${a}`,

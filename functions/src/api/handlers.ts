@@ -5,11 +5,11 @@ import { stringify } from "csv-stringify/sync";
 import type { z } from "zod";
 import { entityKey, publicationKey } from "@newsroom/core/keys";
 import type { Timestamp } from "firebase-admin/firestore";
-import type { DayCounts } from "@newsroom/core/layout";
 import { compareLists, fightinWords } from "./compare.js";
 import { CURSOR_VALUES as V, decodeCursor, encodeCursor } from "./cursor.js";
 import { badRequest, notFound } from "./errors.js";
 import { COMPARE_SCAN, P, Q, SEARCH_SCAN, V0_MAX_PUBLICATIONS, type R } from "./schema.js";
+import { entitySeries, entityYears, publicationSeries, publicationYears, seriesYears } from "./series.js";
 import type { EntityRow, PublicationRow, ReadStore } from "./store.js";
 
 export type Answer = { json: unknown } | { csv: string; filename: string };
@@ -27,8 +27,8 @@ function entityOut(e: EntityRow): Out<"search">["entities"][number] {
   return { id: e.id, word: e.word, type: e.type, mentions: e.count ?? 0, articles: e.articles ?? 0 };
 }
 
-async function mustPublication(store: ReadStore, pub: string, days = false): Promise<PublicationRow> {
-  const p = await store.publication(pub, days);
+async function mustPublication(store: ReadStore, pub: string, yearly = false): Promise<PublicationRow> {
+  const p = await store.publication(pub, yearly);
   if (!p) throw notFound(`no publication "${pub.slice(0, 100)}"`);
   return p;
 }
@@ -77,17 +77,17 @@ export async function entities(store: ReadStore, { pub }: In<typeof P.pub>, q: I
   return { json: body };
 }
 
-const inRange = (day: string, from?: string, to?: string) => (!from || day >= from) && (!to || day <= to);
-
 export async function entity(store: ReadStore, { pub, id }: In<typeof P.entity>, q: In<typeof Q.entity>): Promise<Answer> {
   const [p, e] = await Promise.all([mustPublication(store, pub, true), mustEntity(store, pub, id)]);
-  const pubDays = p.days ?? {};
-  const entDays: Record<string, DayCounts> = e.days ?? {};
-  const days = [...new Set([...Object.keys(pubDays), ...Object.keys(entDays)])].filter((d) => inRange(d, q.from, q.to)).sort();
+  // Without from/to, the entity's latest years (and the publication's days in them); with them, each one's years in range.
+  const entYears = seriesYears(Object.keys(e.yearly ?? {}), q.from, q.to);
+  const pubYears = q.from === undefined && q.to === undefined ? entYears : seriesYears(Object.keys(p.yearly ?? {}), q.from, q.to);
+  const [entDays, pubDays] = await Promise.all([store.entityDays(pub, id, entYears), store.publicationDays(pub, pubYears)]);
   const body: Out<"entity"> = {
     publication: publicationOut(p),
     entity: entityOut(e),
-    series: days.map((d) => ({ day: d, mentions: entDays[d]?.m ?? 0, articles: entDays[d]?.a ?? 0, publicationArticles: pubDays[d] ?? 0 })),
+    series: entitySeries(entDays, pubDays, q.from, q.to),
+    years: entityYears(e.yearly, p.yearly),
   };
   return { json: body };
 }
@@ -130,14 +130,8 @@ export async function elsewhere(store: ReadStore, { pub, id }: In<typeof P.entit
 
 export async function days(store: ReadStore, { pub }: In<typeof P.pub>, q: In<typeof Q.days>): Promise<Answer> {
   const p = await mustPublication(store, pub, true);
-  const d = p.days ?? {};
-  const body: Out<"days"> = {
-    publication: publicationOut(p),
-    days: Object.keys(d)
-      .filter((k) => inRange(k, q.from, q.to))
-      .sort()
-      .map((k) => ({ day: k, articles: d[k] ?? 0 })),
-  };
+  const pubDays = await store.publicationDays(pub, seriesYears(Object.keys(p.yearly ?? {}), q.from, q.to));
+  const body: Out<"days"> = { publication: publicationOut(p), days: publicationSeries(pubDays, q.from, q.to), years: publicationYears(p.yearly) };
   return { json: body };
 }
 

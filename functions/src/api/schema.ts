@@ -6,6 +6,9 @@ import { isPublicationKey, SHA1_HEX } from "@newsroom/core/keys";
 
 export const ENTITY_TYPES = ["person", "organization", "place"] as const;
 
+/** Years of daily series one request reads at most (one document per year, and the publication's beside each). */
+export const SERIES_MAX_YEARS = 10;
+
 // Ids are checked before any read: only what the layout could have written reaches a Firestore path.
 const publicationId = z.string().max(512).refine(isPublicationKey, "not a publication id (as /v1/publications lists them)").describe("Publication id (as listed by /v1/publications)");
 const entityId = z.string().regex(SHA1_HEX, "not an entity id (40 lower-case hex digits)").describe("Entity id");
@@ -31,9 +34,15 @@ export const Q = {
     cursor,
     format: z.enum(["json", "csv"]).default("json"),
   }),
-  entity: z.object({ from: day.optional(), to: day.optional() }),
+  entity: z.object({
+    from: day.optional().describe(`First day; without from and to, the entity's ${SERIES_MAX_YEARS} latest years with data`),
+    to: day.optional().describe(`Last day; from and to may span at most ${SERIES_MAX_YEARS} calendar years`),
+  }),
   articles: z.object({ limit: limit(100, 20), cursor }),
-  days: z.object({ from: day.optional(), to: day.optional() }),
+  days: z.object({
+    from: day.optional().describe(`First day; without from and to, the publication's ${SERIES_MAX_YEARS} latest years with data`),
+    to: day.optional().describe(`Last day; from and to may span at most ${SERIES_MAX_YEARS} calendar years`),
+  }),
   elsewhere: z.object({ limit: limit(50, 20) }),
   compare: z.object({
     a: publicationId,
@@ -56,6 +65,7 @@ const Entity = z.object({ id: z.string(), word: z.string(), type: z.enum(ENTITY_
 const Ranked = Entity.extend({ rank: z.number().int() });
 const Compared = z.object({ id: z.string(), word: z.string(), type: z.enum(ENTITY_TYPES), mentionsA: z.number().int(), mentionsB: z.number().int(), zScore: z.number() });
 const next = z.string().nullable().describe("Cursor of the next page; null on the last");
+const year = z.number().int().describe("Calendar year");
 
 export const R = {
   error: z.object({ error: z.string(), message: z.string(), problems: z.array(z.object({ path: z.string(), message: z.string() })).optional() }),
@@ -64,7 +74,8 @@ export const R = {
   entity: z.object({
     publication: Publication,
     entity: Entity,
-    series: z.array(z.object({ day: z.string(), mentions: z.number().int(), articles: z.number().int(), publicationArticles: z.number().int() })),
+    series: z.array(z.object({ day: z.string(), mentions: z.number().int(), articles: z.number().int(), publicationArticles: z.number().int() })).describe("Per day within from/to (or the default years)"),
+    years: z.array(z.object({ year, mentions: z.number().int(), articles: z.number().int(), publicationArticles: z.number().int() })).describe("Per year, the whole history"),
   }),
   articles: z.object({
     publication: Publication,
@@ -82,7 +93,11 @@ export const R = {
     ),
     next,
   }),
-  days: z.object({ publication: Publication, days: z.array(z.object({ day: z.string(), articles: z.number().int() })) }),
+  days: z.object({
+    publication: Publication,
+    days: z.array(z.object({ day: z.string(), articles: z.number().int() })).describe("Per day within from/to (or the default years)"),
+    years: z.array(z.object({ year, articles: z.number().int() })).describe("Per year, the whole history"),
+  }),
   elsewhere: z.object({
     entity: z.object({ id: z.string(), word: z.string(), type: z.enum(ENTITY_TYPES) }),
     publications: z.array(z.object({ id: z.string(), mentions: z.number().int(), articles: z.number().int() })),
@@ -123,10 +138,17 @@ export const V0_MAX_PUBLICATIONS = 500;
 export const ROUTES = {
   publications: { path: "/v1/publications", summary: "Publications by article count", params: P.none, query: Q.publications, answer: R.publications, maxReads: 101 },
   entities: { path: "/v1/publications/{pub}/entities", summary: "A publication's entities, ranked by mentions or by articles", params: P.pub, query: Q.entities, answer: R.entities, maxReads: 102, csv: true },
-  entity: { path: "/v1/publications/{pub}/entities/{id}", summary: "One entity: totals and its daily series, with the publication's articles per day", params: P.entity, query: Q.entity, answer: R.entity, maxReads: 2 },
+  entity: {
+    path: "/v1/publications/{pub}/entities/{id}",
+    summary: "One entity: totals, its daily series with the publication's articles per day, and both per year",
+    params: P.entity,
+    query: Q.entity,
+    answer: R.entity,
+    maxReads: 2 + 2 * SERIES_MAX_YEARS,
+  },
   articles: { path: "/v1/publications/{pub}/entities/{id}/articles", summary: "The articles that mention an entity, newest first", params: P.entity, query: Q.articles, answer: R.articles, maxReads: 103 },
   elsewhere: { path: "/v1/publications/{pub}/entities/{id}/elsewhere", summary: "The same entity in every publication that mentions it, most mentions first", params: P.entity, query: Q.elsewhere, answer: R.elsewhere, maxReads: 52 },
-  days: { path: "/v1/publications/{pub}/days", summary: "A publication's articles per day", params: P.pub, query: Q.days, answer: R.days, maxReads: 1 },
+  days: { path: "/v1/publications/{pub}/days", summary: "A publication's articles per day, and per year", params: P.pub, query: Q.days, answer: R.days, maxReads: 1 + SERIES_MAX_YEARS },
   compare: {
     path: "/v1/compare",
     summary: "The entities most distinctive of a against b and of b against a, and those they share (log-odds with an informative Dirichlet prior)",

@@ -4,18 +4,28 @@
 // and counted as Firestore bills it (one read per document returned or asked
 // for by id, one for a query that returns none).
 import { FieldPath, type Firestore, type Query, type QueryDocumentSnapshot, type Timestamp } from "firebase-admin/firestore";
-import { COLLECTIONS, paths, type ArticleDoc, type EntityDoc, type PublicationDoc } from "@newsroom/core/layout";
+import {
+  COLLECTIONS,
+  paths,
+  type ArticleDoc,
+  type DayCounts,
+  type EntityDoc,
+  type EntityYearDoc,
+  type PublicationDoc,
+  type PublicationYearDoc,
+  type Year,
+} from "@newsroom/core/layout";
 
 type Row<Doc, K extends keyof Doc> = Pick<Doc, K> & { id: string };
 
 // What each answer needs of a document, and so all a read fetches of it.
 const PUBLICATION = ["name", "articleCount", "updatedAt"] as const;
-const PUBLICATION_DAYS = [...PUBLICATION, "days"] as const;
+const PUBLICATION_YEARLY = [...PUBLICATION, "yearly"] as const;
 const ENTITY = ["word", "type", "count", "articles"] as const;
-const ENTITY_MORE = [...ENTITY, "key", "absorbed", "days"] as const;
+const ENTITY_MORE = [...ENTITY, "key", "absorbed", "yearly"] as const;
 const ARTICLE = ["title", "url", "publishedAt", "receivedAt", "day", "at", "ents", "mentions"] as const;
 
-export type PublicationRow = Row<PublicationDoc<Timestamp>, (typeof PUBLICATION_DAYS)[number]>;
+export type PublicationRow = Row<PublicationDoc<Timestamp>, (typeof PUBLICATION_YEARLY)[number]>;
 export type EntityRow = Row<EntityDoc<Timestamp>, (typeof ENTITY)[number]> & Partial<Row<EntityDoc<Timestamp>, (typeof ENTITY_MORE)[number]>>;
 export type ArticleRow = Row<ArticleDoc<Timestamp>, (typeof ARTICLE)[number]>;
 
@@ -52,16 +62,28 @@ export class ReadStore {
     return this.db.collection(paths.ents(pubKey));
   }
 
-  /** With `days` when the answer has a series. */
-  async publication(pubKey: string, days = false): Promise<PublicationRow | undefined> {
-    const [p] = await this.docs<PublicationRow>([paths.publication(pubKey)], days ? PUBLICATION_DAYS : PUBLICATION);
+  /** With `yearly` when the answer has a series. */
+  async publication(pubKey: string, yearly = false): Promise<PublicationRow | undefined> {
+    const [p] = await this.docs<PublicationRow>([paths.publication(pubKey)], yearly ? PUBLICATION_YEARLY : PUBLICATION);
     return p;
   }
 
-  /** The fields every entity answer shows, plus its key, absorbed ids and daily series. */
+  /** The fields every entity answer shows, plus its key, absorbed ids and yearly summary. */
   async entity(pubKey: string, id: string): Promise<EntityRow | undefined> {
     const [e] = await this.docs<EntityRow>([paths.entity(pubKey, id)], ENTITY_MORE);
     return e;
+  }
+
+  /** Articles per day in each of `years` (a year without a document has none). */
+  async publicationDays(pubKey: string, years: readonly Year[]): Promise<Array<Record<string, number>>> {
+    const docs = await this.docs<PublicationYearDoc>(years.map((y) => paths.publicationYear(pubKey, y)), ["days"]);
+    return docs.map((d) => d?.days ?? {});
+  }
+
+  /** Mentions and articles per day in each of `years`. */
+  async entityDays(pubKey: string, id: string, years: readonly Year[]): Promise<Array<Record<string, DayCounts>>> {
+    const docs = await this.docs<EntityYearDoc>(years.map((y) => paths.entityYear(pubKey, id, y)), ["days"]);
+    return docs.map((d) => d?.days ?? {});
   }
 
   /** By articleCount, then id (both descending, as the automatic index orders them). */

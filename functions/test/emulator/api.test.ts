@@ -56,26 +56,39 @@ const kc = publicationKey(C);
 const FORMULAS = ['=HYPERLINK("https://evil.example","x")', "+SUM(1,2)", "-2+3", "@cmd"];
 const day = (n: number) => `2026-03-${String(n).padStart(2, "0")}`;
 
+// Ada Lovelace's history in A: a day in June of each year from 2014 to 2025 (13 years with 2026), so a
+// series without from/to shows the latest 10 and from/to over all of them is refused.
+const HISTORY = Array.from({ length: 12 }, (_, i) => String(2014 + i));
+const june = (y: string) => `${y}-06-01`;
+
 async function seed(): Promise<void> {
   const batch = db().batch();
   const at = Timestamp.now();
-  batch.set(db().doc(paths.publication(ka)), { name: A, articleCount: 30, days: { [day(1)]: 10, [day(2)]: 20 }, updatedAt: at });
-  batch.set(db().doc(paths.publication(kb)), { name: B, articleCount: 40, days: { [day(1)]: 40 }, updatedAt: at });
+  const ada = entityId("person", "Ada Lovelace");
+  batch.set(db().doc(paths.publication(ka)), { name: A, articleCount: 30, yearly: { ...Object.fromEntries(HISTORY.map((y) => [y, 5])), 2026: 30 }, updatedAt: at });
+  batch.set(db().doc(paths.publicationYear(ka, "2026")), { year: 2026, days: { [day(1)]: 10, [day(2)]: 20 } });
+  for (const y of HISTORY) {
+    batch.set(db().doc(paths.publicationYear(ka, y)), { year: Number(y), days: { [june(y)]: 5 } });
+    batch.set(db().doc(paths.entityYear(ka, ada, y)), { year: Number(y), days: { [june(y)]: { m: Number(y) - 2000, a: 1 } } });
+  }
+  batch.set(db().doc(paths.entityYear(ka, ada, "2026")), { year: 2026, days: { [day(1)]: { m: 40, a: 10 }, [day(2)]: { m: 60, a: 20 } } });
+  batch.set(db().doc(paths.publication(kb)), { name: B, articleCount: 40, yearly: { 2026: 40 }, updatedAt: at });
+  batch.set(db().doc(paths.publicationYear(kb, "2026")), { year: 2026, days: { [day(1)]: 40 } });
   // 25 entities in A with counts 100..76; B shares some and has its own.
   for (let i = 0; i < 25; i++) {
     const word = i === 0 ? "Ada Lovelace" : i === 1 ? "Adam Smith" : `Person ${String.fromCharCode(65 + i)} ${run}`;
     const type = i % 3 === 0 ? "person" : i % 3 === 1 ? "organization" : "place";
     const id = entityId(type, word);
-    batch.set(db().doc(paths.entity(ka, id)), { word, key: entityKey(word), type, count: 100 - i, articles: 30 - i, days: { [day(1)]: { m: 40 - i, a: 10 }, [day(2)]: { m: 60, a: 20 - i } }, updatedAt: at });
-    if (i < 5) batch.set(db().doc(paths.entity(kb, id)), { word, key: entityKey(word), type, count: i === 0 ? 2 : 90, articles: 10, days: {}, updatedAt: at });
+    const yearly = { ...(i === 0 ? Object.fromEntries(HISTORY.map((y) => [y, { m: Number(y) - 2000, a: 1 }])) : {}), 2026: { m: 100 - i, a: 30 - i } };
+    batch.set(db().doc(paths.entity(ka, id)), { word, key: entityKey(word), type, count: 100 - i, articles: 30 - i, yearly, updatedAt: at });
+    if (i < 5) batch.set(db().doc(paths.entity(kb, id)), { word, key: entityKey(word), type, count: i === 0 ? 2 : 90, articles: 10, yearly: { 2026: { m: i === 0 ? 2 : 90, a: 10 } }, updatedAt: at });
   }
   batch.set(db().doc(paths.publication(kc)), { name: C, articleCount: 4, updatedAt: at });
   FORMULAS.forEach((word, i) => {
     batch.set(db().doc(paths.entity(kc, entityId("organization", word))), { word, key: entityKey(word), type: "organization", count: 10 - i, articles: 1, updatedAt: at });
   });
   const onlyB = entityId("place", "Brussels");
-  batch.set(db().doc(paths.entity(kb, onlyB)), { word: "Brussels", key: "brussels", type: "place", count: 500, articles: 35, days: {}, updatedAt: at });
-  const ada = entityId("person", "Ada Lovelace");
+  batch.set(db().doc(paths.entity(kb, onlyB)), { word: "Brussels", key: "brussels", type: "place", count: 500, articles: 35, updatedAt: at });
   for (let n = 0; n < 7; n++) {
     batch.set(db().doc(paths.article(`api-${run}-${n}`)), {
       pubKey: ka,
@@ -158,19 +171,47 @@ describe("read API", () => {
     assert.match(lines[1]!, /^1,[0-9a-f]{40},Ada Lovelace,person,100,30$/);
   });
 
-  it("gives an entity's totals and daily series with the publication's articles per day, within from/to", async () => {
+  it("gives an entity's totals, its daily series with the publication's articles per day (the latest 10 years, or within from/to), and both per year", async () => {
     const id = entityId("person", "Ada Lovelace");
-    const a = await get(`/v1/publications/${encodeURIComponent(ka)}/entities/${id}`);
+    const entity = (q = "") => get(`/v1/publications/${encodeURIComponent(ka)}/entities/${id}${q}`);
+    const a = await entity();
     conforms("entity", a);
+    const latest = HISTORY.slice(-9).map((y) => ({ day: june(y), mentions: Number(y) - 2000, articles: 1, publicationArticles: 5 }));
     assert.deepEqual(a.body.series, [
+      ...latest,
       { day: day(1), mentions: 40, articles: 10, publicationArticles: 10 },
       { day: day(2), mentions: 60, articles: 20, publicationArticles: 20 },
     ]);
-    const one = await get(`/v1/publications/${encodeURIComponent(ka)}/entities/${id}?from=${day(2)}&to=${day(2)}`);
+    assert.deepEqual(a.body.years, [
+      ...HISTORY.map((y) => ({ year: Number(y), mentions: Number(y) - 2000, articles: 1, publicationArticles: 5 })),
+      { year: 2026, mentions: 100, articles: 30, publicationArticles: 30 },
+    ]);
+    assert.equal(a.reads, 2 + 2 * 10, "its totals, then 10 years of it and of the publication");
+    const one = await entity(`?from=${day(2)}&to=${day(2)}`);
+    conforms("entity", one);
     assert.deepEqual(one.body.series.map((s: any) => s.day), [day(2)]);
+    assert.equal(one.reads, 4, "one year of each");
+    const early = await entity("?from=2014-01-01");
+    conforms("entity", early);
+    assert.deepEqual(early.body.series.map((s: any) => s.day), HISTORY.slice(0, 10).map(june), "from alone: 10 calendar years from it");
+    const wide = await entity("?from=2014-01-01&to=2026-12-31");
+    assert.equal(wide.status, 400);
+    assert.match(wide.body.message, /13 calendar years.*at most 10/);
+    conforms("entity", wide);
+    const backwards = await entity(`?from=${day(2)}&to=${day(1)}`);
+    assert.equal(backwards.status, 400);
+
     const days = await get(`/v1/publications/${encodeURIComponent(ka)}/days?from=${day(1)}`);
     conforms("days", days);
     assert.deepEqual(days.body.days, [{ day: day(1), articles: 10 }, { day: day(2), articles: 20 }]);
+    assert.deepEqual(days.body.years, [...HISTORY.map((y) => ({ year: Number(y), articles: 5 })), { year: 2026, articles: 30 }]);
+    const recent = await get(`/v1/publications/${encodeURIComponent(ka)}/days`);
+    conforms("days", recent);
+    assert.deepEqual(recent.body.days.map((d: any) => d.day), [...HISTORY.slice(-9).map(june), day(1), day(2)]);
+    assert.equal(recent.reads, 1 + 10);
+    const tooWide = await get(`/v1/publications/${encodeURIComponent(ka)}/days?from=2001-01-01&to=2026-01-01`);
+    assert.equal(tooWide.status, 400);
+    assert.match(tooWide.body.message, /26 calendar years/);
   });
 
   it("finds the same entity in the other publications", async () => {
@@ -272,6 +313,7 @@ describe("read API", () => {
     const preflight = await get(path, { origin: "https://example.org", "access-control-request-method": "GET" }, "OPTIONS");
     assert.ok(preflight.status === 204 || preflight.status === 200);
   });
+
   // Issue 19, findings 6, 7, 8 and 14: a hostile client's view of the cache, the answers and the CSV.
 
   it("keys its cache unambiguously: an escaped & in a value is not another parameter", async () => {
