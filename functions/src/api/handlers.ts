@@ -18,6 +18,8 @@ type Out<K extends keyof typeof R> = z.infer<(typeof R)[K]>;
 type In<S extends z.ZodType> = z.infer<S>;
 
 const iso = (t: Timestamp | undefined) => (t ? t.toDate().toISOString() : null);
+// Dates end at ±8.64e15 ms (toISOString throws beyond); a stored value out there is no instant.
+const isoMs = (ms: unknown) => (typeof ms === "number" && Math.abs(ms) <= 8.64e15 ? new Date(ms).toISOString() : null);
 
 function publicationOut(p: PublicationRow): Out<"publications">["publications"][number] {
   return { id: p.id, name: p.name, articleCount: p.articleCount ?? 0, updatedAt: iso(p.updatedAt) };
@@ -154,6 +156,20 @@ export async function search(store: ReadStore, _p: In<typeof P.none>, q: In<type
   const [p, rows] = await Promise.all([mustPublication(store, q.pub), store.search(q.pub, prefix, q.type, SEARCH_SCAN)]);
   const ranked = rows.sort((x, y) => (y.count ?? 0) - (x.count ?? 0) || (x.id < y.id ? -1 : 1)).slice(0, q.limit);
   const body: Out<"search"> = { publication: publicationOut(p), query: q.q, entities: ranked.map(entityOut) };
+  return { json: body };
+}
+
+/** How far the counts are complete, for operators and the dashboard (which may not read articles itself). */
+export async function status(store: ReadStore): Promise<Answer> {
+  const [s, newest] = await Promise.all([store.rollupStatus(), store.newestReceipt()]);
+  const body: Out<"status"> = {
+    completeThrough: isoMs(s?.completeThrough),
+    appliedThrough: isoMs(s?.appliedThrough),
+    appliedAt: iso(s?.appliedAt),
+    windowSeconds: typeof s?.windowSeconds === "number" ? s.windowSeconds : null,
+    failures: (s?.failures ?? []).map((f) => ({ windowEnd: isoMs(f.windowEnd), range: f.range, items: f.items, reason: f.reason, at: isoMs(f.at) })),
+    newestArticleReceivedAt: iso(newest),
+  };
   return { json: body };
 }
 

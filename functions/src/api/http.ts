@@ -112,6 +112,8 @@ async function dispatch(route: Route, raw: Record<string, string>, { store, link
       return run("compare", h.compare);
     case "search":
       return run("search", h.search);
+    case "status":
+      return run("status", (s) => h.status(s));
     case "v0Publications":
       return run("v0Publications", (s) => h.v0Publications(s, links()));
     case "v0Frequencies":
@@ -138,10 +140,11 @@ export function createApiHandler(deps: ApiDeps) {
     const store = new ReadStore(deps.db());
     const a = await dispatch(route, raw, { store, links: dashboard });
     const body = Buffer.from("json" in a ? JSON.stringify(a.json) : a.csv, "utf8");
-    const seconds = deps.cacheSeconds();
+    const seconds = (ROUTES[route.name] as RouteSpec).cacheSeconds ?? deps.cacheSeconds();
+    const shared = (ROUTES[route.name] as RouteSpec).cacheSeconds ?? seconds * 2;
     const headers: Record<string, string> = {
       "Content-Type": "json" in a ? "application/json; charset=utf-8" : "text/csv; charset=utf-8",
-      "Cache-Control": `public, max-age=${seconds}, s-maxage=${seconds * 2}`,
+      "Cache-Control": `public, max-age=${seconds}, s-maxage=${shared}`,
       ETag: `W/"${createHash("sha1").update(body).digest("base64url").slice(0, 22)}"`,
       ...("csv" in a ? { "Content-Disposition": `attachment; filename="${a.filename}"` } : {}),
     };

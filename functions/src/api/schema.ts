@@ -65,6 +65,7 @@ const Entity = z.object({ id: z.string(), word: z.string(), type: z.enum(ENTITY_
 const Ranked = Entity.extend({ rank: z.number().int() });
 const Compared = z.object({ id: z.string(), word: z.string(), type: z.enum(ENTITY_TYPES), mentionsA: z.number().int(), mentionsB: z.number().int(), zScore: z.number() });
 const next = z.string().nullable().describe("Cursor of the next page; null on the last");
+const instant = z.string().nullable().describe("ISO 8601 instant; null when unknown");
 const year = z.number().int().describe("Calendar year");
 
 export const R = {
@@ -112,6 +113,14 @@ export const R = {
     shared: z.array(Compared),
   }),
   search: z.object({ publication: Publication, query: z.string(), entities: z.array(Entity) }),
+  status: z.object({
+    completeThrough: instant.describe("Counts include every post committed up to this instant"),
+    appliedThrough: instant.describe("The end of the latest rollup batch applied, even with failures or earlier batches unfinished"),
+    appliedAt: instant.describe("When the rollup last applied a batch"),
+    windowSeconds: z.number().int().nullable().describe("The rollup window: counts show within it plus a few seconds"),
+    failures: z.array(z.object({ windowEnd: instant, range: z.string(), items: z.number().int(), reason: z.string(), at: instant })).describe("The latest rollup writes Firestore refused (quarantined)"),
+    newestArticleReceivedAt: instant.describe("When the newest counted article was received (later ones wait for the next rollup)"),
+  }),
   v0Publications: z.array(z.object({ name: z.string(), count: z.number().int(), img_uri: z.string() })),
   v0Frequencies: z.array(z.object({ word: z.string(), count: z.number().int() })),
 };
@@ -126,6 +135,8 @@ export type RouteSpec = {
   /** Firestore reads a request may cost at most (tests hold it). */
   maxReads: number;
   csv?: boolean;
+  /** Seconds an answer may be reused, when shorter than API_CACHE_SECONDS suits. */
+  cacheSeconds?: number;
 };
 
 /** Entities per publication that compare reads (its most mentioned of the type). */
@@ -158,6 +169,7 @@ export const ROUTES = {
     maxReads: 2 + 2 * COMPARE_SCAN,
   },
   search: { path: "/v1/search", summary: "A publication's entities whose name starts with q", params: P.none, query: Q.search, answer: R.search, maxReads: 1 + SEARCH_SCAN },
+  status: { path: "/v1/status", summary: "How far the counts are complete: the rollup's progress and failures, and the newest article received", params: P.none, query: Q.none, answer: R.status, maxReads: 2, cacheSeconds: 5 },
   v0Publications: { path: "/v0/publications", summary: "The original app's publication list", params: P.none, query: Q.none, answer: R.v0Publications, maxReads: V0_MAX_PUBLICATIONS },
   v0Frequencies: { path: "/v0/frequencies/{name}", summary: "The original app's top 10 of a publication, after the keyset (count, word)", params: P.name, query: Q.v0Frequencies, answer: R.v0Frequencies, maxReads: 11 },
 } satisfies Record<string, RouteSpec>;

@@ -13,6 +13,7 @@ import {
   type EntityYearDoc,
   type PublicationDoc,
   type PublicationYearDoc,
+  type RollupStatusDoc,
   type Year,
 } from "@newsroom/core/layout";
 
@@ -24,10 +25,12 @@ const PUBLICATION_YEARLY = [...PUBLICATION, "yearly"] as const;
 const ENTITY = ["word", "type", "count", "articles"] as const;
 const ENTITY_MORE = [...ENTITY, "key", "absorbed", "yearly"] as const;
 const ARTICLE = ["title", "url", "publishedAt", "receivedAt", "day", "at", "ents", "mentions"] as const;
+const STATUS = ["completeThrough", "appliedThrough", "appliedAt", "windowSeconds", "failures"] as const;
 
 export type PublicationRow = Row<PublicationDoc<Timestamp>, (typeof PUBLICATION_YEARLY)[number]>;
 export type EntityRow = Row<EntityDoc<Timestamp>, (typeof ENTITY)[number]> & Partial<Row<EntityDoc<Timestamp>, (typeof ENTITY_MORE)[number]>>;
 export type ArticleRow = Row<ArticleDoc<Timestamp>, (typeof ARTICLE)[number]>;
+export type StatusRow = Partial<Pick<RollupStatusDoc<Timestamp>, (typeof STATUS)[number]>>;
 
 /** Firestore's limit on the values of one array-contains-any filter. */
 export const MAX_CONTAINS_ANY = 30;
@@ -134,5 +137,16 @@ export class ReadStore {
     let q = this.ents(pubKey).orderBy("count", "desc").orderBy("word", "asc");
     if (after) q = q.startAfter(after.count, after.word);
     return this.query<EntityRow>(q.limit(limit), ENTITY);
+  }
+
+  async rollupStatus(): Promise<StatusRow | undefined> {
+    const [s] = await this.docs<StatusRow>([paths.rollupStatus()], STATUS);
+    return s;
+  }
+
+  /** When the newest article was received (none: undefined). */
+  async newestReceipt(): Promise<Timestamp | undefined> {
+    const [a] = await this.query<Pick<ArticleDoc<Timestamp>, "receivedAt">>(this.db.collection(COLLECTIONS.articles).orderBy("receivedAt", "desc").limit(1), ["receivedAt"]);
+    return a?.receivedAt;
   }
 }

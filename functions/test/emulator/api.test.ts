@@ -214,6 +214,34 @@ describe("read API", () => {
     assert.match(tooWide.body.message, /26 calendar years/);
   });
 
+  it("says how far the counts are complete: the rollup's status and the newest article's receipt", async () => {
+    const iso = (ms: unknown) => (typeof ms === "number" ? new Date(ms).toISOString() : null);
+    for (let attempt = 0; ; attempt++) {
+      const a = await get("/v1/status");
+      conforms("status", a);
+      assert.match(a.headers.get("cache-control") ?? "", /max-age=5\b/);
+      // What it should say, read after it answered: equal unless the rollup moved meanwhile.
+      const s = (await db().doc(paths.rollupStatus()).get()).data();
+      const newest = (await db().collection("articles").orderBy("receivedAt", "desc").limit(1).get()).docs[0]?.get("receivedAt") as Timestamp | undefined;
+      const expected = {
+        completeThrough: iso(s?.completeThrough),
+        appliedThrough: iso(s?.appliedThrough),
+        appliedAt: s?.appliedAt ? (s.appliedAt as Timestamp).toDate().toISOString() : null,
+        windowSeconds: s?.windowSeconds ?? null,
+        failures: (s?.failures ?? []).map((f: any) => ({ windowEnd: iso(f.windowEnd), range: f.range, items: f.items, reason: f.reason, at: iso(f.at) })),
+        newestArticleReceivedAt: newest ? newest.toDate().toISOString() : null,
+      };
+      assert.ok(expected.newestArticleReceivedAt, "this suite's articles were received");
+      try {
+        assert.deepEqual(a.body, expected);
+        break;
+      } catch (err) {
+        if (attempt >= 3) throw err;
+        await new Promise((r) => setTimeout(r, 5_500)); // past the answer's 5 s
+      }
+    }
+  });
+
   it("finds the same entity in the other publications", async () => {
     const id = entityId("person", "Ada Lovelace");
     const a = await get(`/v1/publications/${encodeURIComponent(ka)}/entities/${id}/elsewhere`);
