@@ -76,7 +76,7 @@ function send(port: number, c: (typeof CASES)[number]): Promise<{ status: string
 }
 
 const project = "demo-newsroom";
-const platform = { GCLOUD_PROJECT: project, FIREBASE_CONFIG: JSON.stringify({ projectId: project }), PUBSUB_EMULATOR_HOST: "127.0.0.1:1", FIRESTORE_EMULATOR_HOST: "127.0.0.1:1" };
+const platform = { GCLOUD_PROJECT: project, FIREBASE_CONFIG: JSON.stringify({ projectId: project }), PUBSUB_EMULATOR_HOST: "127.0.0.1:1", FIRESTORE_EMULATOR_HOST: "127.0.0.1:1", METADATA_SERVER_DETECTION: "none" };
 const manifest = await discoverManifest(FUNCTIONS_DIR, { PATH: process.env.PATH ?? "", ...platform });
 const params = resolveParams(manifest.params ?? [], deployEnvFiles(FUNCTIONS_DIR, project));
 const ingest = functionSettings(manifest, params).find((f) => f.name === "ingest")!;

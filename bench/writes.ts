@@ -190,13 +190,13 @@ else {
       `and each publication once: ${round(floorPerPost)} shared writes/post`,
   );
   log("");
-  log("posts/s  deltas shared  daily articl ledger | writes target holds | reads  delete | max/doc windows msgs posts/msg ticks/win");
+  log("posts/s  deltas shared series articl ledger | writes target holds | reads  delete | max/doc windows msgs posts/msg ticks/win");
   for (const r of rows) {
     const w = r.per.writesPerPostByKind;
     const target = TARGETS[r.postsPerSecond];
     const holds = target === undefined ? "  -  " : r.per.writesPerPost <= target ? " yes " : " NO  ";
     log(
-      `${String(r.postsPerSecond).padStart(7)} ${f(w.deltas)} ${f(w.shared)} ${f(w.daily)} ${f(w.articles)} ${f(w.ledger)} | ` +
+      `${String(r.postsPerSecond).padStart(7)} ${f(w.deltas)} ${f(w.shared)} ${f(w.series)} ${f(w.articles)} ${f(w.ledger)} | ` +
         `${f(r.per.writesPerPost)} ${target === undefined ? "     -" : f(target, 6, 2)} ${holds} | ${f(r.per.readsPerPost)} ${f(r.per.deletesPerPost)} | ` +
         `${String(r.sim.maxWritesPerSharedDocPerWindow).padStart(7)} ${String(r.sim.windows).padStart(7)} ${String(r.sim.messages).padStart(4)} ` +
         `${f(r.per.postsPerMessage, 9, 2)} ${f(r.per.ticksPerWindow, 9, 2)}`,
@@ -206,8 +206,8 @@ else {
     "fullest window (a steady stream's windows all hold as many posts), shared writes/post: " +
       rows.map((r) => `${r.postsPerSecond}/s ${r.per.fullestWindowSharedPerPost} (${r.sim.fullestWindow.posts} posts)`).join(", "),
   );
-  log("(per post; daily counts live in the shared documents' days maps, so they cost a write of their own only");
-  log(" when one window touches more days of a document than one commit carries; deletes are the rolled-up deltas)");
+  log("(per post; series: the year documents that hold the daily counts, one write per document and year a window");
+  log(" touches, so no document grows with the span of its dates; deletes are the rolled-up deltas)");
   log("");
   log(`packed tail (simulated): head = entities in >= ${headArticles} articles of their publication; the rest in ${buckets} buckets per publication`);
   log("posts/s  shared/post (today)  writes/post (today)  splits  max transforms  max bucket KiB  max writes/doc/window");

@@ -11,16 +11,21 @@
 // What this adds: the `key` field (the lower-cased name) that the read API's
 // prefix search needs on every entity document, and a person's `aliases` (the
 // surnames it claims) that the rollup's alias lookup needs, for documents the
-// rollup has not rewritten since. Daily series start at the upgrade: the old
-// layout kept no days.
+// rollup has not rewritten since. And the layout of the daily series (issue 19):
+// documents from before it kept every day they counted in `days`; the days of
+// past years move into their year documents and `yearly` is computed from all
+// of them, in one transaction per document (rollup/compact.ts, as the sweep's
+// compaction does; safe beside a running rollup, and a second run finds
+// nothing to do). The layout before the rollup kept no days at all.
 import { parseArgs } from "node:util";
 import { getApps, initializeApp } from "firebase-admin/app";
-import { FieldPath, getFirestore, type Firestore } from "firebase-admin/firestore";
+import { FieldPath, getFirestore, type Firestore, type QueryDocumentSnapshot } from "firebase-admin/firestore";
 import { entityKey } from "@newsroom/core/keys";
-import { COLLECTIONS } from "@newsroom/core/layout";
+import { COLLECTIONS, yearOf, yearOfMs } from "@newsroom/core/layout";
 import { personAliases } from "newsroom-functions/rollup/aliases";
+import { compactDocument } from "newsroom-functions/rollup/compact";
 
-export type MigrationReport = { publications: number; entities: number; keyed: number; aliased: number };
+export type MigrationReport = { publications: number; entities: number; keyed: number; aliased: number; series: number };
 
 /** The fields an entity document lacks, or undefined when it needs nothing. */
 function missingFields(doc: { get(field: string): unknown }): { key?: string; aliases?: string[] } | undefined {
@@ -35,7 +40,15 @@ function missingFields(doc: { get(field: string): unknown }): { key?: string; al
 }
 
 export async function migrate(db: Firestore, dryRun: boolean, log: (s: string) => void = () => undefined): Promise<MigrationReport> {
-  const report: MigrationReport = { publications: 0, entities: 0, keyed: 0, aliased: 0 };
+  const report: MigrationReport = { publications: 0, entities: 0, keyed: 0, aliased: 0, series: 0 };
+  const year = Number(yearOfMs(Date.now()));
+  // A document from before the year documents: days of past years in it, or days and no yearly totals.
+  const series = async (doc: QueryDocumentSnapshot) => {
+    const days = Object.keys((doc.get("days") ?? {}) as object);
+    if (days.length === 0 || (doc.get("yearly") !== undefined && days.every((d) => Number(yearOf(d)) >= year))) return;
+    report.series++;
+    if (!dryRun) await compactDocument({ db }, doc.ref, year, true);
+  };
   let after: string | undefined;
   for (;;) {
     let q = db.collection(COLLECTIONS.publications).orderBy(FieldPath.documentId()).limit(100);
@@ -43,6 +56,7 @@ export async function migrate(db: Firestore, dryRun: boolean, log: (s: string) =
     const pubs = await q.get();
     for (const pub of pubs.docs) {
       report.publications++;
+      await series(pub);
       let entAfter: string | undefined;
       for (;;) {
         let eq = pub.ref.collection(COLLECTIONS.ents).orderBy(FieldPath.documentId()).limit(400);
@@ -52,6 +66,7 @@ export async function migrate(db: Firestore, dryRun: boolean, log: (s: string) =
         let pending = 0;
         for (const e of ents.docs) {
           report.entities++;
+          await series(e);
           const missing = missingFields(e);
           if (!missing) continue;
           pending++;
@@ -77,7 +92,10 @@ async function main(): Promise<void> {
   if (!projectId) throw new Error("set --project or GCLOUD_PROJECT");
   const app = getApps()[0] ?? initializeApp({ projectId });
   const r = await migrate(getFirestore(app), values["dry-run"]!, (s) => console.error(s));
-  console.log(`${r.entities} entity documents in ${r.publications} publications: ${values["dry-run"] ? "would add" : "added"} the key to ${r.keyed}, aliases to ${r.aliased}`);
+  console.log(
+    `${r.entities} entity documents in ${r.publications} publications: ${values["dry-run"] ? "would add" : "added"} the key to ${r.keyed}, aliases to ${r.aliased}; ` +
+      `${values["dry-run"] ? "would move" : "moved"} the daily series of ${r.series} documents into year documents`,
+  );
 }
 
 if (import.meta.main) {

@@ -20,7 +20,7 @@ import { POSTS_PER_COMMIT } from "newsroom-functions/process/handler";
 import { summarisePost, type PostSummary } from "newsroom-functions/process/summarise";
 import { applyMerges, findMerges, type FullName } from "newsroom-functions/rollup/aliases";
 import { planParts, rollupItems } from "newsroom-functions/rollup/plan";
-import { paths, windowEndOf } from "@newsroom/core/layout";
+import { paths, windowEndOf, yearOfMs } from "@newsroom/core/layout";
 import { decodeMessage } from "@newsroom/core/message";
 import type { Post } from "@newsroom/core/post";
 import type { PackedMessage } from "./arrival.ts";
@@ -44,8 +44,12 @@ export interface WriteCounts {
   deltas: number;
   /** Shared totals: publications/{pub} and publications/{pub}/ents/{id}, one write per window each. */
   shared: number;
-  /** Extra writes for days only: a document whose window spans more days than one commit may carry. */
-  daily: number;
+  /**
+   * The daily series: a year document (publications/{pub}/years/{yyyy}, .../ents/{id}/years/{yyyy}) per
+   * document and year a window touches, and the further writes of a document whose window spans more
+   * days (or years) than one commit may carry.
+   */
+  series: number;
   /** One article per counted post. */
   articles: number;
   /** The rollup's bookkeeping: window doc (claim, plan, finish), part markers, rollup/status. */
@@ -96,7 +100,7 @@ const deltaQueryReads = (n: number) => n + (n % DELTA_PAGE === 0 ? 1 : 0);
 const sum = (o: object) => Object.values(o).reduce((n: number, v: number) => n + v, 0);
 
 export async function simulate(messages: readonly PackedMessage[], entitiesOf: (post: Post) => readonly Entity[], o: SimOptions): Promise<SimResult> {
-  const writes: WriteCounts = { deltas: 0, shared: 0, daily: 0, articles: 0, ledger: 0 };
+  const writes: WriteCounts = { deltas: 0, shared: 0, series: 0, articles: 0, ledger: 0 };
   const reads: ReadCounts = { articles: 0, legacy: 0, windows: 0, rollup: 0, extraTicks: 0, sweeps: 0, aliases: 0 };
   // The stored full names by publication and the surname they claim (the entity docs' `aliases`).
   const stored = new Map<string, FullName[]>();
@@ -169,7 +173,7 @@ export async function simulate(messages: readonly PackedMessage[], entitiesOf: (
     });
     // As batchItems, keeping the merged counts for the layouts observed beside this one.
     const { pubs: merged, absorbed } = applyMerges(pubs, merges);
-    const items = rollupItems(merged, absorbed);
+    const items = rollupItems(merged, yearOfMs(windowEnd), absorbed);
     for (const item of items) {
       if (item.kind !== "entity") continue;
       const [, pub, , id] = item.path.split("/"); // publications/{pub}/ents/{id}
@@ -183,13 +187,14 @@ export async function simulate(messages: readonly PackedMessage[], entitiesOf: (
     // rollupWindow: claim (read + create the window doc), read the deltas,
     // store the plan (read + update), each part (read its marker, write its
     // items and create the marker), finish (read rollup/status, update the
-    // window doc, set the status); then handleRollupTick's sweep (one query).
-    reads.rollup += 1 + deltaQueryReads(deltas.length) + 1 + parts.length + 1 + 1;
+    // window doc, set the status; one query for the batches still open, billed one when it finds none);
+    // then handleRollupTick's sweep (one query).
+    reads.rollup += 1 + deltaQueryReads(deltas.length) + 1 + parts.length + 1 + 1 + 1;
     writes.ledger += 1 + 1 + parts.length + 2;
     const perDoc = new Map<string, number>();
     for (const item of items) {
-      if (item.chunk === 0) writes.shared++;
-      else writes.daily++;
+      if (item.chunk === 0 && (item.kind === "publication" || item.kind === "entity")) writes.shared++;
+      else writes.series++;
       perDoc.set(item.path, (perDoc.get(item.path) ?? 0) + 1);
     }
     r.maxPerDoc = Math.max(r.maxPerDoc, ...perDoc.values());

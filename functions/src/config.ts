@@ -16,6 +16,12 @@ export const postsTopic = defineString("POSTS_TOPIC", {
 
 export const ingestApiKey = defineSecret("INGEST_API_KEY");
 
+export const trustedProxies = defineString("TRUSTED_PROXIES", {
+  default: "",
+  description:
+    "Comma-separated address ranges (CIDR) of proxies in front of the functions, such as Firebase Hosting's CDN, whose X-Forwarded-For entries are believed when limiting per client address; empty: only Cloud Run's own front end",
+});
+
 export const rollupTopic = defineString("ROLLUP_TOPIC", {
   default: "rollup",
   description: "Pub/Sub topic of rollup ticks (processPosts sends one per window it wrote into)",

@@ -4,18 +4,22 @@ import * as logger from "firebase-functions/logger";
 import { onRequest } from "firebase-functions/v2/https";
 import { onMessagePublished } from "firebase-functions/v2/pubsub";
 import { onSchedule } from "firebase-functions/v2/scheduler";
-import { ingestApiKey, postsTopic, region, rollupTopic } from "./config.js";
+import { ingestApiKey, postsTopic, publishedAtBounds, region, rollupTopic, trustedProxies } from "./config.js";
 import { getFirestore } from "firebase-admin/firestore";
 import { createApiHandler } from "./api/http.js";
 import { dashboardLinks } from "./api/links.js";
 import { apiOptions, apiParams } from "./api/params.js";
 import { apiPreflight } from "./api/preflight.js";
+import { clientAddressResolver, type AddressedRequest } from "./http/client-address.js";
 import { installPreBodyGuard, servedFunction } from "./http/guard.js";
+import { IngestAccess } from "./ingest/access.js";
 import { Batcher } from "./ingest/batcher.js";
 import { createIngestHandler } from "./ingest/handler.js";
 import { ingestParams } from "./ingest/params.js";
 import { ingestPreflight } from "./ingest/preflight.js";
 import { topicPublisher } from "./ingest/publisher.js";
+import { Keyring } from "./keys/keyring.js";
+import { loadGrant, warmKeyLookups } from "./keys/store.js";
 import { productionDeps } from "./process/deps.js";
 import { handlePostsMessage, inputFromPubsub } from "./process/handler.js";
 import { processPostsOptions } from "./process/params.js";
@@ -36,13 +40,40 @@ const ingestBatcher = () =>
     windowMs: ingestParams.batchWindowMs.value(),
   }));
 
+// One per instance, shared by the pre-body guard and the handler: the key
+// cache, the lookups paid for per address, the buckets of posts per key.
+let access: IngestAccess | undefined;
+const ingestAccess = () =>
+  (access ??= new IngestAccess({
+    operatorKey: () => ingestApiKey.value(),
+    operatorPostsPerMinute: () => ingestParams.operatorPostsPerMinute.value(),
+    keyring: new Keyring({
+      load: (id) => loadGrant(getFirestore(), id),
+      ttlMs: ingestParams.keyCacheSeconds.value() * 1000,
+      missTtlMs: ingestParams.keyMissCacheSeconds.value() * 1000,
+      failedLookupsPerMinute: ingestParams.failedKeyLookupsPerMinute.value(),
+    }),
+  }));
+
+let resolveAddress: ((req: AddressedRequest) => string) | undefined;
+const clientAddress = (req: AddressedRequest) => (resolveAddress ??= clientAddressResolver(trustedProxies.value()))(req);
+
 const logIngest = (entry: object) => logger.info("ingest request", entry);
+
+// An ingest instance opens its Firestore client as it starts, not while the
+// first request with a client key waits (and may time out) for it.
+if (servedFunction() === "ingest") {
+  warmKeyLookups(getFirestore()).then(
+    () => logger.info("ingest: key lookups warm"),
+    (err: unknown) => logger.warn("ingest: key lookups failed to warm", { error: String(err).slice(0, 200) }),
+  );
+}
 
 // Before the framework builds its server: requests the head rules out never
 // have their bodies read (see http/guard.ts).
 installPreBodyGuard(() => {
   const served = servedFunction();
-  if (served === "ingest") return ingestPreflight({ apiKey: () => ingestApiKey.value(), maxInflightBytes: ingestParams.maxInflightBytes.value(), log: logIngest });
+  if (served === "ingest") return ingestPreflight({ access: ingestAccess, clientAddress, maxInflightBytes: ingestParams.maxInflightBytes.value(), log: logIngest });
   if (served === "api") return apiPreflight();
   return undefined;
 });
@@ -59,7 +90,9 @@ export const ingest = onRequest(
     invoker: "public", // the API key is the gate
   },
   createIngestHandler({
-    apiKey: () => ingestApiKey.value(),
+    access: ingestAccess,
+    clientAddress,
+    dateBounds: publishedAtBounds,
     submit: (posts) => ingestBatcher().submit(posts),
     log: logIngest,
   }),
@@ -110,6 +143,8 @@ export const api = onRequest(
     allowedOrigins: () => apiParams.allowedOrigins.value().split(",").map((o) => o.trim()).filter(Boolean),
     cacheSeconds: () => apiParams.cacheSeconds.value(),
     dashboardUrl: () => apiParams.dashboardUrl.value(),
+    requestsPerMinute: () => apiParams.requestsPerMinute.value(),
+    clientAddress,
     log: (entry) => logger.info("api request", entry),
   }),
 );

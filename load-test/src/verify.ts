@@ -2,7 +2,7 @@
 // then compares them with what the endpoint accepted.
 import type { Firestore } from "firebase-admin/firestore";
 import { publicationKey } from "@newsroom/core/keys";
-import { paths } from "@newsroom/core/layout";
+import { COLLECTIONS, paths } from "@newsroom/core/layout";
 import type { PublicationTally } from "./sender.ts";
 
 export type CountCheck = { publication: string; baseline: number; expectedMin: number; expectedMax: number; actual: number };
@@ -10,7 +10,7 @@ export type EntityDiff = {
   publication: string;
   entityId: string;
   word: string;
-  field: "count" | "articles" | "missing" | "unexpected" | "days.m" | "days.a";
+  field: "count" | "articles" | "missing" | "unexpected" | "yearly.m" | "yearly.a" | "days.m" | "days.a";
   expected: number;
   actual: number;
 };
@@ -25,14 +25,39 @@ export type Verification = {
   timedOut: boolean;
 };
 
-/** Publications whose articles per day do not add up to their articleCount. */
+/** Each document's year documents (by the keys of its `yearly`), read in batches. */
+async function yearDocs(db: Firestore, docs: ReadonlyArray<{ path: string; yearly: Record<string, unknown> }>): Promise<Map<string, Map<string, Record<string, unknown>>>> {
+  const refs = docs.flatMap((d) => Object.keys(d.yearly).map((y) => ({ parent: d.path, year: y, ref: db.doc(`${d.path}/${COLLECTIONS.years}/${y}`) })));
+  const out = new Map<string, Map<string, Record<string, unknown>>>();
+  for (let i = 0; i < refs.length; i += 300) {
+    const slice = refs.slice(i, i + 300);
+    const snaps = await db.getAll(...slice.map((r) => r.ref));
+    snaps.forEach((snap, k) => {
+      const { parent, year } = slice[k]!;
+      const byYear = out.get(parent) ?? new Map<string, Record<string, unknown>>();
+      byYear.set(year, (snap.get("days") ?? {}) as Record<string, unknown>);
+      out.set(parent, byYear);
+    });
+  }
+  return out;
+}
+
+/** Publications whose articles per year and per day do not add up to their articleCount. */
 export async function verifyPublicationDays(db: Firestore, publications: readonly string[]): Promise<string[]> {
   if (publications.length === 0) return [];
   const snaps = await db.getAll(...publications.map((p) => db.doc(paths.publication(publicationKey(p)))));
+  const docs = snaps.map((snap) => ({ path: snap.ref.path, yearly: (snap.get("yearly") ?? {}) as Record<string, number> }));
+  const years = await yearDocs(db, docs);
   return snaps.flatMap((snap, i) => {
-    const days = Object.values((snap.get("days") ?? {}) as Record<string, number>).reduce((n, d) => n + d, 0);
     const total = Number(snap.get("articleCount") ?? 0);
-    return days === total ? [] : [`${publications[i]}: ${days} articles by day, articleCount ${total}`];
+    const problems: string[] = [];
+    const byYear = Object.values(docs[i]!.yearly).reduce((n, v) => n + v, 0);
+    if (byYear !== total) problems.push(`${publications[i]}: ${byYear} articles by year, articleCount ${total}`);
+    for (const [year, n] of Object.entries(docs[i]!.yearly)) {
+      const days = Object.values(years.get(snap.ref.path)?.get(year) ?? {}).reduce<number>((m, d) => m + Number(d), 0);
+      if (days !== n) problems.push(`${publications[i]}: ${days} articles by day in ${year}, ${n} in its yearly total`);
+    }
+    return problems;
   });
 }
 
@@ -111,8 +136,10 @@ export async function verifyEntities(db: Firestore, expected: Map<string, Map<st
   const diffs: EntityDiff[] = [];
   let checked = 0;
   for (const [publication, entities] of expected) {
-    const snap = await db.collection(`${paths.publication(publicationKey(publication))}/ents`).get();
+    const prefix = paths.ents(publicationKey(publication));
+    const snap = await db.collection(prefix).get();
     const actual = new Map(snap.docs.map((d) => [d.id, d.data()]));
+    const yearsOf = await yearDocs(db, snap.docs.map((d) => ({ path: d.ref.path, yearly: (d.get("yearly") ?? {}) as Record<string, unknown> })));
     for (const [id, want] of entities) {
       checked++;
       const got = actual.get(id);
@@ -123,12 +150,15 @@ export async function verifyEntities(db: Firestore, expected: Map<string, Map<st
       for (const field of ["count", "articles"] as const) {
         if (got[field] !== want[field]) diffs.push({ publication, entityId: id, word: want.word, field, expected: want[field], actual: Number(got[field]) });
       }
-      // The daily series add up to the totals.
-      const days = Object.values((got.days ?? {}) as Record<string, { m: number; a: number }>);
-      const m = days.reduce((n, d) => n + d.m, 0);
-      const a = days.reduce((n, d) => n + d.a, 0);
-      if (m !== want.count) diffs.push({ publication, entityId: id, word: want.word, field: "days.m", expected: want.count, actual: m });
-      if (a !== want.articles) diffs.push({ publication, entityId: id, word: want.word, field: "days.a", expected: want.articles, actual: a });
+      // The yearly and daily series add up to the totals.
+      const yearly = (got.yearly ?? {}) as Record<string, { m: number; a: number }>;
+      const days = [...(yearsOf.get(`${prefix}/${id}`)?.values() ?? [])].flatMap((d) => Object.values(d) as Array<{ m: number; a: number }>);
+      for (const [field, series] of [["yearly", Object.values(yearly)], ["days", days]] as const) {
+        const m = series.reduce((n, d) => n + d.m, 0);
+        const a = series.reduce((n, d) => n + d.a, 0);
+        if (m !== want.count) diffs.push({ publication, entityId: id, word: want.word, field: `${field}.m`, expected: want.count, actual: m });
+        if (a !== want.articles) diffs.push({ publication, entityId: id, word: want.word, field: `${field}.a`, expected: want.articles, actual: a });
+      }
     }
     for (const [id, got] of actual) {
       if (!entities.has(id)) diffs.push({ publication, entityId: id, word: String(got.word), field: "unexpected", expected: 0, actual: Number(got.count) });

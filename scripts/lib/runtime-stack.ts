@@ -122,6 +122,8 @@ export async function startRuntimeStack(options: RuntimeStackOptions = {}): Prom
       FIREBASE_CONFIG: JSON.stringify({ projectId: project, storageBucket: `${project}.appspot.com` }),
       FIRESTORE_EMULATOR_HOST: `127.0.0.1:${ports.firestore}`,
       PUBSUB_EMULATOR_HOST: `127.0.0.1:${ports.pubsub}`,
+      // Google's auth library would probe the metadata server (169.254.169.254, link-local): never from here.
+      METADATA_SERVER_DETECTION: "none",
     };
     // Discovery runs meanwhile: the same manifest firebase deploy reads.
     emulators.catch(() => undefined);
@@ -228,6 +230,7 @@ export async function startRuntimeStack(options: RuntimeStackOptions = {}): Prom
       EMULATOR_LOG_FILE: logFile,
       STACK_KIND: "runtime",
       STACK_ADMIN_URL: adminUrl,
+      METADATA_SERVER_DETECTION: "none",
     };
     say(`up: ${JSON.stringify({ serviceUrls, adminUrl, instances: instances.map((i) => i.state()) })}`);
     return { kind: "runtime", backend: backend.kind, project, region, ports, ingestUrl, apiUrl: serviceUrls["api"] ?? "", dashboardUrl: undefined, apiKey, logFile, env, stop, adminUrl, functions, serviceUrls, state, kill, resetMaxima, notes };
@@ -240,9 +243,10 @@ export async function startRuntimeStack(options: RuntimeStackOptions = {}): Prom
 /**
  * Functions that warm up after they listen, and the line that says they are
  * done: an instance counts as started only then (processPosts loads the
- * extractor in every thread as it starts, see functions/src/index.ts).
+ * extractor in every thread as it starts, ingest its Firestore client for key
+ * lookups; see functions/src/index.ts).
  */
-const WARM_LOG: Record<string, RegExp> = { processPosts: /extraction pool (warm|failed)/ };
+const WARM_LOG: Record<string, RegExp> = { processPosts: /extraction pool (warm|failed)/, ingest: /key lookups (warm|failed)/ };
 
 /** Starts (or restarts) an instance and resolves once it is ready. */
 async function startInstance(inst: FunctionInstance, fn: FunctionSettings): Promise<void> {

@@ -91,6 +91,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     // Through Hosting's rewrite, as deployed; without Hosting, straight to the function.
     API_URL: hosting ? `http://127.0.0.1:${ports.hosting}/api` : `http://127.0.0.1:${ports.functions}/${project}/${region}/api`,
     EMULATOR_LOG_FILE: logFile,
+    // Google's auth library would probe the metadata server (169.254.169.254, link-local): never from here.
+    METADATA_SERVER_DETECTION: "none",
     ...(hosting ? { HOSTING_URL: `http://127.0.0.1:${ports.hosting}` } : {}),
   };
 

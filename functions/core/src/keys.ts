@@ -25,6 +25,10 @@ export function sha1Hex(s: string): string {
   return createHash("sha1").update(s, "utf8").digest("hex");
 }
 
+export function sha256Hex(s: string): string {
+  return createHash("sha256").update(s, "utf8").digest("hex");
+}
+
 /** NFKC, trim, collapse white space, lower-case. */
 export function normaliseName(s: string): string {
   return s.normalize("NFKC").trim().replace(/\s+/gu, " ").toLowerCase();

@@ -4,10 +4,10 @@
 // paths and types from here. Pure; timestamps are a type parameter so the
 // Admin SDK and the Web SDK can both use the shapes.
 //
-//   publications/{pubKey}                      PublicationDoc   totals + articles per year
-//   publications/{pubKey}/years/{yyyy}         PublicationYearDoc  articles per day of one year
-//   publications/{pubKey}/ents/{entityId}      EntityDoc        totals + mentions/articles per year
-//   publications/{pubKey}/ents/{entityId}/years/{yyyy}  EntityYearDoc  mentions/articles per day of one year
+//   publications/{pubKey}                      PublicationDoc   totals, per year, per day of this year
+//   publications/{pubKey}/years/{yyyy}         PublicationYearDoc  articles per day of other years
+//   publications/{pubKey}/ents/{entityId}      EntityDoc        totals, per year, per day of this year
+//   publications/{pubKey}/ents/{entityId}/years/{yyyy}  EntityYearDoc  per day of other years
 //   articles/{articleId}                       ArticleDoc       one per counted post; for a post with
 //                                                               a client id also the record that it
 //                                                               was counted (top level: creating one
@@ -19,8 +19,10 @@
 //   rollup/state                               RollupStateDoc   where the last planned batch ends
 //   rollup/status                              RollupStatusDoc  how far the counts are complete
 //   quarantine/{id}                            QuarantineDoc    a poison message or one post that failed
+//   keys/{keyId}                               ClientKeyDoc     an ingest key issued to a client, by the
+//                                                               SHA-256 of the key (never the key itself)
 //   ledger/{id}, clientIds/{key}               legacy (before the rollup), read during the upgrade
-import { clientIdKey, sha1Hex, toDocumentId } from "./keys.js";
+import { clientIdKey, sha1Hex, sha256Hex, toDocumentId } from "./keys.js";
 
 export const COLLECTIONS = {
   publications: "publications",
@@ -34,6 +36,7 @@ export const COLLECTIONS = {
   quarantine: "quarantine",
   legacyLedger: "ledger",
   legacyClientIds: "clientIds",
+  clientKeys: "keys",
 } as const;
 
 export type EntityType = "person" | "organization" | "place";
@@ -46,22 +49,31 @@ export type Year = string;
 
 export type DayCounts = { m: number; a: number };
 
-// Daily series live in one document per year (PublicationYearDoc,
-// EntityYearDoc): at most 366 days each, so no document grows with the span
-// of the dates it counts, however long. The totals' documents keep one entry
-// per year (bounded by the date bounds), enough for a whole history at a glance.
+// Daily series. A batch of the rollup writes the days of its own year (the
+// year of its end, by Firestore's clock: live news) into the totals' document
+// itself, `days`, in the same write as the totals, and every other day (an
+// archive, a backfill, a post dated last December that arrives in January)
+// into one document per year, years/{yyyy}, at most 366 days each. Early in
+// each year the sweep moves the days of past years out of the totals'
+// documents into their year documents (rollup/compact.ts; `inlineYears` says
+// which are there), so no document grows with the span of the dates it
+// counts, however long, while live news costs no write beyond the totals'.
+// A day's count is its `days` entry plus its year document's. `yearly` holds
+// each year's total (bounded by the date bounds): a whole history at a glance.
 
 export interface PublicationDoc<Time = unknown> {
   name: string;
   articleCount: number;
   /** Articles per year (the day of publishedAt, else of receipt). */
   yearly?: Record<Year, number>;
-  /** The layout before year documents: articles per day (scripts/migrate.ts moves it into years/). */
+  /** Articles per day, for the days of the years in `inlineYears` (the rest: years/{yyyy}). */
   days?: Record<Day, number>;
+  /** The years whose days `days` holds (until compaction moves them). */
+  inlineYears?: number[];
   updatedAt?: Time;
 }
 
-/** publications/{pub}/years/{yyyy}: articles per day of that year. */
+/** publications/{pub}/years/{yyyy}: articles per day of that year (beyond the publication's own `days`). */
 export interface PublicationYearDoc {
   year: number;
   days: Record<Day, number>;
@@ -78,8 +90,10 @@ export interface EntityDoc<Time = unknown> {
   articles: number;
   /** Per year: m mentions, a articles. */
   yearly?: Record<Year, DayCounts>;
-  /** The layout before year documents: per day (scripts/migrate.ts moves it into years/). */
+  /** Per day, for the days of the years in `inlineYears` (the rest: years/{yyyy}). */
   days?: Record<Day, DayCounts>;
+  /** The years whose days `days` holds (until compaction moves them). */
+  inlineYears?: number[];
   /** A person's full name: the lone surnames it claims ("donald trump" -> ["trump"]), for the rollup's alias lookup. */
   aliases?: string[];
   /** Ids of lone-surname entities the rollup counted into this one (their articles list them under those ids). */
@@ -87,7 +101,7 @@ export interface EntityDoc<Time = unknown> {
   updatedAt?: Time;
 }
 
-/** publications/{pub}/ents/{id}/years/{yyyy}: mentions and articles per day of that year. */
+/** publications/{pub}/ents/{id}/years/{yyyy}: mentions and articles per day of that year (beyond the entity's own `days`). */
 export interface EntityYearDoc {
   year: number;
   days: Record<Day, DayCounts>;
@@ -158,8 +172,11 @@ export interface AliasMerge {
 export interface WindowDoc<Time = unknown> {
   windowEnd: number;
   claimedAt: Time;
-  /** Set once, in the transaction that moves rollup/state: the deltas committed in (from, to] (epoch ms), and the commits to make, by item-key range. */
-  plan?: { from: number; to: number; parts: Array<{ first: string; last: string }>; deltas: number; posts: number; merges?: AliasMerge[] };
+  /**
+   * Set once, in the transaction that moves rollup/state: the deltas committed in (from, to] (epoch ms), and
+   * the commits to make, by item-key range; `v` the key scheme (rollup/plan.ts PLAN_VERSION, absent before 2).
+   */
+  plan?: { v?: number; from: number; to: number; parts: Array<{ first: string; last: string }>; deltas: number; posts: number; merges?: AliasMerge[] };
   applied: boolean;
   /** Items of the plan Firestore refused for good (quarantined; the rest applied). */
   failed?: number;
@@ -194,8 +211,24 @@ export interface RollupStatusDoc<Time = unknown> {
   appliedThrough?: number;
   appliedAt: Time;
   windowSeconds: number;
-  /** The latest failures (at most ROLLUP_STATUS_FAILURES); completeThrough stays before the earliest. */
+  /** The latest failures (at most ROLLUP_STATUS_FAILURES). */
   failures?: RollupFailure[];
+  /** Where the earliest batch with a failure starts (epoch ms): completeThrough never passes it. */
+  failedFrom?: number;
+}
+
+/** quarantine/rollup~{windowEnd}~{range}: one rollup write Firestore refused for good, kept for an operator. */
+export interface RollupQuarantineDoc<Time = unknown> {
+  kind: "rollup";
+  windowEnd: number;
+  range: string;
+  /** The document the write was for, and the write itself as JSON (capped). */
+  path: string;
+  reason: string;
+  excerpt: string;
+  truncated: boolean;
+  quarantinedAt: Time;
+  expireAt: Time;
 }
 
 /** Failures rollup/status lists at most (the quarantine keeps each one). */
@@ -212,6 +245,26 @@ export interface QuarantineDoc<Time = unknown> {
   truncated: boolean;
   quarantinedAt: Time;
   expireAt: Time;
+}
+
+/**
+ * An ingest key issued to a client (`npm run keys`). Only the key's hash names
+ * it, so reading the collection does not give anyone a key; it stays private
+ * under firestore.rules all the same.
+ */
+export interface ClientKeyDoc<Time = unknown> {
+  /** Who holds it (shown in listings and logs). */
+  client: string;
+  /** The key's first characters: enough to tell keys apart in a listing, far too few to use. */
+  prefix: string;
+  /** Publication keys (publicationKey()) it may post to, and their names as given; absent: any publication. */
+  publications?: string[];
+  publicationNames?: string[];
+  /** Posts per minute it may send (per ingest instance); absent: no limit of its own. */
+  ratePerMinute?: number;
+  createdAt: Time;
+  /** Set once revoked: the key no longer authenticates (within the instances' cache lifetime). */
+  revokedAt?: Time;
 }
 
 /** Bounds on what is stored (after NFKC, which can make one character eighteen). */
@@ -248,26 +301,51 @@ export const paths = {
   article: (articleId: string) => `${COLLECTIONS.articles}/${articleId}`,
   delta: (deltaId: string) => `${COLLECTIONS.deltas}/${deltaId}`,
   window: (windowEnd: number) => `${COLLECTIONS.windows}/${windowEnd}`,
-  part: (windowEnd: number, n: number) => `${COLLECTIONS.windows}/${windowEnd}/${COLLECTIONS.parts}/${n}`,
+  part: (windowEnd: number, n: number | string) => `${COLLECTIONS.windows}/${windowEnd}/${COLLECTIONS.parts}/${n}`,
   rollupStatus: () => `${COLLECTIONS.rollup}/status`,
   rollupState: () => `${COLLECTIONS.rollup}/state`,
   quarantine: (id: string) => `${COLLECTIONS.quarantine}/${id}`,
   legacyClientId: (key: string) => `${COLLECTIONS.legacyClientIds}/${key}`,
+  clientKey: (keyId: string) => `${COLLECTIONS.clientKeys}/${keyId}`,
 } as const;
 
 /**
  * The article id of a post: for a post with a client id, derived from the
  * publication and that id (so a resent post lands on the same document, the
- * same key the legacy clientIds collection used); otherwise from its message
- * and position (so a redelivered message does).
+ * same key the legacy clientIds collection used); otherwise its message and
+ * position, "{messageId}.{index}" (so a redelivered message does). The two
+ * kinds never meet: a SHA-1 hex id has no ".", so no client can name a post
+ * whose id takes another message's article (message ids are public: the 202
+ * lists them).
  */
 export function articleId(pubKey: string, clientId: string | undefined, messageId: string, index: number): string {
-  return clientId !== undefined ? clientIdKey(pubKey, clientId) : sha1Hex(`${messageId}\u0000${index}`);
+  return clientId !== undefined ? clientIdKey(pubKey, clientId) : `${toDocumentId(messageId)}.${index}`;
+}
+
+/**
+ * The id that articleId gave a post without a client id before the kinds were
+ * kept apart (a SHA-1 that a client id could also produce): read while
+ * READ_PREVIOUS_ARTICLE_IDS is on, so a message counted before that upgrade and
+ * redelivered after it is not counted again; trusted only when the document
+ * names this very message and position.
+ */
+export function previousArticleId(messageId: string, index: number): string {
+  return sha1Hex(`${messageId}\u0000${index}`);
+}
+
+/** Document id of `keys/{keyId}`: SHA-256 hex of the key as presented, so a lookup needs the key and the store never holds it. */
+export function clientKeyId(key: string): string {
+  return sha256Hex(key);
 }
 
 /** Delta document id: the message and the first post it counts (each post is counted once, so unique). */
 export function deltaId(messageId: string, firstIndex: number, part: number): string {
   return `${toDocumentId(messageId)}.${firstIndex}.${part}`;
+}
+
+/** Quarantine id of a rollup write refused for good ("~" never appears unencoded in a message's ids). */
+export function rollupQuarantineId(windowEnd: number, range: string): string {
+  return `rollup~${windowEnd}~${range}`;
 }
 
 /** Quarantine id of a whole message, or of one of its posts. */
@@ -277,6 +355,22 @@ export function quarantineId(messageId: string, index?: number): string {
 
 /** The year of a day ("2026-12-06" -> "2026"). */
 export const yearOf = (day: Day): Year => day.slice(0, 4);
+
+/** The UTC year of an instant (epoch ms), as a day key's year. */
+export const yearOfMs = (ms: number): Year => new Date(ms).toISOString().slice(0, 4);
+
+/**
+ * A series as one map: a totals document's `days` plus its year documents'
+ * (a day may be in both: written in its own year, and again after it).
+ */
+export function mergeSeries<V>(inline: Record<Day, V> | undefined, years: ReadonlyArray<Record<Day, V> | undefined>, add: (a: V, b: V) => V): Record<Day, V> {
+  const out: Record<Day, V> = { ...(inline ?? {}) };
+  for (const days of years) for (const [d, v] of Object.entries(days ?? {})) out[d] = Object.hasOwn(out, d) ? add(out[d]!, v) : v;
+  return out;
+}
+
+export const addCounts = (a: number, b: number) => a + b;
+export const addDayCounts = (a: DayCounts, b: DayCounts): DayCounts => ({ m: a.m + b.m, a: a.a + b.a });
 
 /** The UTC day a post counts on: its publishedAt when it has one, else the day it was received. */
 export function dayOf(publishedAt: string | undefined, receivedAt: Date): Day {

@@ -1,12 +1,16 @@
-// The read API over HTTP: routing, parameter validation, CORS, caching
-// (Cache-Control for Hosting's CDN and browsers, ETag and 304, and answers kept
-// in the instance), and JSON errors. Served as the `api` function, behind the
-// Hosting rewrite /api/**, so paths may arrive with or without "/api".
+// The read API over HTTP: a limit per client address, routing, parameter
+// validation, CORS, caching (Cache-Control for Hosting's CDN and browsers, ETag
+// and 304, and answers kept in the instance), and JSON errors. Served as the
+// `api` function, behind the Hosting rewrite /api/**, so paths may arrive with
+// or without "/api".
 import { createHash } from "node:crypto";
 import type { Request } from "firebase-functions/v2/https";
 import type { Response } from "express";
 import type { Firestore } from "firebase-admin/firestore";
 import type { z } from "zod";
+import type { AddressedRequest } from "../http/client-address.js";
+import { RateLimiter } from "../http/rate-limit.js";
+import { RATE_LIMIT_HEADER_NAMES, rateLimitHeaders, type Policy } from "../http/rate-limit-headers.js";
 import { AnswerCache, type Cached } from "./cache.js";
 import { ApiError, badRequest, notFound } from "./errors.js";
 import { SingleFlight } from "./flight.js";
@@ -25,6 +29,9 @@ export interface ApiDeps {
   cacheSeconds: () => number;
   /** DASHBOARD_URL: where /v0/publications links each publication (empty: relative links). */
   dashboardUrl?: () => string;
+  /** Requests a client address may make per minute in this instance; 0: no limit. */
+  requestsPerMinute: () => number;
+  clientAddress: (req: AddressedRequest) => string;
   now?: () => number;
   log?: (entry: Record<string, unknown>) => void;
 }
@@ -128,10 +135,15 @@ export function answerKey(route: Route, raw: Record<string, string>): string {
 
 let document: Buffer | undefined;
 
+export const REQUESTS_POLICY: Policy = { name: "requests-per-address", windowSeconds: 60 };
+/** Addresses whose buckets an instance keeps; beyond, the least recently seen start afresh. */
+export const MAX_TRACKED_ADDRESSES = 50_000;
+
 export function createApiHandler(deps: ApiDeps) {
   const cache = new AnswerCache();
   const flights = new SingleFlight<{ hit: Cached; reads: number }>();
   const now = deps.now ?? Date.now;
+  const perAddress = new RateLimiter({ maxTracked: MAX_TRACKED_ADDRESSES, now });
   let links: ((pubKey: string) => string) | undefined;
   const dashboard = () => (links ??= dashboardLinks(deps.dashboardUrl?.() ?? ""));
 
@@ -160,20 +172,30 @@ export function createApiHandler(deps: ApiDeps) {
     const cors: Record<string, string> = { Vary: "Origin" };
     if (allowed.includes("*")) cors["Access-Control-Allow-Origin"] = "*";
     else if (origin && allowed.includes(origin)) cors["Access-Control-Allow-Origin"] = origin;
-    cors["Access-Control-Expose-Headers"] = "ETag, X-Firestore-Reads";
+    cors["Access-Control-Expose-Headers"] = ["ETag", "X-Firestore-Reads", ...RATE_LIMIT_HEADER_NAMES].join(", ");
 
     const send = (status: number, headers: Record<string, string>, body?: Buffer) => {
       res.status(status);
       for (const [k, v] of Object.entries({ ...cors, ...headers })) res.setHeader(k, v);
       res.end(req.method === "HEAD" ? undefined : body);
     };
-    const fail = (err: ApiError) => {
+    const fail = (err: ApiError, headers: Record<string, string> = {}) => {
       const body = { error: err.code, message: err.message, ...(err.problems ? { problems: err.problems } : {}) };
-      send(err.status, { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" }, Buffer.from(JSON.stringify(body)));
+      send(err.status, { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store", ...headers }, Buffer.from(JSON.stringify(body)));
     };
     let reads = 0;
     let status = 200;
     try {
+      // Every request counts, answered from a cache or not: the limit guards the instance, not Firestore alone.
+      const limit = deps.requestsPerMinute();
+      if (limit > 0) {
+        const spent = perAddress.take(deps.clientAddress(req), 1, limit);
+        if (!spent.ok) {
+          status = 429;
+          const wait = spent.retryAfterSeconds ?? 60;
+          return fail(new ApiError(429, "rate_limited", `at most ${limit} requests a minute from one address; retry in ${wait} s`), rateLimitHeaders(REQUESTS_POLICY, spent, wait));
+        }
+      }
       if (req.method === "OPTIONS") {
         status = 204;
         return send(204, { "Access-Control-Allow-Methods": "GET, HEAD, OPTIONS", "Access-Control-Allow-Headers": "If-None-Match", "Access-Control-Max-Age": "86400" });

@@ -16,9 +16,16 @@ import http, { type IncomingMessage, type Server, type ServerResponse } from "no
 
 export type Refusal = { status: number; body: unknown; headers?: Record<string, string> };
 
+export type Verdict = Refusal | { admit: number };
+
 export interface GuardPolicy {
-  /** A refusal for this request head, or the bytes its body may take once admitted. */
-  check(req: IncomingMessage, path: string): Refusal | { admit: number };
+  /**
+   * A refusal for this request head, or the bytes its body may take once
+   * admitted. It may be a promise (a key looked up in Firestore): meanwhile
+   * nobody reads the body, so Node buffers at most a socket's worth of it and
+   * then stops reading from the client (TCP backpressure).
+   */
+  check(req: IncomingMessage, path: string): Verdict | Promise<Verdict>;
   /**
    * Hand admitted bodies to the handler as bytes (req.body a Buffer, the
    * original Content-Type kept for originalContentType): the framework's JSON
@@ -77,7 +84,24 @@ function interpose(server: Server, policy: GuardPolicy): void {
   const gate = (req: IncomingMessage, res: ServerResponse, onAdmit: () => void) => {
     const started = performance.now();
     const path = requestPath(req.url);
-    const verdict = policy.check(req, path);
+    let verdict: Verdict | Promise<Verdict>;
+    try {
+      verdict = policy.check(req, path);
+    } catch (err) {
+      verdict = Promise.reject(err);
+    }
+    if (!(verdict instanceof Promise)) return decide(req, res, path, verdict, started, onAdmit);
+    verdict.then(
+      (v) => decide(req, res, path, v, started, onAdmit),
+      () => decide(req, res, path, { status: 500, body: { error: "internal", message: "internal error" } }, started, onAdmit),
+    );
+  };
+
+  // Synchronous from the verdict on, so the in-flight budget is checked and
+  // charged in one step.
+  const decide = (req: IncomingMessage, res: ServerResponse, path: string, verdict: Verdict, started: number, onAdmit: () => void) => {
+    // The client gave up while the verdict was pending: nothing to answer, nothing to hand on.
+    if (req.socket.destroyed) return;
     let refusal: Refusal | undefined = "admit" in verdict ? undefined : verdict;
     const bytes = "admit" in verdict ? verdict.admit : 0;
     if (!refusal && bytes > 0 && inflight + bytes > policy.maxInflightBytes && inflight > 0) {

@@ -1,10 +1,11 @@
-// Everything ingest can decide from a request's head (method, path, headers)
-// before a single body byte is read: the key, the route, the method, and what
-// the body may be. Pure. The handler runs it after the framework has parsed the
-// body (the Functions emulator leaves no choice); the pre-body guard
-// (http/guard.ts) runs the same checks before the framework reads anything.
+// Everything ingest can decide from a request's head (method, path, headers,
+// client address) before a single body byte is read: the key, the route, the
+// method, what the body may be, and whether the key's bucket is empty. The
+// handler runs it after the framework has parsed the body (the Functions
+// emulator leaves no choice); the pre-body guard (http/guard.ts) runs the same
+// checks, awaiting the key's lookup, before the framework reads anything.
 import type { IncomingHttpHeaders } from "node:http";
-import { authenticate } from "./auth.js";
+import type { Client, IngestAccess } from "./access.js";
 import { BODY_LIMITS, unsupportedMediaType, type Problem } from "./parse.js";
 
 export const ROUTES = { posts: "/posts", enqueue: "/post/enqueue" } as const;
@@ -19,24 +20,28 @@ export type Outcome = {
   error?: string;
 };
 
-export type RequestHead = { method: string; path: string; headers: IncomingHttpHeaders };
+export type RequestHead = { method: string; path: string; headers: IncomingHttpHeaders; address: string };
 
 export function failure(status: number, error: string, message: string, problems?: Problem[]): Outcome {
   return { status, body: problems ? { error, message, problems } : { error, message } };
 }
 
 /**
- * The refusal for a request whose head already rules it out, or undefined.
- * `bodyUnread`: the body has not been read yet, so a body of unknown length
- * (chunked) is refused too: nothing else bounds what reading it would cost.
+ * The client a request's head admits, or the refusal for a head that already
+ * rules the request out. `bodyUnread`: the body has not been read yet, so a
+ * body of unknown length (chunked) is refused too: nothing else bounds what
+ * reading it would cost.
  */
-export function checkHead(head: RequestHead, apiKey: string, bodyUnread: boolean): Outcome | undefined {
+export async function checkHead(head: RequestHead, access: IngestAccess, bodyUnread: boolean): Promise<{ client: Client } | { refused: Outcome }> {
   // The key is checked before anything else looks at the request.
-  const auth = authenticate(head.headers, apiKey);
-  if (!auth.ok) {
-    const headers: Record<string, string> = auth.status === 401 ? { "WWW-Authenticate": 'Bearer realm="ingest"' } : {};
-    return { ...failure(auth.status, auth.status === 401 ? "unauthenticated" : "forbidden", auth.message), headers };
-  }
+  const who = await access.identify(head.headers, head.address);
+  if (!who.ok) return { refused: who.outcome };
+  const refused = checkShape(head, bodyUnread) ?? access.beforeBody(who.client);
+  return refused ? { refused } : { client: who.client };
+}
+
+/** Route, method and what the body may be: the checks that need no key. Pure. */
+export function checkShape(head: Omit<RequestHead, "address">, bodyUnread: boolean): Outcome | undefined {
   const route = head.path;
   if (route !== ROUTES.posts && route !== ROUTES.enqueue) {
     const shown = route.length > 100 ? `${route.slice(0, 100)}…` : route;

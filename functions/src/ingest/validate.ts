@@ -1,11 +1,20 @@
-// Validates candidate posts against the shared schema, listing every problem.
+// Validates candidate posts against the shared schema and the date bounds,
+// listing every problem.
+import { DEFAULT_DATE_BOUNDS, publishedAtProblem, type DateBounds } from "@newsroom/core/dates";
 import { ENVELOPE_BYTES, MAX_MESSAGE_BYTES } from "@newsroom/core/message";
 import { PostSchema, type Post } from "@newsroom/core/post";
 import type { Problem } from "./parse.js";
 
 export type ValidationResult = { ok: true; posts: Post[] } | { ok: false; problems: Problem[] };
 
-export function validatePosts(items: readonly unknown[]): ValidationResult {
+export interface ValidationOptions {
+  /** The days a post may count on (params PUBLISHED_AT_EARLIEST, PUBLISHED_AT_AHEAD_HOURS). */
+  dates: DateBounds;
+  /** When the posts are received: the upper date bound counts from it. */
+  now: Date;
+}
+
+export function validatePosts(items: readonly unknown[], options: ValidationOptions = { dates: DEFAULT_DATE_BOUNDS, now: new Date() }): ValidationResult {
   const posts: Post[] = [];
   const problems: Problem[] = [];
   items.forEach((item, index) => {
@@ -15,6 +24,11 @@ export function validatePosts(items: readonly unknown[]): ValidationResult {
       const bytes = ENVELOPE_BYTES + Buffer.byteLength(JSON.stringify(result.data), "utf8");
       if (bytes > MAX_MESSAGE_BYTES) {
         problems.push({ index, path: "", message: `the post is ${bytes} bytes once encoded as JSON; the limit is ${MAX_MESSAGE_BYTES} (characters such as control characters take six bytes each)` });
+        return;
+      }
+      const dated = result.data.publishedAt === undefined ? undefined : publishedAtProblem(result.data.publishedAt, options.now, options.dates);
+      if (dated) {
+        problems.push({ index, path: "publishedAt", message: dated });
         return;
       }
       posts.push(result.data);

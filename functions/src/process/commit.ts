@@ -16,10 +16,10 @@
 // that lands late simply joins the next batch. The transaction reads nothing
 // the rollup writes: processPosts never waits on, or is aborted by, it.
 import { FieldValue, Timestamp, type DocumentReference, type Firestore } from "firebase-admin/firestore";
-import { COLLECTIONS, deltaId, paths, TTL, DAY_MS, windowEndOf, type ArticleDoc, type DeltaDoc } from "@newsroom/core/layout";
+import { COLLECTIONS, deltaId, paths, previousArticleId, TTL, DAY_MS, windowEndOf, type ArticleDoc, type DeltaDoc } from "@newsroom/core/layout";
 import type { Post } from "@newsroom/core/post";
 import { deltaOf, splitDelta } from "./delta.js";
-import { withRetry, type RetryOptions } from "./retry.js";
+import { isAlreadyExists, isTransientFirestoreError, withRetry, type RetryOptions } from "./retry.js";
 import type { PostSummary } from "./summarise.js";
 
 export interface CommitContext {
@@ -32,6 +32,8 @@ export interface CommitContext {
   windowSeconds: number;
   /** Also honour the layout before the rollup (ledger/, clientIds/) while its entries live. */
   legacy: boolean;
+  /** Also honour the article ids posts without a client id had before the kinds were kept apart (previousArticleId). */
+  previousIds: boolean;
   /** Articles expire after this long; undefined keeps them. */
   articleTtlMs: number | undefined;
   retry?: Partial<RetryOptions>;
@@ -82,8 +84,11 @@ export async function commitSummaries(ctx: CommitContext, summaries: readonly Po
           const legacyRefs: Array<DocumentReference | undefined> = summaries.map((s) =>
             ctx.legacy && s.clientId !== undefined ? db.doc(paths.legacyClientId(s.articleId)) : undefined,
           );
-          const reads = [...articleRefs, ...legacyRefs.filter((r): r is DocumentReference => r !== undefined)];
-          const snaps = await tx.getAll(...reads);
+          const previousRefs: Array<DocumentReference | undefined> = summaries.map((s) =>
+            ctx.previousIds && s.clientId === undefined ? db.doc(paths.article(previousArticleId(ctx.messageId, s.index))) : undefined,
+          );
+          const extra = [...legacyRefs, ...previousRefs].filter((r): r is DocumentReference => r !== undefined);
+          const snaps = await tx.getAll(...articleRefs, ...extra);
           let readCount = snaps.length;
           if (ctx.legacy) {
             // Counted by the code before the rollup (its ledger names the message): nothing to add.
@@ -91,10 +96,12 @@ export async function commitSummaries(ctx: CommitContext, summaries: readonly Po
             readCount += Math.max(1, old.size);
             if (!old.empty) return { counted: 0, already: summaries.length, duplicates: 0, windowEnd: undefined, writes: 0, reads: readCount };
           }
-          const legacySnaps = new Map<number, boolean>();
           let k = summaries.length;
-          legacyRefs.forEach((r, i) => {
-            if (r) legacySnaps.set(i, snaps[k++]!.exists);
+          const legacySnaps = legacyRefs.map((r) => (r ? snaps[k++]!.exists : false));
+          // A previous id counts only if its document is this very post's: a client id could have produced it.
+          const previousSnaps = previousRefs.map((r, i) => {
+            const snap = r ? snaps[k++]! : undefined;
+            return snap?.exists === true && snap.get("messageId") === ctx.messageId && snap.get("index") === summaries[i]!.index;
           });
           const fresh: PostSummary[] = [];
           let already = 0;
@@ -104,7 +111,8 @@ export async function commitSummaries(ctx: CommitContext, summaries: readonly Po
             if (snap.exists) {
               if (snap.get("messageId") === ctx.messageId) already++;
               else duplicates++;
-            } else if (legacySnaps.get(i)) duplicates++;
+            } else if (previousSnaps[i]) already++;
+            else if (legacySnaps[i]) duplicates++;
             else fresh.push(s);
           });
           if (fresh.length === 0) return { counted: 0, already, duplicates, windowEnd: undefined, writes: 0, reads: readCount };
@@ -135,6 +143,7 @@ export async function commitSummaries(ctx: CommitContext, summaries: readonly Po
         // One attempt per transaction: retries (and their time budget) are ours.
         { maxAttempts: 1 },
       ),
-    ctx.retry,
+    // A post's article created since this transaction read it: run it again, and it is skipped.
+    { ...ctx.retry, isRetryable: (e) => (ctx.retry?.isRetryable ?? isTransientFirestoreError)(e) || isAlreadyExists(e) },
   );
 }

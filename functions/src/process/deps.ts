@@ -1,7 +1,7 @@
 // Production dependencies of the handler, read from params at run time.
 import { getFirestore } from "firebase-admin/firestore";
 import * as logger from "firebase-functions/logger";
-import { rollupTopic, rollupWindowSeconds } from "../config.js";
+import { publishedAtBounds, rollupTopic, rollupWindowSeconds } from "../config.js";
 import { topicPublisher } from "../ingest/publisher.js";
 import { DAY_MS } from "@newsroom/core/layout";
 import type { HandlerDeps } from "./handler.js";
@@ -55,6 +55,8 @@ export function productionDeps(tick: boolean): HandlerDeps {
     logger,
     windowSeconds: rollupWindowSeconds.value(),
     legacy: processParams.readLegacyLedger.value(),
+    previousIds: processParams.readPreviousArticleIds.value(),
+    dates: publishedAtBounds(),
     ...(retentionDays > 0 ? { articleTtlMs: Math.max(8, retentionDays) * DAY_MS } : {}),
     ...(tick ? { onWindow: windowTicker(topicPublisher(rollupTopic.value(), 10_000)) } : {}),
     retry: retryPolicy("processPosts"),

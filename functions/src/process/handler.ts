@@ -10,6 +10,7 @@
 // redelivery count each post at most once.
 import { FieldValue, Timestamp, type Firestore } from "firebase-admin/firestore";
 import { DAY_MS, paths, quarantineId, STORED_LIMITS, TTL, type QuarantineDoc } from "@newsroom/core/layout";
+import { DEFAULT_DATE_BOUNDS, publishedAtProblem, type DateBounds } from "@newsroom/core/dates";
 import { decodeMessage } from "@newsroom/core/message";
 import type { Post } from "@newsroom/core/post";
 import { commitSummaries, type CommitContext, type CommitResult } from "./commit.js";
@@ -33,6 +34,10 @@ export interface HandlerDeps {
   windowSeconds: number;
   /** Honour the legacy ledger/ and clientIds/ (READ_LEGACY_LEDGER). */
   legacy?: boolean;
+  /** Honour the article ids posts without a client id had before (READ_PREVIOUS_ARTICLE_IDS). */
+  previousIds?: boolean;
+  /** The days a post may count on; a post outside them (published on the topic by other means) is quarantined. */
+  dates?: DateBounds;
   /** Articles expire after this long; undefined keeps them (ARTICLE_RETENTION_DAYS = 0). */
   articleTtlMs?: number;
   /** Told of each window a delta went into (production: a rollup tick, once per window and instance). */
@@ -188,15 +193,21 @@ export async function handlePostsMessage(input: PostsMessageInput, deps: Handler
       quarantined++;
       continue;
     }
+    const published = posts[i]!.publishedAt;
+    const dated = published === undefined ? undefined : publishedAtProblem(published, received, deps.dates ?? DEFAULT_DATE_BOUNDS);
+    if (dated) {
+      await quarantine(deps, quarantineId(input.messageId, i), { messageId: input.messageId, index: i, publication: posts[i]!.publication, reason: dated, payload: postPayload(posts[i]!) });
+      quarantined++;
+      continue;
+    }
     mentions += x.entities.length;
     const s = summarisePost(input.messageId, i, posts[i]!, x.entities, received);
     // The same client id twice in one message: the first occurrence counts.
-    const key = `${s.pubKey}/${s.articleId}`;
-    if (seen.has(key)) {
+    if (seen.has(s.articleId)) {
       repeats++;
       continue;
     }
-    seen.add(key);
+    seen.add(s.articleId);
     summaries.push(s);
   }
 
@@ -208,6 +219,7 @@ export async function handlePostsMessage(input: PostsMessageInput, deps: Handler
     now: deps.now ?? Date.now,
     windowSeconds: deps.windowSeconds,
     legacy: deps.legacy ?? false,
+    previousIds: deps.previousIds ?? false,
     articleTtlMs: deps.articleTtlMs,
     ...(deps.retry ? { retry: deps.retry } : {}),
   };

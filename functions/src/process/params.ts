@@ -25,6 +25,10 @@ export const processParams = {
     default: true,
     description: "Also honour the ledger/ and clientIds/ entries of the layout before the rollup; turn off 30 days after upgrading, once their TTL has removed them",
   }),
+  readPreviousArticleIds: defineBoolean("READ_PREVIOUS_ARTICLE_IDS", {
+    default: true,
+    description: "Also recognise posts without a client id by the article id they had before ids of the two kinds were kept apart (one read per such post); turn off a day after upgrading, once no message from before can be redelivered",
+  }),
 };
 
 export const CPU_CHOICES = [1, 2, 4, 6, 8] as const;

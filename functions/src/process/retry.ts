@@ -93,3 +93,15 @@ export function isPermanentFirestoreError(err: unknown): boolean {
   if (typeof code === "string") return PERMANENT_NAMES.has(code.replace(/^firestore\//i, "").toLowerCase().replaceAll("_", "-"));
   return false;
 }
+
+/**
+ * A create that found its document already there (ALREADY_EXISTS, gRPC 6).
+ * Inside a transaction that read the document first this means it appeared
+ * since: running the transaction again reads it and skips it.
+ */
+export function isAlreadyExists(err: unknown): boolean {
+  if (typeof err !== "object" || err === null || !("code" in err)) return false;
+  const code = (err as { code: unknown }).code;
+  if (typeof code === "number") return code === 6;
+  return typeof code === "string" && code.replace(/^firestore\//i, "").toLowerCase().replaceAll("_", "-") === "already-exists";
+}

@@ -10,7 +10,7 @@
 // A lone surname counted before its full name was known keeps its document.
 import type { Firestore } from "firebase-admin/firestore";
 import { aliasKeys } from "@newsroom/core/names";
-import { entityKey } from "@newsroom/core/keys";
+import { entityKey, sha1Hex } from "@newsroom/core/keys";
 import { paths, type AliasMerge, type DeltaEntity, type EntityType } from "@newsroom/core/layout";
 import { mergeEntity, type DeltaPubs } from "../process/delta.js";
 
@@ -38,14 +38,38 @@ export function personAliases(type: EntityType, word: string): string[] {
 
 const isLone = (e: DeltaEntity) => e.t === "person" && !/\s/u.test(entityKey(e.w));
 
-/** The batch's single-word persons, most mentioned first (ties by publication, then id), at most `limit`. */
-export function loneNames(merged: DeltaPubs, limit = MAX_ALIAS_LOOKUPS): LoneName[] {
-  const out: LoneName[] = [];
+/**
+ * The batch's single-word persons to look up, at most `limit`: each
+ * publication's most mentioned first, taken in turns across publications, so
+ * one publication's flood of surnames cannot use up another's lookups. The
+ * order of the publications in each turn comes from `seed` (the batch), so
+ * when more publications than lookups have lone names, batches differ in
+ * which go first.
+ */
+export function loneNames(merged: DeltaPubs, seed = "", limit = MAX_ALIAS_LOOKUPS): LoneName[] {
+  const perPub: LoneName[][] = [];
   for (const [pub, p] of Object.entries(merged)) {
-    for (const [id, e] of Object.entries(p.e)) if (isLone(e)) out.push({ pub, id, key: entityKey(e.w), count: e.c });
+    const names: LoneName[] = [];
+    for (const [id, e] of Object.entries(p.e)) if (isLone(e)) names.push({ pub, id, key: entityKey(e.w), count: e.c });
+    if (names.length === 0) continue;
+    names.sort((a, b) => b.count - a.count || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    perPub.push(names);
   }
-  out.sort((a, b) => b.count - a.count || (a.pub < b.pub ? -1 : a.pub > b.pub ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return out.slice(0, limit);
+  const turn = (names: LoneName[]) => sha1Hex(`${seed}\u0000${names[0]!.pub}`);
+  perPub.sort((a, b) => (turn(a) < turn(b) ? -1 : turn(a) > turn(b) ? 1 : 0));
+  const out: LoneName[] = [];
+  for (let round = 0; out.length < limit; round++) {
+    let any = false;
+    for (const names of perPub) {
+      const l = names[round];
+      if (!l) continue;
+      any = true;
+      out.push(l);
+      if (out.length === limit) break;
+    }
+    if (!any) break;
+  }
+  return out;
 }
 
 /** The full names of the batch itself, by publication and the surname they claim. */
@@ -113,9 +137,9 @@ export function storedFullNames(db: Firestore): FullNameLookup {
   };
 }
 
-/** Looks up the batch's lone surnames (20 lookups at a time), and decides. */
-export async function findMerges(pubs: DeltaPubs, lookup: FullNameLookup, limit = MAX_ALIAS_LOOKUPS): Promise<AliasMerge[]> {
-  const lone = loneNames(pubs, limit);
+/** Looks up the batch's lone surnames (20 lookups at a time), and decides; `seed` names the batch (see loneNames). */
+export async function findMerges(pubs: DeltaPubs, lookup: FullNameLookup, seed = "", limit = MAX_ALIAS_LOOKUPS): Promise<AliasMerge[]> {
+  const lone = loneNames(pubs, seed, limit);
   const stored = new Map<LoneName, readonly FullName[]>();
   for (let i = 0; i < lone.length; i += 20) {
     await Promise.all(lone.slice(i, i + 20).map(async (l) => void stored.set(l, await lookup(l))));

@@ -8,53 +8,48 @@
 // at w (epoch ms), once Firestore's clock is past w + grace (a commit in flight
 // then lands after w, in the next batch):
 //   1. claim   windows/{w}: a lease, so a second rollup does not do the same work;
-//   2. read    every delta committed in (through, w];
+//   2. read    the deltas committed in (through, w], at most BATCH_LIMITS (batch.ts):
+//              a larger backlog ends this batch early, at `to` < w;
 //   3. plan    decide the publication-level alias merges (aliases.ts), then in
 //              one transaction: rollup/state.through still where it was read,
-//              then windows/{w}.plan = {from, to, parts, merges} and through = w
-//              (a second rollup, a retry, a newer deploy all use the stored plan);
-//   4. apply   each part in one transaction with its marker windows/{w}/parts/{n}:
-//              present = applied, so a crash mid-commit, a second rollup, or a
-//              redelivered tick applies nothing twice;
-//   5. finish  windows/{w}.applied, rollup/status, then delete the deltas.
+//              then the plan {from, to, parts, merges} stored in windows/{to}
+//              (windows/{w}, or a document of its own for a batch that ended
+//              early) and through = to. A second rollup, a retry, a newer
+//              deploy all use the stored plan. A plan whose document would
+//              pass BATCH_LIMITS.planBytes halves the batch instead;
+//   4. apply   each part in one transaction with its marker (apply.ts): a crash
+//              mid-commit, a second rollup or a redelivered tick applies nothing
+//              twice; a write Firestore refuses for good is isolated and
+//              quarantined, and the rest of the batch is applied;
+//   5. finish  the batch's document marked applied, rollup/status (status.ts),
+//              then the deltas deleted; a batch that ended early goes on with
+//              the rest of the window.
 // processPosts reads none of these documents, so it is never held up or
 // aborted by a rollup.
-import { FieldPath, FieldValue, Timestamp, type DocumentData, type Firestore, type Transaction } from "firebase-admin/firestore";
-import { entityKey } from "@newsroom/core/keys";
-import { COLLECTIONS, DAY_MS, paths, TTL, type DeltaDoc, type RollupStateDoc, type WindowDoc } from "@newsroom/core/layout";
+import { FieldValue, Timestamp } from "firebase-admin/firestore";
+import { documentBytes } from "@newsroom/core/doc-size";
+import { COLLECTIONS, DAY_MS, paths, TTL, type RollupStateDoc, type WindowDoc } from "@newsroom/core/layout";
 import { mergeDeltas } from "../process/delta.js";
-import type { ProcessLogger } from "../process/handler.js";
-import { withRetry, type RetryOptions } from "../process/retry.js";
+import { withRetry } from "../process/retry.js";
 import { findMerges, storedFullNames } from "./aliases.js";
-import { batchItems, itemsOfPart, planParts, type Plan, type RollupItem } from "./plan.js";
+import { applyPart, type ItemFailure } from "./apply.js";
+import { BATCH_LIMITS, readBatch, type DeltaRow } from "./batch.js";
+import { sleepOf, txn, type RollupDeps } from "./context.js";
+import { compactPastYears } from "./compact.js";
+import { batchItems, itemsOfPart, planParts, PLAN_VERSION, type RollupItem } from "./plan.js";
+import { recordFinish } from "./status.js";
 
-export interface RollupDeps {
-  db: Firestore;
-  logger: ProcessLogger;
-  windowSeconds: number;
-  /** Wait this long after a window's end before reading it (commits in flight then land after it). */
-  graceMs: number;
-  /** How long a claimed window is left to its rollup before another may take over. */
-  leaseMs: number;
-  now?: () => number;
-  sleep?: (ms: number) => Promise<void>;
-  retry?: Partial<RetryOptions>;
-  /** Names this rollup in leases (instance + invocation). */
-  owner: string;
-  /** Size of one commit (default PART_LIMITS). */
-  partLimits?: { bytes: number; writes: number };
-}
+export type { RollupDeps } from "./context.js";
 
 export type WindowOutcome =
-  | { status: "applied"; windowEnd: number; from: number; deltas: number; posts: number; parts: number; partsApplied: number; writes: number }
+  | { status: "applied"; windowEnd: number; from: number; to: number; deltas: number; posts: number; parts: number; writes: number; failed: number }
   | { status: "done"; windowEnd: number }
   | { status: "busy"; windowEnd: number };
 
 /** A tick: roll up `windowEnd` once it is due (waiting for it), then sweep; without one, sweep only. */
 export type RollupTick = { windowEnd?: number };
 
-const txn = <T>(deps: RollupDeps, fn: (tx: Transaction) => Promise<T>) => withRetry(() => deps.db.runTransaction(fn, { maxAttempts: 1 }), deps.retry);
-const sleepOf = (deps: RollupDeps) => deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+type StoredPlan = NonNullable<WindowDoc["plan"]>;
 
 /** Another rollup planned a batch between our read of rollup/state and our plan: read again. */
 class Moved extends Error {}
@@ -71,104 +66,104 @@ async function claim(deps: RollupDeps, windowEnd: number): Promise<Claim> {
     if (doc?.leaseUntil !== undefined && doc.leaseUntil > now() && doc.leaseOwner !== deps.owner) return { state: "busy" } as const;
     const lease = { leaseUntil: now() + deps.leaseMs, leaseOwner: deps.owner };
     if (snap.exists) tx.update(ref, lease);
-    else tx.create(ref, { windowEnd, claimedAt: FieldValue.serverTimestamp(), applied: false, expireAt: Timestamp.fromMillis(now() + TTL.windowsDays * DAY_MS), ...lease });
+    else tx.create(ref, newWindow(deps, windowEnd, lease));
     return { state: "mine", plan: doc?.plan } as const;
   });
 }
 
-async function through(db: Firestore): Promise<number> {
-  const snap = await db.doc(paths.rollupState()).get();
+function newWindow(deps: RollupDeps, windowEnd: number, lease: { leaseUntil: number; leaseOwner: string }) {
+  const now = deps.now ?? Date.now;
+  return { windowEnd, claimedAt: FieldValue.serverTimestamp(), applied: false, expireAt: Timestamp.fromMillis(now() + TTL.windowsDays * DAY_MS), ...lease };
+}
+
+async function through(deps: RollupDeps): Promise<number> {
+  const snap = await deps.db.doc(paths.rollupState()).get();
   return Number((snap.data() as RollupStateDoc | undefined)?.through ?? 0);
 }
 
 /**
- * Every delta committed in (from, to], paged. Waits until Firestore's own
- * clock (the query's read time) is past `to` plus a margin, so no commit at or
- * before `to` can still be in flight unseen.
+ * Stores the plan of (from, to] in windows/{to} and moves rollup/state, unless
+ * someone else moved it since `from` was read. windows/{to} is the claimed
+ * window itself, or (a batch that ended early) a document created here with
+ * our lease. Returns the plan in force for windows/{windowEnd} when it was
+ * planned meanwhile.
  */
-export async function readDeltas(deps: RollupDeps, from: number, to: number): Promise<Array<{ id: string; doc: DeltaDoc }>> {
-  const { db } = deps;
-  const base = db
-    .collection(COLLECTIONS.deltas)
-    .where("createdAt", ">", Timestamp.fromMillis(from))
-    .where("createdAt", "<=", Timestamp.fromMillis(to))
-    .orderBy("createdAt")
-    .orderBy(FieldPath.documentId());
-  for (let wait = 0; ; wait++) {
-    const out: Array<{ id: string; doc: DeltaDoc }> = [];
-    let page = await base.limit(500).get();
-    const readAt = page.readTime.toMillis();
-    if (readAt < to + deps.graceMs && wait < 20) {
-      await sleepOf(deps)(to + deps.graceMs - readAt + 50); // this instance's clock runs ahead of Firestore's
-      continue;
-    }
-    for (;;) {
-      for (const d of page.docs) out.push({ id: d.id, doc: d.data() as DeltaDoc });
-      if (page.size < 500) return out;
-      const last = page.docs.at(-1)!;
-      page = await base.startAfter(last.get("createdAt"), last.id).limit(500).get();
-    }
-  }
-}
-
-function writeOf(item: RollupItem, updatedAt: FieldValue): DocumentData {
-  const inc = FieldValue.increment;
-  if (item.kind === "publication") {
-    const days = Object.fromEntries(Object.entries(item.days).map(([d, n]) => [d, inc(n)]));
-    return item.chunk === 0 ? { name: item.name, articleCount: inc(item.articles), days, updatedAt } : { days };
-  }
-  const days = Object.fromEntries(Object.entries(item.days).map(([d, v]) => [d, { m: inc(v.m), a: inc(v.a) }]));
-  if (item.chunk !== 0) return { days };
-  return {
-    word: item.word,
-    key: entityKey(item.word),
-    type: item.type,
-    count: inc(item.count),
-    articles: inc(item.articles),
-    days,
-    updatedAt,
-    ...(item.aliases.length > 0 ? { aliases: item.aliases } : {}),
-    ...(item.absorbed.length > 0 ? { absorbed: FieldValue.arrayUnion(...item.absorbed) } : {}),
-  };
-}
-
-async function applyPart(deps: RollupDeps, windowEnd: number, n: number, items: readonly RollupItem[]): Promise<number> {
-  const marker = deps.db.doc(paths.part(windowEnd, n));
-  return txn(deps, async (tx) => {
-    if ((await tx.get(marker)).exists) return 0;
-    const updatedAt = FieldValue.serverTimestamp();
-    for (const item of items) tx.set(deps.db.doc(item.path), writeOf(item, updatedAt), { merge: true });
-    tx.create(marker, { items: items.length, appliedAt: updatedAt });
-    return items.length;
-  });
-}
-
-/** Stores the plan and moves rollup/state, unless someone else moved it since `from` was read. */
-async function storePlan(deps: RollupDeps, windowEnd: number, plan: NonNullable<WindowDoc["plan"]>): Promise<NonNullable<WindowDoc["plan"]>> {
-  const ref = deps.db.doc(paths.window(windowEnd));
+async function storePlan(deps: RollupDeps, windowEnd: number, plan: StoredPlan): Promise<StoredPlan> {
+  const claimed = deps.db.doc(paths.window(windowEnd));
+  const target = deps.db.doc(paths.window(plan.to));
   const state = deps.db.doc(paths.rollupState());
   return txn(deps, async (tx) => {
-    const [w, s] = await tx.getAll(ref, state);
+    const [w, s] = await tx.getAll(claimed, state);
     const stored = (w!.data() as WindowDoc | undefined)?.plan;
     if (stored) return stored;
     if (Number((s!.data() as RollupStateDoc | undefined)?.through ?? 0) !== plan.from) throw new Moved();
-    tx.update(ref, { plan });
+    if (plan.to === windowEnd) tx.update(claimed, { plan });
+    else tx.create(target, { ...newWindow(deps, plan.to, { leaseUntil: (deps.now ?? Date.now)() + deps.leaseMs, leaseOwner: deps.owner }), plan });
     tx.set(state, { through: plan.to } satisfies RollupStateDoc);
     return plan;
   });
 }
 
-async function finish(deps: RollupDeps, windowEnd: number): Promise<void> {
-  const now = deps.now ?? Date.now;
-  const ref = deps.db.doc(paths.window(windowEnd));
-  const status = deps.db.doc(paths.rollupStatus());
+/** Reads and plans the next batch of (from, windowEnd]: capped, and halved until its plan fits its document. */
+async function planBatch(deps: RollupDeps, from: number, windowEnd: number): Promise<{ plan: StoredPlan; deltas: DeltaRow[]; items: RollupItem[] }> {
+  const limits = deps.batchLimits ?? BATCH_LIMITS;
+  let cap = { bytes: limits.bytes, posts: limits.posts };
+  for (;;) {
+    const batch = await readBatch(deps, from, windowEnd, cap);
+    const pubs = mergeDeltas(batch.deltas.map((d) => d.doc.pubs));
+    const merges = await findMerges(pubs, storedFullNames(deps.db), String(batch.to));
+    const items = batchItems(pubs, merges, batch.to);
+    const posts = batch.deltas.reduce((n, d) => n + d.doc.posts, 0);
+    const plan: StoredPlan = { v: PLAN_VERSION, from, to: batch.to, parts: planParts(items, deps.partLimits), deltas: batch.deltas.length, posts, merges };
+    const bytes = documentBytes(paths.window(batch.to), { plan });
+    if (bytes <= limits.planBytes || batch.deltas.length <= 1) return { plan, deltas: batch.deltas, items };
+    deps.logger.warn("rollup: a plan too large for its document, halving the batch", { from, to: batch.to, bytes, deltas: batch.deltas.length });
+    cap = { bytes: Math.floor(batch.bytes / 2), posts: cap.posts };
+  }
+}
+
+/**
+ * The plan stored in a window by the code before PLAN_VERSION 2 (other keys,
+ * no year documents). Unapplied, it is simply planned again over the same
+ * range; with parts applied, the rest cannot be read in today's keys: the
+ * window is recorded as failed (rollup/status, the quarantine) for an operator.
+ */
+async function replanOld(deps: RollupDeps, windowEnd: number, old: StoredPlan): Promise<{ plan: StoredPlan } | { failed: ItemFailure }> {
+  const applied = await deps.db.collection(`${paths.window(windowEnd)}/${COLLECTIONS.parts}`).limit(1).get();
+  if (!applied.empty) {
+    return { failed: { range: "all", path: paths.window(windowEnd), items: 0, reason: "planned by the code before year documents and half applied: its other parts cannot be applied by this version" } };
+  }
+  const batch = await readBatch(deps, old.from, old.to);
+  const items = batchItems(mergeDeltas(batch.deltas.map((d) => d.doc.pubs)), old.merges ?? [], old.to);
+  const plan: StoredPlan = { ...old, v: PLAN_VERSION, parts: planParts(items, deps.partLimits) };
   await txn(deps, async (tx) => {
-    const current = await tx.get(status);
-    tx.update(ref, { applied: true, appliedAt: FieldValue.serverTimestamp(), leaseUntil: FieldValue.delete(), leaseOwner: FieldValue.delete() });
-    if (windowEnd > Number(current.get("completeThrough") ?? 0)) {
-      tx.set(status, { completeThrough: windowEnd, appliedAt: FieldValue.serverTimestamp(), windowSeconds: deps.windowSeconds, at: now() });
-    }
+    const ref = deps.db.doc(paths.window(windowEnd));
+    const current = ((await tx.get(ref)).data() as WindowDoc | undefined)?.plan;
+    if (current && current.v === undefined) tx.update(ref, { plan });
   });
+  return { plan };
+}
+
+/** Applies a stored plan's parts, finishes its document, deletes its deltas. */
+async function applyPlan(deps: RollupDeps, docEnd: number, plan: StoredPlan, known?: { deltas: DeltaRow[]; items: RollupItem[] }): Promise<WindowOutcome> {
+  let deltas = known?.deltas;
+  let items = known?.items;
+  if (!deltas || !items) {
+    deltas = (await readBatch(deps, plan.from, plan.to)).deltas;
+    items = batchItems(mergeDeltas(deltas.map((d) => d.doc.pubs)), plan.merges ?? [], plan.to);
+  }
+  let writes = 0;
+  const failures: ItemFailure[] = [];
+  for (let n = 0; n < plan.parts.length; n++) {
+    const r = await applyPart(deps, docEnd, n, itemsOfPart(items, plan.parts[n]!));
+    writes += r.writes;
+    failures.push(...r.failures);
+  }
+  await recordFinish(deps, docEnd, plan, failures);
+  await deleteDeltas(deps, deltas.map((d) => d.id));
+  const outcome: WindowOutcome = { status: "applied", windowEnd: docEnd, from: plan.from, to: plan.to, deltas: deltas.length, posts: plan.posts, parts: plan.parts.length, writes, failed: failures.length };
+  deps.logger.info("rollup: batch applied", { ...outcome, at: (deps.now ?? Date.now)() });
+  return outcome;
 }
 
 async function deleteDeltas(deps: RollupDeps, ids: readonly string[]): Promise<void> {
@@ -179,63 +174,66 @@ async function deleteDeltas(deps: RollupDeps, ids: readonly string[]): Promise<v
   }
 }
 
-/** Claims, plans and applies the batch ending at `windowEnd` (see the top of this file). */
+/**
+ * Claims, plans and applies the window ending at `windowEnd` (see the top of
+ * this file): one batch, or several when a backlog ends batches early.
+ */
 export async function rollupWindow(deps: RollupDeps, windowEnd: number): Promise<WindowOutcome> {
   const c = await claim(deps, windowEnd);
   if (c.state === "busy") return { status: "busy", windowEnd };
   if (c.state === "done") return { status: "done", windowEnd };
   deps.logger.info("rollup: window claimed", { windowEnd, owner: deps.owner, planned: c.plan !== undefined, at: (deps.now ?? Date.now)() });
   let plan = c.plan;
-  let deltas: Array<{ id: string; doc: DeltaDoc }> = [];
-  let items: RollupItem[] = [];
-  for (let attempt = 0; !plan; attempt++) {
-    const from = await through(deps.db);
+  if (plan && plan.v === undefined) {
+    const r = await replanOld(deps, windowEnd, plan);
+    if ("failed" in r) {
+      await recordFinish(deps, windowEnd, plan, [r.failed]);
+      return { status: "applied", windowEnd, from: plan.from, to: plan.to, deltas: plan.deltas, posts: plan.posts, parts: plan.parts.length, writes: 0, failed: 1 };
+    }
+    plan = r.plan;
+  }
+  if (plan) return applyPlan(deps, windowEnd, plan);
+  let last: WindowOutcome | undefined;
+  for (let attempt = 0; ; ) {
+    const from = await through(deps);
     if (from >= windowEnd) {
-      // An earlier rollup's batch already reaches past this window: nothing of its own.
-      await finish(deps, windowEnd);
-      return { status: "done", windowEnd };
+      // Batches already reach past this window (later ones, or this one's, ended early): nothing of its own left.
+      await recordFinish(deps, windowEnd, undefined, []);
+      return last ?? { status: "done", windowEnd };
     }
-    deltas = await readDeltas(deps, from, windowEnd);
-    const pubs = mergeDeltas(deltas.map((d) => d.doc.pubs));
-    const merges = await findMerges(pubs, storedFullNames(deps.db));
-    items = batchItems(pubs, merges);
-    const posts = deltas.reduce((n, d) => n + d.doc.posts, 0);
-    const fresh = { from, to: windowEnd, parts: planParts(items, deps.partLimits) as Plan, deltas: deltas.length, posts, merges };
+    const next = await planBatch(deps, from, windowEnd);
+    let stored: StoredPlan;
     try {
-      plan = await storePlan(deps, windowEnd, fresh);
+      stored = await storePlan(deps, windowEnd, next.plan);
     } catch (err) {
-      if (!(err instanceof Moved) || attempt >= 10) throw err;
+      if (!(err instanceof Moved) || ++attempt > 10) throw err;
+      continue;
     }
-    if (plan && plan !== fresh) deltas = []; // someone else's plan: read its deltas below
+    if (stored !== next.plan) return applyPlan(deps, windowEnd, stored); // someone else planned this window
+    last = await applyPlan(deps, stored.to, stored, next);
+    if (stored.to === windowEnd) return last;
   }
-  if (deltas.length === 0 && plan.deltas > 0) {
-    deltas = await readDeltas(deps, plan.from, plan.to);
-    items = batchItems(mergeDeltas(deltas.map((d) => d.doc.pubs)), plan.merges ?? []);
-  }
-  let partsApplied = 0;
-  let writes = 0;
-  for (let n = 0; n < plan.parts.length; n++) {
-    const w = await applyPart(deps, windowEnd, n, itemsOfPart(items, plan.parts[n]!));
-    if (w > 0) partsApplied++;
-    writes += w;
-  }
-  await finish(deps, windowEnd);
-  await deleteDeltas(deps, deltas.map((d) => d.id));
-  const outcome: WindowOutcome = { status: "applied", windowEnd, from: plan.from, deltas: deltas.length, posts: plan.posts, parts: plan.parts.length, partsApplied, writes };
-  deps.logger.info("rollup: window applied", { ...outcome, at: (deps.now ?? Date.now)() });
-  return outcome;
 }
 
-/** Finishes batches a rollup left half done, then rolls up everything due. */
+/** Finishes batches a rollup left half done, then rolls up everything due. One window's error does not hold up the others. */
 export async function sweep(deps: RollupDeps): Promise<WindowOutcome[]> {
   const now = deps.now ?? Date.now;
   const out: WindowOutcome[] = [];
+  const errors: unknown[] = [];
+  const attempt = async (w: number) => {
+    try {
+      out.push(await rollupWindow(deps, w));
+    } catch (err) {
+      errors.push(err);
+      deps.logger.warn("rollup: window failed, the sweep goes on", { windowEnd: w, error: String(err).slice(0, 300) });
+    }
+  };
   const unfinished = await deps.db.collection(COLLECTIONS.windows).where("applied", "==", false).orderBy("windowEnd").limit(20).get();
-  for (const d of unfinished.docs) out.push(await rollupWindow(deps, Number(d.get("windowEnd"))));
+  for (const d of unfinished.docs) await attempt(Number(d.get("windowEnd")));
   // The latest window end that is due covers every delta committed before it.
   const w = deps.windowSeconds * 1000;
   const due = Math.floor((now() - deps.graceMs) / w) * w;
-  const planned = await through(deps.db);
+  const planned = await through(deps);
   if (due > planned) {
     const pending = await deps.db
       .collection(COLLECTIONS.deltas)
@@ -243,8 +241,14 @@ export async function sweep(deps: RollupDeps): Promise<WindowOutcome[]> {
       .where("createdAt", "<=", Timestamp.fromMillis(due))
       .limit(1)
       .get();
-    if (!pending.empty) out.push(await rollupWindow(deps, due));
+    if (!pending.empty) await attempt(due);
   }
+  // Then housekeeping, which can wait: the days of past years into their year documents.
+  await compactPastYears(deps).catch((err: unknown) => {
+    errors.push(err);
+    deps.logger.warn("rollup: compaction failed, the next sweep tries again", { error: String(err).slice(0, 300) });
+  });
+  if (errors.length > 0) throw errors[0]; // Pub/Sub redelivers the tick; the schedule sweeps again
   return out;
 }
 

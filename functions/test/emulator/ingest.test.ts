@@ -3,32 +3,18 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { after, before, describe, it } from "node:test";
+import { getApps, initializeApp } from "firebase-admin/app";
+import { getFirestore } from "firebase-admin/firestore";
 import { decodeMessage } from "@newsroom/core/message";
+import { createKey } from "../../src/keys/store.js";
 import { emulator } from "./support/env.js";
+import { postToIngest as post } from "./support/ingest.js";
 import { whilePaused } from "./support/processes.js";
 import { TestSubscription, type PulledMessage } from "./support/pubsub.js";
 
 const run = randomUUID().slice(0, 8);
 const accepted = `Accepted ${run}`;
 const rejected = `Rejected ${run}`; // no post with this publication may ever be published
-
-type Answer = { status: number; headers: Headers; body: any; text: string };
-
-async function post(path: string, body: string | Buffer, headers: Record<string, string> = {}, method = "POST"): Promise<Answer> {
-  const res = await fetch(`${emulator.ingestUrl()}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${emulator.apiKey()}`, "content-type": "application/json", ...headers },
-    ...(method === "GET" || method === "HEAD" ? {} : { body }),
-  });
-  const text = await res.text();
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    parsed = undefined;
-  }
-  return { status: res.status, headers: res.headers, body: parsed, text };
-}
 
 const good = (n: number, extra: Record<string, unknown> = {}) => ({
   publication: accepted,
@@ -113,6 +99,17 @@ describe("ingest on the emulators", () => {
     assert.deepEqual(published.map((p) => p.content), ["Old client text."]);
   });
 
+  it("accepts a client's key from npm run keys, and answers 403 with problems for a publication it may not post to", async () => {
+    const db = getFirestore(getApps()[0] ?? initializeApp({ projectId: emulator.project() }));
+    const { key } = await createKey(db, { client: `Ingest test ${run}`, publications: [accepted] });
+    const ok = await post("/posts", JSON.stringify([good(40)]), { authorization: `Bearer ${key}` });
+    assert.equal(ok.status, 202, ok.text);
+    assert.deepEqual((await pullIds(ok.body.messageIds)).map((p) => p.id), [`${run}-40`]);
+    const refused = await post("/posts", JSON.stringify([good(41), bad]), { authorization: "", "x-api-key": key });
+    assert.equal(refused.status, 403, refused.text);
+    assert.deepEqual(refused.body.problems, [{ index: 1, path: "publication", message: `this key may not post to ${JSON.stringify(rejected)}` }]);
+  });
+
   it("answers 401 without a key and 403 with a wrong one, before looking at the body", async () => {
     // Malformed NDJSON reaches the handler (malformed application/json is refused
     // by the framework's parser before any handler runs), so 401 proves the order.
@@ -187,6 +184,7 @@ describe("ingest on the emulators", () => {
     const answer = await whilePaused(port, () => post("/posts", JSON.stringify([good(30)])));
     assert.equal(answer.status, 503, answer.text);
     assert.equal(answer.body.error, "unavailable");
+    assert.match(answer.body.message, /may have been published/, "a timeout is no proof the posts were not published");
     assert.equal(answer.headers.get("retry-after"), "5");
     const again = await post("/posts", JSON.stringify([good(31)]));
     assert.equal(again.status, 202, again.text);

@@ -8,18 +8,23 @@ import { after, before, describe, it } from "node:test";
 import { deleteApp, initializeApp, type App } from "firebase-admin/app";
 import { getFirestore, Timestamp, type Firestore } from "firebase-admin/firestore";
 import type { Entity, EntityType } from "@newsroom/core/extract";
-import { deltaOf, mergeDeltas } from "../../src/process/delta.js";
+import { deltaOf, mergeDeltas, type DeltaPubs } from "../../src/process/delta.js";
 import { handlePostsMessage, type HandlerDeps, type ProcessedResult } from "../../src/process/handler.js";
 import { destroyExtractionPool, extractEach, type Extracted } from "../../src/process/pool.js";
 import { summarisePost } from "../../src/process/summarise.js";
 import { articles } from "../../src/api/handlers.js";
 import { ReadStore } from "../../src/api/store.js";
 import { handleRollupTick, rollupWindow, sweep, type RollupDeps } from "../../src/rollup/handler.js";
+import { applyPart } from "../../src/rollup/apply.js";
+import { compactDocument } from "../../src/rollup/compact.js";
+import { atOrBefore, readBatch } from "../../src/rollup/batch.js";
+import { PLAN_VERSION, rollupItems } from "../../src/rollup/plan.js";
 import { clientIdKey, entityId, publicationKey } from "@newsroom/core/keys";
-import { COLLECTIONS, paths, windowEndOf, type DeltaDoc } from "@newsroom/core/layout";
+import { COLLECTIONS, paths, previousArticleId, rollupQuarantineId, windowEndOf, type DeltaDoc } from "@newsroom/core/layout";
 import { encodeMessage } from "@newsroom/core/message";
 import type { Post } from "@newsroom/core/post";
 import { faultyFirestore, grpcError, INVALID_ARGUMENT, UNAVAILABLE } from "./support/faulty-firestore.js";
+import { seriesOf } from "./support/series.js";
 
 const RUN = `${Date.now().toString(36)}-${randomBytes(3).toString("hex")}`;
 const pubName = (label: string) => `Test ${label} ${RUN}`;
@@ -84,11 +89,12 @@ const send = (posts: Post[], messageId: string, d: HandlerDeps) =>
 /** Counters of a publication (no timestamps), for comparing states. */
 async function counters(name: string) {
   const ref = db.doc(paths.publication(publicationKey(name)));
-  const [pub, ents] = await Promise.all([ref.get(), ref.collection(COLLECTIONS.ents).get()]);
+  const [pub, ents, days] = await Promise.all([ref.get(), ref.collection(COLLECTIONS.ents).get(), seriesOf<number>(ref)]);
+  const entDays = await Promise.all(ents.docs.map((d) => seriesOf<{ m: number; a: number }>(d.ref)));
   return {
     articleCount: pub.get("articleCount") as number | undefined,
-    days: pub.get("days") as Record<string, number> | undefined,
-    ents: Object.fromEntries(ents.docs.map((d) => [d.id, { word: d.get("word"), type: d.get("type"), count: d.get("count"), articles: d.get("articles"), days: d.get("days") }])),
+    days,
+    ents: Object.fromEntries(ents.docs.map((d, i) => [d.id, { word: d.get("word"), type: d.get("type"), count: d.get("count"), articles: d.get("articles"), days: entDays[i] }])),
   };
 }
 
@@ -300,6 +306,47 @@ describe("processPosts (Firestore emulator)", () => {
     assert.equal(off.counted, 1, "with the legacy check off, only the new layout counts");
   });
 
+  it("counts a post whose publication and client id spell another message's first post (issue 19, finding 4)", async () => {
+    const name = pubName("Collide");
+    const m = msgId("collide");
+    // Under the previous ids, {publication: m, id: "0"} was sha1(m, 0): the article of this message's first post.
+    const r = await send([{ publication: name, content: "Ada Lovelace." }, { publication: m, content: "Charles Babbage.", id: "0" }], m, deps());
+    assert.deepEqual([r.counted, r.duplicates], [2, 0]);
+    assert.equal((await rolledUp(name, 1)).articleCount, 1);
+  });
+
+  it("recognises a post counted under its previous article id only when that article is its own", async () => {
+    const name = pubName("Previous");
+    const m = msgId("previous");
+    // Counted before the upgrade: the previous id names this message and position.
+    await db.doc(paths.article(previousArticleId(m, 0))).set({ pubKey: publicationKey(name), messageId: m, index: 0 });
+    // A claim a client made on the previous id of position 1: another message's, so no proof of anything.
+    await db.doc(paths.article(previousArticleId(m, 1))).set({ pubKey: "someone-else", messageId: "other", index: 0, clientId: "0" });
+    const posts: Post[] = [{ publication: name, content: "Ada Lovelace." }, { publication: name, content: "Paris." }];
+    const r = await send(posts, m, deps({ previousIds: true }));
+    assert.deepEqual([r.counted, r.already], [1, 1]);
+    const off = await send(posts, msgId("previous-off"), deps({ previousIds: false }));
+    assert.equal(off.counted, 2, "with the check off, only today's ids count");
+  });
+
+  it("quarantines a post dated outside the bounds that reached the topic anyway, and counts its neighbour", async () => {
+    const name = pubName("Dated");
+    const r = await send(
+      [
+        { publication: name, content: "Ada Lovelace.", publishedAt: "1650-01-01" },
+        { publication: name, content: "Charles Babbage.", publishedAt: "1790-01-08" },
+        { publication: name, content: "Paris.", publishedAt: "9999-12-31" },
+      ],
+      msgId("dated"),
+      deps(),
+    );
+    assert.deepEqual([r.counted, r.quarantined], [1, 2]);
+    assert.match((await db.doc(paths.quarantine(`${msgId("dated")}.post0`)).get()).get("reason"), /on or after 1700-01-01/);
+    assert.match((await db.doc(paths.quarantine(`${msgId("dated")}.post2`)).get()).get("reason"), /hours after/);
+    const got = await rolledUp(name, 1);
+    assert.deepEqual(got.days, { "1790-01-08": 1 });
+  });
+
   it("extracts on the worker pool, keeping a failing text to itself", async () => {
     const texts = ["Angela Merkel met Emmanuel Macron in Paris.", "President Abraham Lincoln spoke in Washington."];
     const results = await extractEach(texts);
@@ -404,6 +451,98 @@ describe("rollup (Firestore emulator)", () => {
     const after = await rolledUp(name, 5);
     assert.equal(after.ents[entityId("person", "Hopper")]?.count, 1);
     assert.equal(after.ents[grace]!.count, 4);
+  });
+
+  it("isolates a write Firestore refuses for good: the rest of the part is applied, that one quarantined, a rerun changes nothing", async () => {
+    const name = pubName("Isolate");
+    const pub = publicationKey(name);
+    const ents = ["Ada Lovelace", "Charles Babbage", "Grace Hopper", "Alan Turing", "Mary Somerville"];
+    const pubs: DeltaPubs = {
+      [pub]: { n: name, a: 1, d: { "2026-01-01": 1 }, e: Object.fromEntries(ents.map((w) => [entityId("person", w), { w, t: "person" as const, c: 1, a: 1, d: { "2026-01-01": { m: 1, a: 1 } } }])) },
+    };
+    const items = rollupItems(pubs, "2026");
+    const bad = paths.entity(pub, entityId("person", "Grace Hopper"));
+    const refusing = faultyFirestore(db, {
+      onWrite: (path) => {
+        if (path === bad) throw grpcError(INVALID_ARGUMENT, "too many index entries");
+      },
+    });
+    // A batch document of its own (not a window's end), so the harness's rollup never touches it.
+    const batchEnd = 7 + 30_000 * Math.floor(Math.random() * 1e6);
+    const first = await applyPart(rollup({ db: refusing }), batchEnd, 0, items);
+    assert.equal(first.writes, items.length - 1);
+    assert.deepEqual(first.failures.map((f) => [f.path, f.items]), [[bad, 1]]);
+    assert.match(first.failures[0]!.reason, /too many index entries/);
+    const q = (await db.doc(paths.quarantine(rollupQuarantineId(batchEnd, first.failures[0]!.range))).get()).data()!;
+    assert.equal(q.path, bad);
+    assert.match(q.excerpt, /Grace Hopper/);
+    const got = await counters(name);
+    assert.equal(got.articleCount, 1);
+    assert.deepEqual(Object.values(got.ents).map((e) => e.word).sort(), ents.filter((w) => w !== "Grace Hopper").sort());
+    // Another run (a redelivered tick, a rollup after a crash) applies nothing twice and reports the same failure.
+    const again = await applyPart(rollup(), batchEnd, 0, items);
+    assert.deepEqual([again.writes, again.failures.map((f) => f.path)], [0, [bad]]);
+    assert.deepEqual(await counters(name), got);
+  });
+
+  it("caps a batch: a backlog is read in batches of bounded size that tile its range", async () => {
+    const { all, windowEnd } = await window("Capped", 8);
+    const from = windowEnd - 2 * W * 1000;
+    const d = rollup();
+    const seen: string[] = [];
+    let at = from;
+    for (let i = 0; i < 100 && at < windowEnd; i++) {
+      const b = await readBatch(d, at, windowEnd, { bytes: Number.MAX_SAFE_INTEGER, posts: 4 });
+      assert.ok(b.to > at && b.to <= windowEnd);
+      assert.ok(b.to === windowEnd || b.to % (W * 1000) !== 0, "a batch that ends early never ends on a window's end");
+      for (const r of b.deltas) {
+        const t = r.doc.createdAt as Timestamp;
+        assert.ok(t.toMillis() > at || (t.toMillis() === at && t.nanoseconds % 1e6 !== 0), "after the batch's start");
+        assert.ok(atOrBefore(t, b.to), "at or before its end");
+      }
+      seen.push(...b.deltas.map((r) => r.id));
+      at = b.to;
+    }
+    assert.equal(new Set(seen).size, seen.length, "no delta in two batches");
+    assert.ok(all.length > 0);
+  });
+
+  it("gives exact counts when batches are tiny and every plan is halved", async () => {
+    const { name, all, windowEnd } = await window("Halved", 4);
+    await rollupWindow(rollup({ batchLimits: { bytes: 1, posts: 1, planBytes: 1 } }), windowEnd);
+    assert.deepEqual(await rolledUp(name, all.length), expected(all));
+  });
+
+  it("plans again a batch planned by the code before year documents when none of its parts was applied", async () => {
+    const batchEnd = 11 + 30_000 * Math.floor(Math.random() * 1e6);
+    // An old plan over a range no delta is in.
+    await db.doc(paths.window(batchEnd)).set({ windowEnd: batchEnd, applied: false, plan: { from: 1, to: 2, parts: [{ first: "p\u00000\u00000000", last: "p\u00000\u00000000" }], deltas: 0, posts: 0 } });
+    const out = await rollupWindow(rollup(), batchEnd);
+    assert.equal(out.status, "applied");
+    const doc = (await db.doc(paths.window(batchEnd)).get()).data()!;
+    assert.deepEqual([doc.applied, doc.failed, doc.plan.v, doc.plan.parts], [true, 0, PLAN_VERSION, []]);
+  });
+
+  it("moves the days of past years out of the totals' documents into their year documents, exactly", async () => {
+    const pub = publicationKey(pubName("Compact"));
+    const ref = db.doc(paths.publication(pub));
+    const ent = db.doc(paths.entity(pub, entityId("person", "Ada Lovelace")));
+    // Days of 2024 and 2025 still in the documents; 2024's year documents already hold some of the same days.
+    await ref.set({ name: "C", articleCount: 6, yearly: { "2024": 3, "2025": 1, "2026": 2 }, days: { "2024-03-01": 2, "2025-12-31": 1, "2026-01-02": 2 }, inlineYears: [2024, 2025, 2026] });
+    await db.doc(paths.publicationYear(pub, "2024")).set({ year: 2024, days: { "2024-03-01": 1 } });
+    await ent.set({ word: "Ada Lovelace", type: "person", count: 3, articles: 3, days: { "2025-06-01": { m: 2, a: 1 }, "2026-06-01": { m: 1, a: 1 } }, inlineYears: [2025, 2026] });
+    const before = [await seriesOf<number>(ref), await seriesOf<{ m: number; a: number }>(ent)];
+    assert.equal(await compactDocument({ db }, ref, 2026), 2);
+    assert.equal(await compactDocument({ db }, ent, 2026), 1);
+    assert.deepEqual([await seriesOf<number>(ref), await seriesOf<{ m: number; a: number }>(ent)], before, "the series are the same");
+    const doc = (await ref.get()).data()!;
+    assert.deepEqual([doc.days, doc.inlineYears, doc.yearly], [{ "2026-01-02": 2 }, [2026], { "2024": 3, "2025": 1, "2026": 2 }]);
+    assert.deepEqual((await db.doc(paths.publicationYear(pub, "2024")).get()).get("days"), { "2024-03-01": 3 });
+    assert.equal(await compactDocument({ db }, ref, 2026), 0, "a second run moves nothing");
+    // The migration's form recomputes yearly from every day there is.
+    await ref.update({ yearly: { "2026": 2 } });
+    await compactDocument({ db }, ref, 2026, true);
+    assert.deepEqual((await ref.get()).get("yearly"), { "2024": 3, "2025": 1, "2026": 2 });
   });
 
   it("splits a backfill's days so no document gets more than 500 transforms in a commit", async () => {

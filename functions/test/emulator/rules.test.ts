@@ -1,7 +1,7 @@
 // firestore.rules against the Firestore emulator, through the client SDK as
 // the dashboard would use it: clients may read publications/** (list queries
 // of at most 100 documents) and write nothing; the ledger, client ids,
-// quarantine and everything else stay private.
+// quarantine, the ingest keys of clients and everything else stay private.
 //
 // The emulator is shared with the other suites, so this file never clears it:
 // it seeds its own documents under run-unique ids (rules disabled) and checks
@@ -60,6 +60,8 @@ const SEEDED: Seeded[] = [
   { label: "ledger/{id}", path: `ledger/${RUN}.1of1`, collection: "ledger", readable: false, data: { messageId: RUN, chunk: 1, chunks: 1, posts: 3, counted: 3 } },
   { label: "clientIds/{id}", path: `clientIds/cid-${RUN}`, collection: "clientIds", readable: false, data: { messageId: RUN, ledgerId: `${RUN}.1of1` } },
   { label: "quarantine/{id}", path: `quarantine/${RUN}`, collection: "quarantine", readable: false, data: { messageId: RUN, reason: "schema", excerpt: "{}" } },
+  // Ingest keys of clients: only their hashes are stored, and even those stay private (who may post where, how much).
+  { label: "keys/{keyId}", path: `keys/${RUN}`, collection: "keys", readable: false, data: { client: "Rules client", prefix: "nk_abcdef", publications: [pub], ratePerMinute: 60 } },
   { label: "another collection", path: `secrets-${RUN}/doc`, collection: `secrets-${RUN}`, readable: false, data: { value: "hidden" } },
   { label: "users/{uid} (even one's own)", path: `users/alice-${RUN}`, collection: "users", readable: false, data: { name: "alice" } },
   {
@@ -176,7 +178,7 @@ for (const { who, context } of CLIENTS) {
       const db = context().firestore();
       // ents exists only under publications in the pipeline, but a collection
       // group query would match ents anywhere, so the rules do not allow it.
-      for (const group of ["ents", "ledger", "clientIds", "quarantine", "deeper", "private"]) {
+      for (const group of ["ents", "ledger", "clientIds", "quarantine", "keys", "deeper", "private"]) {
         await assertFails(db.collectionGroup(group).limit(1).get());
       }
     });

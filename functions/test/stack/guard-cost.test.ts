@@ -4,6 +4,7 @@
 // between samples cannot hide. Timing is reported, not asserted (bench:guard
 // measures it); the bound here only catches a body being read again.
 import assert from "node:assert/strict";
+import { randomBytes } from "node:crypto";
 import http from "node:http";
 import { describe, it } from "node:test";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
@@ -53,6 +54,7 @@ function spaces(bytes: number): Buffer {
 
 describe("ingest refuses before reading: cost per hostile request on the real framework", () => {
   const key = emulator.apiKey();
+  const unknownClientKey = `nk_${randomBytes(32).toString("base64url")}`;
   const json = { "content-type": "application/json" };
   const brotli256 = brotliCompressSync(spaces(256 * MB), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } });
   const gzip64 = gzipSync(spaces(64 * MB));
@@ -60,6 +62,9 @@ describe("ingest refuses before reading: cost per hostile request on the real fr
   const cases: Array<{ name: string; headers: Record<string, string>; body: Body; status: number }> = [
     { name: `no key, brotli body of ${brotli256.length} bytes inflating to 256 MiB`, headers: { ...json, "content-encoding": "br", "content-length": String(brotli256.length) }, body: brotli256, status: 401 },
     { name: "wrong key, the same brotli body", headers: { ...json, "content-encoding": "br", authorization: "Bearer wrong", "content-length": String(brotli256.length) }, body: brotli256, status: 403 },
+    // A verdict that waits for Firestore: the body must stay unread meanwhile.
+    { name: "an unknown client key (looked up in Firestore first), the same brotli body", headers: { ...json, "content-encoding": "br", authorization: `Bearer ${unknownClientKey}`, "content-length": String(brotli256.length) }, body: brotli256, status: 403 },
+    { name: "an unknown client key, 32 MiB of JSON", headers: { ...json, authorization: `Bearer nk_${randomBytes(32).toString("base64url")}`, "content-length": String(32 * MB) }, body: spaces(32 * MB), status: 403 },
     { name: `the right key, a gzip body of ${gzip64.length} bytes inflating to 64 MiB`, headers: { ...json, "content-encoding": "gzip", authorization: `Bearer ${key}`, "content-length": String(gzip64.length) }, body: gzip64, status: 415 },
     { name: "no key, 32 MiB of JSON", headers: { ...json, "content-length": String(big.length) }, body: big, status: 401 },
     { name: "the right key, 32 MiB of JSON (over the 10 MiB limit)", headers: { ...json, authorization: `Bearer ${key}`, "content-length": String(big.length) }, body: big, status: 413 },

@@ -2,7 +2,8 @@
 // each exported function (__endpoint), and the defaults of the params it names.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { ingestApiKey, region } from "../../src/config.js";
+import { apiParams } from "../../src/api/params.js";
+import { ingestApiKey, region, trustedProxies } from "../../src/config.js";
 import * as functions from "../../src/index.js";
 import { ingestParams } from "../../src/ingest/params.js";
 
@@ -54,5 +55,20 @@ describe("processPosts deploy manifest", () => {
     assert.equal(endpoint.availableMemoryMb, "params.PROCESS_MEMORY_MB");
     assert.equal(endpoint.timeoutSeconds, 300);
     assert.equal(endpoint.maxInstances, "params.PROCESS_MAX_INSTANCES");
+  });
+});
+
+describe("the limits of issue 19 (params with their defaults)", () => {
+  const defaults = (params: object) => Object.fromEntries(Object.values(params).map((p) => [(p as Param).name, (p as Param).options.default]));
+  it("ingest: the key cache, unknown keys, failed lookups per address, the operator's rate", () => {
+    const d = defaults(ingestParams);
+    assert.equal(d.INGEST_KEY_CACHE_SECONDS, 30, "a revoked key stops within a minute");
+    assert.equal(d.INGEST_KEY_MISS_CACHE_SECONDS, 5);
+    assert.equal(d.INGEST_FAILED_KEY_LOOKUPS_PER_MINUTE, 20);
+    assert.equal(d.INGEST_OPERATOR_POSTS_PER_MINUTE, 0, "the operator's key is unlimited unless set");
+  });
+  it("the read API: requests per address; the proxies whose X-Forwarded-For entries are believed", () => {
+    assert.equal(defaults(apiParams).API_REQUESTS_PER_MINUTE, 600);
+    assert.equal((trustedProxies as unknown as Param).options.default, "", "only Cloud Run's own front end");
   });
 });

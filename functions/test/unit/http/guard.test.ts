@@ -13,12 +13,17 @@ describe("installPreBodyGuard", () => {
   const seen: Seen[] = [];
   const refused: number[] = [];
   let release: (() => void) | undefined;
+  /** Verdicts still pending for /pending requests, to be settled by the test. */
+  const pending: Array<(v: { status: number; body: unknown } | { admit: number }) => void> = [];
   let server: http.Server;
   let port = 0;
   const policy: GuardPolicy = {
     maxInflightBytes: 1_000,
     unparsedBodies: true,
     check(req: IncomingMessage, path: string) {
+      // A verdict that takes a while (a key looked up in Firestore).
+      if (path === "/pending") return new Promise((resolve) => pending.push(resolve));
+      if (req.headers["x-key"] === "later") return Promise.resolve({ status: 403, body: { error: "forbidden" } });
       if (req.headers["x-key"] !== "ok") return { status: 401, body: { error: "unauthenticated" } };
       if (path === "/slow") return { admit: 800 };
       return { admit: Number(req.headers["content-length"] ?? 0) };
@@ -80,16 +85,16 @@ describe("installPreBodyGuard", () => {
     assert.equal((await send("/posts", { "x-key": "ok" }, Buffer.alloc(300, 0x20))).status, 200);
   });
 
-  it("reads no more than LINGER.maxBytes of a refused body before it stops reading", async () => {
-    const total = LINGER.maxBytes * 4;
+  /** Sends `total` bytes to `path` as fast as the server takes them; `sent()` is how many it has taken so far. */
+  const sendLarge = (path: string, total: number) => {
     let accepted = 0;
-    const status = await new Promise<number | string>((resolve) => {
-      const req = http.request({ port, host: "127.0.0.1", path: "/posts", method: "POST", headers: { "content-length": String(total) }, agent: false }, (res) => {
+    const status = new Promise<number | string>((resolve) => {
+      const req = http.request({ port, host: "127.0.0.1", path, method: "POST", headers: { "content-length": String(total) }, agent: false }, (res) => {
         res.resume();
         resolve(res.statusCode ?? 0);
       });
       req.on("error", (e) => resolve((e as NodeJS.ErrnoException).code ?? "error"));
-      const chunk = Buffer.alloc(64 * 1024);
+      const chunk = Buffer.alloc(64 * 1024, 0x20);
       const pump = () => {
         while (accepted < total) {
           accepted += chunk.length;
@@ -99,10 +104,42 @@ describe("installPreBodyGuard", () => {
       };
       pump();
     });
-    assert.equal(status, 401, "the answer reaches the client while it is still sending");
+    return { status, sent: () => accepted };
+  };
+
+  it("reads no more than LINGER.maxBytes of a refused body before it stops reading", async () => {
+    const total = LINGER.maxBytes * 4;
+    const big = sendLarge("/posts", total);
+    assert.equal(await big.status, 401, "the answer reaches the client while it is still sending");
     await new Promise((r) => setTimeout(r, 300));
     // The client could hand over only what the server read plus the socket buffers.
-    assert.ok(accepted < total, `the client could not send everything (${accepted} of ${total} bytes)`);
+    assert.ok(big.sent() < total, `the client could not send everything (${big.sent()} of ${total} bytes)`);
+  });
+
+  it("awaits a verdict that is a promise, and refuses or admits as it says", async () => {
+    const before = seen.length;
+    const refused = await send("/posts", { "x-key": "later", "content-type": "application/json" }, Buffer.from("{}"));
+    assert.equal(refused.status, 403);
+    assert.equal(seen.length, before, "the listener never saw the refused request");
+    const admitted = send("/pending", { "content-type": "application/json" }, Buffer.from('{"b":2}'));
+    while (pending.length === 0) await new Promise((r) => setTimeout(r, 5));
+    pending.shift()!({ admit: 7 });
+    assert.equal((await admitted).status, 200);
+    assert.deepEqual(seen.at(-1), { path: "/pending", type: "application/octet-stream", original: "application/json", bytes: 7, guarded: true });
+  });
+
+  it("reads no body while a verdict is pending: the client is held back, then the admitted body arrives whole", async () => {
+    const total = LINGER.maxBytes * 4;
+    const before = seen.length;
+    const big = sendLarge("/pending", total);
+    while (pending.length === 0) await new Promise((r) => setTimeout(r, 5));
+    await new Promise((r) => setTimeout(r, 300));
+    assert.ok(big.sent() < total, `the client could not send everything while the verdict was pending (${big.sent()} of ${total} bytes)`);
+    assert.equal(seen.length, before, "no listener has the request yet");
+    pending.shift()!({ admit: 0 });
+    assert.equal(await big.status, 200);
+    while (seen.length === before) await new Promise((r) => setTimeout(r, 5));
+    assert.equal(seen.at(-1)?.bytes, total, "admitted, the body arrives whole");
   });
 
   it("leaves servers it is not asked to guard alone", async () => {

@@ -6,6 +6,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { createIngestHandler } from "../../../src/ingest/handler.js";
 import { BODY_LIMITS } from "../../../src/ingest/parse.js";
+import { testAccess } from "../ingest/access-helpers.js";
 import { POST_LIMITS } from "@newsroom/core/post";
 import { DEFAULT_LIMITS, hostileCases, isEmulatorTransportError, ROUTES, type HostileCase } from "@newsroom/core/testing/hostile-requests";
 
@@ -83,8 +84,10 @@ describe("hostileCases", () => {
 
   it("expects what the real ingest handler answers, wherever the handler decides", async () => {
     let published = 0;
+    const { access } = testAccess(KEY);
     const handler = createIngestHandler({
-      apiKey: () => KEY,
+      access: () => access,
+      clientAddress: () => "127.0.0.1",
       submit: async (posts) => {
         published += posts.length;
         return ["m1"];

@@ -34,7 +34,7 @@ describe("publication-level aliases", () => {
     assert.deepEqual(out.p!.e[id("Grace Hopper")], { w: "Grace Hopper", t: "person", c: 5, a: 2, d: { "2026-01-02": { m: 2, a: 1 }, "2026-01-03": { m: 3, a: 1 } } });
     assert.ok(out.p!.e[id("Hopper", "place")], "a place of the same word is not a surname");
     assert.equal(pubs.p!.e[id("Hopper")]!.c, 3, "the input is not changed");
-    const item = rollupItems(out, absorbed).find((i) => i.kind === "entity" && i.word === "Grace Hopper");
+    const item = rollupItems(out, "2026", absorbed).find((i) => i.kind === "entity" && i.word === "Grace Hopper");
     assert.ok(item?.kind === "entity");
     assert.deepEqual([item.aliases, item.absorbed, item.count], [["hopper"], [id("Hopper")], 5]);
   });
@@ -54,6 +54,23 @@ describe("publication-level aliases", () => {
 
   it("looks up the most mentioned lone surnames first, at most the limit", () => {
     const pubs: DeltaPubs = { p: pubOf(ent("Hopper", 1), ent("Lovelace", 9), ent("Babbage", 4), ent("Ada Lovelace", 2)) };
-    assert.deepEqual(loneNames(pubs, 2).map((l) => l.key), ["lovelace", "babbage"]);
+    assert.deepEqual(loneNames(pubs, "", 2).map((l) => l.key), ["lovelace", "babbage"]);
+  });
+
+  it("takes lookups in turns across publications: one publication's flood of surnames cannot starve another's", () => {
+    const flood = Object.fromEntries(Array.from({ length: 260 }, (_, i) => [id(`Zorvak${i}`), ent(`Zorvak${i}`, 3)]));
+    const pubs: DeltaPubs = { flood: { n: "F", a: 26, d: {}, e: flood }, victim: pubOf(ent("Quillfeather", 1)) };
+    const lone = loneNames(pubs, "batch-1", 200);
+    assert.equal(lone.length, 200);
+    assert.ok(lone.some((l) => l.pub === "victim" && l.key === "quillfeather"), "the victim's one lone surname is looked up");
+    assert.ok(lone.slice(0, 2).some((l) => l.pub === "victim"), "in the first turn");
+    // Within a publication, the most mentioned first; the same batch gives the same order.
+    assert.deepEqual(loneNames(pubs, "batch-1", 200), lone);
+  });
+
+  it("rotates which publications go first from batch to batch when there are more than lookups", () => {
+    const pubs: DeltaPubs = Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`p${i}`, pubOf(ent(`Lonely${i}`, 1))]));
+    const firsts = new Set(Array.from({ length: 20 }, (_, b) => loneNames(pubs, `batch-${b}`, 5)[0]!.pub));
+    assert.ok(firsts.size > 5, `different publications lead in different batches (${firsts.size})`);
   });
 });

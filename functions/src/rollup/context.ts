@@ -1,0 +1,29 @@
+// What every step of the rollup is given (production builds it in deps.ts,
+// tests against the emulator), and its transaction helper.
+import type { Firestore, Transaction } from "firebase-admin/firestore";
+import type { ProcessLogger } from "../process/handler.js";
+import { withRetry, type RetryOptions } from "../process/retry.js";
+
+export interface RollupDeps {
+  db: Firestore;
+  logger: ProcessLogger;
+  windowSeconds: number;
+  /** Wait this long after a window's end before reading it (commits in flight then land after it). */
+  graceMs: number;
+  /** How long a claimed window is left to its rollup before another may take over. */
+  leaseMs: number;
+  now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+  retry?: Partial<RetryOptions>;
+  /** Names this rollup in leases (instance + invocation). */
+  owner: string;
+  /** Size of one commit (default PART_LIMITS). */
+  partLimits?: { bytes: number; writes: number };
+  /** How much one batch reads and plans at most (default BATCH_LIMITS). */
+  batchLimits?: { bytes: number; posts: number; planBytes: number };
+}
+
+/** One transaction, one attempt each: retries (and their time budget) are ours. */
+export const txn = <T>(deps: RollupDeps, fn: (tx: Transaction) => Promise<T>) => withRetry(() => deps.db.runTransaction(fn, { maxAttempts: 1 }), deps.retry);
+
+export const sleepOf = (deps: RollupDeps) => deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));

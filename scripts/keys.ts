@@ -1,0 +1,142 @@
+// npm run keys -- create --client NAME [--publications A,B] [--rate N] | list | revoke KEY_OR_CLIENT [--project ID]
+// Issues, lists and revokes the ingest keys of clients (keys/ in Firestore,
+// functions/src/keys/store.ts): against the local stack's Firestore emulator,
+// or a real project with --project.
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { getApps, initializeApp } from "firebase-admin/app";
+import { getFirestore, type Firestore } from "firebase-admin/firestore";
+import { createKey, listKeys, revokeKeys, type KeySpec, type StoredKey } from "newsroom-functions/keys/store";
+import { table } from "../load-test/src/table.ts";
+import { REPO_ROOT } from "./lib/paths.ts";
+import { readFirebaseJson, resolvePorts } from "./lib/ports.ts";
+
+export const HELP = `Usage: npm run keys -- COMMAND [--project ID]
+
+  create --client NAME [--publications A,B] [--rate N]
+      issue a key for a client, restricted to these publications (default: any)
+      and N posts per minute (default: no limit of its own); the key is printed
+      once, on stdout, and cannot be read back
+  list
+      every key: its prefix, client, publications, rate, when created and revoked
+  revoke KEY_OR_CLIENT
+      a key (in full, or the prefix a listing shows), or every key of a client
+
+Where: the local stack's Firestore emulator ($FIRESTORE_EMULATOR_HOST, else
+127.0.0.1:8080 shifted by EMULATOR_PORT_OFFSET; project $GCLOUD_PROJECT or
+demo-newsroom), or with --project ID that project (application-default
+credentials: gcloud auth application-default login).`;
+
+export type KeysCommand = { command: "create"; spec: KeySpec } | { command: "list" } | { command: "revoke"; target: string };
+
+export function commandFromArgs(argv: string[]): { cmd: KeysCommand; project: string | undefined } {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      client: { type: "string" },
+      publications: { type: "string", multiple: true },
+      rate: { type: "string" },
+      project: { type: "string" },
+    },
+  });
+  const [command, ...rest] = positionals;
+  const onlyFor = (name: string, allowed: KeysCommand["command"]) => {
+    if (command !== allowed && values[name as keyof typeof values] !== undefined) throw new Error(`--${name} goes with create only`);
+  };
+  for (const name of ["client", "publications", "rate"]) onlyFor(name, "create");
+  const expect = (n: number) => {
+    if (rest.length !== n) throw new Error(`${command} takes ${n === 0 ? "no arguments" : "one argument"}; see --help`);
+  };
+  const project = values.project;
+  switch (command) {
+    case "create": {
+      expect(0);
+      if (values.client === undefined) throw new Error("create needs --client NAME");
+      const publications = values.publications?.flatMap((p) => p.split(",")).map((p) => p.trim()).filter(Boolean);
+      const rate = values.rate === undefined ? undefined : Number(values.rate);
+      return { cmd: { command, spec: { client: values.client, ...(publications ? { publications } : {}), ...(rate !== undefined ? { ratePerMinute: rate } : {}) } }, project };
+    }
+    case "list":
+      expect(0);
+      return { cmd: { command }, project };
+    case "revoke":
+      expect(1);
+      return { cmd: { command, target: rest[0]! }, project };
+    default:
+      throw new Error(command === undefined ? "name a command: create, list or revoke" : `unknown command "${command}": create, list or revoke`);
+  }
+}
+
+/**
+ * The Firestore to use, as the other CLIs find it: a real project for
+ * `--project ID` (unless it is a demo- project, which lives only in an
+ * emulator), else the local emulator.
+ */
+export function firestoreTarget(project: string | undefined, env: NodeJS.ProcessEnv): { projectId: string; emulatorHost: string | undefined } {
+  if (project !== undefined && !project.startsWith("demo-")) return { projectId: project, emulatorHost: undefined };
+  const local = resolvePorts(readFirebaseJson(path.join(REPO_ROOT, "firebase.json")), env).firestore;
+  return { projectId: project ?? env.GCLOUD_PROJECT ?? "demo-newsroom", emulatorHost: env.FIRESTORE_EMULATOR_HOST || `127.0.0.1:${local}` };
+}
+
+function firestore(target: { projectId: string; emulatorHost: string | undefined }): Firestore {
+  if (target.emulatorHost) {
+    process.env.FIRESTORE_EMULATOR_HOST = target.emulatorHost;
+    process.env.METADATA_SERVER_DETECTION ??= "none"; // no credentials to look for
+  } else {
+    delete process.env.FIRESTORE_EMULATOR_HOST; // --project means that project, whatever the shell holds
+  }
+  const app = getApps().find((a) => a.name === "keys") ?? initializeApp({ projectId: target.projectId }, "keys");
+  return getFirestore(app);
+}
+
+const day = (d: Date | undefined) => (d ? d.toISOString().replace("T", " ").slice(0, 19) : "");
+
+export function formatKeys(keys: readonly StoredKey[]): string {
+  if (keys.length === 0) return "no keys";
+  return table(
+    ["key", "client", "publications", "posts/min", "created (UTC)", "revoked (UTC)"],
+    keys.map((k) => [`${k.prefix}…`, k.client, k.publicationNames?.join(", ") ?? "any", k.ratePerMinute ?? "-", day(k.createdAt), day(k.revokedAt)]),
+    ["l", "l", "l", "r", "l", "l"],
+  );
+}
+
+async function main(argv: string[]): Promise<number> {
+  if (argv.includes("--help") || argv.includes("-h")) {
+    console.log(HELP);
+    return 0;
+  }
+  const { cmd, project } = commandFromArgs(argv);
+  const target = firestoreTarget(project, process.env);
+  console.error(`keys: ${target.emulatorHost ? `Firestore emulator ${target.emulatorHost}, project ${target.projectId}` : `project ${target.projectId}`}`);
+  const db = firestore(target);
+  switch (cmd.command) {
+    case "create": {
+      const k = await createKey(db, cmd.spec);
+      const limits = [k.publicationNames ? `publications: ${k.publicationNames.join(", ")}` : "any publication", k.ratePerMinute ? `${k.ratePerMinute} posts/min` : "no rate of its own"];
+      console.error(`keys: created ${k.prefix}… for ${k.client} (${limits.join("; ")}). The key is shown this once:`);
+      console.log(k.key);
+      return 0;
+    }
+    case "list":
+      console.log(formatKeys(await listKeys(db)));
+      return 0;
+    case "revoke": {
+      const revoked = await revokeKeys(db, cmd.target);
+      for (const k of revoked) console.log(`revoked ${k.prefix}… (${k.client})`);
+      if (revoked.length === 0) console.error(`keys: no active key matches ${cmd.target.startsWith("nk_") ? "that key" : JSON.stringify(cmd.target)}`);
+      return revoked.length > 0 ? 0 : 1;
+    }
+  }
+}
+
+if (import.meta.main) {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (err: unknown) => {
+      console.error(`keys: ${(err as Error).message}`);
+      process.exit(2);
+    },
+  );
+}
