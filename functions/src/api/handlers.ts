@@ -29,14 +29,14 @@ function entityOut(e: EntityRow): Out<"search">["entities"][number] {
   return { id: e.id, word: e.word, type: e.type, mentions: e.count ?? 0, articles: e.articles ?? 0 };
 }
 
-async function mustPublication(store: ReadStore, pub: string, yearly = false): Promise<PublicationRow> {
-  const p = await store.publication(pub, yearly);
+async function mustPublication(store: ReadStore, pub: string, series = false): Promise<PublicationRow> {
+  const p = await store.publication(pub, series);
   if (!p) throw notFound(`no publication "${pub.slice(0, 100)}"`);
   return p;
 }
 
-async function mustEntity(store: ReadStore, pub: string, id: string): Promise<EntityRow> {
-  const e = await store.entity(pub, id);
+async function mustEntity(store: ReadStore, pub: string, id: string, series = false): Promise<EntityRow> {
+  const e = await store.entity(pub, id, series);
   if (!e) throw notFound(`no entity "${id}" in "${pub.slice(0, 100)}"`);
   return e;
 }
@@ -80,15 +80,15 @@ export async function entities(store: ReadStore, { pub }: In<typeof P.pub>, q: I
 }
 
 export async function entity(store: ReadStore, { pub, id }: In<typeof P.entity>, q: In<typeof Q.entity>): Promise<Answer> {
-  const [p, e] = await Promise.all([mustPublication(store, pub, true), mustEntity(store, pub, id)]);
+  const [p, e] = await Promise.all([mustPublication(store, pub, true), mustEntity(store, pub, id, true)]);
   // Without from/to, the entity's latest years (and the publication's days in them); with them, each one's years in range.
   const entYears = seriesYears(Object.keys(e.yearly ?? {}), q.from, q.to);
   const pubYears = q.from === undefined && q.to === undefined ? entYears : seriesYears(Object.keys(p.yearly ?? {}), q.from, q.to);
-  const [entDays, pubDays] = await Promise.all([store.entityDays(pub, id, entYears), store.publicationDays(pub, pubYears)]);
+  const [entDocs, pubDocs] = await Promise.all([store.entityYears(pub, id, entYears), store.publicationYears(pub, pubYears)]);
   const body: Out<"entity"> = {
     publication: publicationOut(p),
     entity: entityOut(e),
-    series: entitySeries(entDays, pubDays, q.from, q.to),
+    series: entitySeries({ inline: e.days, years: entYears, yearDocs: entDocs }, { inline: p.days, years: pubYears, yearDocs: pubDocs }, q.from, q.to),
     years: entityYears(e.yearly, p.yearly),
   };
   return { json: body };
@@ -132,8 +132,9 @@ export async function elsewhere(store: ReadStore, { pub, id }: In<typeof P.entit
 
 export async function days(store: ReadStore, { pub }: In<typeof P.pub>, q: In<typeof Q.days>): Promise<Answer> {
   const p = await mustPublication(store, pub, true);
-  const pubDays = await store.publicationDays(pub, seriesYears(Object.keys(p.yearly ?? {}), q.from, q.to));
-  const body: Out<"days"> = { publication: publicationOut(p), days: publicationSeries(pubDays, q.from, q.to), years: publicationYears(p.yearly) };
+  const years = seriesYears(Object.keys(p.yearly ?? {}), q.from, q.to);
+  const yearDocs = await store.publicationYears(pub, years);
+  const body: Out<"days"> = { publication: publicationOut(p), days: publicationSeries({ inline: p.days, years, yearDocs }, q.from, q.to), years: publicationYears(p.yearly) };
   return { json: body };
 }
 

@@ -1,6 +1,8 @@
-// Daily series in the layout of one document per year: which years a request
-// reads, and its answer from the documents read. Pure.
-import { yearOf, type Day, type DayCounts, type Year } from "@newsroom/core/layout";
+// Daily series in the rollup's layout: the current year's days in the totals'
+// document itself (`days`), every other day in one document per year (a day
+// may be in both: its count is the sum). Which years a request reads, and its
+// answer from the documents read. Pure.
+import { addCounts, addDayCounts, mergeSeries, yearOf, type Day, type DayCounts, type Year } from "@newsroom/core/layout";
 import { badRequest } from "./errors.js";
 import { SERIES_MAX_YEARS } from "./schema.js";
 
@@ -24,21 +26,23 @@ export function seriesYears(withData: Iterable<string>, from?: Day, to?: Day): Y
   return years.filter((y) => Number(y) >= first && Number(y) <= last);
 }
 
-/** The days of several year documents' `days` maps, within from/to, in order, each with its counts. */
-function days<T>(maps: ReadonlyArray<Record<string, T>>, from?: Day, to?: Day): Map<Day, T> {
-  const out = new Map<Day, T>();
-  for (const m of maps) for (const [d, v] of Object.entries(m)) if (DAY.test(d) && (!from || d >= from) && (!to || d <= to)) out.set(d, v);
-  return new Map([...out].sort(([a], [b]) => (a < b ? -1 : 1)));
+/** The days of `years` within from/to, in order: a totals document's inline days plus its year documents' (read for those years). */
+function seriesOf<V>(inline: Record<Day, V> | undefined, yearDocs: ReadonlyArray<Record<Day, V> | undefined>, add: (a: V, b: V) => V, years: readonly Year[], from?: Day, to?: Day): Map<Day, V> {
+  const wanted = new Set(years);
+  const days = Object.entries(mergeSeries(inline, yearDocs, add)).filter(([d]) => DAY.test(d) && wanted.has(yearOf(d)) && (!from || d >= from) && (!to || d <= to));
+  return new Map(days.sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
-export function entitySeries(entity: ReadonlyArray<Record<string, DayCounts>>, publication: ReadonlyArray<Record<string, number>>, from?: Day, to?: Day) {
-  const e = days(entity, from, to);
-  const p = days(publication, from, to);
+export type Series<V> = { inline: Record<Day, V> | undefined; years: readonly Year[]; yearDocs: ReadonlyArray<Record<Day, V> | undefined> };
+
+export function entitySeries(entity: Series<DayCounts>, publication: Series<number>, from?: Day, to?: Day) {
+  const e = seriesOf(entity.inline, entity.yearDocs, addDayCounts, entity.years, from, to);
+  const p = seriesOf(publication.inline, publication.yearDocs, addCounts, publication.years, from, to);
   return [...new Set([...e.keys(), ...p.keys()])].sort().map((day) => ({ day, mentions: e.get(day)?.m ?? 0, articles: e.get(day)?.a ?? 0, publicationArticles: p.get(day) ?? 0 }));
 }
 
-export function publicationSeries(publication: ReadonlyArray<Record<string, number>>, from?: Day, to?: Day) {
-  return [...days(publication, from, to)].map(([day, articles]) => ({ day, articles }));
+export function publicationSeries(publication: Series<number>, from?: Day, to?: Day) {
+  return [...seriesOf(publication.inline, publication.yearDocs, addCounts, publication.years, from, to)].map(([day, articles]) => ({ day, articles }));
 }
 
 /** Per year from the totals' `yearly` maps: every year either has. */

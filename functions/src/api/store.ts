@@ -8,6 +8,7 @@ import {
   COLLECTIONS,
   paths,
   type ArticleDoc,
+  type Day,
   type DayCounts,
   type EntityDoc,
   type EntityYearDoc,
@@ -21,14 +22,16 @@ type Row<Doc, K extends keyof Doc> = Pick<Doc, K> & { id: string };
 
 // What each answer needs of a document, and so all a read fetches of it.
 const PUBLICATION = ["name", "articleCount", "updatedAt"] as const;
-const PUBLICATION_YEARLY = [...PUBLICATION, "yearly"] as const;
+// A series reads the current year's days kept in the totals' document itself, and the per-year summary.
+const PUBLICATION_SERIES = [...PUBLICATION, "yearly", "days"] as const;
 const ENTITY = ["word", "type", "count", "articles"] as const;
-const ENTITY_MORE = [...ENTITY, "key", "absorbed", "yearly"] as const;
+const ENTITY_ONE = [...ENTITY, "key", "absorbed"] as const;
+const ENTITY_SERIES = [...ENTITY_ONE, "yearly", "days"] as const;
 const ARTICLE = ["title", "url", "publishedAt", "receivedAt", "day", "at", "ents", "mentions"] as const;
 const STATUS = ["completeThrough", "appliedThrough", "appliedAt", "windowSeconds", "failures"] as const;
 
-export type PublicationRow = Row<PublicationDoc<Timestamp>, (typeof PUBLICATION_YEARLY)[number]>;
-export type EntityRow = Row<EntityDoc<Timestamp>, (typeof ENTITY)[number]> & Partial<Row<EntityDoc<Timestamp>, (typeof ENTITY_MORE)[number]>>;
+export type PublicationRow = Row<PublicationDoc<Timestamp>, (typeof PUBLICATION_SERIES)[number]>;
+export type EntityRow = Row<EntityDoc<Timestamp>, (typeof ENTITY)[number]> & Partial<Row<EntityDoc<Timestamp>, (typeof ENTITY_SERIES)[number]>>;
 export type ArticleRow = Row<ArticleDoc<Timestamp>, (typeof ARTICLE)[number]>;
 export type StatusRow = Partial<Pick<RollupStatusDoc<Timestamp>, (typeof STATUS)[number]>>;
 
@@ -65,28 +68,26 @@ export class ReadStore {
     return this.db.collection(paths.ents(pubKey));
   }
 
-  /** With `yearly` when the answer has a series. */
-  async publication(pubKey: string, yearly = false): Promise<PublicationRow | undefined> {
-    const [p] = await this.docs<PublicationRow>([paths.publication(pubKey)], yearly ? PUBLICATION_YEARLY : PUBLICATION);
+  /** With its inline days and per-year summary when the answer has a series. */
+  async publication(pubKey: string, series = false): Promise<PublicationRow | undefined> {
+    const [p] = await this.docs<PublicationRow>([paths.publication(pubKey)], series ? PUBLICATION_SERIES : PUBLICATION);
     return p;
   }
 
-  /** The fields every entity answer shows, plus its key, absorbed ids and yearly summary. */
-  async entity(pubKey: string, id: string): Promise<EntityRow | undefined> {
-    const [e] = await this.docs<EntityRow>([paths.entity(pubKey, id)], ENTITY_MORE);
+  /** The fields every entity answer shows, its key and absorbed ids, and with `series` its inline days and per-year summary. */
+  async entity(pubKey: string, id: string, series = false): Promise<EntityRow | undefined> {
+    const [e] = await this.docs<EntityRow>([paths.entity(pubKey, id)], series ? ENTITY_SERIES : ENTITY_ONE);
     return e;
   }
 
-  /** Articles per day in each of `years` (a year without a document has none). */
-  async publicationDays(pubKey: string, years: readonly Year[]): Promise<Array<Record<string, number>>> {
-    const docs = await this.docs<PublicationYearDoc>(years.map((y) => paths.publicationYear(pubKey, y)), ["days"]);
-    return docs.map((d) => d?.days ?? {});
+  /** The `days` of the publication's year documents for `years` (undefined where a year has none). */
+  async publicationYears(pubKey: string, years: readonly Year[]): Promise<Array<Record<Day, number> | undefined>> {
+    return (await this.docs<PublicationYearDoc>(years.map((y) => paths.publicationYear(pubKey, y)), ["days"])).map((d) => d?.days);
   }
 
-  /** Mentions and articles per day in each of `years`. */
-  async entityDays(pubKey: string, id: string, years: readonly Year[]): Promise<Array<Record<string, DayCounts>>> {
-    const docs = await this.docs<EntityYearDoc>(years.map((y) => paths.entityYear(pubKey, id, y)), ["days"]);
-    return docs.map((d) => d?.days ?? {});
+  /** The `days` of the entity's year documents for `years`. */
+  async entityYears(pubKey: string, id: string, years: readonly Year[]): Promise<Array<Record<Day, DayCounts> | undefined>> {
+    return (await this.docs<EntityYearDoc>(years.map((y) => paths.entityYear(pubKey, id, y)), ["days"])).map((d) => d?.days);
   }
 
   /** By articleCount, then id (both descending, as the automatic index orders them). */

@@ -57,7 +57,9 @@ const FORMULAS = ['=HYPERLINK("https://evil.example","x")', "+SUM(1,2)", "-2+3",
 const day = (n: number) => `2026-03-${String(n).padStart(2, "0")}`;
 
 // Ada Lovelace's history in A: a day in June of each year from 2014 to 2025 (13 years with 2026), so a
-// series without from/to shows the latest 10 and from/to over all of them is refused.
+// series without from/to shows the latest 10 and from/to over all of them is refused. As the rollup keeps
+// them: 2026's days inline in the totals' documents, other years in year documents, and a day of 2026 counted
+// after the year turned in both (its count is the sum).
 const HISTORY = Array.from({ length: 12 }, (_, i) => String(2014 + i));
 const june = (y: string) => `${y}-06-01`;
 
@@ -65,22 +67,23 @@ async function seed(): Promise<void> {
   const batch = db().batch();
   const at = Timestamp.now();
   const ada = entityId("person", "Ada Lovelace");
-  batch.set(db().doc(paths.publication(ka)), { name: A, articleCount: 30, yearly: { ...Object.fromEntries(HISTORY.map((y) => [y, 5])), 2026: 30 }, updatedAt: at });
-  batch.set(db().doc(paths.publicationYear(ka, "2026")), { year: 2026, days: { [day(1)]: 10, [day(2)]: 20 } });
+  const yearly = { ...Object.fromEntries(HISTORY.map((y) => [y, 5])), 2026: 30 };
+  batch.set(db().doc(paths.publication(ka)), { name: A, articleCount: 30, yearly, days: { [day(1)]: 10, [day(2)]: 15 }, inlineYears: [2026], updatedAt: at });
+  batch.set(db().doc(paths.publicationYear(ka, "2026")), { year: 2026, days: { [day(2)]: 5 } });
   for (const y of HISTORY) {
     batch.set(db().doc(paths.publicationYear(ka, y)), { year: Number(y), days: { [june(y)]: 5 } });
     batch.set(db().doc(paths.entityYear(ka, ada, y)), { year: Number(y), days: { [june(y)]: { m: Number(y) - 2000, a: 1 } } });
   }
-  batch.set(db().doc(paths.entityYear(ka, ada, "2026")), { year: 2026, days: { [day(1)]: { m: 40, a: 10 }, [day(2)]: { m: 60, a: 20 } } });
-  batch.set(db().doc(paths.publication(kb)), { name: B, articleCount: 40, yearly: { 2026: 40 }, updatedAt: at });
-  batch.set(db().doc(paths.publicationYear(kb, "2026")), { year: 2026, days: { [day(1)]: 40 } });
+  batch.set(db().doc(paths.entityYear(ka, ada, "2026")), { year: 2026, days: { [day(2)]: { m: 10, a: 5 } } });
+  batch.set(db().doc(paths.publication(kb)), { name: B, articleCount: 40, yearly: { 2026: 40 }, days: { [day(1)]: 40 }, inlineYears: [2026], updatedAt: at });
   // 25 entities in A with counts 100..76; B shares some and has its own.
   for (let i = 0; i < 25; i++) {
     const word = i === 0 ? "Ada Lovelace" : i === 1 ? "Adam Smith" : `Person ${String.fromCharCode(65 + i)} ${run}`;
     const type = i % 3 === 0 ? "person" : i % 3 === 1 ? "organization" : "place";
     const id = entityId(type, word);
     const yearly = { ...(i === 0 ? Object.fromEntries(HISTORY.map((y) => [y, { m: Number(y) - 2000, a: 1 }])) : {}), 2026: { m: 100 - i, a: 30 - i } };
-    batch.set(db().doc(paths.entity(ka, id)), { word, key: entityKey(word), type, count: 100 - i, articles: 30 - i, yearly, updatedAt: at });
+    const inline = i === 0 ? { days: { [day(1)]: { m: 40, a: 10 }, [day(2)]: { m: 50, a: 15 } }, inlineYears: [2026] } : {};
+    batch.set(db().doc(paths.entity(ka, id)), { word, key: entityKey(word), type, count: 100 - i, articles: 30 - i, yearly, ...inline, updatedAt: at });
     if (i < 5) batch.set(db().doc(paths.entity(kb, id)), { word, key: entityKey(word), type, count: i === 0 ? 2 : 90, articles: 10, yearly: { 2026: { m: i === 0 ? 2 : 90, a: 10 } }, updatedAt: at });
   }
   batch.set(db().doc(paths.publication(kc)), { name: C, articleCount: 4, updatedAt: at });

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import type { DayCounts } from "@newsroom/core/layout";
 import { ApiError } from "../../../src/api/errors.js";
-import { entitySeries, entityYears, publicationSeries, publicationYears, seriesYears } from "../../../src/api/series.js";
+import type { DayCounts } from "@newsroom/core/layout";
+import { entitySeries, entityYears, publicationSeries, publicationYears, seriesYears, type Series } from "../../../src/api/series.js";
 
 const years = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => String(from + i));
 
@@ -23,15 +23,16 @@ describe("series in year documents", () => {
     assert.deepEqual(seriesYears([], "2001-01-01", "2010-12-31"), []);
   });
 
-  it("merges year documents into one series within from/to, the publication's days beside the entity's", () => {
-    const ent: Array<Record<string, DayCounts>> = [{ "2025-12-31": { m: 1, a: 1 } }, { "2026-01-02": { m: 3, a: 2 } }];
-    const pub: Array<Record<string, number>> = [{ "2025-12-31": 4, "2025-06-01": 9 }, { "2026-01-01": 5, "2026-01-02": 6 }];
-    assert.deepEqual(entitySeries(ent, pub, "2025-07-01"), [
+  it("merges a totals document's inline days with its year documents (a day in both is their sum), within the years read and from/to", () => {
+    const ent: Series<DayCounts> = { inline: { "2026-01-02": { m: 1, a: 1 }, "2026-05-01": { m: 9, a: 9 } }, years: ["2025", "2026"], yearDocs: [{ "2025-12-31": { m: 1, a: 1 } }, { "2026-01-02": { m: 3, a: 2 } }] };
+    const pub: Series<number> = { inline: { "2026-01-01": 5, "2026-01-02": 6 }, years: ["2025", "2026"], yearDocs: [{ "2025-12-31": 4, "2025-06-01": 9 }, undefined] };
+    assert.deepEqual(entitySeries(ent, pub, "2025-07-01", "2026-04-30"), [
       { day: "2025-12-31", mentions: 1, articles: 1, publicationArticles: 4 },
       { day: "2026-01-01", mentions: 0, articles: 0, publicationArticles: 5 },
-      { day: "2026-01-02", mentions: 3, articles: 2, publicationArticles: 6 },
+      { day: "2026-01-02", mentions: 4, articles: 3, publicationArticles: 6 },
     ]);
     assert.deepEqual(publicationSeries(pub, undefined, "2025-12-31"), [{ day: "2025-06-01", articles: 9 }, { day: "2025-12-31", articles: 4 }]);
+    assert.deepEqual(publicationSeries({ ...pub, years: ["2025"] }).map((d) => d.day), ["2025-06-01", "2025-12-31"], "inline days of a year not read are left out");
   });
 
   it("sums up every year from the yearly maps", () => {

@@ -4,7 +4,7 @@
 import { createHash } from "node:crypto";
 import { getApps, initializeApp } from "firebase-admin/app";
 import { FieldPath, FieldValue, getFirestore, Timestamp, type Firestore } from "firebase-admin/firestore";
-import { paths, yearOf, type ArticleDoc, type Day, type DayCounts, type EntityDoc, type EntityType, type EntityYearDoc, type PublicationDoc, type PublicationYearDoc } from "@newsroom/core/layout";
+import { yearOf, type ArticleDoc, type Day, type DayCounts, type EntityDoc, type EntityType, type PublicationDoc } from "@newsroom/core/layout";
 
 // No Google metadata server here: do not let google-auth-library go looking for one.
 process.env.METADATA_SERVER_DETECTION ??= "none";
@@ -28,35 +28,24 @@ export const entityKey = (word: string) => word.normalize("NFKC").trim().replace
 /** A document id from a display name (the test's own, not the function's normalisation). */
 export const pubKey = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, "-");
 
-/** A daily series as the rollup stores it: one document per year, and a total per year. */
-function byYear<T>(days: Record<Day, T>, add: (a: T | undefined, b: T) => T): { years: Map<string, Record<Day, T>>; yearly: Record<string, T> } {
-  const years = new Map<string, Record<Day, T>>();
+/** A series as the rollup keeps the current year's: the days inline, `inlineYears` naming their years, a total per year. */
+function inlineSeries<T>(days: Record<Day, T> | undefined, add: (a: T | undefined, b: T) => T): { days?: Record<Day, T>; inlineYears?: number[]; yearly?: Record<string, T> } {
+  if (!days) return {};
   const yearly: Record<string, T> = {};
-  for (const [day, v] of Object.entries(days)) {
-    const y = yearOf(day);
-    years.set(y, { ...years.get(y), [day]: v });
-    yearly[y] = add(yearly[y], v);
-  }
-  return { years, yearly };
+  for (const [day, v] of Object.entries(days)) yearly[yearOf(day)] = add(yearly[yearOf(day)], v);
+  return { days, inlineYears: Object.keys(yearly).map(Number), yearly };
 }
 
-/**
- * `days`: articles per day. Written as the publication's `days` map (the
- * overview reads it there) and as the year documents the read API reads.
- */
+/** `days`: articles per day, kept in the publication's document as the rollup keeps the current year's. */
 export async function seedPublication(name: string, articleCount: number, entities: SeedEntity[], days?: Record<Day, number>): Promise<string> {
   const key = pubKey(name);
   const store = db();
   const batch = store.batch();
   const now = FieldValue.serverTimestamp();
-  const pub = byYear(days ?? {}, (a, b) => (a ?? 0) + b);
-  batch.set(store.doc(paths.publication(key)), { name, articleCount, ...(days ? { days, yearly: pub.yearly } : {}), updatedAt: now } satisfies PublicationDoc<FieldValue>);
-  for (const [y, d] of pub.years) batch.set(store.doc(paths.publicationYear(key, y)), { year: Number(y), days: d } satisfies PublicationYearDoc);
+  batch.set(store.doc(`publications/${key}`), { name, articleCount, ...inlineSeries(days, (a, b) => (a ?? 0) + b), updatedAt: now } satisfies PublicationDoc<FieldValue>);
   for (const e of entities) {
-    const id = entityId(e.type, e.word);
-    const ent = byYear(e.days ?? {}, (a, b) => ({ m: (a?.m ?? 0) + b.m, a: (a?.a ?? 0) + b.a }));
-    batch.set(store.doc(paths.entity(key, id)), { ...e, ...(e.days ? { yearly: ent.yearly } : {}), key: entityKey(e.word), updatedAt: now } satisfies EntityDoc<FieldValue>);
-    for (const [y, d] of ent.years) batch.set(store.doc(paths.entityYear(key, id, y)), { year: Number(y), days: d } satisfies EntityYearDoc);
+    const series = inlineSeries(e.days, (a, b) => ({ m: (a?.m ?? 0) + b.m, a: (a?.a ?? 0) + b.a }));
+    batch.set(store.doc(`publications/${key}/ents/${entityId(e.type, e.word)}`), { ...e, ...series, key: entityKey(e.word), updatedAt: now } satisfies EntityDoc<FieldValue>);
   }
   await batch.commit();
   return key;
