@@ -81,9 +81,11 @@ export async function entities(store: ReadStore, { pub }: In<typeof P.pub>, q: I
 
 export async function entity(store: ReadStore, { pub, id }: In<typeof P.entity>, q: In<typeof Q.entity>): Promise<Answer> {
   const [p, e] = await Promise.all([mustPublication(store, pub, true), mustEntity(store, pub, id, true)]);
-  // Without from/to, the entity's latest years (and the publication's days in them); with them, each one's years in range.
-  const entYears = seriesYears(Object.keys(e.yearly ?? {}), q.from, q.to);
-  const pubYears = q.from === undefined && q.to === undefined ? entYears : seriesYears(Object.keys(p.yearly ?? {}), q.from, q.to);
+  // Without from/to, the entity's latest years (and the publication's days in them; an entity without any
+  // shows the publication's latest, all zero); with them, each one's years in range.
+  const known = Object.keys(e.yearly ?? {});
+  const entYears = seriesYears(known, q.from, q.to);
+  const pubYears = q.from === undefined && q.to === undefined && known.length > 0 ? entYears : seriesYears(Object.keys(p.yearly ?? {}), q.from, q.to);
   const [entDocs, pubDocs] = await Promise.all([store.entityYears(pub, id, entYears), store.publicationYears(pub, pubYears)]);
   const body: Out<"entity"> = {
     publication: publicationOut(p),

@@ -203,6 +203,9 @@ describe("read API", () => {
     conforms("entity", wide);
     const backwards = await entity(`?from=${day(2)}&to=${day(1)}`);
     assert.equal(backwards.status, 400);
+    const brussels = await get(`/v1/publications/${encodeURIComponent(kb)}/entities/${entityId("place", "Brussels")}`);
+    conforms("entity", brussels);
+    assert.deepEqual(brussels.body.series, [{ day: day(1), mentions: 0, articles: 0, publicationArticles: 40 }], "no year of its own: the publication's latest, at zero");
 
     const days = await get(`/v1/publications/${encodeURIComponent(ka)}/days?from=${day(1)}`);
     conforms("days", days);
