@@ -8,7 +8,7 @@
 // request show how many the cache answered.
 import { getApps, initializeApp } from "firebase-admin/app";
 import { getFirestore, Timestamp, type Firestore } from "firebase-admin/firestore";
-import { entityId, entityKey, publicationKey } from "@newsroom/core/keys";
+import { entityId, entityKey, publicationKey, sha1Hex } from "@newsroom/core/keys";
 import { paths } from "@newsroom/core/layout";
 import { startRuntimeStack } from "../scripts/lib/runtime-stack.ts";
 import { startStack, type Stack } from "../scripts/lib/stack.ts";
@@ -37,15 +37,17 @@ async function seed(db: Firestore): Promise<void> {
       batch = db.batch();
       n = 0;
     };
-    batch.set(db.doc(paths.publication(pub)), { name: pubName(p), articleCount: 1000 + p, days: { "2026-03-01": 500, "2026-03-02": 500 + p }, updatedAt: at });
+    // As the rollup keeps the current year: its days inline, its total in yearly.
+    batch.set(db.doc(paths.publication(pub)), { name: pubName(p), articleCount: 1000 + p, yearly: { 2026: 1000 + p }, days: { "2026-03-01": 500, "2026-03-02": 500 + p }, inlineYears: [2026], updatedAt: at });
     for (let e = 0; e < ENTS; e++) {
       const w = word(p, e);
       const type = (["person", "organization", "place"] as const)[e % 3]!;
-      batch.set(db.doc(paths.entity(pub, entityId(type, w))), { word: w, key: entityKey(w), type, count: 5000 - e * 7 - p, articles: 900 - e, days: { "2026-03-01": { m: 10, a: 5 } }, updatedAt: at });
+      const days = { "2026-03-01": { m: 10, a: 5 } };
+      batch.set(db.doc(paths.entity(pub, entityId(type, w))), { word: w, key: entityKey(w), type, count: 5000 - e * 7 - p, articles: 900 - e, yearly: { 2026: { m: 10, a: 5 } }, days, inlineYears: [2026], updatedAt: at });
       if (++n >= 400) await flush();
     }
     for (let a = 0; a < 60; a++) {
-      batch.set(db.doc(paths.article(`bench-api-${p}-${a}`)), {
+      batch.set(db.doc(paths.article(sha1Hex(`bench-api-${p}-${a}`))), {
         pubKey: pub,
         publication: pubName(p),
         title: `Article ${a}`,
@@ -76,6 +78,7 @@ function routes(): Array<{ name: string; path: (i: number) => string }> {
     { name: "days", path: (i) => `/v1/publications/${pub(i)}/days?from=2026-03-0${1 + (i % 2)}` },
     { name: "compare", path: (i) => `/v1/compare?a=${pub(i)}&b=${pub(i + 1)}&limit=${5 + (i % 20)}` },
     { name: "search", path: (i) => `/v1/search?pub=${pub(i)}&q=person%20${i % PUBS}-${i % 9}` },
+    { name: "status", path: (i) => `/v1/status${i % 2 ? "" : "?"}` },
     { name: "v0Publications", path: (i) => `/v0/publications${i % 2 ? "" : "?"}` },
     { name: "v0Frequencies", path: (i) => `/v0/frequencies/${encodeURIComponent(pubName(i % PUBS))}` },
   ];

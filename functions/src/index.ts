@@ -7,6 +7,7 @@ import { onSchedule } from "firebase-functions/v2/scheduler";
 import { ingestApiKey, postsTopic, publishedAtBounds, region, rollupTopic, trustedProxies } from "./config.js";
 import { getFirestore } from "firebase-admin/firestore";
 import { createApiHandler } from "./api/http.js";
+import { dashboardLinks } from "./api/links.js";
 import { apiOptions, apiParams } from "./api/params.js";
 import { apiPreflight } from "./api/preflight.js";
 import { clientAddressResolver, type AddressedRequest } from "./http/client-address.js";
@@ -130,6 +131,10 @@ export const rollupSweep = onSchedule({ schedule: "every 1 minutes", region, tim
   await sweep(rollupDeps());
 });
 
+// A bad DASHBOARD_URL stops an api instance as it starts, before it serves a
+// link (under the Functions emulator, its first request fails and says why).
+if (servedFunction() === "api") dashboardLinks(apiParams.dashboardUrl.value());
+
 // The public read API (through Hosting's /api/** rewrite, so its CDN caches it).
 export const api = onRequest(
   { ...apiOptions, region },
@@ -137,6 +142,7 @@ export const api = onRequest(
     db: () => getFirestore(),
     allowedOrigins: () => apiParams.allowedOrigins.value().split(",").map((o) => o.trim()).filter(Boolean),
     cacheSeconds: () => apiParams.cacheSeconds.value(),
+    dashboardUrl: () => apiParams.dashboardUrl.value(),
     requestsPerMinute: () => apiParams.requestsPerMinute.value(),
     clientAddress,
     log: (entry) => logger.info("api request", entry),

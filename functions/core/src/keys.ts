@@ -50,8 +50,7 @@ const MUST_ENCODE = /[%/~\p{Cc}]/u;
  */
 export function toDocumentId(s: string): string {
   if (s.length === 0) return "%";
-  const pieces: string[] = [];
-  for (const ch of s) pieces.push(MUST_ENCODE.test(ch) ? percentEncode(ch) : ch);
+  const pieces = encodedPieces(s);
   if (s === "." || s === "..") pieces.fill("%2E");
   if (/^__.*__$/su.test(s)) pieces[0] = "%5F";
   const key = pieces.join("");
@@ -69,6 +68,51 @@ export function toDocumentId(s: string): string {
     bytes += b;
   }
   return prefix + suffix;
+}
+
+/** Each character of `s`, percent-encoded if it must be. */
+function encodedPieces(s: string): string[] {
+  const pieces: string[] = [];
+  for (const ch of s) pieces.push(MUST_ENCODE.test(ch) ? percentEncode(ch) : ch);
+  return pieces;
+}
+
+/** Firestore's own rules for a document id: 1 to 1,500 bytes of well-formed text, no '/', not "." or "..", not `__.*__`. */
+export function isDocumentId(id: string): boolean {
+  return id.length > 0 && id.isWellFormed() && Buffer.byteLength(id, "utf8") <= 1_500 && !id.includes("/") && id !== "." && id !== ".." && !/^__.*__$/su.test(id);
+}
+
+const HASHED_KEY = /^(.+)~[0-9a-f]{40}$/su;
+
+/** `s` with its %XX escapes (upper-case hex, UTF-8) decoded; undefined when a '%' starts none. */
+function percentDecoded(s: string): string | undefined {
+  if (/%(?![0-9A-F]{2})/u.test(s)) return undefined;
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Whether `id` is a key publicationKey() could produce, so a client's id can
+ * be refused before it reaches a Firestore path. An unhashed key must be
+ * exactly the encoding of a normalised name; a hashed one (the hash is of a
+ * whole name nobody can check here) a full-length, correctly encoded cut of one.
+ */
+export function isPublicationKey(id: string): boolean {
+  if (id === "%") return true; // the empty name
+  if (!isDocumentId(id) || Buffer.byteLength(id, "utf8") > MAX_KEY_BYTES) return false;
+  const hashed = HASHED_KEY.exec(id);
+  const encoded = hashed ? hashed[1]! : id;
+  const name = percentDecoded(encoded);
+  if (name === undefined) return false;
+  if (!hashed) return normaliseName(name) === name && toDocumentId(name) === id;
+  const plain = encodedPieces(name).join("");
+  const canonical = plain === encoded || (name.startsWith("_") && `%5F${plain.slice(1)}` === encoded);
+  // toDocumentId cuts at most one piece (≤ 6 bytes) short of the budget.
+  const full = Buffer.byteLength(id, "utf8") > MAX_KEY_BYTES - 6;
+  return canonical && full && name === name.toLowerCase() && !/^\s|\s\s|[^\S ]/u.test(name);
 }
 
 /** Document id of `publications/{pubKey}` for a publication display name. */
@@ -89,6 +133,13 @@ export function entityKey(canonical: string): string {
 /** Document id of `publications/{pubKey}/ents/{entityId}`: SHA-1 hex of type + NUL + lower-cased canonical. */
 export function entityId(type: EntityType, canonical: string): string {
   return sha1Hex(type + "\u0000" + entityKey(canonical));
+}
+
+/** The form of an entity id (and of every other SHA-1 id of the layout): 40 lower-case hex digits. */
+export const SHA1_HEX = /^[0-9a-f]{40}$/;
+
+export function isSha1Hex(id: string): boolean {
+  return SHA1_HEX.test(id);
 }
 
 /** Document id of `clientIds/{id}`: one per publication key + client post id. */

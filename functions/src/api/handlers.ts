@@ -4,62 +4,61 @@
 import { stringify } from "csv-stringify/sync";
 import type { z } from "zod";
 import { entityKey, publicationKey } from "@newsroom/core/keys";
-import type { DayCounts } from "@newsroom/core/layout";
+import type { Timestamp } from "firebase-admin/firestore";
 import { compareLists, fightinWords } from "./compare.js";
-import { decodeValueId, decodeValueIdRank, encodeCursor } from "./cursor.js";
-import { COMPARE_SCAN, Q, SEARCH_SCAN, V0_MAX_PUBLICATIONS, type R } from "./schema.js";
+import { CURSOR_VALUES as V, decodeCursor, encodeCursor } from "./cursor.js";
+import { badRequest, notFound } from "./errors.js";
+import { COMPARE_SCAN, P, Q, SEARCH_SCAN, V0_MAX_PUBLICATIONS, type R } from "./schema.js";
+import { entitySeries, entityYears, publicationSeries, publicationYears, seriesYears } from "./series.js";
 import type { EntityRow, PublicationRow, ReadStore } from "./store.js";
-
-export class ApiError extends Error {
-  readonly status: number;
-  readonly code: string;
-  constructor(status: number, code: string, message: string) {
-    super(message);
-    this.status = status;
-    this.code = code;
-  }
-}
 
 export type Answer = { json: unknown } | { csv: string; filename: string };
 
 type Out<K extends keyof typeof R> = z.infer<(typeof R)[K]>;
-const notFound = (what: string) => new ApiError(404, "not_found", what);
-const badCursor = () => new ApiError(400, "invalid_request", "cursor is not one this API gave out");
+type In<S extends z.ZodType> = z.infer<S>;
+
+const iso = (t: Timestamp | undefined) => (t ? t.toDate().toISOString() : null);
+// Dates end at ±8.64e15 ms (toISOString throws beyond); a stored value out there is no instant.
+const isoMs = (ms: unknown) => (typeof ms === "number" && Math.abs(ms) <= 8.64e15 ? new Date(ms).toISOString() : null);
 
 function publicationOut(p: PublicationRow): Out<"publications">["publications"][number] {
-  return { id: p.id, name: p.name, articleCount: p.articleCount ?? 0, updatedAt: p.updatedAt ? p.updatedAt.toDate().toISOString() : null };
+  return { id: p.id, name: p.name, articleCount: p.articleCount ?? 0, updatedAt: iso(p.updatedAt) };
 }
 
 function entityOut(e: EntityRow): Out<"search">["entities"][number] {
   return { id: e.id, word: e.word, type: e.type, mentions: e.count ?? 0, articles: e.articles ?? 0 };
 }
 
-async function mustPublication(store: ReadStore, pub: string): Promise<PublicationRow> {
-  const p = await store.publication(pub);
+async function mustPublication(store: ReadStore, pub: string, series = false): Promise<PublicationRow> {
+  const p = await store.publication(pub, series);
   if (!p) throw notFound(`no publication "${pub.slice(0, 100)}"`);
   return p;
 }
 
-const inRange = (day: string, from?: string, to?: string) => (!from || day >= from) && (!to || day <= to);
+async function mustEntity(store: ReadStore, pub: string, id: string, series = false): Promise<EntityRow> {
+  const e = await store.entity(pub, id, series);
+  if (!e) throw notFound(`no entity "${id}" in "${pub.slice(0, 100)}"`);
+  return e;
+}
 
-export async function publications(store: ReadStore, q: z.infer<typeof Q.publications>): Promise<Answer> {
-  const after = q.cursor === undefined ? undefined : decodeValueId(q.cursor);
-  if (q.cursor !== undefined && !after) throw badCursor();
+export async function publications(store: ReadStore, _p: In<typeof P.none>, q: In<typeof Q.publications>): Promise<Answer> {
+  const scope = ["publications"] as const;
+  const after = q.cursor === undefined ? undefined : decodeCursor(q.cursor, scope, [V.count, V.publicationId] as const);
   const rows = await store.publications(q.limit + 1, after ? { articleCount: after[0], id: after[1] } : undefined);
   const page = rows.slice(0, q.limit);
   const last = page.at(-1);
-  const body: Out<"publications"> = { publications: page.map(publicationOut), next: rows.length > q.limit && last ? encodeCursor([last.articleCount ?? 0, last.id]) : null };
+  const body: Out<"publications"> = { publications: page.map(publicationOut), next: rows.length > q.limit && last ? encodeCursor(scope, [last.articleCount ?? 0, last.id]) : null };
   return { json: body };
 }
 
-export async function entities(store: ReadStore, pub: string, q: z.infer<typeof Q.entities>): Promise<Answer> {
+export async function entities(store: ReadStore, { pub }: In<typeof P.pub>, q: In<typeof Q.entities>): Promise<Answer> {
   // The cursor carries the last item's rank too, so ranks continue across pages.
-  const after = q.cursor === undefined ? undefined : decodeValueIdRank(q.cursor);
-  if (q.cursor !== undefined && !after) throw badCursor();
+  const scope = ["entities", pub, q.by, q.type ?? null] as const;
+  const after = q.cursor === undefined ? undefined : decodeCursor(q.cursor, scope, [V.count, V.entityId, V.count] as const);
   const field = q.by === "mentions" ? "count" : "articles";
   const [p, rows] = await Promise.all([mustPublication(store, pub), store.entities(pub, field, q.type, q.limit + 1, after ? { value: after[0], id: after[1] } : undefined)]);
   const page = rows.slice(0, q.limit);
-  const offset = after ? Math.max(0, Math.floor(after[2])) : 0;
+  const offset = after ? after[2] : 0;
   const ranked = page.map((e, i) => ({ ...entityOut(e), rank: offset + i + 1 }));
   const last = page.at(-1);
   const body: Out<"entities"> = {
@@ -67,34 +66,40 @@ export async function entities(store: ReadStore, pub: string, q: z.infer<typeof 
     by: q.by,
     type: q.type ?? null,
     entities: ranked,
-    next: rows.length > q.limit && last ? encodeCursor([field === "count" ? (last.count ?? 0) : (last.articles ?? 0), last.id, offset + page.length]) : null,
+    next: rows.length > q.limit && last ? encodeCursor(scope, [field === "count" ? (last.count ?? 0) : (last.articles ?? 0), last.id, offset + page.length]) : null,
   };
   if (q.format === "csv") {
-    const csv = stringify(ranked.map((e) => [e.rank, e.id, e.word, e.type, e.mentions, e.articles]), { header: true, columns: ["rank", "id", "word", "type", "mentions", "articles"] });
+    // escape_formulas: a name like "=HYPERLINK(...)" is text to a spreadsheet, not a formula (CSV injection).
+    const csv = stringify(
+      ranked.map((e) => [e.rank, e.id, e.word, e.type, e.mentions, e.articles]),
+      { header: true, columns: ["rank", "id", "word", "type", "mentions", "articles"], escape_formulas: true },
+    );
     return { csv, filename: `${pub.replace(/[^\w.-]+/g, "_").slice(0, 60)}-entities-by-${q.by}${q.type ? `-${q.type}` : ""}.csv` };
   }
   return { json: body };
 }
 
-export async function entity(store: ReadStore, pub: string, id: string, q: z.infer<typeof Q.entity>): Promise<Answer> {
-  const [p, e] = await Promise.all([mustPublication(store, pub), store.entity(pub, id)]);
-  if (!e) throw notFound(`no entity "${id.slice(0, 100)}" in "${pub.slice(0, 100)}"`);
-  const pubDays = p.days ?? {};
-  const entDays: Record<string, DayCounts> = e.days ?? {};
-  const days = [...new Set([...Object.keys(pubDays), ...Object.keys(entDays)])].filter((d) => inRange(d, q.from, q.to)).sort();
+export async function entity(store: ReadStore, { pub, id }: In<typeof P.entity>, q: In<typeof Q.entity>): Promise<Answer> {
+  const [p, e] = await Promise.all([mustPublication(store, pub, true), mustEntity(store, pub, id, true)]);
+  // Without from/to, the entity's latest years (and the publication's days in them; an entity without any
+  // shows the publication's latest, all zero); with them, each one's years in range.
+  const known = Object.keys(e.yearly ?? {});
+  const entYears = seriesYears(known, q.from, q.to);
+  const pubYears = q.from === undefined && q.to === undefined && known.length > 0 ? entYears : seriesYears(Object.keys(p.yearly ?? {}), q.from, q.to);
+  const [entDocs, pubDocs] = await Promise.all([store.entityYears(pub, id, entYears), store.publicationYears(pub, pubYears)]);
   const body: Out<"entity"> = {
     publication: publicationOut(p),
     entity: entityOut(e),
-    series: days.map((d) => ({ day: d, mentions: entDays[d]?.m ?? 0, articles: entDays[d]?.a ?? 0, publicationArticles: pubDays[d] ?? 0 })),
+    series: entitySeries({ inline: e.days, years: entYears, yearDocs: entDocs }, { inline: p.days, years: pubYears, yearDocs: pubDocs }, q.from, q.to),
+    years: entityYears(e.yearly, p.yearly),
   };
   return { json: body };
 }
 
-export async function articles(store: ReadStore, pub: string, id: string, q: z.infer<typeof Q.articles>): Promise<Answer> {
-  const after = q.cursor === undefined ? undefined : decodeValueId(q.cursor);
-  if (q.cursor !== undefined && !after) throw badCursor();
-  const [p, e] = await Promise.all([mustPublication(store, pub), store.entity(pub, id)]);
-  if (!e) throw notFound(`no entity "${id.slice(0, 100)}" in "${pub.slice(0, 100)}"`);
+export async function articles(store: ReadStore, { pub, id }: In<typeof P.entity>, q: In<typeof Q.articles>): Promise<Answer> {
+  const scope = ["articles", pub, id] as const;
+  const after = q.cursor === undefined ? undefined : decodeCursor(q.cursor, scope, [V.instantMs, V.documentId] as const);
+  const [p, e] = await Promise.all([mustPublication(store, pub), mustEntity(store, pub, id)]);
   // Articles that wrote only a lone surname the rollup counted into this name list it under that surname's id.
   const ids = [id, ...(e.absorbed ?? [])];
   const rows = await store.articles(pub, ids, q.limit + 1, after ? { atMs: after[0], id: after[1] } : undefined);
@@ -112,14 +117,13 @@ export async function articles(store: ReadStore, pub: string, id: string, q: z.i
       day: a.day,
       mentions: a.ents.reduce((n, ent, k) => (ids.includes(ent) ? n + (a.mentions[k] ?? 0) : n), 0),
     })),
-    next: rows.length > q.limit && last ? encodeCursor([last.at.toMillis(), last.id]) : null,
+    next: rows.length > q.limit && last ? encodeCursor(scope, [last.at.toMillis(), last.id]) : null,
   };
   return { json: body };
 }
 
-export async function elsewhere(store: ReadStore, pub: string, id: string, q: z.infer<typeof Q.elsewhere>): Promise<Answer> {
-  const e = await store.entity(pub, id);
-  if (!e) throw notFound(`no entity "${id.slice(0, 100)}" in "${pub.slice(0, 100)}"`);
+export async function elsewhere(store: ReadStore, { pub, id }: In<typeof P.entity>, q: In<typeof Q.elsewhere>): Promise<Answer> {
+  const e = await mustEntity(store, pub, id);
   const rows = await store.elsewhere(e.key ?? entityKey(e.word), e.type, q.limit + 1);
   const body: Out<"elsewhere"> = {
     entity: { id: e.id, word: e.word, type: e.type },
@@ -128,21 +132,16 @@ export async function elsewhere(store: ReadStore, pub: string, id: string, q: z.
   return { json: body };
 }
 
-export async function days(store: ReadStore, pub: string, q: z.infer<typeof Q.days>): Promise<Answer> {
-  const p = await mustPublication(store, pub);
-  const d = p.days ?? {};
-  const body: Out<"days"> = {
-    publication: publicationOut(p),
-    days: Object.keys(d)
-      .filter((k) => inRange(k, q.from, q.to))
-      .sort()
-      .map((k) => ({ day: k, articles: d[k] ?? 0 })),
-  };
+export async function days(store: ReadStore, { pub }: In<typeof P.pub>, q: In<typeof Q.days>): Promise<Answer> {
+  const p = await mustPublication(store, pub, true);
+  const years = seriesYears(Object.keys(p.yearly ?? {}), q.from, q.to);
+  const yearDocs = await store.publicationYears(pub, years);
+  const body: Out<"days"> = { publication: publicationOut(p), days: publicationSeries({ inline: p.days, years, yearDocs }, q.from, q.to), years: publicationYears(p.yearly) };
   return { json: body };
 }
 
-export async function compare(store: ReadStore, q: z.infer<typeof Q.compare>): Promise<Answer> {
-  if (q.a === q.b) throw new ApiError(400, "invalid_request", "a and b must be two different publications");
+export async function compare(store: ReadStore, _p: In<typeof P.none>, q: In<typeof Q.compare>): Promise<Answer> {
+  if (q.a === q.b) throw badRequest("a and b must be two different publications");
   const [a, b, ea, eb] = await Promise.all([
     mustPublication(store, q.a),
     mustPublication(store, q.b),
@@ -155,11 +154,25 @@ export async function compare(store: ReadStore, q: z.infer<typeof Q.compare>): P
   return { json: body };
 }
 
-export async function search(store: ReadStore, q: z.infer<typeof Q.search>): Promise<Answer> {
+export async function search(store: ReadStore, _p: In<typeof P.none>, q: In<typeof Q.search>): Promise<Answer> {
   const prefix = entityKey(q.q);
   const [p, rows] = await Promise.all([mustPublication(store, q.pub), store.search(q.pub, prefix, q.type, SEARCH_SCAN)]);
   const ranked = rows.sort((x, y) => (y.count ?? 0) - (x.count ?? 0) || (x.id < y.id ? -1 : 1)).slice(0, q.limit);
   const body: Out<"search"> = { publication: publicationOut(p), query: q.q, entities: ranked.map(entityOut) };
+  return { json: body };
+}
+
+/** How far the counts are complete, for operators and the dashboard (which may not read articles itself). */
+export async function status(store: ReadStore): Promise<Answer> {
+  const [s, newest] = await Promise.all([store.rollupStatus(), store.newestReceipt()]);
+  const body: Out<"status"> = {
+    completeThrough: isoMs(s?.completeThrough),
+    appliedThrough: isoMs(s?.appliedThrough),
+    appliedAt: iso(s?.appliedAt),
+    windowSeconds: typeof s?.windowSeconds === "number" ? s.windowSeconds : null,
+    failures: (s?.failures ?? []).map((f) => ({ windowEnd: isoMs(f.windowEnd), range: f.range, items: f.items, reason: f.reason, at: isoMs(f.at) })),
+    newestArticleReceivedAt: iso(newest),
+  };
   return { json: body };
 }
 
@@ -170,9 +183,9 @@ export async function v0Publications(store: ReadStore, dashboard: (pubKey: strin
   return { json: body };
 }
 
-/** The original app's GET /frequencies/{pub}?word=&count=: the next 10 by count (then word) after that keyset. */
-export async function v0Frequencies(store: ReadStore, pub: string, q: z.infer<typeof Q.v0Frequencies>): Promise<Answer> {
-  const key = publicationKey(pub); // the original app named publications, not ids
+/** The original app's GET /frequencies/{name}?word=&count=: the next 10 by count (then word) after that keyset. */
+export async function v0Frequencies(store: ReadStore, { name }: In<typeof P.name>, q: In<typeof Q.v0Frequencies>): Promise<Answer> {
+  const key = publicationKey(name); // the original app named publications, not ids
   const after = q.count !== undefined && q.word !== undefined ? { count: q.count, word: q.word } : undefined;
   const rows = await store.byCountThenWord(key, 10, after);
   const body: Out<"v0Frequencies"> = rows.map((e) => ({ word: e.word, count: e.count ?? 0 }));

@@ -11,11 +11,14 @@ import type { z } from "zod";
 import type { AddressedRequest } from "../http/client-address.js";
 import { RateLimiter } from "../http/rate-limit.js";
 import { RATE_LIMIT_HEADER_NAMES, rateLimitHeaders, type Policy } from "../http/rate-limit-headers.js";
-import { AnswerCache } from "./cache.js";
+import { AnswerCache, type Cached } from "./cache.js";
+import { ApiError, badRequest, notFound } from "./errors.js";
+import { SingleFlight } from "./flight.js";
 import * as h from "./handlers.js";
-import { ApiError, type Answer } from "./handlers.js";
+import type { Answer } from "./handlers.js";
+import { dashboardLinks } from "./links.js";
 import { openApiDocument } from "./openapi.js";
-import { ROUTES, type RouteName } from "./schema.js";
+import { ROUTES, type RouteName, type RouteSpec } from "./schema.js";
 import { ReadStore } from "./store.js";
 
 export interface ApiDeps {
@@ -24,6 +27,8 @@ export interface ApiDeps {
   allowedOrigins: () => readonly string[];
   /** Seconds browsers may keep an answer; Hosting's CDN twice that. */
   cacheSeconds: () => number;
+  /** DASHBOARD_URL: where /v0/publications links each publication (empty: relative links). */
+  dashboardUrl?: () => string;
   /** Requests a client address may make per minute in this instance; 0: no limit. */
   requestsPerMinute: () => number;
   clientAddress: (req: AddressedRequest) => string;
@@ -33,67 +38,99 @@ export interface ApiDeps {
 
 type Route = { name: RouteName; params: string[] };
 
-const compiled = (Object.entries(ROUTES) as Array<[RouteName, { path: string }]>).map(([name, r]) => ({
+const compiled = (Object.entries(ROUTES) as Array<[RouteName, RouteSpec]>).map(([name, r]) => ({
   name,
   pattern: new RegExp(`^${r.path.replace(/\{\w+\}/g, "([^/]+)")}$`),
 }));
 
+/** The route and its decoded path parameters; a segment that is not valid percent-encoding is a 400. */
 function match(path: string): Route | undefined {
   for (const c of compiled) {
     const m = c.pattern.exec(path);
-    if (m) return { name: c.name, params: m.slice(1).map((p) => decodeURIComponent(p)) };
+    if (!m) continue;
+    try {
+      return { name: c.name, params: m.slice(1).map((p) => decodeURIComponent(p)) };
+    } catch {
+      throw badRequest("a path segment is not valid percent-encoding");
+    }
   }
   return undefined;
 }
 
-/** The query as single strings; a parameter given twice is an error. */
+/** The query as single strings (no prototype: a key like "__proto__" stays a key); a parameter given twice is an error. */
 function singleValues(query: Request["query"]): Record<string, string> {
-  const out: Record<string, string> = {};
+  const out: Record<string, string> = Object.create(null);
   for (const [k, v] of Object.entries(query ?? {})) {
-    if (typeof v !== "string") throw new ApiError(400, "invalid_request", `parameter "${k.slice(0, 40)}" must be given once, as text`);
+    if (typeof v !== "string") throw badRequest(`parameter "${k.slice(0, 40)}" must be given once, as text`);
     out[k] = v;
   }
   return out;
 }
 
-function parse<S extends z.ZodObject>(schema: S, raw: Record<string, string>): z.infer<S> {
-  const unknown = Object.keys(raw).filter((k) => !(k in schema.shape));
-  if (unknown.length > 0) throw new ApiError(400, "invalid_request", `unknown parameter${unknown.length > 1 ? "s" : ""}: ${unknown.map((k) => k.slice(0, 40)).join(", ")}`);
+const problemsOf = (error: z.ZodError) => error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message }));
+
+function parseQuery<S extends z.ZodObject>(schema: S, raw: Record<string, string>): z.infer<S> {
+  // Own properties only: "constructor" or "toString" is in every object's prototype chain, not in the schema.
+  const unknown = Object.keys(raw).filter((k) => !Object.hasOwn(schema.shape, k));
+  if (unknown.length > 0) throw badRequest(`unknown parameter${unknown.length > 1 ? "s" : ""}: ${unknown.map((k) => k.slice(0, 40)).join(", ")}`);
   const r = schema.safeParse(raw);
   if (!r.success) {
-    const problems = r.error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message }));
-    const e = new ApiError(400, "invalid_request", problems.map((p) => `${p.path}: ${p.message}`).join("; "));
-    (e as ApiError & { problems?: unknown }).problems = problems;
-    throw e;
+    const problems = problemsOf(r.error);
+    throw badRequest(problems.map((p) => `${p.path}: ${p.message}`).join("; "), problems);
   }
   return r.data;
 }
 
-async function dispatch(route: Route, raw: Record<string, string>, store: ReadStore, dashboard: (pubKey: string) => string): Promise<Answer> {
-  const [p0 = "", p1 = ""] = route.params;
+const NAMED = { pub: "publication", id: "entity", name: "publication" } as Record<string, string>;
+
+/** Path parameters that no document could have (a "/" inside, an id Firestore reserves, not an id's form) name nothing: 404 before any read. */
+function parsePath<S extends z.ZodObject>(schema: S, values: readonly string[]): z.infer<S> {
+  const names = Object.keys(schema.shape);
+  const r = schema.safeParse(Object.fromEntries(names.map((n, i) => [n, values[i]])));
+  if (r.success) return r.data;
+  const [first] = problemsOf(r.error);
+  const value = values[names.indexOf(first?.path ?? "")] ?? "";
+  throw notFound(`no ${NAMED[first?.path ?? ""] ?? "such thing"} ${JSON.stringify(value.slice(0, 100))}: ${first?.message ?? "invalid"}`);
+}
+
+type Ctx = { store: ReadStore; links: () => (pubKey: string) => string };
+
+async function dispatch(route: Route, raw: Record<string, string>, { store, links }: Ctx): Promise<Answer> {
+  const run = <K extends RouteName>(name: K, handler: (store: ReadStore, p: z.infer<(typeof ROUTES)[K]["params"]>, q: z.infer<(typeof ROUTES)[K]["query"]>) => Promise<Answer>) => {
+    const spec = ROUTES[name] as RouteSpec;
+    // Path first: an id that cannot exist is a 404 whatever the query says.
+    const p = parsePath(spec.params, route.params) as z.infer<(typeof ROUTES)[K]["params"]>;
+    return handler(store, p, parseQuery(spec.query, raw) as z.infer<(typeof ROUTES)[K]["query"]>);
+  };
   switch (route.name) {
     case "publications":
-      return h.publications(store, parse(ROUTES.publications.query, raw));
+      return run("publications", h.publications);
     case "entities":
-      return h.entities(store, p0, parse(ROUTES.entities.query, raw));
+      return run("entities", h.entities);
     case "entity":
-      return h.entity(store, p0, p1, parse(ROUTES.entity.query, raw));
+      return run("entity", h.entity);
     case "articles":
-      return h.articles(store, p0, p1, parse(ROUTES.articles.query, raw));
+      return run("articles", h.articles);
     case "days":
-      return h.days(store, p0, parse(ROUTES.days.query, raw));
+      return run("days", h.days);
     case "elsewhere":
-      return h.elsewhere(store, p0, p1, parse(ROUTES.elsewhere.query, raw));
+      return run("elsewhere", h.elsewhere);
     case "compare":
-      return h.compare(store, parse(ROUTES.compare.query, raw));
+      return run("compare", h.compare);
     case "search":
-      return h.search(store, parse(ROUTES.search.query, raw));
+      return run("search", h.search);
+    case "status":
+      return run("status", (s) => h.status(s));
     case "v0Publications":
-      parse(ROUTES.v0Publications.query, raw);
-      return h.v0Publications(store, dashboard);
+      return run("v0Publications", (s) => h.v0Publications(s, links()));
     case "v0Frequencies":
-      return h.v0Frequencies(store, p0, parse(ROUTES.v0Frequencies.query, raw));
+      return run("v0Frequencies", h.v0Frequencies);
   }
+}
+
+/** The cache's (and single-flight's) key: JSON, so no value can pass for another parameter. */
+export function answerKey(route: Route, raw: Record<string, string>): string {
+  return JSON.stringify([route.name, route.params, Object.entries(raw).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))]);
 }
 
 let document: Buffer | undefined;
@@ -104,8 +141,30 @@ export const MAX_TRACKED_ADDRESSES = 50_000;
 
 export function createApiHandler(deps: ApiDeps) {
   const cache = new AnswerCache();
+  const flights = new SingleFlight<{ hit: Cached; reads: number }>();
   const now = deps.now ?? Date.now;
   const perAddress = new RateLimiter({ maxTracked: MAX_TRACKED_ADDRESSES, now });
+  let links: ((pubKey: string) => string) | undefined;
+  const dashboard = () => (links ??= dashboardLinks(deps.dashboardUrl?.() ?? ""));
+
+  /** A fresh answer: read, encoded, cached. */
+  const answer = async (route: Route, raw: Record<string, string>, key: string) => {
+    const store = new ReadStore(deps.db());
+    const a = await dispatch(route, raw, { store, links: dashboard });
+    const body = Buffer.from("json" in a ? JSON.stringify(a.json) : a.csv, "utf8");
+    const seconds = (ROUTES[route.name] as RouteSpec).cacheSeconds ?? deps.cacheSeconds();
+    const shared = (ROUTES[route.name] as RouteSpec).cacheSeconds ?? seconds * 2;
+    const headers: Record<string, string> = {
+      "Content-Type": "json" in a ? "application/json; charset=utf-8" : "text/csv; charset=utf-8",
+      "Cache-Control": `public, max-age=${seconds}, s-maxage=${shared}`,
+      ETag: `W/"${createHash("sha1").update(body).digest("base64url").slice(0, 22)}"`,
+      ...("csv" in a ? { "Content-Disposition": `attachment; filename="${a.filename}"` } : {}),
+    };
+    const hit: Cached = { status: 200, headers, body, expires: now() + seconds * 1000 };
+    cache.set(key, hit);
+    return { hit, reads: store.reads };
+  };
+
   return async (req: Request, res: Response): Promise<void> => {
     const started = performance.now();
     const origin = req.get("origin");
@@ -120,7 +179,7 @@ export function createApiHandler(deps: ApiDeps) {
       for (const [k, v] of Object.entries({ ...cors, ...headers })) res.setHeader(k, v);
       res.end(req.method === "HEAD" ? undefined : body);
     };
-    const fail = (err: ApiError & { problems?: unknown }, headers: Record<string, string> = {}) => {
+    const fail = (err: ApiError, headers: Record<string, string> = {}) => {
       const body = { error: err.code, message: err.message, ...(err.problems ? { problems: err.problems } : {}) };
       send(err.status, { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store", ...headers }, Buffer.from(JSON.stringify(body)));
     };
@@ -146,49 +205,27 @@ export function createApiHandler(deps: ApiDeps) {
         res.setHeader("Allow", "GET, HEAD, OPTIONS");
         throw new ApiError(405, "method_not_allowed", "the API is read-only: GET");
       }
-      let path: string;
-      try {
-        path = decodeURI(req.path).replace(/^\/api(?=\/)/, "");
-      } catch {
-        throw new ApiError(400, "invalid_request", "the path is not valid percent-encoding");
-      }
+      const path = req.path.replace(/^\/api(?=\/)/, "");
       if (path === "/v1/openapi.json") {
         document ??= Buffer.from(JSON.stringify(openApiDocument()));
         return send(200, { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "public, max-age=3600" }, document);
       }
-      let route: Route | undefined;
-      try {
-        route = match(req.path.replace(/^\/api(?=\/)/, ""));
-      } catch {
-        throw new ApiError(400, "invalid_request", "a path segment is not valid percent-encoding");
-      }
-      if (!route) throw new ApiError(404, "not_found", `no route ${JSON.stringify(path.slice(0, 100))}; see /v1/openapi.json`);
+      const route = match(path);
+      if (!route) throw notFound(`no route ${JSON.stringify(path.slice(0, 100))}; see /v1/openapi.json`);
       const raw = singleValues(req.query);
-      const key = `${route.name}\u0000${route.params.join("\u0000")}\u0000${Object.entries(raw).sort().map(([k, v]) => `${k}=${v}`).join("&")}`;
+      const key = answerKey(route, raw);
       let hit = cache.get(key, now());
       if (!hit) {
-        const store = new ReadStore(deps.db());
-        const host = req.get("x-forwarded-host") ?? req.get("host") ?? "localhost";
-        const proto = req.get("x-forwarded-proto") ?? req.protocol ?? "https";
-        const answer = await dispatch(route, raw, store, (pubKey) => `${proto}://${host}/?pub=${encodeURIComponent(pubKey)}`);
-        reads = store.reads;
-        const body = Buffer.from("json" in answer ? JSON.stringify(answer.json) : answer.csv, "utf8");
-        const seconds = deps.cacheSeconds();
-        const headers: Record<string, string> = {
-          "Content-Type": "json" in answer ? "application/json; charset=utf-8" : "text/csv; charset=utf-8",
-          "Cache-Control": `public, max-age=${seconds}, s-maxage=${seconds * 2}`,
-          ETag: `W/"${createHash("sha1").update(body).digest("base64url").slice(0, 22)}"`,
-          ...("csv" in answer ? { "Content-Disposition": `attachment; filename="${answer.filename}"` } : {}),
-        };
-        hit = { status: 200, headers, body, expires: now() + seconds * 1000 };
-        cache.set(key, hit);
+        // Identical misses at the same time share one read; only the request that ran it reports its reads.
+        const flight = await flights.run(key, () => answer(route, raw, key));
+        hit = flight.value.hit;
+        if (flight.ran) reads = flight.value.reads;
       }
-      const withReads = { ...hit.headers, "X-Firestore-Reads": String(reads) };
       if (req.get("if-none-match") === hit.headers.ETag) {
         status = 304;
         return send(304, { ETag: hit.headers.ETag!, "Cache-Control": hit.headers["Cache-Control"]!, "X-Firestore-Reads": String(reads) });
       }
-      send(200, withReads, hit.body);
+      send(200, { ...hit.headers, "X-Firestore-Reads": String(reads) }, hit.body);
     } catch (err) {
       if (err instanceof ApiError) {
         status = err.status;

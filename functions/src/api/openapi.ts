@@ -11,17 +11,13 @@ const schemaOf = (s: z.ZodType, io: "input" | "output"): Json => {
 };
 
 function parameters(route: RouteSpec): Json[] {
-  const params: Json[] = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
-    name: m[1],
-    in: "path",
-    required: true,
-    schema: { type: "string", maxLength: 1500 },
-    description: m[1] === "pub" ? "Publication id (as listed by /v1/publications)" : "Entity id",
-  }));
-  const q = schemaOf(route.query, "input") as { properties?: Record<string, Json>; required?: string[] };
-  for (const [name, schema] of Object.entries(q.properties ?? {})) {
-    const { description, ...rest } = schema as Json;
-    params.push({ name, in: "query", required: q.required?.includes(name) ?? false, schema: rest, ...(description ? { description } : {}) });
+  const params: Json[] = [];
+  for (const [where, schema] of [["path", route.params], ["query", route.query]] as const) {
+    const s = schemaOf(schema, "input") as { properties?: Record<string, Json>; required?: string[] };
+    for (const [name, property] of Object.entries(s.properties ?? {})) {
+      const { description, ...rest } = property;
+      params.push({ name, in: where, required: where === "path" || (s.required?.includes(name) ?? false), schema: rest, ...(description ? { description } : {}) });
+    }
   }
   return params;
 }
@@ -42,8 +38,8 @@ export function openApiDocument(): Json {
         responses: {
           "200": { description: "OK", headers: { ETag: { schema: { type: "string" } }, "Cache-Control": { schema: { type: "string" } } }, content: ok },
           "304": { description: "Not modified (If-None-Match)" },
-          "400": error("Invalid parameters"),
-          "404": error("No such publication or entity"),
+          "400": error("Invalid parameters (an unknown or repeated one, a value out of range, a cursor of another route or query)"),
+          "404": error("No such publication or entity (an id of the wrong form names none)"),
         },
       },
     };

@@ -6,6 +6,11 @@ export const apiParams = {
     default: "*",
     description: "Origins that may call the read API from a browser: * or a comma-separated list",
   }),
+  dashboardUrl: defineString("DASHBOARD_URL", {
+    default: "",
+    description: "The dashboard's URL, for the links /v0/publications gives (empty: links relative to the site serving the API); http or https",
+    input: { text: { validationRegex: "^(https?://[^\\s?#]+)?$", validationErrorMessage: "empty, or an http or https URL without query or fragment" } },
+  }),
   requestsPerMinute: defineInt("API_REQUESTS_PER_MINUTE", {
     default: 600,
     description: "Requests per minute and instance one client address may make; beyond, 429. 0 = no limit",

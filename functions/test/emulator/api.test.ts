@@ -48,26 +48,50 @@ function conforms(route: keyof typeof ROUTES, a: Answer): void {
 
 const A = `Api Alpha ${run}`;
 const B = `Api Beta ${run}`;
+const C = `Api Formulas ${run}`;
 const ka = publicationKey(A);
 const kb = publicationKey(B);
+const kc = publicationKey(C);
+// Entity names a spreadsheet would run as formulas (issue 19, finding 14).
+const FORMULAS = ['=HYPERLINK("https://evil.example","x")', "+SUM(1,2)", "-2+3", "@cmd"];
 const day = (n: number) => `2026-03-${String(n).padStart(2, "0")}`;
+
+// Ada Lovelace's history in A: a day in June of each year from 2014 to 2025 (13 years with 2026), so a
+// series without from/to shows the latest 10 and from/to over all of them is refused. As the rollup keeps
+// them: 2026's days inline in the totals' documents, other years in year documents, and a day of 2026 counted
+// after the year turned in both (its count is the sum).
+const HISTORY = Array.from({ length: 12 }, (_, i) => String(2014 + i));
+const june = (y: string) => `${y}-06-01`;
 
 async function seed(): Promise<void> {
   const batch = db().batch();
   const at = Timestamp.now();
-  batch.set(db().doc(paths.publication(ka)), { name: A, articleCount: 30, days: { [day(1)]: 10, [day(2)]: 20 }, updatedAt: at });
-  batch.set(db().doc(paths.publication(kb)), { name: B, articleCount: 40, days: { [day(1)]: 40 }, updatedAt: at });
+  const ada = entityId("person", "Ada Lovelace");
+  const yearly = { ...Object.fromEntries(HISTORY.map((y) => [y, 5])), 2026: 30 };
+  batch.set(db().doc(paths.publication(ka)), { name: A, articleCount: 30, yearly, days: { [day(1)]: 10, [day(2)]: 15 }, inlineYears: [2026], updatedAt: at });
+  batch.set(db().doc(paths.publicationYear(ka, "2026")), { year: 2026, days: { [day(2)]: 5 } });
+  for (const y of HISTORY) {
+    batch.set(db().doc(paths.publicationYear(ka, y)), { year: Number(y), days: { [june(y)]: 5 } });
+    batch.set(db().doc(paths.entityYear(ka, ada, y)), { year: Number(y), days: { [june(y)]: { m: Number(y) - 2000, a: 1 } } });
+  }
+  batch.set(db().doc(paths.entityYear(ka, ada, "2026")), { year: 2026, days: { [day(2)]: { m: 10, a: 5 } } });
+  batch.set(db().doc(paths.publication(kb)), { name: B, articleCount: 40, yearly: { 2026: 40 }, days: { [day(1)]: 40 }, inlineYears: [2026], updatedAt: at });
   // 25 entities in A with counts 100..76; B shares some and has its own.
   for (let i = 0; i < 25; i++) {
     const word = i === 0 ? "Ada Lovelace" : i === 1 ? "Adam Smith" : `Person ${String.fromCharCode(65 + i)} ${run}`;
     const type = i % 3 === 0 ? "person" : i % 3 === 1 ? "organization" : "place";
     const id = entityId(type, word);
-    batch.set(db().doc(paths.entity(ka, id)), { word, key: entityKey(word), type, count: 100 - i, articles: 30 - i, days: { [day(1)]: { m: 40 - i, a: 10 }, [day(2)]: { m: 60, a: 20 - i } }, updatedAt: at });
-    if (i < 5) batch.set(db().doc(paths.entity(kb, id)), { word, key: entityKey(word), type, count: i === 0 ? 2 : 90, articles: 10, days: {}, updatedAt: at });
+    const yearly = { ...(i === 0 ? Object.fromEntries(HISTORY.map((y) => [y, { m: Number(y) - 2000, a: 1 }])) : {}), 2026: { m: 100 - i, a: 30 - i } };
+    const inline = i === 0 ? { days: { [day(1)]: { m: 40, a: 10 }, [day(2)]: { m: 50, a: 15 } }, inlineYears: [2026] } : {};
+    batch.set(db().doc(paths.entity(ka, id)), { word, key: entityKey(word), type, count: 100 - i, articles: 30 - i, yearly, ...inline, updatedAt: at });
+    if (i < 5) batch.set(db().doc(paths.entity(kb, id)), { word, key: entityKey(word), type, count: i === 0 ? 2 : 90, articles: 10, yearly: { 2026: { m: i === 0 ? 2 : 90, a: 10 } }, updatedAt: at });
   }
+  batch.set(db().doc(paths.publication(kc)), { name: C, articleCount: 4, updatedAt: at });
+  FORMULAS.forEach((word, i) => {
+    batch.set(db().doc(paths.entity(kc, entityId("organization", word))), { word, key: entityKey(word), type: "organization", count: 10 - i, articles: 1, updatedAt: at });
+  });
   const onlyB = entityId("place", "Brussels");
-  batch.set(db().doc(paths.entity(kb, onlyB)), { word: "Brussels", key: "brussels", type: "place", count: 500, articles: 35, days: {}, updatedAt: at });
-  const ada = entityId("person", "Ada Lovelace");
+  batch.set(db().doc(paths.entity(kb, onlyB)), { word: "Brussels", key: "brussels", type: "place", count: 500, articles: 35, updatedAt: at });
   for (let n = 0; n < 7; n++) {
     batch.set(db().doc(paths.article(`api-${run}-${n}`)), {
       pubKey: ka,
@@ -150,19 +174,78 @@ describe("read API", () => {
     assert.match(lines[1]!, /^1,[0-9a-f]{40},Ada Lovelace,person,100,30$/);
   });
 
-  it("gives an entity's totals and daily series with the publication's articles per day, within from/to", async () => {
+  it("gives an entity's totals, its daily series with the publication's articles per day (the latest 10 years, or within from/to), and both per year", async () => {
     const id = entityId("person", "Ada Lovelace");
-    const a = await get(`/v1/publications/${encodeURIComponent(ka)}/entities/${id}`);
+    const entity = (q = "") => get(`/v1/publications/${encodeURIComponent(ka)}/entities/${id}${q}`);
+    const a = await entity();
     conforms("entity", a);
+    const latest = HISTORY.slice(-9).map((y) => ({ day: june(y), mentions: Number(y) - 2000, articles: 1, publicationArticles: 5 }));
     assert.deepEqual(a.body.series, [
+      ...latest,
       { day: day(1), mentions: 40, articles: 10, publicationArticles: 10 },
       { day: day(2), mentions: 60, articles: 20, publicationArticles: 20 },
     ]);
-    const one = await get(`/v1/publications/${encodeURIComponent(ka)}/entities/${id}?from=${day(2)}&to=${day(2)}`);
+    assert.deepEqual(a.body.years, [
+      ...HISTORY.map((y) => ({ year: Number(y), mentions: Number(y) - 2000, articles: 1, publicationArticles: 5 })),
+      { year: 2026, mentions: 100, articles: 30, publicationArticles: 30 },
+    ]);
+    assert.equal(a.reads, 2 + 2 * 10, "its totals, then 10 years of it and of the publication");
+    const one = await entity(`?from=${day(2)}&to=${day(2)}`);
+    conforms("entity", one);
     assert.deepEqual(one.body.series.map((s: any) => s.day), [day(2)]);
+    assert.equal(one.reads, 4, "one year of each");
+    const early = await entity("?from=2014-01-01");
+    conforms("entity", early);
+    assert.deepEqual(early.body.series.map((s: any) => s.day), HISTORY.slice(0, 10).map(june), "from alone: 10 calendar years from it");
+    const wide = await entity("?from=2014-01-01&to=2026-12-31");
+    assert.equal(wide.status, 400);
+    assert.match(wide.body.message, /13 calendar years.*at most 10/);
+    conforms("entity", wide);
+    const backwards = await entity(`?from=${day(2)}&to=${day(1)}`);
+    assert.equal(backwards.status, 400);
+    const brussels = await get(`/v1/publications/${encodeURIComponent(kb)}/entities/${entityId("place", "Brussels")}`);
+    conforms("entity", brussels);
+    assert.deepEqual(brussels.body.series, [{ day: day(1), mentions: 0, articles: 0, publicationArticles: 40 }], "no year of its own: the publication's latest, at zero");
+
     const days = await get(`/v1/publications/${encodeURIComponent(ka)}/days?from=${day(1)}`);
     conforms("days", days);
     assert.deepEqual(days.body.days, [{ day: day(1), articles: 10 }, { day: day(2), articles: 20 }]);
+    assert.deepEqual(days.body.years, [...HISTORY.map((y) => ({ year: Number(y), articles: 5 })), { year: 2026, articles: 30 }]);
+    const recent = await get(`/v1/publications/${encodeURIComponent(ka)}/days`);
+    conforms("days", recent);
+    assert.deepEqual(recent.body.days.map((d: any) => d.day), [...HISTORY.slice(-9).map(june), day(1), day(2)]);
+    assert.equal(recent.reads, 1 + 10);
+    const tooWide = await get(`/v1/publications/${encodeURIComponent(ka)}/days?from=2001-01-01&to=2026-01-01`);
+    assert.equal(tooWide.status, 400);
+    assert.match(tooWide.body.message, /26 calendar years/);
+  });
+
+  it("says how far the counts are complete: the rollup's status and the newest article's receipt", async () => {
+    const iso = (ms: unknown) => (typeof ms === "number" ? new Date(ms).toISOString() : null);
+    for (let attempt = 0; ; attempt++) {
+      const a = await get("/v1/status");
+      conforms("status", a);
+      assert.match(a.headers.get("cache-control") ?? "", /max-age=5\b/);
+      // What it should say, read after it answered: equal unless the rollup moved meanwhile.
+      const s = (await db().doc(paths.rollupStatus()).get()).data();
+      const newest = (await db().collection("articles").orderBy("receivedAt", "desc").limit(1).get()).docs[0]?.get("receivedAt") as Timestamp | undefined;
+      const expected = {
+        completeThrough: iso(s?.completeThrough),
+        appliedThrough: iso(s?.appliedThrough),
+        appliedAt: s?.appliedAt ? (s.appliedAt as Timestamp).toDate().toISOString() : null,
+        windowSeconds: s?.windowSeconds ?? null,
+        failures: (s?.failures ?? []).map((f: any) => ({ windowEnd: iso(f.windowEnd), range: f.range, items: f.items, reason: f.reason, at: iso(f.at) })),
+        newestArticleReceivedAt: newest ? newest.toDate().toISOString() : null,
+      };
+      assert.ok(expected.newestArticleReceivedAt, "this suite's articles were received");
+      try {
+        assert.deepEqual(a.body, expected);
+        break;
+      } catch (err) {
+        if (attempt >= 3) throw err;
+        await new Promise((r) => setTimeout(r, 5_500)); // past the answer's 5 s
+      }
+    }
   });
 
   it("finds the same entity in the other publications", async () => {
@@ -263,5 +346,50 @@ describe("read API", () => {
     assert.equal(reads, 0, "twenty identical requests after the first cost no Firestore read");
     const preflight = await get(path, { origin: "https://example.org", "access-control-request-method": "GET" }, "OPTIONS");
     assert.ok(preflight.status === 204 || preflight.status === 200);
+  });
+
+  // Issue 19, findings 6, 7, 8 and 14: a hostile client's view of the cache, the answers and the CSV.
+
+  it("keys its cache unambiguously: an escaped & in a value is not another parameter", async () => {
+    const forged = await get(`/v1/search?pub=${encodeURIComponent(ka)}&q=ada%26type%3Dperson`);
+    assert.equal(forged.status, 200, forged.text);
+    assert.deepEqual(forged.body.entities, [], "no name starts with 'ada&type=person'");
+    const real = await get(`/v1/search?pub=${encodeURIComponent(ka)}&q=ada&type=person`);
+    conforms("search", real);
+    assert.deepEqual(real.body.entities.map((e: any) => e.word), ["Ada Lovelace"], "the forged request's empty answer was not served for this one");
+  });
+
+  it("builds no answer from request headers: a forged X-Forwarded-Proto/Host neither shows up nor poisons the cache", async () => {
+    const poisoned = await get("/v0/publications", { "x-forwarded-proto": "javascript:alert(document.domain)//", "x-forwarded-host": "evil.example" });
+    const plain = await get("/v0/publications");
+    for (const a of [poisoned, plain]) {
+      conforms("v0Publications", a);
+      assert.doesNotMatch(a.text, /javascript:|evil\.example/);
+      const mine = a.body.find((p: any) => p.name === A);
+      assert.equal(mine.img_uri, `/?pub=${encodeURIComponent(ka)}`, "DASHBOARD_URL unset: a link relative to the API's own site");
+    }
+  });
+
+  it("refuses parameters named like Object.prototype's properties, before any read", async () => {
+    // (Not "__proto__": the Functions emulator's query parser drops it before the handler; the runtime stack's
+    // passes it, and hostile-reads.test.ts sends it there.)
+    for (const name of ["constructor", "toString", "hasOwnProperty", "valueOf", "__defineGetter__"]) {
+      const a = await get(`/v0/publications?${name}=${randomBytes(4).toString("hex")}`);
+      assert.equal(a.status, 400, `?${name}=: ${a.text}`);
+      assert.match(a.body.message, /unknown parameter/);
+      assert.equal(a.reads, 0);
+      conforms("v0Publications", a);
+    }
+  });
+
+  it("escapes formulas in CSV: a name starting with =, +, - or @ is text to a spreadsheet", async () => {
+    const a = await get(`/v1/publications/${encodeURIComponent(kc)}/entities?format=csv`);
+    assert.equal(a.status, 200, a.text);
+    const words = a.text.trim().split("\n").slice(1).map((line) => {
+      const m = /^\d+,[0-9a-f]{40},("(?:[^"]|"")*"|[^,]*),organization,\d+,\d+$/.exec(line);
+      assert.ok(m, line);
+      return m[1]!.startsWith('"') ? m[1]!.slice(1, -1).replaceAll('""', '"') : m[1]!;
+    });
+    assert.deepEqual(words, FORMULAS.map((w) => `'${w}`));
   });
 });

@@ -440,7 +440,7 @@ describe("rollup (Firestore emulator)", () => {
     assert.deepEqual([got.ents[grace]!.count, got.ents[grace]!.articles], [4, 3]);
     const doc = (await db.doc(paths.entity(pub, grace)).get()).data()!;
     assert.deepEqual([doc.aliases, doc.absorbed], [["hopper"], [entityId("person", "Hopper")]]);
-    const listed = await articles(new ReadStore(db), pub, grace, { limit: 10 });
+    const listed = await articles(new ReadStore(db), { pub, id: grace }, { limit: 10 });
     assert.ok("json" in listed);
     const rows = (listed.json as { articles: Array<{ mentions: number }> }).articles;
     assert.deepEqual(rows.map((r) => r.mentions).sort(), [1, 1, 2]);

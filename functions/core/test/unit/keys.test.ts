@@ -5,6 +5,9 @@ import {
   MAX_KEY_BYTES,
   clientIdKey,
   entityId,
+  isDocumentId,
+  isPublicationKey,
+  isSha1Hex,
   normaliseName,
   publicationDisplayName,
   publicationKey,
@@ -89,4 +92,33 @@ describe("entity and ledger ids", () => {
     assert.notEqual(clientIdKey("reuters", "a-1"), clientIdKey("ap", "a-1"));
   });
 
+});
+
+describe("recognising ids a client sends", () => {
+  const names = [
+    "Reuters", "  The New  York Times", "AC/DC Weekly", "100% News", "a~b", "a\u0000b", "a\u0085b", ".", "..", "...", "__name__", "__", "_a_", "", "%", "%2E",
+    "Süddeutsche Zeitung", "ＢＢＣ ﬁnance", "news ".repeat(150) + "end", "ü/".repeat(400), "__" + "x".repeat(600) + "__", "~".repeat(300), "\u0085".repeat(200), "😀".repeat(200),
+  ];
+
+  it("takes every key publicationKey gives", () => {
+    for (const name of names) assert.ok(isPublicationKey(publicationKey(name)), `${JSON.stringify(name.slice(0, 20))} -> ${publicationKey(name).slice(0, 40)}`);
+  });
+
+  it("refuses what publicationKey never gives: raw '/', reserved ids, escapes it would not write, names not normalised, too long, forged hashes", () => {
+    const refused = [
+      "a/b", "__proto__", "__x__", ".", "..", "", "%2", "%ZZ", "%2f", "%61bc", "%2E%2E%2E", "a\u0000b", "a~b", "A", "Reuters", " reuters", "reuters ", "a  b", "a\tb",
+      "x".repeat(513), "x".repeat(20) + "~" + "a".repeat(40), "\ud800", "%ED%A0%80", "\u00c5".normalize("NFD").toLowerCase(),
+    ];
+    for (const id of refused) assert.equal(isPublicationKey(id), false, JSON.stringify(id.slice(0, 40)));
+    const long = publicationKey("news ".repeat(150) + "end");
+    assert.equal(isPublicationKey(long.replace("news", "News")), false, "a hashed key's prefix is lower case");
+    assert.equal(isPublicationKey(long.slice(10)), false, "a hashed key's prefix has its full length");
+  });
+
+  it("knows Firestore's document id rules and the SHA-1 form of entity ids", () => {
+    for (const id of ["a", "a b", "%2F", "_x_", "x".repeat(1500), "ü".repeat(750)]) assert.ok(isDocumentId(id), id.slice(0, 20));
+    for (const id of ["", "a/b", ".", "..", "__x__", "____", "x".repeat(1501), "ü".repeat(751), "\ud800"]) assert.equal(isDocumentId(id), false, JSON.stringify(id.slice(0, 20)));
+    assert.ok(isSha1Hex(entityId("person", "Ada Lovelace")));
+    for (const id of ["A".repeat(40), "a".repeat(39), "a".repeat(41), "g".repeat(40), "__proto__"]) assert.equal(isSha1Hex(id), false, id);
+  });
 });

@@ -4,7 +4,7 @@
 import { createHash } from "node:crypto";
 import { getApps, initializeApp } from "firebase-admin/app";
 import { FieldPath, FieldValue, getFirestore, Timestamp, type Firestore } from "firebase-admin/firestore";
-import type { ArticleDoc, Day, DayCounts, EntityDoc, EntityType, PublicationDoc } from "@newsroom/core/layout";
+import { yearOf, type ArticleDoc, type Day, type DayCounts, type EntityDoc, type EntityType, type PublicationDoc } from "@newsroom/core/layout";
 
 // No Google metadata server here: do not let google-auth-library go looking for one.
 process.env.METADATA_SERVER_DETECTION ??= "none";
@@ -28,15 +28,24 @@ export const entityKey = (word: string) => word.normalize("NFKC").trim().replace
 /** A document id from a display name (the test's own, not the function's normalisation). */
 export const pubKey = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, "-");
 
-/** `days`: articles per day, as the rollup keeps them on the publication. */
+/** A series as the rollup keeps the current year's: the days inline, `inlineYears` naming their years, a total per year. */
+function inlineSeries<T>(days: Record<Day, T> | undefined, add: (a: T | undefined, b: T) => T): { days?: Record<Day, T>; inlineYears?: number[]; yearly?: Record<string, T> } {
+  if (!days) return {};
+  const yearly: Record<string, T> = {};
+  for (const [day, v] of Object.entries(days)) yearly[yearOf(day)] = add(yearly[yearOf(day)], v);
+  return { days, inlineYears: Object.keys(yearly).map(Number), yearly };
+}
+
+/** `days`: articles per day, kept in the publication's document as the rollup keeps the current year's. */
 export async function seedPublication(name: string, articleCount: number, entities: SeedEntity[], days?: Record<Day, number>): Promise<string> {
   const key = pubKey(name);
   const store = db();
   const batch = store.batch();
   const now = FieldValue.serverTimestamp();
-  batch.set(store.doc(`publications/${key}`), { name, articleCount, ...(days ? { days } : {}), updatedAt: now } satisfies PublicationDoc<FieldValue>);
+  batch.set(store.doc(`publications/${key}`), { name, articleCount, ...inlineSeries(days, (a, b) => (a ?? 0) + b), updatedAt: now } satisfies PublicationDoc<FieldValue>);
   for (const e of entities) {
-    batch.set(store.doc(`publications/${key}/ents/${entityId(e.type, e.word)}`), { ...e, key: entityKey(e.word), updatedAt: now } satisfies EntityDoc<FieldValue>);
+    const series = inlineSeries(e.days, (a, b) => ({ m: (a?.m ?? 0) + b.m, a: (a?.a ?? 0) + b.a }));
+    batch.set(store.doc(`publications/${key}/ents/${entityId(e.type, e.word)}`), { ...e, ...series, key: entityKey(e.word), updatedAt: now } satisfies EntityDoc<FieldValue>);
   }
   await batch.commit();
   return key;
