@@ -1,11 +1,13 @@
 // Wiring: connects to Firestore, keeps one listener per visible publication
-// card, one for the ranked-list page, one for the selected publication and
-// one for rollup/status, and follows the view in the URL (navigation.ts):
+// card (and up to two for its timeline's year documents), one for the
+// ranked-list page, one for the selected publication and one for
+// rollup/status, and follows the view in the URL (navigation.ts):
 // publication, entity, comparison, type filter, series mode.
 import "./styles.css";
 import { entitiesCsvUrl } from "./data/api.ts";
 import { connect, type Connection } from "./data/firebase.ts";
 import { newestArticleReceivedAt, publicationNames } from "./data/reads.ts";
+import { timelineFeed, type TimelineFeed } from "./data/timelineFeed.ts";
 import { watchEntityPage, watchPublication, watchPublications, watchRollupStatus, watchTopEntities, type Unsubscribe } from "./data/watch.ts";
 import { TYPE_COLOURS, TYPE_LABELS } from "./logic/colours.ts";
 import { freshness } from "./logic/freshness.ts";
@@ -50,7 +52,7 @@ moreButton.addEventListener("click", () => {
   subscribePublications();
 });
 
-type CardEntry = { view: CardView; unsubscribe: Unsubscribe | null; filter: TypeFilter | null };
+type CardEntry = { view: CardView; timeline: TimelineFeed; unsubscribe: Unsubscribe | null; filter: TypeFilter | null };
 
 let view: ViewState = currentView();
 const state = {
@@ -124,6 +126,7 @@ function syncCards(): void {
   for (const [key, entry] of cards) {
     if (!keep.has(key)) {
       entry.unsubscribe?.();
+      entry.timeline.stop();
       cards.delete(key);
     }
   }
@@ -131,10 +134,12 @@ function syncCards(): void {
   for (const p of state.publications) {
     let entry = cards.get(p.key);
     if (!entry) {
-      entry = { view: card(p, (key) => toView({ pub: key, entity: null, compare: null })), unsubscribe: null, filter: null };
+      const view = card(p, (key) => toView({ pub: key, entity: null, compare: null }));
+      entry = { view, timeline: timelineFeed(conn.db, p.key, (t) => view.setTimeline(t)), unsubscribe: null, filter: null };
       cards.set(p.key, entry);
     }
     entry.view.setPublication(p, p.key === state.selected);
+    entry.timeline.update(p.yearly);
     if (entry.filter !== state.filter) {
       entry.unsubscribe?.();
       entry.filter = state.filter;

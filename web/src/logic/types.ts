@@ -1,7 +1,7 @@
 // The shapes the dashboard works with, decoded from Firestore documents. The
 // document shapes themselves are @newsroom/core/layout's (type imports only:
 // its runtime code is Node's); here they are narrowed to what the page needs.
-import type { ArticleDoc, EntityDoc, EntityType, PublicationDoc, RollupStatusDoc } from "@newsroom/core/layout";
+import type { ArticleDoc, EntityDoc, EntityType, PublicationDoc, PublicationYearDoc, RollupStatusDoc } from "@newsroom/core/layout";
 
 export type { EntityType };
 
@@ -13,8 +13,8 @@ void allTypesListed;
 
 export type TypeFilter = EntityType | "all";
 
-/** `days`: articles per UTC day ("YYYY-MM-DD"), by publishedAt else receipt. */
-export type Publication = Pick<PublicationDoc, "name" | "articleCount"> & { key: string; days: NonNullable<PublicationDoc["days"]> };
+/** `yearly`: articles per UTC year ("YYYY"), by publishedAt else receipt; the days are in its year documents. */
+export type Publication = Pick<PublicationDoc, "name" | "articleCount"> & { key: string; yearly: NonNullable<PublicationDoc["yearly"]> };
 export type Entity = Pick<EntityDoc, "word" | "type" | "count" | "articles"> & { id: string };
 
 /** A document's fields as read from Firestore: named as the layout names them, of any value until decoded. */
@@ -35,15 +35,22 @@ export function decodePublication(key: string, data: Fields<PublicationDoc>): Pu
   const name = typeof data.name === "string" && data.name.trim() !== "" ? data.name : null;
   const articleCount = data.articleCount ?? 0;
   if (!isCount(articleCount)) return null;
-  return { key, name: name ?? key, articleCount, days: decodeDays(data.days) };
+  return { key, name: name ?? key, articleCount, yearly: counts(data.yearly) };
 }
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
+/**
+ * A map of counts; entries whose value is no count, or whose key fails
+ * `isKey`, are dropped (one bad entry spoils nothing else). Keys are kept as
+ * stored: the charts leave out what is no day or year, and say how much.
+ */
+function counts(value: unknown, isKey: (k: string) => boolean = () => true): Record<string, number> {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return {};
+  return Object.fromEntries(Object.entries(value).filter(([k, v]) => isKey(k) && isCount(v)));
+}
 
-/** A days map; entries that are not a day with a count are dropped (one bad entry spoils nothing else). */
-function decodeDays(value: unknown): Record<string, number> {
-  if (typeof value !== "object" || value === null) return {};
-  return Object.fromEntries(Object.entries(value).filter(([k, v]) => DAY.test(k) && isCount(v)));
+/** A publications/{key}/years/{yyyy} document: its articles per day; a day of another year (layout.ts's yearOf: its first four characters) is not this document's to count. */
+export function decodeYearDays(year: string, data: Fields<PublicationYearDoc> | undefined): Record<string, number> {
+  return counts(data?.days, (day) => day.slice(0, 4) === year);
 }
 
 /** A publications/{key}/ents/{id} document, or null when it is malformed. */
