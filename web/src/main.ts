@@ -1,16 +1,17 @@
 // Wiring: connects to Firestore, keeps one listener per visible publication
 // card (and up to two for its timeline's year documents), one for the
 // ranked-list page, one for the selected publication and one for
-// rollup/status, and follows the view in the URL (navigation.ts):
-// publication, entity, comparison, type filter, series mode.
+// rollup/status, polls the read API's status for the newest article, and
+// follows the view in the URL (navigation.ts): publication, entity,
+// comparison, type filter, series mode.
 import "./styles.css";
-import { entitiesCsvUrl } from "./data/api.ts";
+import { api, entitiesCsvUrl } from "./data/api.ts";
 import { connect, type Connection } from "./data/firebase.ts";
-import { newestArticleReceivedAt, publicationNames } from "./data/reads.ts";
+import { publicationNames } from "./data/reads.ts";
 import { timelineFeed, type TimelineFeed } from "./data/timelineFeed.ts";
 import { watchEntityPage, watchPublication, watchPublications, watchRollupStatus, watchTopEntities, type Unsubscribe } from "./data/watch.ts";
 import { TYPE_COLOURS, TYPE_LABELS } from "./logic/colours.ts";
-import { freshness } from "./logic/freshness.ts";
+import { freshness, newestArticleOf } from "./logic/freshness.ts";
 import { MAX_QUERY_LIMIT, queryLimit } from "./logic/limits.ts";
 import { firstPage, next, prev, reconcile, toPage, type Page, type PagingState } from "./logic/paging.ts";
 import { ENTITY_TYPES, type Entity, type Publication, type RollupStatus, type TypeFilter } from "./logic/types.ts";
@@ -273,10 +274,12 @@ function watchFreshness(): void {
   const poll = async () => {
     if (document.hidden) return;
     try {
-      state.newestArticle = await newestArticleReceivedAt(conn.db);
+      const newest = newestArticleOf(await api.status());
+      if (newest === undefined) return;
+      state.newestArticle = newest;
       render();
     } catch {
-      // Offline or refused: the status line keeps what it knew.
+      // Offline, or an API without the route: the status line keeps what it knew.
     }
   };
   watchRollupStatus(conn.db, {

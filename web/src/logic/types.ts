@@ -1,7 +1,7 @@
 // The shapes the dashboard works with, decoded from Firestore documents. The
 // document shapes themselves are @newsroom/core/layout's (type imports only:
 // its runtime code is Node's); here they are narrowed to what the page needs.
-import type { ArticleDoc, EntityDoc, EntityType, PublicationDoc, PublicationYearDoc, RollupStatusDoc } from "@newsroom/core/layout";
+import type { EntityDoc, EntityType, PublicationDoc, PublicationYearDoc, RollupFailure, RollupStatusDoc } from "@newsroom/core/layout";
 
 export type { EntityType };
 
@@ -61,28 +61,21 @@ export function decodeEntity(id: string, data: Fields<EntityDoc>): Entity | null
   return { id, word, type, count, articles };
 }
 
-/** rollup/status: counts include every post committed before completeThrough (epoch ms). */
-export type RollupStatus = Pick<RollupStatusDoc, "completeThrough" | "windowSeconds">;
+/** rollup/status: counts include every post committed before completeThrough (epoch ms); later batches may be applied (appliedThrough) with writes that failed for good. */
+export type RollupStatus = Pick<RollupStatusDoc, "completeThrough" | "windowSeconds"> & { appliedThrough: number | null; failures: RollupFailure[] };
 
 export function decodeRollupStatus(data: Fields<RollupStatusDoc> | undefined): RollupStatus | null {
   const completeThrough = data?.completeThrough;
   const windowSeconds = data?.windowSeconds ?? 30;
   if (!isCount(completeThrough) || !isCount(windowSeconds)) return null;
-  return { completeThrough, windowSeconds };
+  const appliedThrough = isCount(data?.appliedThrough) ? data.appliedThrough : null;
+  const failures = Array.isArray(data?.failures) ? data.failures.flatMap((f: unknown) => decodeFailure(f) ?? []) : [];
+  return { completeThrough, windowSeconds, appliedThrough, failures };
 }
 
-/** A Firestore Timestamp (either SDK's) or Date as epoch ms. */
-export function timeMs(value: unknown): number | null {
-  if (value instanceof Date) return value.getTime();
-  const t = value as { toMillis?: unknown } | null;
-  if (t && typeof t.toMillis === "function") {
-    const ms = (t.toMillis as () => unknown).call(t);
-    return typeof ms === "number" && Number.isFinite(ms) ? ms : null;
-  }
-  return null;
-}
-
-/** articles/{id}: only when it was received (the newest tells whether counts are pending). */
-export function decodeArticleReceivedAt(data: Fields<ArticleDoc>): number | null {
-  return timeMs(data.receivedAt);
+function decodeFailure(value: unknown): RollupFailure | null {
+  if (typeof value !== "object" || value === null) return null;
+  const f = value as Fields<RollupFailure>;
+  if (!isCount(f.windowEnd) || !isCount(f.items) || !isCount(f.at)) return null;
+  return { windowEnd: f.windowEnd, items: f.items, at: f.at, range: typeof f.range === "string" ? f.range : "", reason: typeof f.reason === "string" ? f.reason : "" };
 }

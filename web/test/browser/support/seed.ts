@@ -5,7 +5,7 @@
 import { createHash } from "node:crypto";
 import { getApps, initializeApp } from "firebase-admin/app";
 import { FieldPath, FieldValue, getFirestore, Timestamp, type Firestore } from "firebase-admin/firestore";
-import { paths, yearOf, type ArticleDoc, type Day, type DayCounts, type EntityDoc, type EntityType, type EntityYearDoc, type PublicationDoc, type PublicationYearDoc, type Year } from "@newsroom/core/layout";
+import { paths, yearOf, type ArticleDoc, type Day, type DayCounts, type EntityDoc, type EntityType, type EntityYearDoc, type PublicationDoc, type PublicationYearDoc, type RollupStatusDoc, type Year } from "@newsroom/core/layout";
 
 // No Google metadata server here: do not let google-auth-library go looking for one.
 process.env.METADATA_SERVER_DETECTION ??= "none";
@@ -77,6 +77,21 @@ export async function countArticles(key: string, day: Day, by: number): Promise<
   batch.set(store.doc(paths.publicationYear(key, year)), { year: Number(year), days: { [day]: FieldValue.increment(by) } }, { merge: true });
   batch.update(store.doc(paths.publication(key)), new FieldPath("yearly", year), FieldValue.increment(by), "articleCount", FieldValue.increment(by), "updatedAt", FieldValue.serverTimestamp());
   await batch.commit();
+}
+
+/**
+ * Sets rollup/status for a test and returns what puts the previous one back.
+ * The harness's rollup writes it too, but only for a window ending after its
+ * completeThrough: a test that sets a later one is not overwritten meanwhile.
+ */
+export async function setRollupStatus(status: RollupStatusDoc<Timestamp>): Promise<() => Promise<void>> {
+  const ref = db().doc(paths.rollupStatus());
+  const before = await ref.get();
+  await ref.set(status);
+  return async () => {
+    if (before.exists) await ref.set(before.data()!);
+    else await ref.delete();
+  };
 }
 
 /** Article documents (top-level `articles`), as processPosts creates them. */
