@@ -135,8 +135,8 @@ function syncCards(): void {
   for (const p of state.publications) {
     let entry = cards.get(p.key);
     if (!entry) {
-      const view = card(p, (key) => toView({ pub: key, entity: null, compare: null }));
-      entry = { view, timeline: timelineFeed(conn.db, p.key, (t) => view.setTimeline(t)), unsubscribe: null, filter: null };
+      const newCard = card(p, (key) => toView({ pub: key, entity: null, compare: null }));
+      entry = { view: newCard, timeline: timelineFeed(conn.db, p.key, (t) => newCard.setTimeline(t)), unsubscribe: null, filter: null };
       cards.set(p.key, entry);
     }
     entry.view.setPublication(p, p.key === state.selected);

@@ -1,7 +1,7 @@
 // Firestore listeners: publications by article count, a publication's top
-// entities, one page of its ranked entities, and its year documents. Every result is decoded and
-// malformed documents are skipped; callers get plain data. Every query has a
-// limit within what the security rules allow (queryLimit).
+// entities, one page of its ranked entities, and its year documents. Every
+// result is decoded and malformed documents are skipped; callers get plain
+// data. Every query has a limit within what the security rules allow (queryLimit).
 import {
   collection,
   doc,

@@ -48,6 +48,9 @@ export function dayOfMs(ms: number): Day | null {
   return ymd(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
 }
 
+/** Epoch ms of the Monday on or before the day at `ms` (which may precede the calendar). */
+const mondayOf = (ms: number): number => ms - ((new Date(ms).getUTCDay() + 6) % 7) * MS_PER_DAY;
+
 function parts(day: string): [number, number, number] | null {
   if (!isDay(day)) return null;
   return [Number(day.slice(0, 4)), Number(day.slice(5, 7)), Number(day.slice(8, 10))];
@@ -61,11 +64,8 @@ export function bucketStart(day: string, unit: Unit): Day | null {
   switch (unit) {
     case "day":
       return day;
-    case "week": {
-      const ms = dayMs(day)!;
-      const weekday = (new Date(ms).getUTCDay() + 6) % 7; // Monday 0
-      return dayOfMs(ms - weekday * MS_PER_DAY) ?? FIRST_DAY;
-    }
+    case "week":
+      return dayOfMs(mondayOf(dayMs(day)!)) ?? FIRST_DAY;
     case "month":
       return ymd(y, m, 1);
     case "year":
@@ -85,8 +85,8 @@ export function nextBucket(start: string, unit: Unit): Day | null {
     case "day":
       return dayOfMs(dayMs(s)! + MS_PER_DAY);
     case "week":
-      // The clamped first week is shorter: the next one starts on its Monday.
-      return dayOfMs(dayMs(s)! + (7 - (new Date(dayMs(s)!).getUTCDay() + 6) % 7) * MS_PER_DAY);
+      // From the Monday, so the clamped first week is followed by the calendar's first Monday.
+      return dayOfMs(mondayOf(dayMs(s)!) + 7 * MS_PER_DAY);
     case "month":
       return m === 12 ? next(y + 1, 1) : next(y, m + 1);
     case "year":
@@ -106,8 +106,8 @@ export function bucketCount(first: string, last: string, unit: Unit): number {
     case "day":
       return Math.round((dayMs(b)! - dayMs(a)!) / MS_PER_DAY) + 1;
     case "week":
-      // From the Monday on or before a (which may precede the calendar), so the clamped first week counts once.
-      return Math.floor((dayMs(b)! - (dayMs(a)! - ((new Date(dayMs(a)!).getUTCDay() + 6) % 7) * MS_PER_DAY)) / (7 * MS_PER_DAY)) + 1;
+      // From a's Monday, so the clamped first week counts once.
+      return Math.floor((dayMs(b)! - mondayOf(dayMs(a)!)) / (7 * MS_PER_DAY)) + 1;
     case "month":
       return (yb - ya) * 12 + (mb - ma) + 1;
     case "year":
@@ -153,9 +153,6 @@ export function bucketLabel(start: string, unit: Unit): string {
 
 /** First day of a "YYYY" year, or null when it is not one. */
 export const yearStart = (year: string): Day | null => (isYear(year) ? `${year}-01-01` : null);
-
-/** Whether `day` lies in the range (days compare as strings). */
-export const inRange = (day: Day, r: DayRange): boolean => day >= r.from && day <= r.to;
 
 // The ingest refuses days outside its bounds (functions/core/src/dates.ts):
 // never before 1000-01-01, never more than 366 days after receipt, whatever

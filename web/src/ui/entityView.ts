@@ -1,8 +1,9 @@
 // One entity of one publication, from the read API: its mentions per day (or
 // per year over its whole history when that reaches beyond the daily series;
-// either also as its share of the publication's articles), the same entity in the other
-// publications, and the latest articles that mention it. The controller
-// says what to show; this view fetches it, cancelling what it no longer needs.
+// either also as its share of the publication's articles), the same entity
+// in the other publications, and the latest articles that mention it. The
+// controller says what to show; this view fetches it, cancelling what it no
+// longer needs.
 import { api, isAbort } from "../data/api.ts";
 import type { ApiArticle, ElsewhereAnswer, EntityAnswer } from "../data/api-types.ts";
 import { colourFor, TYPE_LABELS } from "../logic/colours.ts";
