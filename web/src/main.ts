@@ -1,14 +1,17 @@
 // Wiring: connects to Firestore, keeps one listener per visible publication
-// card, one for the ranked-list page, one for the selected publication and
-// one for rollup/status, and follows the view in the URL (navigation.ts):
-// publication, entity, comparison, type filter, series mode.
+// card (and up to two for its timeline's year documents), one for the
+// ranked-list page, one for the selected publication and one for
+// rollup/status, polls the read API's status for the newest article, and
+// follows the view in the URL (navigation.ts): publication, entity,
+// comparison, type filter, series mode.
 import "./styles.css";
-import { entitiesCsvUrl } from "./data/api.ts";
+import { api, entitiesCsvUrl } from "./data/api.ts";
 import { connect, type Connection } from "./data/firebase.ts";
-import { newestArticleReceivedAt, publicationNames } from "./data/reads.ts";
+import { publicationNames } from "./data/reads.ts";
+import { timelineFeed, type TimelineFeed } from "./data/timelineFeed.ts";
 import { watchEntityPage, watchPublication, watchPublications, watchRollupStatus, watchTopEntities, type Unsubscribe } from "./data/watch.ts";
 import { TYPE_COLOURS, TYPE_LABELS } from "./logic/colours.ts";
-import { freshness } from "./logic/freshness.ts";
+import { freshness, newestArticleOf } from "./logic/freshness.ts";
 import { MAX_QUERY_LIMIT, queryLimit } from "./logic/limits.ts";
 import { firstPage, next, prev, reconcile, toPage, type Page, type PagingState } from "./logic/paging.ts";
 import { ENTITY_TYPES, type Entity, type Publication, type RollupStatus, type TypeFilter } from "./logic/types.ts";
@@ -50,7 +53,7 @@ moreButton.addEventListener("click", () => {
   subscribePublications();
 });
 
-type CardEntry = { view: CardView; unsubscribe: Unsubscribe | null; filter: TypeFilter | null };
+type CardEntry = { view: CardView; timeline: TimelineFeed; unsubscribe: Unsubscribe | null; filter: TypeFilter | null };
 
 let view: ViewState = currentView();
 const state = {
@@ -124,6 +127,7 @@ function syncCards(): void {
   for (const [key, entry] of cards) {
     if (!keep.has(key)) {
       entry.unsubscribe?.();
+      entry.timeline.stop();
       cards.delete(key);
     }
   }
@@ -131,10 +135,12 @@ function syncCards(): void {
   for (const p of state.publications) {
     let entry = cards.get(p.key);
     if (!entry) {
-      entry = { view: card(p, (key) => toView({ pub: key, entity: null, compare: null })), unsubscribe: null, filter: null };
+      const newCard = card(p, (key) => toView({ pub: key, entity: null, compare: null }));
+      entry = { view: newCard, timeline: timelineFeed(conn.db, p.key, (t) => newCard.setTimeline(t)), unsubscribe: null, filter: null };
       cards.set(p.key, entry);
     }
     entry.view.setPublication(p, p.key === state.selected);
+    entry.timeline.update(p.yearly);
     if (entry.filter !== state.filter) {
       entry.unsubscribe?.();
       entry.filter = state.filter;
@@ -268,10 +274,12 @@ function watchFreshness(): void {
   const poll = async () => {
     if (document.hidden) return;
     try {
-      state.newestArticle = await newestArticleReceivedAt(conn.db);
+      const newest = newestArticleOf(await api.status());
+      if (newest === undefined) return;
+      state.newestArticle = newest;
       render();
     } catch {
-      // Offline or refused: the status line keeps what it knew.
+      // Offline, or an API without the route: the status line keeps what it knew.
     }
   };
   watchRollupStatus(conn.db, {

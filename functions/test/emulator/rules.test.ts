@@ -1,7 +1,9 @@
 // firestore.rules against the Firestore emulator, through the client SDK as
-// the dashboard would use it: clients may read publications/** (list queries
-// of at most 100 documents) and write nothing; the ledger, client ids,
-// quarantine, the ingest keys of clients and everything else stay private.
+// the dashboard would use it: clients may read publications, their entities,
+// the year documents of both and the rollup's status (list queries of at most
+// 100 documents) and write nothing; articles (finding 12: client ids, message
+// ids), the ledger, client ids, quarantine, the ingest keys of clients and
+// everything else stay private.
 //
 // The emulator is shared with the other suites, so this file never clears it:
 // it seeds its own documents under run-unique ids (rules disabled) and checks
@@ -47,11 +49,25 @@ const SEEDED: Seeded[] = [
     data: { word: "Ada Lovelace", type: "person", count: 5, articles: 2 },
   },
   {
+    label: "publications/{p}/years/{y}",
+    path: `publications/${pub}/years/2026`,
+    collection: `publications/${pub}/years`,
+    readable: true,
+    data: { year: 2026, days: { "2026-01-01": 2, "2026-03-04": 1 } },
+  },
+  {
+    label: "publications/{p}/ents/{e}/years/{y}",
+    path: `publications/${pub}/ents/ent-${RUN}/years/2026`,
+    collection: `publications/${pub}/ents/ent-${RUN}/years`,
+    readable: true,
+    data: { year: 2026, days: { "2026-01-01": { m: 5, a: 2 } } },
+  },
+  {
     label: "articles/{a}",
     path: `articles/art-${RUN}`,
     collection: "articles",
-    readable: true,
-    data: { pubKey: pub, publication: `Rules ${RUN}`, title: "T", day: "2026-01-01", ents: ["e"], mentions: [1] },
+    readable: false,
+    data: { pubKey: pub, publication: `Rules ${RUN}`, title: "T", day: "2026-01-01", clientId: `client-${RUN}`, messageId: RUN, ents: ["e"], mentions: [1] },
   },
   // Not rollup/status itself, nor a delta that is due: the harness's rollup runs meanwhile.
   { label: "rollup/{doc}", path: `rollup/rules-${RUN}`, collection: "rollup", readable: true, data: { completeThrough: 1, windowSeconds: 20 } },
@@ -70,6 +86,13 @@ const SEEDED: Seeded[] = [
     collection: `publications/${pub}/private`,
     readable: false,
     data: { note: "not under ents" },
+  },
+  {
+    label: "a subcollection below a year document",
+    path: `publications/${pub}/years/2026/deeper/z-${RUN}`,
+    collection: `publications/${pub}/years/2026/deeper`,
+    readable: false,
+    data: { note: "below years" },
   },
   {
     label: "a subcollection below an entity",
@@ -174,11 +197,31 @@ for (const { who, context } of CLIENTS) {
       });
     }
 
+    it("may neither get nor list articles, nor run the queries the dashboard once made on them (finding 12)", async () => {
+      const db = context().firestore();
+      const articles = db.collection("articles");
+      await assertFails(articles.doc(`art-${RUN}`).get());
+      await assertFails(articles.orderBy("receivedAt", "desc").limit(1).get());
+      await assertFails(articles.where("pubKey", "==", pub).limit(20).get());
+      await assertFails(articles.where("clientId", "==", `client-${RUN}`).limit(1).get());
+    });
+
+    it("may get and list the year documents of a publication and of an entity, in id order within the limit", async () => {
+      const db = context().firestore();
+      for (const years of [`publications/${pub}/years`, `publications/${pub}/ents/ent-${RUN}/years`]) {
+        assert.equal((await assertSucceeds(db.doc(`${years}/2026`).get())).get("year"), 2026);
+        assert.equal((await assertSucceeds(db.doc(`${years}/1999`).get())).exists, false, "a year without data");
+        const listed = await assertSucceeds(db.collection(years).orderBy("__name__").limit(2).get());
+        assert.deepEqual(listed.docs.map((d) => d.id), ["2026"]);
+        await assertFails(db.collection(years).orderBy("__name__").get());
+      }
+    });
+
     it("may not run collection-group queries over private or nested paths", async () => {
       const db = context().firestore();
-      // ents exists only under publications in the pipeline, but a collection
-      // group query would match ents anywhere, so the rules do not allow it.
-      for (const group of ["ents", "ledger", "clientIds", "quarantine", "keys", "deeper", "private"]) {
+      // ents and years exist only under publications in the pipeline, but a
+      // collection group query would match them anywhere, so the rules do not allow it.
+      for (const group of ["ents", "years", "articles", "ledger", "clientIds", "quarantine", "keys", "deeper", "private"]) {
         await assertFails(db.collectionGroup(group).limit(1).get());
       }
     });

@@ -7,10 +7,18 @@ import type { output } from "zod";
 
 type Answer<K extends keyof typeof R> = output<(typeof R)[K]>;
 
+/**
+ * The entity route's whole history, one entry per year (issue 19), which the
+ * API gains in parallel with this page. Optional here until schema.ts has it;
+ * from then on the intersection below is the schema's own (required) field,
+ * and a different shape there fails this typecheck.
+ */
+export type YearPoint = { year: string; mentions: number; articles: number; publicationArticles: number };
+
 export type ApiError = Answer<"error">;
 export type EntitiesAnswer = Answer<"entities">;
 export type RankedBy = EntitiesAnswer["by"];
-export type EntityAnswer = Answer<"entity">;
+export type EntityAnswer = Answer<"entity"> & { years?: YearPoint[] };
 export type ApiPublication = EntityAnswer["publication"];
 export type SeriesPoint = EntityAnswer["series"][number];
 export type ArticlesAnswer = Answer<"articles">;

@@ -78,6 +78,9 @@ export const api = {
 
   search: (pub: string, q: string, type: EntityType | "all", limit: number, signal?: AbortSignal) =>
     getJson<SearchAnswer>("/search", { pub, q, type: typeParam(type), limit }, signal),
+
+  /** The rollup's progress and when the newest article was received (articles are not readable from Firestore); the caller decodes it (logic/freshness.ts). */
+  status: (signal?: AbortSignal) => getJson<Record<string, unknown>>("/status", {}, signal),
 };
 
 /** The ranked list as a CSV file (the API sets Content-Disposition): for a link with `download`. */

@@ -2,6 +2,6 @@
 // (@newsroom/core/layout's COLLECTIONS, by type: its runtime code is Node's).
 import type { COLLECTIONS as LAYOUT } from "@newsroom/core/layout";
 
-type Read = "publications" | "ents" | "articles" | "rollup";
+type Read = "publications" | "ents" | "years" | "rollup";
 
-export const COLLECTIONS: Pick<typeof LAYOUT, Read> = { publications: "publications", ents: "ents", articles: "articles", rollup: "rollup" };
+export const COLLECTIONS: Pick<typeof LAYOUT, Read> = { publications: "publications", ents: "ents", years: "years", rollup: "rollup" };

@@ -1,7 +1,7 @@
 // Firestore listeners: publications by article count, a publication's top
-// entities, and one page of its ranked entities. Every result is decoded and
-// malformed documents are skipped; callers get plain data. Every query has a
-// limit within what the security rules allow (queryLimit).
+// entities, one page of its ranked entities, and its year documents. Every
+// result is decoded and malformed documents are skipped; callers get plain
+// data. Every query has a limit within what the security rules allow (queryLimit).
 import {
   collection,
   doc,
@@ -18,9 +18,10 @@ import {
   type QueryConstraint,
   type QuerySnapshot,
 } from "firebase/firestore";
+import type { Day, Year } from "../logic/calendar.ts";
 import { queryLimit } from "../logic/limits.ts";
 import { fetchSize, type PagingState } from "../logic/paging.ts";
-import { decodeEntity, decodePublication, decodeRollupStatus, type Entity, type Publication, type RollupStatus, type TypeFilter } from "../logic/types.ts";
+import { decodeEntity, decodePublication, decodeRollupStatus, decodeYearDays, type Entity, type Publication, type RollupStatus, type TypeFilter } from "../logic/types.ts";
 import { COLLECTIONS } from "./collections.ts";
 
 export type Result<T> = { items: T[]; fromCache: boolean };
@@ -88,6 +89,30 @@ export type DocListener<T> = { next: (value: T, fromCache: boolean) => void; err
 /** One publication (the selected one may be beyond the cards' limit); null when it does not exist. */
 export function watchPublication(db: Firestore, pubKey: string, l: DocListener<Publication | null>): Unsubscribe {
   return onSnapshot(doc(db, COLLECTIONS.publications, pubKey), (snap) => l.next(snap.exists() ? decodePublication(snap.id, snap.data()) : null, snap.metadata.fromCache), l.error);
+}
+
+/**
+ * A publication's articles per day from its year documents (the card follows
+ * at most two), merged; the first call waits for every document's first
+ * snapshot, so a timeline never shows one year of two.
+ */
+export function watchPublicationDays(db: Firestore, pubKey: string, years: readonly Year[], l: DocListener<Record<Day, number>>): Unsubscribe {
+  if (years.length === 0) {
+    l.next({}, false);
+    return () => undefined;
+  }
+  const latest = new Map<Year, Record<Day, number>>();
+  const stops = years.map((year) =>
+    onSnapshot(
+      doc(db, COLLECTIONS.publications, pubKey, COLLECTIONS.years, year),
+      (snap) => {
+        latest.set(year, decodeYearDays(year, snap.data()));
+        if (latest.size === years.length) l.next(Object.assign({}, ...latest.values()) as Record<Day, number>, snap.metadata.fromCache);
+      },
+      l.error,
+    ),
+  );
+  return () => stops.forEach((stop) => stop());
 }
 
 /** rollup/status: how far the counts are complete (null before the first rollup). */

@@ -1,11 +1,25 @@
 // UTC calendar days ("YYYY-MM-DD", as the pipeline stores them) grouped into
-// days, ISO weeks (from Monday), months, years or decades. Pure.
+// days, ISO weeks (from Monday), months, years or decades. Pure and total
+// (finding 10: a stored day in 9995 once stepped a loop into year 10000 and
+// threw): a day has a four-digit year, so the calendar runs from 0000-01-01
+// to 9999-12-31; any other string is not a day; nothing here throws, and
+// every loop is bounded.
 
 export type Day = string;
+/** A calendar year, "YYYY", as the totals' documents key their per-year summaries. */
+export type Year = string;
 export const UNITS = ["day", "week", "month", "year", "decade"] as const;
 export type Unit = (typeof UNITS)[number];
+/** Days first..last, both included. */
+export type DayRange = { from: Day; to: Day };
+
+export const FIRST_DAY: Day = "0000-01-01";
+export const LAST_DAY: Day = "9999-12-31";
+/** The most bucket starts bucketStarts lists: a bound on any loop (a chart asks for a few hundred; the calendar holds 1,000 decades). */
+export const MAX_LISTED = 100_000;
 
 const DAY_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const YEAR_RE = /^\d{4}$/;
 const MS_PER_DAY = 86_400_000;
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
@@ -20,32 +34,38 @@ export function dayMs(day: string): number | null {
 }
 
 export const isDay = (s: string): boolean => dayMs(s) !== null;
+export const isYear = (s: string): boolean => YEAR_RE.test(s);
 
-export function dayOfMs(ms: number): Day {
-  const d = new Date(ms);
-  const y = d.getUTCFullYear();
-  return `${String(y).padStart(4, "0")}-${String(d.getUTCMonth() + 1).padStart(2, "0")}-${String(d.getUTCDate()).padStart(2, "0")}`;
-}
-
-function parts(day: Day): [number, number, number] {
-  const m = DAY_RE.exec(day);
-  if (!m) throw new RangeError(`not a day: ${day}`);
-  return [Number(m[1]), Number(m[2]), Number(m[3])];
-}
+const FIRST_MS = dayMs(FIRST_DAY)!;
+const LAST_MS = dayMs(LAST_DAY)!;
 
 const ymd = (y: number, m: number, d: number): Day => `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 
-/** The first day of the bucket of `unit` holding `day`. */
-export function bucketStart(day: Day, unit: Unit): Day {
-  const [y, m] = parts(day);
+/** The day holding the instant `ms`, or null outside the calendar. */
+export function dayOfMs(ms: number): Day | null {
+  if (!(ms >= FIRST_MS && ms < LAST_MS + MS_PER_DAY)) return null;
+  const d = new Date(ms);
+  return ymd(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+}
+
+/** Epoch ms of the Monday on or before the day at `ms` (which may precede the calendar). */
+const mondayOf = (ms: number): number => ms - ((new Date(ms).getUTCDay() + 6) % 7) * MS_PER_DAY;
+
+function parts(day: string): [number, number, number] | null {
+  if (!isDay(day)) return null;
+  return [Number(day.slice(0, 4)), Number(day.slice(5, 7)), Number(day.slice(8, 10))];
+}
+
+/** The first day of the bucket of `unit` holding `day` (the week of 0000-01-01 starts on it); null when `day` is not a day. */
+export function bucketStart(day: string, unit: Unit): Day | null {
+  const p = parts(day);
+  if (!p) return null;
+  const [y, m] = p;
   switch (unit) {
     case "day":
       return day;
-    case "week": {
-      const ms = dayMs(day)!;
-      const weekday = (new Date(ms).getUTCDay() + 6) % 7; // Monday 0
-      return dayOfMs(ms - weekday * MS_PER_DAY);
-    }
+    case "week":
+      return dayOfMs(mondayOf(dayMs(day)!)) ?? FIRST_DAY;
     case "month":
       return ymd(y, m, 1);
     case "year":
@@ -55,33 +75,39 @@ export function bucketStart(day: Day, unit: Unit): Day {
   }
 }
 
-/** The first day of the bucket after the one starting on `start`. */
-export function nextBucket(start: Day, unit: Unit): Day {
-  const [y, m] = parts(start);
+/** The first day of the bucket after the one holding `start`; null after the calendar's last bucket or for what is not a day. */
+export function nextBucket(start: string, unit: Unit): Day | null {
+  const s = bucketStart(start, unit);
+  if (s === null) return null;
+  const [y, m] = parts(s)!;
+  const next = (year: number, month: number) => (year <= 9999 ? ymd(year, month, 1) : null);
   switch (unit) {
     case "day":
-      return dayOfMs(dayMs(start)! + MS_PER_DAY);
+      return dayOfMs(dayMs(s)! + MS_PER_DAY);
     case "week":
-      return dayOfMs(dayMs(start)! + 7 * MS_PER_DAY);
+      // From the Monday, so the clamped first week is followed by the calendar's first Monday.
+      return dayOfMs(mondayOf(dayMs(s)!) + 7 * MS_PER_DAY);
     case "month":
-      return m === 12 ? ymd(y + 1, 1, 1) : ymd(y, m + 1, 1);
+      return m === 12 ? next(y + 1, 1) : next(y, m + 1);
     case "year":
-      return ymd(y + 1, 1, 1);
+      return next(y + 1, 1);
     case "decade":
-      return ymd(y + 10, 1, 1);
+      return next(y + 10, 1);
   }
 }
 
-/** How many buckets of `unit` span first..last (inclusive), without listing them. */
-export function bucketCount(first: Day, last: Day, unit: Unit): number {
+/** How many buckets of `unit` span first..last (inclusive), without listing them; 0 when either is not a day or last is before first. */
+export function bucketCount(first: string, last: string, unit: Unit): number {
   const [a, b] = [bucketStart(first, unit), bucketStart(last, unit)];
-  const [ya, ma] = parts(a);
-  const [yb, mb] = parts(b);
+  if (a === null || b === null || b < a) return 0;
+  const [ya, ma] = parts(a)!;
+  const [yb, mb] = parts(b)!;
   switch (unit) {
     case "day":
       return Math.round((dayMs(b)! - dayMs(a)!) / MS_PER_DAY) + 1;
     case "week":
-      return Math.round((dayMs(b)! - dayMs(a)!) / (7 * MS_PER_DAY)) + 1;
+      // From a's Monday, so the clamped first week counts once.
+      return Math.floor((dayMs(b)! - mondayOf(dayMs(a)!)) / (7 * MS_PER_DAY)) + 1;
     case "month":
       return (yb - ya) * 12 + (mb - ma) + 1;
     case "year":
@@ -91,32 +117,50 @@ export function bucketCount(first: Day, last: Day, unit: Unit): number {
   }
 }
 
-/** The finest unit that spans first..last in at most `maxBuckets` buckets (decades at the coarsest). */
-export function chooseUnit(first: Day, last: Day, maxBuckets: number): Unit {
-  return UNITS.find((u) => bucketCount(first, last, u) <= maxBuckets) ?? "decade";
+/** The finest unit, from `finest` up, that spans first..last in at most `maxBuckets` buckets (decades at the coarsest). */
+export function chooseUnit(first: string, last: string, maxBuckets: number, finest: Unit = "day"): Unit {
+  return UNITS.slice(UNITS.indexOf(finest)).find((u) => bucketCount(first, last, u) <= maxBuckets) ?? "decade";
 }
 
-/** Every bucket start from first's bucket to last's, gaps included. */
-export function bucketStarts(first: Day, last: Day, unit: Unit): Day[] {
+/** Every bucket start from first's bucket to last's, gaps included, at most `max` of them (the earliest). */
+export function bucketStarts(first: string, last: string, unit: Unit, max = MAX_LISTED): Day[] {
   const end = bucketStart(last, unit);
   const out: Day[] = [];
-  for (let s = bucketStart(first, unit); s <= end; s = nextBucket(s, unit)) out.push(s);
+  // Four-digit days compare as strings in calendar order.
+  for (let s = bucketStart(first, unit); s !== null && end !== null && s <= end && out.length < max; s = nextBucket(s, unit)) out.push(s);
   return out;
 }
 
-/** "2026-03-09", "week of 2026-03-09", "Mar 2026", "2026", "2020s". */
-export function bucketLabel(start: Day, unit: Unit): string {
-  const [y, m] = parts(start);
+/** "2026-03-09", "week of 2026-03-09", "Mar 2026", "2026", "2020s"; what is not a day stays as it is. */
+export function bucketLabel(start: string, unit: Unit): string {
+  const p = parts(start);
+  if (!p) return start;
+  const [y, m] = p;
+  const year = String(y).padStart(4, "0");
   switch (unit) {
     case "day":
       return start;
     case "week":
       return `week of ${start}`;
     case "month":
-      return `${MONTHS[m - 1]} ${y}`;
+      return `${MONTHS[m - 1]} ${year}`;
     case "year":
-      return String(y);
+      return year;
     case "decade":
-      return `${y}s`;
+      return `${year}s`;
   }
+}
+
+/** First day of a "YYYY" year, or null when it is not one. */
+export const yearStart = (year: string): Day | null => (isYear(year) ? `${year}-01-01` : null);
+
+// The ingest refuses days outside its bounds (functions/core/src/dates.ts):
+// never before 1000-01-01, never more than 366 days after receipt, whatever
+// the params say. Counts outside were stored before the bounds existed.
+const EARLIEST_COUNTABLE: Day = "1000-01-01";
+const AHEAD_DAYS = 367; // 366 days of params and a day of clock skew
+
+/** The days a stored count can fall on today: charts leave the others out and say so, rather than stretch to year 9995. */
+export function countableRange(nowMs: number): DayRange {
+  return { from: EARLIEST_COUNTABLE, to: dayOfMs(nowMs + AHEAD_DAYS * MS_PER_DAY) ?? LAST_DAY };
 }

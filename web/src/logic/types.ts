@@ -1,7 +1,7 @@
 // The shapes the dashboard works with, decoded from Firestore documents. The
 // document shapes themselves are @newsroom/core/layout's (type imports only:
 // its runtime code is Node's); here they are narrowed to what the page needs.
-import type { ArticleDoc, EntityDoc, EntityType, PublicationDoc, RollupStatusDoc } from "@newsroom/core/layout";
+import type { EntityDoc, EntityType, PublicationDoc, PublicationYearDoc, RollupFailure, RollupStatusDoc } from "@newsroom/core/layout";
 
 export type { EntityType };
 
@@ -13,8 +13,8 @@ void allTypesListed;
 
 export type TypeFilter = EntityType | "all";
 
-/** `days`: articles per UTC day ("YYYY-MM-DD"), by publishedAt else receipt. */
-export type Publication = Pick<PublicationDoc, "name" | "articleCount"> & { key: string; days: NonNullable<PublicationDoc["days"]> };
+/** `yearly`: articles per UTC year ("YYYY"), by publishedAt else receipt; the days are in its year documents. */
+export type Publication = Pick<PublicationDoc, "name" | "articleCount"> & { key: string; yearly: NonNullable<PublicationDoc["yearly"]> };
 export type Entity = Pick<EntityDoc, "word" | "type" | "count" | "articles"> & { id: string };
 
 /** A document's fields as read from Firestore: named as the layout names them, of any value until decoded. */
@@ -35,15 +35,22 @@ export function decodePublication(key: string, data: Fields<PublicationDoc>): Pu
   const name = typeof data.name === "string" && data.name.trim() !== "" ? data.name : null;
   const articleCount = data.articleCount ?? 0;
   if (!isCount(articleCount)) return null;
-  return { key, name: name ?? key, articleCount, days: decodeDays(data.days) };
+  return { key, name: name ?? key, articleCount, yearly: counts(data.yearly) };
 }
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
+/**
+ * A map of counts; entries whose value is no count, or whose key fails
+ * `isKey`, are dropped (one bad entry spoils nothing else). Keys are kept as
+ * stored: the charts leave out what is no day or year, and say how much.
+ */
+function counts(value: unknown, isKey: (k: string) => boolean = () => true): Record<string, number> {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return {};
+  return Object.fromEntries(Object.entries(value).filter(([k, v]) => isKey(k) && isCount(v)));
+}
 
-/** A days map; entries that are not a day with a count are dropped (one bad entry spoils nothing else). */
-function decodeDays(value: unknown): Record<string, number> {
-  if (typeof value !== "object" || value === null) return {};
-  return Object.fromEntries(Object.entries(value).filter(([k, v]) => DAY.test(k) && isCount(v)));
+/** A publications/{key}/years/{yyyy} document: its articles per day; a day of another year (layout.ts's yearOf: its first four characters) is not this document's to count. */
+export function decodeYearDays(year: string, data: Fields<PublicationYearDoc> | undefined): Record<string, number> {
+  return counts(data?.days, (day) => day.slice(0, 4) === year);
 }
 
 /** A publications/{key}/ents/{id} document, or null when it is malformed. */
@@ -54,28 +61,21 @@ export function decodeEntity(id: string, data: Fields<EntityDoc>): Entity | null
   return { id, word, type, count, articles };
 }
 
-/** rollup/status: counts include every post committed before completeThrough (epoch ms). */
-export type RollupStatus = Pick<RollupStatusDoc, "completeThrough" | "windowSeconds">;
+/** rollup/status: counts include every post committed before completeThrough (epoch ms); later batches may be applied (appliedThrough) with writes that failed for good. */
+export type RollupStatus = Pick<RollupStatusDoc, "completeThrough" | "windowSeconds"> & { appliedThrough: number | null; failures: RollupFailure[] };
 
 export function decodeRollupStatus(data: Fields<RollupStatusDoc> | undefined): RollupStatus | null {
   const completeThrough = data?.completeThrough;
   const windowSeconds = data?.windowSeconds ?? 30;
   if (!isCount(completeThrough) || !isCount(windowSeconds)) return null;
-  return { completeThrough, windowSeconds };
+  const appliedThrough = isCount(data?.appliedThrough) ? data.appliedThrough : null;
+  const failures = Array.isArray(data?.failures) ? data.failures.flatMap((f: unknown) => decodeFailure(f) ?? []) : [];
+  return { completeThrough, windowSeconds, appliedThrough, failures };
 }
 
-/** A Firestore Timestamp (either SDK's) or Date as epoch ms. */
-export function timeMs(value: unknown): number | null {
-  if (value instanceof Date) return value.getTime();
-  const t = value as { toMillis?: unknown } | null;
-  if (t && typeof t.toMillis === "function") {
-    const ms = (t.toMillis as () => unknown).call(t);
-    return typeof ms === "number" && Number.isFinite(ms) ? ms : null;
-  }
-  return null;
-}
-
-/** articles/{id}: only when it was received (the newest tells whether counts are pending). */
-export function decodeArticleReceivedAt(data: Fields<ArticleDoc>): number | null {
-  return timeMs(data.receivedAt);
+function decodeFailure(value: unknown): RollupFailure | null {
+  if (typeof value !== "object" || value === null) return null;
+  const f = value as Fields<RollupFailure>;
+  if (!isCount(f.windowEnd) || !isCount(f.items) || !isCount(f.at)) return null;
+  return { windowEnd: f.windowEnd, items: f.items, at: f.at, range: typeof f.range === "string" ? f.range : "", reason: typeof f.reason === "string" ? f.reason : "" };
 }

@@ -2,6 +2,7 @@
 // a word cloud and bar chart of its top entities (each entity a link to its
 // view, each chart downloadable as PNG). The card owns its DOM; the
 // controller feeds it data.
+import type { TimelineData } from "../data/timelineFeed.ts";
 import type { Entity, Publication } from "../logic/types.ts";
 import { fileName } from "../logic/names.ts";
 import { barChart } from "./barChart.ts";
@@ -17,6 +18,7 @@ export const CARD_BARS = 8;
 export type CardView = {
   root: HTMLElement;
   setPublication(p: Publication, selected: boolean): void;
+  setTimeline(t: TimelineData): void;
   setEntities(state: EntitiesState): void;
 };
 export type EntitiesState =
@@ -36,9 +38,9 @@ export function card(p: Publication, onOpen: (key: string) => void): CardView {
   open.addEventListener("click", () => onOpen(p.key));
   const root = h("article", { class: "card", "data-pub-key": p.key }, h("header", {}, title, count, open), timeline, charts);
   let name = p.name;
-  let daysShown = "";
+  let timelineShown = "";
 
-  const timelineView = throttled<Publication>(RENDER_INTERVAL_MS, (pub) => timeline.replaceChildren(timelineFigure(pub, TIMELINE)));
+  const timelineView = throttled<TimelineData>(RENDER_INTERVAL_MS, (t) => timeline.replaceChildren(timelineFigure({ key: p.key, name }, t, TIMELINE)));
   const chartsView = throttled<EntitiesState>(RENDER_INTERVAL_MS, render);
 
   return {
@@ -49,11 +51,14 @@ export function card(p: Publication, onOpen: (key: string) => void): CardView {
       count.replaceChildren(h("strong", { "data-value": pub.articleCount }, formatCount(pub.articleCount)), ` article${pub.articleCount === 1 ? "" : "s"}`);
       root.classList.toggle("selected", selected);
       open.setAttribute("aria-pressed", String(selected));
-      const days = JSON.stringify(pub.days);
-      if (days !== daysShown) {
-        daysShown = days;
-        timelineView.push(pub);
-      }
+    },
+    setTimeline(t) {
+      // Every publications snapshot brings the per-year summary again: draw only what changed.
+      const shown = JSON.stringify(t);
+      if (shown === timelineShown) return;
+      timelineShown = shown;
+      if (t.kind === "loading") timelineView.now(t);
+      else timelineView.push(t);
     },
     setEntities(state) {
       if (state.kind === "data") chartsView.push(state);

@@ -1,17 +1,21 @@
 // One entity of one publication, from the read API: its mentions per day (or
-// its share of the publication's articles), the same entity in the other
-// publications, and the latest articles that mention it. The controller
-// says what to show; this view fetches it, cancelling what it no longer needs.
+// per year over its whole history when that reaches beyond the daily series;
+// either also as its share of the publication's articles), the same entity
+// in the other publications, and the latest articles that mention it. The
+// controller says what to show; this view fetches it, cancelling what it no
+// longer needs.
 import { api, isAbort } from "../data/api.ts";
 import type { ApiArticle, ElsewhereAnswer, EntityAnswer } from "../data/api-types.ts";
 import { colourFor, TYPE_LABELS } from "../logic/colours.ts";
+import { countableRange } from "../logic/calendar.ts";
 import { formatCount } from "../logic/format.ts";
-import { seriesColumns } from "../logic/series.ts";
+import { entityHistory, seriesColumns } from "../logic/series.ts";
 import type { SeriesMode } from "../logic/urlState.ts";
 import { fileName, webUrl } from "../logic/names.ts";
 import { columnChart } from "./columnChart.ts";
 import { h } from "./dom.ts";
 import { entityLink } from "./links.ts";
+import { oddDatesLine } from "./oddDates.ts";
 import { pngButton } from "./png.ts";
 import { statusBox } from "./status.ts";
 
@@ -48,8 +52,10 @@ export function entityView(root: HTMLElement, deps: EntityViewDeps): EntityView 
     const { answer, series: mode, pub } = shown;
     series.dataset.mode = mode;
     if (!answer) return;
-    const cols = seriesColumns(answer.series, mode, SERIES.maxBuckets);
-    const caption = `${SERIES_CAPTION[mode]} per ${cols.unit}`;
+    const range = countableRange(Date.now());
+    const history = entityHistory(answer, range);
+    const cols = seriesColumns(history, mode, SERIES.maxBuckets, range);
+    const caption = `${SERIES_CAPTION[mode]} per ${cols.unit}${history.source === "years" ? ", its whole history" : ""}`;
     const toggle = h(
       "fieldset",
       { class: "toggle", "data-role": "series-mode" },
@@ -60,7 +66,7 @@ export function entityView(root: HTMLElement, deps: EntityViewDeps): EntityView 
         return h("label", { class: `chip${m === mode ? " active" : ""}` }, input, m === "mentions" ? "Mentions" : "Share of articles");
       }),
     );
-    const figure = h("figure", { class: "series", "data-unit": cols.unit });
+    const figure = h("figure", { class: "series", "data-unit": cols.unit, "data-source": history.source });
     const body =
       cols.columns.length === 0
         ? statusBox("empty", "No dated mentions yet.")
@@ -75,6 +81,8 @@ export function entityView(root: HTMLElement, deps: EntityViewDeps): EntityView 
       h("figcaption", {}, h("span", {}, caption), pngButton(() => figure.querySelector("svg"), () => fileName(pub, answer.entity.word, mode, "per", cols.unit), `chart of ${answer.entity.word}`)),
       body,
     );
+    const note = oddDatesLine(cols.skipped, "mention", "mentions", range);
+    if (note) figure.append(note);
     series.replaceChildren(toggle, figure);
   }
 

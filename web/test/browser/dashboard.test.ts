@@ -8,8 +8,10 @@ import net from "node:net";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { Page } from "playwright-core";
+import { formatClock } from "../../src/logic/freshness.ts";
 import { requireEnv } from "./support/env.ts";
-import { articleCount, db, entityId, increment, publicationNamed, ranked, seedPublication, type EntityType, type SeedEntity } from "./support/seed.ts";
+import { Timestamp } from "firebase-admin/firestore";
+import { articleCount, db, entityId, increment, publicationNamed, ranked, seedPublication, setRollupStatus, type EntityType, type SeedEntity } from "./support/seed.ts";
 import { startSession, type Session } from "./support/session.ts";
 
 const ARTIFACTS = path.resolve(import.meta.dirname, "../../../artifacts");
@@ -258,6 +260,44 @@ describe("dashboard in headless Chromium", () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     await phone.screenshot({ path: path.join(ARTIFACTS, "dashboard-phone.png"), fullPage: false });
     await phone.context().close();
+  });
+
+  it("says plainly when rollup writes failed for good: how many, since when, and that later counts are not complete", async () => {
+    // Later than any window the harness's rollup may apply meanwhile, so it leaves this status alone (seed.ts).
+    const t = Math.ceil((Date.now() + 3_600_000) / 30_000) * 30_000;
+    const failure = (windowEnd: number, items: number) => ({ windowEnd, range: "0", items, reason: "INVALID_ARGUMENT: a value too large", at: windowEnd + 2_500 });
+    const restore = await setRollupStatus({
+      completeThrough: t,
+      appliedThrough: t + 150_000,
+      appliedAt: Timestamp.now(),
+      windowSeconds: 30,
+      failures: [failure(t + 30_000, 12), failure(t + 90_000, 2)],
+    });
+    try {
+      const line = page.locator('#freshness[data-state="complete"][data-failures="2"]');
+      await line.waitFor();
+      // As the page formats them (the browser runs in this machine's time zone).
+      const clock = (ms: number) => formatClock(ms, Date.now());
+      const text = (await line.textContent()) ?? "";
+      assert.ok(text.startsWith("Incomplete: "), text);
+      assert.ok(text.includes(`Since ${clock(t + 32_500)}, 2 rollup writes (14 documents) failed and were set aside`), text);
+      assert.ok(text.includes(`later counts are applied, to ${clock(t + 150_000)}, but not complete`), text);
+      assert.equal(await line.getAttribute("data-complete-through"), String(t));
+      mkdirSync(ARTIFACTS, { recursive: true });
+      await page.locator("#freshness").screenshot({ path: path.join(ARTIFACTS, "dashboard-status-failures.png") });
+
+      // Live: once the failures are gone, so is the wording.
+      await setRollupStatus({ completeThrough: t, appliedAt: Timestamp.now(), windowSeconds: 30 });
+      await page.locator('#freshness[data-state="complete"]:not([data-failures])').waitFor();
+      assert.match((await page.locator("#freshness").textContent()) ?? "", /^Counts complete to .*; newer posts appear within ~30 s\.$/);
+
+      // Pending comes from the read API's status (the newest article's receipt), not from Firestore.
+      await setRollupStatus({ completeThrough: 1, appliedAt: Timestamp.now(), windowSeconds: 30 });
+      await page.locator('#freshness[data-state="pending"]').waitFor({ timeout: 40_000 });
+      assert.match((await page.locator("#freshness").textContent()) ?? "", /^Pending: Counting newer articles \(received up to /);
+    } finally {
+      await restore();
+    }
   });
 
   it("says it is waiting for Firestore when the emulator cannot be reached", async () => {

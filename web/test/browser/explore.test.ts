@@ -1,4 +1,5 @@
-// The explore views end to end (issue 12 §2): timelines, the entity view
+// The explore views end to end (issue 12 §2): timelines (live, from year
+// documents or the per-year summary), the entity view
 // (series, share toggle, other publications, latest articles), the compare
 // view, search, CSV and PNG downloads, the view in the URL with the back
 // button, and the phone layout. Data is seeded into the Firestore emulator in
@@ -11,12 +12,13 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { Download, Page } from "playwright-core";
-import { db, deleteArticles, entityId, ranked, seedArticles, seedPublication, type SeedArticle, type SeedEntity } from "./support/seed.ts";
+import { countArticles, db, deleteArticles, entityId, ranked, seedArticles, seedPublication, type SeedArticle, type SeedEntity } from "./support/seed.ts";
+import { answerEntityYearsUntilServed } from "./support/api-stand-ins.ts";
 import { startSession, type Session } from "./support/session.ts";
 
 const ARTIFACTS = path.resolve(import.meta.dirname, "../../../artifacts");
 const run = randomUUID().slice(0, 6);
-const names = { ledger: `Ledger ${run}`, courier: `Courier ${run}` };
+const names = { ledger: `Ledger ${run}`, courier: `Courier ${run}`, diary: `Diary ${run}`, almanac: `Almanac ${run}` };
 
 // Articles per day of the Ledger; 2026-03-05 has none (a gap the timeline fills with zero).
 const LEDGER_DAYS = { "2026-03-02": 6, "2026-03-03": 10, "2026-03-04": 4, "2026-03-06": 8 };
@@ -40,7 +42,15 @@ const courierEntities: SeedEntity[] = [
   { word: "Boston", type: "place", count: 20, articles: 9 },
   { word: "Ada Lovelace", type: "person", count: 7, articles: 4 },
 ];
+// Twelve years with articles from 1776 on: more than the read API's daily series covers (its ten most recent).
+const ALMANAC_DAYS: Record<string, number> = Object.fromEntries(
+  ["1776-02-17", "1781-05-01", "1788-05-08", "1790-01-08", "1800-12-03", "1850-01-01", "1900-06-01", "1950-06-01", "2000-06-01", "2010-06-01", "2020-06-01", "2026-03-01"].map((d, i) => [d, 1 + (i % 3)]),
+);
+const GIBBON_DAYS = Object.fromEntries(Object.entries(ALMANAC_DAYS).map(([d, n]) => [d, { m: 2 * n, a: n }]));
+const sum = (days: Record<string, number>) => Object.values(days).reduce((a, b) => a + b, 0);
+
 const ids = {
+  gibbon: entityId("person", "Edward Gibbon"),
   ada: entityId("person", "Ada Lovelace"),
   adam: entityId("person", "Adam Smith"),
   babbage: entityId("organization", "Babbage Engine"),
@@ -76,13 +86,14 @@ const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0
 describe("explore views in headless Chromium", () => {
   let session: Session;
   let page: Page;
-  const keys = { ledger: "", courier: "" };
+  const keys = { ledger: "", courier: "", diary: "", almanac: "" };
   const articles = ledgerArticles();
 
   before(async () => {
-    const sum = (days: Record<string, number>) => Object.values(days).reduce((a, b) => a + b, 0);
     keys.ledger = await seedPublication(names.ledger, sum(LEDGER_DAYS), ledgerEntities, LEDGER_DAYS);
     keys.courier = await seedPublication(names.courier, 20, courierEntities, { "2026-03-03": 12, "2026-03-04": 8 });
+    keys.diary = await seedPublication(names.diary, 1, [], { "2026-03-02": 1 });
+    keys.almanac = await seedPublication(names.almanac, sum(ALMANAC_DAYS), [{ word: "Edward Gibbon", type: "person", count: 2 * sum(ALMANAC_DAYS), articles: sum(ALMANAC_DAYS), days: GIBBON_DAYS }], ALMANAC_DAYS);
     await seedArticles(keys.ledger, names.ledger, articles);
     session = await startSession();
     page = await session.page({ width: 1280, height: 1000 });
@@ -143,6 +154,7 @@ describe("explore views in headless Chromium", () => {
     assert.deepEqual(shown, [["2026-03-02", 6], ["2026-03-03", 10], ["2026-03-04", 4], ["2026-03-05", 0], ["2026-03-06", 8]]);
     const courier = await card(page, keys.courier).locator(".card-timeline rect.column").evaluateAll((rs) => rs.map((r) => Number(r.getAttribute("data-value"))));
     assert.deepEqual(courier, [12, 8]);
+    assert.equal(await card(page, keys.ledger).locator("figure.timeline").getAttribute("data-source"), "days", "from the 2026 year document");
   });
 
   it("opens an entity from the ranked list: mentions per day, and as a share of the publication's articles", async () => {
@@ -350,6 +362,55 @@ describe("explore views in headless Chromium", () => {
     w = await widths();
     assert.ok(w.scrollWidth <= w.innerWidth && w.wider.length === 0, `search results: ${JSON.stringify(w)}`);
     await phone.context().close();
+  });
+
+  it("keeps a timeline live: a day counted, a second year's document, then years once they span three", async () => {
+    await page.goto(session.url({ pub: keys.diary }));
+    const figure = card(page, keys.diary).locator(".card-timeline figure.timeline[data-state='data']");
+    const columns = () => figure.locator("rect.column").evaluateAll((rs) => rs.map((r) => [r.getAttribute("data-label"), Number(r.getAttribute("data-value"))]));
+    const waitFor = (attrs: string, label: string, value: number) =>
+      page.waitForFunction(
+        ({ key, attrs, label, value }) =>
+          document.querySelector(`article.card[data-pub-key="${key}"] figure.timeline${attrs} rect.column[data-label="${label}"]`)?.getAttribute("data-value") === String(value),
+        { key: keys.diary, attrs, label, value },
+      );
+    await figure.locator("rect.column").first().waitFor();
+    assert.deepEqual(await columns(), [["2026-03-02", 1]]);
+
+    await countArticles(keys.diary, "2026-03-04", 3);
+    await waitFor('[data-source="days"][data-unit="day"]', "2026-03-04", 3);
+    assert.deepEqual(await columns(), [["2026-03-02", 1], ["2026-03-03", 0], ["2026-03-04", 3]]);
+
+    // A day of 2025: two year documents followed, the days of both drawn (weeks: 66 days do not fit 60 columns).
+    await countArticles(keys.diary, "2025-12-30", 2);
+    await waitFor('[data-source="days"][data-unit="week"]', "week of 2025-12-29", 2);
+    const weeks = await columns();
+    assert.deepEqual([weeks[0], weeks.at(-1), weeks.reduce((n, [, v]) => n + Number(v), 0)], [["week of 2025-12-29", 2], ["week of 2026-03-02", 4], 6]);
+
+    // 2024 too: three calendar years, drawn from the publication's per-year summary.
+    await countArticles(keys.diary, "2024-06-01", 5);
+    await waitFor('[data-source="years"][data-unit="year"]', "2024", 5);
+    assert.deepEqual(await columns(), [["2024", 5], ["2025", 2], ["2026", 4]]);
+  });
+
+  it("draws a long history per decade from the per-year summary, and the entity's whole history from the API's years", async () => {
+    await answerEntityYearsUntilServed(page);
+    await page.goto(session.url({ pub: keys.almanac, entity: ids.gibbon }));
+    const timeline = card(page, keys.almanac).locator('.card-timeline figure.timeline[data-state="data"][data-source="years"][data-unit="decade"]');
+    await timeline.waitFor();
+    const decades = await timeline.locator("rect.column").evaluateAll((rs) => rs.map((r) => [r.getAttribute("data-label"), Number(r.getAttribute("data-value"))]));
+    assert.deepEqual([decades.length, decades[0], decades.at(-1)], [26, ["1770s", 1], ["2020s", ALMANAC_DAYS["2020-06-01"]! + ALMANAC_DAYS["2026-03-01"]!]]);
+    assert.equal(decades.reduce((n, [, v]) => n + Number(v), 0), sum(ALMANAC_DAYS));
+
+    const series = await entitySeries(page, keys.almanac, ids.gibbon);
+    await page.locator('#entity .entity-elsewhere[data-state="data"]').waitFor();
+    await page.locator('#entity .entity-articles[data-state="data"]').waitFor();
+    await screenshot(page, "dashboard-history");
+    // The daily series covers 1788 to 2026 (the ten most recent years with mentions); the history reaches back to 1776.
+    assert.equal(await page.locator("#entity figure.series").getAttribute("data-source"), "years");
+    assert.equal(await page.locator("#entity figure.series").getAttribute("data-unit"), "decade");
+    assert.deepEqual([series[0], series.at(-1)], [{ label: "1770s", value: "2" }, { label: "2020s", value: String(2 * (ALMANAC_DAYS["2020-06-01"]! + ALMANAC_DAYS["2026-03-01"]!)) }]);
+    assert.match((await page.locator("#entity figure.series figcaption").textContent()) ?? "", /whole history/);
   });
 
   it("logged no errors in the browser (CSP violations included)", () => {

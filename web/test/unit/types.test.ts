@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { decodeEntity, decodePublication, parseTypeFilter } from "../../src/logic/types.ts";
+import { decodeEntity, decodePublication, decodeYearDays, parseTypeFilter } from "../../src/logic/types.ts";
 
 describe("decoding documents", () => {
   it("keeps well-formed entities and skips malformed ones", () => {
@@ -13,15 +13,24 @@ describe("decoding documents", () => {
   });
 
   it("publications fall back to their key for a name and 0 articles", () => {
-    assert.deepEqual(decodePublication("k", { name: "The Times", articleCount: 5 }), { key: "k", name: "The Times", articleCount: 5, days: {} });
-    assert.deepEqual(decodePublication("k", {}), { key: "k", name: "k", articleCount: 0, days: {} });
+    assert.deepEqual(decodePublication("k", { name: "The Times", articleCount: 5 }), { key: "k", name: "The Times", articleCount: 5, yearly: {} });
+    assert.deepEqual(decodePublication("k", {}), { key: "k", name: "k", articleCount: 0, yearly: {} });
     assert.equal(decodePublication("k", { articleCount: Number.NaN }), null);
   });
 
-  it("keeps a publication's articles per day, dropping entries that are not a day and a count", () => {
-    const days = { "2026-03-01": 4, "2026-03-02": -1, "March 3": 2, "2026-03-04": "2", "2026-03-05": 0 };
-    assert.deepEqual(decodePublication("k", { articleCount: 4, days })?.days, { "2026-03-01": 4, "2026-03-05": 0 });
-    assert.deepEqual(decodePublication("k", { articleCount: 4, days: [1, 2] })?.days, {});
+  it("keeps a publication's articles per year as stored, dropping entries that are no count", () => {
+    const yearly = { "2026": 4, "2025": -1, "+010": 2, "9995": 1, "2024": "2", "2023": 0, "2022": Number.NaN };
+    assert.deepEqual(decodePublication("k", { articleCount: 4, yearly })?.yearly, { "2026": 4, "+010": 2, "9995": 1, "2023": 0 }, "odd years are the charts' to skip and count");
+    assert.deepEqual(decodePublication("k", { articleCount: 4, yearly: [1, 2] })?.yearly, {});
+    assert.deepEqual(decodePublication("k", { articleCount: 4, days: { "2026-03-01": 4 } })?.yearly, {}, "the layout before year documents is not read");
+  });
+
+  it("keeps a year document's articles per day of that year only", () => {
+    const days = { "2026-03-01": 4, "2026-03-02": -1, "March 3": 2, "2026-03-04": "2", "2026-03-05": 0, "2026-02-30": 1, "2025-12-31": 3, "+010000-01": 1 };
+    assert.deepEqual(decodeYearDays("2026", { year: 2026, days }), { "2026-03-01": 4, "2026-03-05": 0, "2026-02-30": 1 });
+    assert.deepEqual(decodeYearDays("+010", { days }), { "+010000-01": 1 }, "stored under the year the rollup gave it");
+    assert.deepEqual(decodeYearDays("2026", undefined), {});
+    assert.deepEqual(decodeYearDays("2026", { days: "nope" }), {});
   });
 
   it("type filter from a URL parameter", () => {

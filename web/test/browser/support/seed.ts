@@ -1,10 +1,11 @@
 // Seeds publications and entities straight into the Firestore emulator with
-// the Admin SDK, in the layout processPosts writes, and reads back what the
-// page should show with the same queries it makes.
+// the Admin SDK, in the layout the rollup writes (daily counts in one document
+// per year, a per-year summary in the totals' documents), and reads back what
+// the page should show with the same queries it makes.
 import { createHash } from "node:crypto";
 import { getApps, initializeApp } from "firebase-admin/app";
 import { FieldPath, FieldValue, getFirestore, Timestamp, type Firestore } from "firebase-admin/firestore";
-import { yearOf, type ArticleDoc, type Day, type DayCounts, type EntityDoc, type EntityType, type PublicationDoc } from "@newsroom/core/layout";
+import { paths, yearOf, yearOfMs, type ArticleDoc, type Day, type DayCounts, type EntityDoc, type EntityType, type EntityYearDoc, type PublicationDoc, type PublicationYearDoc, type RollupStatusDoc, type Year } from "@newsroom/core/layout";
 
 // No Google metadata server here: do not let google-auth-library go looking for one.
 process.env.METADATA_SERVER_DETECTION ??= "none";
@@ -28,27 +29,70 @@ export const entityKey = (word: string) => word.normalize("NFKC").trim().replace
 /** A document id from a display name (the test's own, not the function's normalisation). */
 export const pubKey = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, "-");
 
-/** A series as the rollup keeps the current year's: the days inline, `inlineYears` naming their years, a total per year. */
-function inlineSeries<T>(days: Record<Day, T> | undefined, add: (a: T | undefined, b: T) => T): { days?: Record<Day, T>; inlineYears?: number[]; yearly?: Record<string, T> } {
-  if (!days) return {};
-  const yearly: Record<string, T> = {};
-  for (const [day, v] of Object.entries(days)) yearly[yearOf(day)] = add(yearly[yearOf(day)], v);
-  return { days, inlineYears: Object.keys(yearly).map(Number), yearly };
+/** Days grouped by year as the rollup groups them (layout.ts's yearOf: whatever a stored day's first four characters are). */
+function byYear<T>(days: Readonly<Record<Day, T>>): Map<Year, Record<Day, T>> {
+  const out = new Map<Year, Record<Day, T>>();
+  for (const [day, v] of Object.entries(days)) out.set(yearOf(day), { ...out.get(yearOf(day)), [day]: v });
+  return out;
 }
 
-/** `days`: articles per day, kept in the publication's document as the rollup keeps the current year's. */
+/**
+ * A series as the rollup writes it: this year's days in the totals' document
+ * (`days`, `inlineYears`), every other year's in its year document, and each
+ * year's total in `yearly`.
+ */
+function series<T>(days: Readonly<Record<Day, T>> | undefined, add: (a: T, b: T) => T): { own: { yearly: Record<Year, T>; days?: Record<Day, T>; inlineYears?: number[] }; years: Array<[Year, Record<Day, T>]> } {
+  const years = byYear(days ?? {});
+  const now = yearOfMs(Date.now());
+  const yearly = Object.fromEntries([...years].map(([year, d]) => [year, Object.values(d).reduce(add)]));
+  const inline = years.get(now);
+  return { own: { yearly, ...(inline ? { days: inline, inlineYears: [Number(now)] } : {}) }, years: [...years].filter(([y]) => y !== now) };
+}
+
+const addCounts = (x: DayCounts, y: DayCounts): DayCounts => ({ m: x.m + y.m, a: x.a + y.a });
+
+/** `days`: articles per day, stored as the rollup stores them (see `series`). */
 export async function seedPublication(name: string, articleCount: number, entities: SeedEntity[], days?: Record<Day, number>): Promise<string> {
   const key = pubKey(name);
   const store = db();
   const batch = store.batch();
   const now = FieldValue.serverTimestamp();
-  batch.set(store.doc(`publications/${key}`), { name, articleCount, ...inlineSeries(days, (a, b) => (a ?? 0) + b), updatedAt: now } satisfies PublicationDoc<FieldValue>);
-  for (const e of entities) {
-    const series = inlineSeries(e.days, (a, b) => ({ m: (a?.m ?? 0) + b.m, a: (a?.a ?? 0) + b.a }));
-    batch.set(store.doc(`publications/${key}/ents/${entityId(e.type, e.word)}`), { ...e, ...series, key: entityKey(e.word), updatedAt: now } satisfies EntityDoc<FieldValue>);
+  const pub = series(days, (a, b) => a + b);
+  batch.set(store.doc(paths.publication(key)), { name, articleCount, ...pub.own, updatedAt: now } satisfies PublicationDoc<FieldValue>);
+  for (const [year, d] of pub.years) batch.set(store.doc(paths.publicationYear(key, year)), { year: Number(year), days: d } satisfies PublicationYearDoc);
+  for (const { days: entityDays, ...e } of entities) {
+    const id = entityId(e.type, e.word);
+    const ent = series(entityDays, addCounts);
+    batch.set(store.doc(paths.entity(key, id)), { ...e, key: entityKey(e.word), ...ent.own, updatedAt: now } satisfies EntityDoc<FieldValue>);
+    for (const [year, d] of ent.years) batch.set(store.doc(paths.entityYear(key, id, year)), { year: Number(year), days: d } satisfies EntityYearDoc);
   }
   await batch.commit();
   return key;
+}
+
+/** Articles on `day` counted as the rollup counts them: the day in its year's document, the year's total and the article count, in one commit. */
+export async function countArticles(key: string, day: Day, by: number): Promise<void> {
+  const store = db();
+  const batch = store.batch();
+  const year = yearOf(day);
+  batch.set(store.doc(paths.publicationYear(key, year)), { year: Number(year), days: { [day]: FieldValue.increment(by) } }, { merge: true });
+  batch.update(store.doc(paths.publication(key)), new FieldPath("yearly", year), FieldValue.increment(by), "articleCount", FieldValue.increment(by), "updatedAt", FieldValue.serverTimestamp());
+  await batch.commit();
+}
+
+/**
+ * Sets rollup/status for a test and returns what puts the previous one back.
+ * The harness's rollup writes it too, but only for a window ending after its
+ * completeThrough: a test that sets a later one is not overwritten meanwhile.
+ */
+export async function setRollupStatus(status: RollupStatusDoc<Timestamp>): Promise<() => Promise<void>> {
+  const ref = db().doc(paths.rollupStatus());
+  const before = await ref.get();
+  await ref.set(status);
+  return async () => {
+    if (before.exists) await ref.set(before.data()!);
+    else await ref.delete();
+  };
 }
 
 /** Article documents (top-level `articles`), as processPosts creates them. */

@@ -1,0 +1,64 @@
+// A card's timeline, kept live. While the publication's countable years span
+// at most MAX_LIVE_YEARS calendar years, it follows those year documents (one
+// listener each) and hands on their days; beyond, the days would not fit the
+// card anyway, and the per-year summary its publication listener already
+// carries is what it hands on (drawn as years or decades).
+import type { Firestore } from "firebase/firestore";
+import { countableRange, type Day, type Year } from "../logic/calendar.ts";
+import { timelineSource } from "../logic/timeline.ts";
+import { watchPublicationDays, type Unsubscribe } from "./watch.ts";
+
+/** Two calendar years: a card's days listeners, at most. */
+export const MAX_LIVE_YEARS = 2;
+
+export type TimelineData =
+  | { kind: "loading" }
+  | { kind: "error"; message: string }
+  /** `outside`: articles of impossible years, which no year document followed holds. */
+  | { kind: "days"; days: Record<Day, number>; outside: number }
+  | { kind: "years"; yearly: Record<Year, number> };
+
+export type TimelineFeed = { update(yearly: Record<Year, number>): void; stop(): void };
+
+export function timelineFeed(db: Firestore, pubKey: string, show: (t: TimelineData) => void): TimelineFeed {
+  /** The year documents followed ("2025,2026"), or null when none is. */
+  let following: string | null = null;
+  let unsubscribe: Unsubscribe | null = null;
+  let days: Record<Day, number> | null = null;
+  let outside = 0;
+  const showDays = () => {
+    if (days) show({ kind: "days", days, outside });
+  };
+  const stop = () => {
+    unsubscribe?.();
+    unsubscribe = null;
+    following = null;
+    days = null;
+  };
+  return {
+    update(yearly) {
+      const source = timelineSource(yearly, MAX_LIVE_YEARS, countableRange(Date.now()));
+      if (source.kind === "years") {
+        stop();
+        return show({ kind: "years", yearly });
+      }
+      outside = source.outside;
+      const wanted = source.years.join(",");
+      if (wanted === following) {
+        showDays(); // the same documents: their listeners keep the days live
+        return;
+      }
+      stop();
+      following = wanted;
+      show({ kind: "loading" });
+      unsubscribe = watchPublicationDays(db, pubKey, source.years, {
+        next: (latest) => {
+          days = latest;
+          showDays();
+        },
+        error: (err) => show({ kind: "error", message: err.message }),
+      });
+    },
+    stop,
+  };
+}
