@@ -140,7 +140,7 @@ function syncCards(): void {
       cards.set(p.key, entry);
     }
     entry.view.setPublication(p, p.key === state.selected);
-    entry.timeline.update(p.yearly);
+    entry.timeline.update(p.yearly, p.days);
     if (entry.filter !== state.filter) {
       entry.unsubscribe?.();
       entry.filter = state.filter;

@@ -1,7 +1,8 @@
 // A card's timeline, kept live. While the publication's countable years span
 // at most MAX_LIVE_YEARS calendar years, it follows those year documents (one
-// listener each) and hands on their days; beyond, the days would not fit the
-// card anyway, and the per-year summary its publication listener already
+// listener each) and hands on their days, added to the days the publication's
+// own document holds (this year's: its listener brings them); beyond, the days
+// would not fit the card anyway, and the per-year summary that listener
 // carries is what it hands on (drawn as years or decades).
 import type { Firestore } from "firebase/firestore";
 import { countableRange, type Day, type Year } from "../logic/calendar.ts";
@@ -18,16 +19,21 @@ export type TimelineData =
   | { kind: "days"; days: Record<Day, number>; outside: number }
   | { kind: "years"; yearly: Record<Year, number> };
 
-export type TimelineFeed = { update(yearly: Record<Year, number>): void; stop(): void };
+export type TimelineFeed = { update(yearly: Record<Year, number>, own: Record<Day, number>): void; stop(): void };
 
 export function timelineFeed(db: Firestore, pubKey: string, show: (t: TimelineData) => void): TimelineFeed {
   /** The year documents followed ("2025,2026"), or null when none is. */
   let following: string | null = null;
   let unsubscribe: Unsubscribe | null = null;
   let days: Record<Day, number> | null = null;
+  let own: Record<Day, number> = {};
   let outside = 0;
   const showDays = () => {
-    if (days) show({ kind: "days", days, outside });
+    if (!days) return;
+    // A day may be in both: in the publication's document in its own year, and in its year document after.
+    const all = { ...days };
+    for (const [d, n] of Object.entries(own)) all[d] = (all[d] ?? 0) + n;
+    show({ kind: "days", days: all, outside });
   };
   const stop = () => {
     unsubscribe?.();
@@ -36,13 +42,14 @@ export function timelineFeed(db: Firestore, pubKey: string, show: (t: TimelineDa
     days = null;
   };
   return {
-    update(yearly) {
+    update(yearly, ownDays) {
       const source = timelineSource(yearly, MAX_LIVE_YEARS, countableRange(Date.now()));
       if (source.kind === "years") {
         stop();
         return show({ kind: "years", yearly });
       }
       outside = source.outside;
+      own = Object.fromEntries(Object.entries(ownDays).filter(([d]) => source.years.includes(d.slice(0, 4))));
       const wanted = source.years.join(",");
       if (wanted === following) {
         showDays(); // the same documents: their listeners keep the days live

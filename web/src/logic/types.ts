@@ -13,8 +13,12 @@ void allTypesListed;
 
 export type TypeFilter = EntityType | "all";
 
-/** `yearly`: articles per UTC year ("YYYY"), by publishedAt else receipt; the days are in its year documents. */
-export type Publication = Pick<PublicationDoc, "name" | "articleCount"> & { key: string; yearly: NonNullable<PublicationDoc["yearly"]> };
+/**
+ * `yearly`: articles per UTC year ("YYYY"), by publishedAt else receipt;
+ * `days`: the days the document itself holds (this year's, as the rollup
+ * writes them); the other days are in its year documents.
+ */
+export type Publication = Pick<PublicationDoc, "name" | "articleCount"> & { key: string; yearly: NonNullable<PublicationDoc["yearly"]>; days: NonNullable<PublicationDoc["days"]> };
 export type Entity = Pick<EntityDoc, "word" | "type" | "count" | "articles"> & { id: string };
 
 /** A document's fields as read from Firestore: named as the layout names them, of any value until decoded. */
@@ -35,7 +39,7 @@ export function decodePublication(key: string, data: Fields<PublicationDoc>): Pu
   const name = typeof data.name === "string" && data.name.trim() !== "" ? data.name : null;
   const articleCount = data.articleCount ?? 0;
   if (!isCount(articleCount)) return null;
-  return { key, name: name ?? key, articleCount, yearly: counts(data.yearly) };
+  return { key, name: name ?? key, articleCount, yearly: counts(data.yearly), days: counts(data.days) };
 }
 
 /**

@@ -13,7 +13,6 @@ import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { Download, Page } from "playwright-core";
 import { countArticles, db, deleteArticles, entityId, ranked, seedArticles, seedPublication, type SeedArticle, type SeedEntity } from "./support/seed.ts";
-import { answerEntityYearsUntilServed } from "./support/api-stand-ins.ts";
 import { startSession, type Session } from "./support/session.ts";
 
 const ARTIFACTS = path.resolve(import.meta.dirname, "../../../artifacts");
@@ -394,7 +393,6 @@ describe("explore views in headless Chromium", () => {
   });
 
   it("draws a long history per decade from the per-year summary, and the entity's whole history from the API's years", async () => {
-    await answerEntityYearsUntilServed(page);
     await page.goto(session.url({ pub: keys.almanac, entity: ids.gibbon }));
     const timeline = card(page, keys.almanac).locator('.card-timeline figure.timeline[data-state="data"][data-source="years"][data-unit="decade"]');
     await timeline.waitFor();

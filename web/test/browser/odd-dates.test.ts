@@ -10,7 +10,6 @@ import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { Page } from "playwright-core";
 import { db, entityId, seedPublication } from "./support/seed.ts";
-import { answerEntityYearsUntilServed } from "./support/api-stand-ins.ts";
 import { startSession, type Session } from "./support/session.ts";
 
 const ARTIFACTS = path.resolve(import.meta.dirname, "../../../artifacts");
@@ -47,7 +46,6 @@ describe("impossible stored dates in headless Chromium (finding 10)", () => {
   for (const [label, viewport, mobile] of [["desktop", { width: 1280, height: 1000 }, false], ["phone", { width: 390, height: 844 }, true]] as const) {
     it(`draws the card and the entity view on a ${label}: the possible days, and a note of the rest`, async () => {
       const page = await session.page(viewport, { mobile });
-      await answerEntityYearsUntilServed(page);
       await page.goto(session.url({ pub: key, entity: zeno }));
       const card = page.locator(`article.card[data-pub-key="${key}"]`);
       const timeline = card.locator('.card-timeline figure.timeline[data-state="data"][data-source="days"]');

@@ -13,8 +13,8 @@ describe("decoding documents", () => {
   });
 
   it("publications fall back to their key for a name and 0 articles", () => {
-    assert.deepEqual(decodePublication("k", { name: "The Times", articleCount: 5 }), { key: "k", name: "The Times", articleCount: 5, yearly: {} });
-    assert.deepEqual(decodePublication("k", {}), { key: "k", name: "k", articleCount: 0, yearly: {} });
+    assert.deepEqual(decodePublication("k", { name: "The Times", articleCount: 5 }), { key: "k", name: "The Times", articleCount: 5, yearly: {}, days: {} });
+    assert.deepEqual(decodePublication("k", {}), { key: "k", name: "k", articleCount: 0, yearly: {}, days: {} });
     assert.equal(decodePublication("k", { articleCount: Number.NaN }), null);
   });
 
@@ -22,7 +22,7 @@ describe("decoding documents", () => {
     const yearly = { "2026": 4, "2025": -1, "+010": 2, "9995": 1, "2024": "2", "2023": 0, "2022": Number.NaN };
     assert.deepEqual(decodePublication("k", { articleCount: 4, yearly })?.yearly, { "2026": 4, "+010": 2, "9995": 1, "2023": 0 }, "odd years are the charts' to skip and count");
     assert.deepEqual(decodePublication("k", { articleCount: 4, yearly: [1, 2] })?.yearly, {});
-    assert.deepEqual(decodePublication("k", { articleCount: 4, days: { "2026-03-01": 4 } })?.yearly, {}, "the layout before year documents is not read");
+    assert.deepEqual(decodePublication("k", { articleCount: 4, days: { "2026-03-01": 4, "2026-03-02": -1 } })?.days, { "2026-03-01": 4 }, "the days the document holds itself, as counts");
   });
 
   it("keeps a year document's articles per day of that year only", () => {

@@ -5,7 +5,6 @@
 import type { Browser, Page } from "playwright-core";
 import { launchChromium } from "./browser.ts";
 import { hostingUrl, requireEnv } from "./env.ts";
-import { answerStatusUntilServed } from "./api-stand-ins.ts";
 
 export type Viewport = { width: number; height: number };
 export type PageOptions = { mobile?: boolean; watchErrors?: boolean };
@@ -34,7 +33,6 @@ export async function startSession(): Promise<Session> {
     url: (params = {}) => `${hosting}/?${new URLSearchParams({ firestore, ...params }).toString()}`,
     async page(viewport, { mobile = false, watchErrors = true } = {}) {
       const context = await browser.newContext({ viewport, isMobile: mobile, hasTouch: mobile, deviceScaleFactor: mobile ? 2 : 1, acceptDownloads: true });
-      await answerStatusUntilServed(context);
       const p = await context.newPage();
       // The machine is shared: waits are on conditions, with room for a slow one.
       p.setDefaultTimeout(30_000);
