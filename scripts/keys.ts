@@ -115,6 +115,9 @@ async function main(argv: string[]): Promise<number> {
     case "create": {
       const k = await createKey(db, cmd.spec);
       const limits = [k.publicationNames ? `publications: ${k.publicationNames.join(", ")}` : "any publication", k.ratePerMinute ? `${k.ratePerMinute} posts/min` : "no rate of its own"];
+      if (!k.publicationNames || !k.ratePerMinute) {
+        console.error("keys: note: a key without --publications may post under any publication's name, and one without --rate as fast as an instance admits; give a client both unless it is trusted");
+      }
       console.error(`keys: created ${k.prefix}… for ${k.client} (${limits.join("; ")}). The key is shown this once:`);
       console.log(k.key);
       return 0;

@@ -21,9 +21,9 @@ import { parseArgs } from "node:util";
 import { getApps, initializeApp } from "firebase-admin/app";
 import { FieldPath, getFirestore, type Firestore, type QueryDocumentSnapshot } from "firebase-admin/firestore";
 import { entityKey } from "@newsroom/core/keys";
-import { COLLECTIONS, yearOf, yearOfMs } from "@newsroom/core/layout";
+import { COLLECTIONS, yearOfMs } from "@newsroom/core/layout";
 import { personAliases } from "newsroom-functions/rollup/aliases";
-import { compactDocument } from "newsroom-functions/rollup/compact";
+import { compactDocument, SERIES_VERSION } from "newsroom-functions/rollup/compact";
 
 export type MigrationReport = { publications: number; entities: number; keyed: number; aliased: number; series: number };
 
@@ -42,10 +42,10 @@ function missingFields(doc: { get(field: string): unknown }): { key?: string; al
 export async function migrate(db: Firestore, dryRun: boolean, log: (s: string) => void = () => undefined): Promise<MigrationReport> {
   const report: MigrationReport = { publications: 0, entities: 0, keyed: 0, aliased: 0, series: 0 };
   const year = Number(yearOfMs(Date.now()));
-  // A document from before the year documents: days of past years in it, or days and no yearly totals.
+  // A totals document with a series not marked as computed by this layout: its yearly totals recomputed from
+  // every day it has, the days of past years moved into their year documents. One that counts no days is left.
   const series = async (doc: QueryDocumentSnapshot) => {
-    const days = Object.keys((doc.get("days") ?? {}) as object);
-    if (days.length === 0 || (doc.get("yearly") !== undefined && days.every((d) => Number(yearOf(d)) >= year))) return;
+    if (doc.get("seriesV") === SERIES_VERSION || (doc.get("days") === undefined && doc.get("yearly") === undefined)) return;
     report.series++;
     if (!dryRun) await compactDocument({ db }, doc.ref, year, true);
   };

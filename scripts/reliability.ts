@@ -33,7 +33,7 @@ import { startRuntimeStack, type RuntimeStack } from "./lib/runtime-stack.ts";
 import { interruptSignal } from "./lib/signals.ts";
 import { hostileClient } from "./reliability/hostile-client.ts";
 import { Subscription } from "./reliability/pubsub.ts";
-import { articlesOf, percentile, publishRaw, recentWindows, StackLog, until } from "./reliability/probe.ts";
+import { articlesOf, percentile, publishRaw, recentBatches, StackLog, until } from "./reliability/probe.ts";
 import { rowFor, summary, table, type HostileStats, type Row } from "./reliability/report.ts";
 
 const ALL = "hostile,hc,a,b,c,d,ef,g,r1,r2,r3,h";
@@ -312,7 +312,7 @@ const manyPublications = (tag: string) => Array.from({ length: 100 }, (_, i) => 
 /** Runs `fault` once, the first time a window is planned but not yet applied (a rollup mid-commit). */
 async function onRollupInProgress(db: Firestore, stop: () => boolean, fault: (windowEnd: number) => Promise<void>): Promise<number | undefined> {
   while (!stop()) {
-    const w = (await recentWindows(db)).find((d) => d.plan && !d.appliedAt);
+    const w = (await recentBatches(db)).find((d) => d.plan && !d.appliedAt);
     if (w) {
       await fault(w.windowEnd);
       return w.windowEnd;

@@ -37,6 +37,8 @@ export const rollupWindowSeconds = defineInt("ROLLUP_WINDOW_SECONDS", {
 export const publishedAtEarliest = defineString("PUBLISHED_AT_EARLIEST", {
   default: DEFAULT_DATE_BOUNDS.earliest,
   description: "The earliest day a post's publishedAt may name (YYYY-MM-DD, UTC); earlier posts are refused",
+  // A bad value would fail every request and every message: refused when it is set instead.
+  input: { text: { validationRegex: "^(1[0-9]|20)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", validationErrorMessage: "a day from 1000-01-01 to 2099-12-31, YYYY-MM-DD" } },
 });
 
 export const publishedAtAheadHours = defineInt("PUBLISHED_AT_AHEAD_HOURS", {

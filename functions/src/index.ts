@@ -128,7 +128,7 @@ export const rollup = onMessagePublished({ ...rollupOptions, topic: rollupTopic,
 
 // The safety net for a lost tick: every window due is rolled up within a minute.
 export const rollupSweep = onSchedule({ schedule: "every 1 minutes", region, timeoutSeconds: 300, memory: "1GiB" }, async () => {
-  await sweep(rollupDeps());
+  await sweep(rollupDeps(), { compact: true });
 });
 
 // A bad DASHBOARD_URL stops an api instance as it starts, before it serves a

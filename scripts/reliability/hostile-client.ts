@@ -10,7 +10,7 @@ import { randomBytes } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Firestore } from "firebase-admin/firestore";
 import { entityId, publicationKey } from "@newsroom/core/keys";
-import { COLLECTIONS, paths, type WindowDoc } from "@newsroom/core/layout";
+import { COLLECTIONS, paths, type BatchDoc } from "@newsroom/core/layout";
 import { createKey } from "newsroom-functions/keys/store";
 import { firestoreFor, runLoadTest, type LoadTestOptions } from "../../load-test/src/run.ts";
 import type { RuntimeStack } from "../lib/runtime-stack.ts";
@@ -33,9 +33,9 @@ const word = (i: number) => ["zor", "vak", "tel", "mun", "qir", "bex", "dral", "
 async function dishonesty(db: Firestore): Promise<string | undefined> {
   const status = (await db.doc(paths.rollupStatus()).get()).data();
   const complete = Number(status?.["completeThrough"] ?? 0);
-  const open = await db.collection(COLLECTIONS.windows).where("applied", "==", false).get();
+  const open = await db.collection(COLLECTIONS.batches).where("open", "==", true).get();
   for (const w of open.docs) {
-    const plan = (w.data() as WindowDoc).plan;
+    const plan = (w.data() as BatchDoc).plan;
     if (plan && plan.to <= complete) return `batch ${w.id} planned through ${plan.to}, not applied, completeThrough ${complete}`;
   }
   return undefined;

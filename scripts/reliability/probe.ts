@@ -4,7 +4,7 @@
 import { openSync, readSync, closeSync, fstatSync } from "node:fs";
 import type { Firestore } from "firebase-admin/firestore";
 import { publicationKey } from "@newsroom/core/keys";
-import { COLLECTIONS, type WindowDoc } from "@newsroom/core/layout";
+import { COLLECTIONS, type BatchDoc } from "@newsroom/core/layout";
 
 export type LogLine = { instance: string; fields: Record<string, unknown> };
 
@@ -67,10 +67,10 @@ export async function articlesOf(db: Firestore, publication: string): Promise<nu
   return snap.data().count;
 }
 
-/** The newest windows, for watching rollups at work. */
-export async function recentWindows(db: Firestore, n = 5): Promise<WindowDoc[]> {
-  const snap = await db.collection(COLLECTIONS.windows).orderBy("windowEnd", "desc").limit(n).get();
-  return snap.docs.map((d) => d.data() as WindowDoc);
+/** The newest batches, for watching rollups at work. */
+export async function recentBatches(db: Firestore, n = 5): Promise<BatchDoc[]> {
+  const snap = await db.collection(COLLECTIONS.batches).orderBy("windowEnd", "desc").limit(n).get();
+  return snap.docs.map((d) => d.data() as BatchDoc);
 }
 
 /** Resolves once `fn` holds (polled every `everyMs`), or rejects after `timeoutMs`. */

@@ -13,9 +13,10 @@
 //                                                               was counted (top level: creating one
 //                                                               never touches a publication's path)
 //   deltas/{deltaId}                           DeltaDoc         one message's counts, until rolled up
-//   windows/{windowEnd}                        WindowDoc        a rollup batch: the deltas committed in
+//   batches/{batchId}                          BatchDoc         a rollup batch: the deltas committed in
 //                                                               (from, to], its plan, whether applied
-//   windows/{windowEnd}/parts/{n}              PartDoc          one applied rollup commit
+//   batches/{batchId}/parts/{range}            (marker)         one applied rollup commit
+//   windows/{windowEnd} (+ parts/{n})          WindowDoc        the batches of the code before plans v2, left by a deploy
 //   rollup/state                               RollupStateDoc   where the last planned batch ends
 //   rollup/status                              RollupStatusDoc  how far the counts are complete
 //   quarantine/{id}                            QuarantineDoc    a poison message or one post that failed
@@ -30,6 +31,7 @@ export const COLLECTIONS = {
   years: "years",
   articles: "articles",
   deltas: "deltas",
+  batches: "batches",
   windows: "windows",
   parts: "parts",
   rollup: "rollup",
@@ -70,6 +72,8 @@ export interface PublicationDoc<Time = unknown> {
   days?: Record<Day, number>;
   /** The years whose days `days` holds (until compaction moves them). */
   inlineYears?: number[];
+  /** 2 once `yearly` was computed from every day (rollup/compact.ts); absent on documents the code before wrote. */
+  seriesV?: number;
   updatedAt?: Time;
 }
 
@@ -94,6 +98,8 @@ export interface EntityDoc<Time = unknown> {
   days?: Record<Day, DayCounts>;
   /** The years whose days `days` holds (until compaction moves them). */
   inlineYears?: number[];
+  /** 2 once `yearly` was computed from every day (rollup/compact.ts); absent on documents the code before wrote. */
+  seriesV?: number;
   /** A person's full name: the lone surnames it claims ("donald trump" -> ["trump"]), for the rollup's alias lookup. */
   aliases?: string[];
   /** Ids of lone-surname entities the rollup counted into this one (their articles list them under those ids). */
@@ -169,14 +175,22 @@ export interface AliasMerge {
   word: string;
 }
 
-export interface WindowDoc<Time = unknown> {
+/**
+ * batches/{id}: one rollup batch. `id` is its window's end, or for a batch that
+ * ended early (a backlog) the instant it ends, or "legacy-{windowEnd}" for a
+ * batch the code before plans v2 planned and this code finishes.
+ */
+export interface BatchDoc<Time = unknown> {
+  /** Where the batch ends (epoch ms): its window's, or its own when it ended early. */
   windowEnd: number;
   claimedAt: Time;
   /**
    * Set once, in the transaction that moves rollup/state: the deltas committed in (from, to] (epoch ms), and
-   * the commits to make, by item-key range; `v` the key scheme (rollup/plan.ts PLAN_VERSION, absent before 2).
+   * the commits to make, by item-key range; `v` the key scheme (rollup/plan.ts PLAN_VERSION).
    */
   plan?: { v?: number; from: number; to: number; parts: Array<{ first: string; last: string }>; deltas: number; posts: number; merges?: AliasMerge[] };
+  /** Planned and not yet applied (set with the plan, removed when applied): what sweeps finish and status waits for. */
+  open?: boolean;
   applied: boolean;
   /** Items of the plan Firestore refused for good (quarantined; the rest applied). */
   failed?: number;
@@ -186,6 +200,9 @@ export interface WindowDoc<Time = unknown> {
   appliedAt?: Time;
   expireAt: Time;
 }
+
+/** windows/{windowEnd}: a batch of the code before plans v2 (no `v`, no `open`); read only to finish one a deploy left. */
+export type WindowDoc<Time = unknown> = Omit<BatchDoc<Time>, "open">;
 
 export interface RollupStateDoc {
   /** Every delta committed at or before this instant (epoch ms) belongs to a planned batch. */
@@ -217,10 +234,11 @@ export interface RollupStatusDoc<Time = unknown> {
   failedFrom?: number;
 }
 
-/** quarantine/rollup~{windowEnd}~{range}: one rollup write Firestore refused for good, kept for an operator. */
+/** quarantine/rollup~{batch}~{range}: one rollup write Firestore refused for good, kept for an operator. */
 export interface RollupQuarantineDoc<Time = unknown> {
   kind: "rollup";
-  windowEnd: number;
+  /** The batch's document id (batches/{batch}). */
+  batch: string;
   range: string;
   /** The document the write was for, and the write itself as JSON (capped). */
   path: string;
@@ -285,7 +303,7 @@ export const DAY_MS = 24 * 60 * 60 * 1000;
 
 export const TTL = {
   deltasDays: 30,
-  windowsDays: 30,
+  batchesDays: 30,
   quarantineDays: 30,
 } as const;
 
@@ -300,8 +318,10 @@ export const paths = {
     `${COLLECTIONS.publications}/${pubKey}/${COLLECTIONS.ents}/${entityId}/${COLLECTIONS.years}/${year}`,
   article: (articleId: string) => `${COLLECTIONS.articles}/${articleId}`,
   delta: (deltaId: string) => `${COLLECTIONS.deltas}/${deltaId}`,
+  batch: (id: number | string) => `${COLLECTIONS.batches}/${id}`,
+  part: (batchId: number | string, range: number | string) => `${COLLECTIONS.batches}/${batchId}/${COLLECTIONS.parts}/${range}`,
+  /** The code before plans v2 kept its batches here. */
   window: (windowEnd: number) => `${COLLECTIONS.windows}/${windowEnd}`,
-  part: (windowEnd: number, n: number | string) => `${COLLECTIONS.windows}/${windowEnd}/${COLLECTIONS.parts}/${n}`,
   rollupStatus: () => `${COLLECTIONS.rollup}/status`,
   rollupState: () => `${COLLECTIONS.rollup}/state`,
   quarantine: (id: string) => `${COLLECTIONS.quarantine}/${id}`,
@@ -344,8 +364,8 @@ export function deltaId(messageId: string, firstIndex: number, part: number): st
 }
 
 /** Quarantine id of a rollup write refused for good ("~" never appears unencoded in a message's ids). */
-export function rollupQuarantineId(windowEnd: number, range: string): string {
-  return `rollup~${windowEnd}~${range}`;
+export function rollupQuarantineId(batchId: number | string, range: string): string {
+  return `rollup~${batchId}~${range}`;
 }
 
 /** Quarantine id of a whole message, or of one of its posts. */

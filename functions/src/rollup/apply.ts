@@ -11,8 +11,11 @@
 // alone. Its marker says "failed", it goes to quarantine with its reason, and
 // every other item is applied. Markers also record "split", so a rollup that
 // takes over after a crash goes straight to the halves: the halving is by
-// position, the same in every run.
-import { FieldValue, Timestamp, type DocumentData } from "firebase-admin/firestore";
+// position, the same in every run. Every one of these transactions also reads
+// the batch's document and writes nothing once it is applied: a rollup that
+// read the batch's deltas while another finished it and deleted them (so its
+// items may be short) can never write them.
+import { FieldValue, Timestamp, type DocumentData, type DocumentReference, type Transaction } from "firebase-admin/firestore";
 import { entityKey } from "@newsroom/core/keys";
 import { DAY_MS, paths, rollupQuarantineId, STORED_LIMITS, TTL, type RollupQuarantineDoc } from "@newsroom/core/layout";
 import { isPermanentFirestoreError } from "../process/retry.js";
@@ -77,12 +80,21 @@ function markerOf(data: DocumentData | undefined): Marker | undefined {
   return { state: "applied" };
 }
 
+type BatchId = number | string;
+
+/** The range's marker, or "applied" for every range once the batch itself is. */
+async function markerIn(tx: Transaction, deps: RollupDeps, batchId: BatchId, marker: DocumentReference): Promise<Marker | undefined> {
+  const [batch, found] = await tx.getAll(deps.db.doc(paths.batch(batchId)), marker);
+  if (batch!.get("applied") === true) return { state: "applied" };
+  return markerOf(found!.data());
+}
+
 /** Applies items of part `n` (all of them, or lo..hi-1 when `range` is a half) under the range's marker. */
-async function applyRange(deps: RollupDeps, windowEnd: number, range: string, items: readonly RollupItem[]): Promise<PartOutcome | Marker> {
-  const marker = deps.db.doc(paths.part(windowEnd, range));
+async function applyRange(deps: RollupDeps, batchId: BatchId, range: string, items: readonly RollupItem[]): Promise<PartOutcome | Marker> {
+  const marker = deps.db.doc(paths.part(batchId, range));
   try {
     return await txn(deps, async (tx) => {
-      const found = markerOf((await tx.get(marker)).data());
+      const found = await markerIn(tx, deps, batchId, marker);
       if (found) return found;
       const updatedAt = FieldValue.serverTimestamp();
       for (const item of items) tx.set(deps.db.doc(item.path), writeOf(item, updatedAt), { merge: true });
@@ -92,10 +104,10 @@ async function applyRange(deps: RollupDeps, windowEnd: number, range: string, it
   } catch (err) {
     if (!isPermanentFirestoreError(err)) throw err;
     const reason = String((err as Error).message ?? err).slice(0, STORED_LIMITS.quarantineReasonChars);
-    if (items.length === 1) return recordFailure(deps, windowEnd, range, items[0]!, reason);
+    if (items.length === 1) return recordFailure(deps, batchId, range, items[0]!, reason);
     // Tell later runs to go to the halves (unless someone applied the range meanwhile).
     return txn(deps, async (tx) => {
-      const found = markerOf((await tx.get(marker)).data());
+      const found = await markerIn(tx, deps, batchId, marker);
       if (found) return found;
       tx.create(marker, { split: true, reason, items: items.length });
       return { state: "split" } as const;
@@ -104,13 +116,13 @@ async function applyRange(deps: RollupDeps, windowEnd: number, range: string, it
 }
 
 /** The one item to blame: its marker says failed, and the write goes to quarantine for an operator. */
-async function recordFailure(deps: RollupDeps, windowEnd: number, range: string, item: RollupItem, reason: string): Promise<Marker> {
+async function recordFailure(deps: RollupDeps, batchId: BatchId, range: string, item: RollupItem, reason: string): Promise<Marker> {
   const now = deps.now ?? Date.now;
   const json = JSON.stringify(item);
   const excerpt = Buffer.from(json, "utf8").subarray(0, STORED_LIMITS.quarantineExcerptBytes).toString("utf8");
   const doc: RollupQuarantineDoc<Timestamp | FieldValue> = {
     kind: "rollup",
-    windowEnd,
+    batch: String(batchId),
     range,
     path: item.path,
     reason,
@@ -119,16 +131,16 @@ async function recordFailure(deps: RollupDeps, windowEnd: number, range: string,
     quarantinedAt: FieldValue.serverTimestamp(),
     expireAt: Timestamp.fromMillis(now() + TTL.quarantineDays * DAY_MS),
   };
-  const marker = deps.db.doc(paths.part(windowEnd, range));
-  const q = deps.db.doc(paths.quarantine(rollupQuarantineId(windowEnd, range)));
+  const marker = deps.db.doc(paths.part(batchId, range));
+  const q = deps.db.doc(paths.quarantine(rollupQuarantineId(batchId, range)));
   const outcome = await txn(deps, async (tx) => {
-    const found = markerOf((await tx.get(marker)).data());
+    const found = await markerIn(tx, deps, batchId, marker);
     if (found) return found;
     tx.create(marker, { failed: reason, path: item.path, items: 1 });
     tx.set(q, doc);
     return { state: "failed", reason, path: item.path } as const;
   });
-  deps.logger.warn("rollup: a write refused for good, quarantined; the rest of the window goes on", { windowEnd, range, path: item.path.slice(0, 200), reason: reason.slice(0, 300) });
+  deps.logger.warn("rollup: a write refused for good, quarantined; the rest of the batch goes on", { batch: batchId, range, path: item.path.slice(0, 200), reason: reason.slice(0, 300) });
   return outcome;
 }
 
@@ -137,14 +149,14 @@ async function recordFailure(deps: RollupDeps, windowEnd: number, range: string,
  * permanent refusal as described at the top. Returns what this call wrote and
  * every failed item of the range (also those an earlier run recorded).
  */
-export async function applyPart(deps: RollupDeps, windowEnd: number, part: number, items: readonly RollupItem[], lo = 0, hi = items.length): Promise<PartOutcome> {
+export async function applyPart(deps: RollupDeps, batchId: BatchId, part: number, items: readonly RollupItem[], lo = 0, hi = items.length): Promise<PartOutcome> {
   const range = lo === 0 && hi === items.length ? String(part) : `${part}.${lo}-${hi}`;
-  const r = await applyRange(deps, windowEnd, range, items.slice(lo, hi));
+  const r = await applyRange(deps, batchId, range, items.slice(lo, hi));
   if ("writes" in r) return r;
   if (r.state === "applied") return { writes: 0, failures: [] };
   if (r.state === "failed") return { writes: 0, failures: [{ range, path: r.path, items: 1, reason: r.reason }] };
   const mid = lo + Math.ceil((hi - lo) / 2);
-  const a = await applyPart(deps, windowEnd, part, items, lo, mid);
-  const b = await applyPart(deps, windowEnd, part, items, mid, hi);
+  const a = await applyPart(deps, batchId, part, items, lo, mid);
+  const b = await applyPart(deps, batchId, part, items, mid, hi);
   return { writes: a.writes + b.writes, failures: [...a.failures, ...b.failures] };
 }

@@ -8,14 +8,19 @@
 // Each document moves in one transaction that reads it and the year documents
 // it adds to, and writes plain values (no increments, so no limit on field
 // transforms): a rollup writing the same documents meanwhile waits or retries,
-// and nothing is counted twice or lost. scripts/migrate.ts runs the same
-// transaction over the layout from before year documents, recomputing `yearly`.
+// and nothing is counted twice or lost. A document not yet marked with
+// SERIES_VERSION (written by the code before year documents, whose `yearly`
+// holds only what was counted since) also gets `yearly` recomputed from all its
+// days; scripts/migrate.ts runs the same transaction over every such document.
 import { FieldPath, FieldValue, type DocumentReference, type Firestore } from "firebase-admin/firestore";
 import { addCounts, addDayCounts, COLLECTIONS, yearOf, yearOfMs, type DayCounts } from "@newsroom/core/layout";
 import { txn, type RollupDeps } from "./context.js";
 
 /** Documents one sweep moves at most, per kind (publications, entities). */
 export const COMPACT_PER_SWEEP = 100;
+
+/** `seriesV` of a totals document whose `yearly` is known to hold all its days. */
+export const SERIES_VERSION = 2;
 
 type Value = number | DayCounts;
 const add = (a: Value, b: Value): Value => (typeof a === "number" ? addCounts(a, b as number) : addDayCounts(a, b as DayCounts));
@@ -26,10 +31,11 @@ const zero = (v: Value): Value => (typeof v === "number" ? 0 : { m: 0, a: 0 });
  * `recomputeYearly`, also sets `yearly` from every day it has (the migration).
  * Returns the days moved.
  */
-export async function compactDocument(deps: Pick<RollupDeps, "db" | "retry">, ref: DocumentReference, year: number, recomputeYearly = false): Promise<number> {
+export async function compactDocument(deps: Pick<RollupDeps, "db" | "retry">, ref: DocumentReference, year: number, recompute = false): Promise<number> {
   return txn(deps as RollupDeps, async (tx) => {
     const snap = await tx.get(ref);
     if (!snap.exists) return 0;
+    const recomputeYearly = recompute || snap.get("seriesV") !== SERIES_VERSION;
     const days = (snap.get("days") ?? {}) as Record<string, Value>;
     const past = Object.keys(days).filter((d) => Number(yearOf(d)) < year);
     const movedYears = [...new Set(past.map(yearOf))];
@@ -61,7 +67,7 @@ export async function compactDocument(deps: Pick<RollupDeps, "db" | "retry">, re
       for (const [y, ds] of stored) for (const v of Object.values(ds)) sums[y] = add(sums[y] ?? zero(v), v);
       const moved = new Set(past);
       for (const d of Object.keys(days).filter((d) => !moved.has(d))) sums[yearOf(d)] = add(sums[yearOf(d)] ?? zero(days[d]!), days[d]!);
-      update.push("yearly", sums);
+      update.push("yearly", sums, "seriesV", SERIES_VERSION);
     }
     tx.update(ref, "inlineYears", left, ...update);
     return past.length;
@@ -76,14 +82,23 @@ function holding(db: Firestore, year: number, limit: number) {
   ];
 }
 
-/** One sweep's share: up to COMPACT_PER_SWEEP documents of each kind holding days of the last two years. */
+/**
+ * One scheduled sweep's share: up to COMPACT_PER_SWEEP documents of each kind
+ * holding days of the last two years. A document that fails is logged and
+ * left for the next sweep; the others go on.
+ */
 export async function compactPastYears(deps: RollupDeps, limit = COMPACT_PER_SWEEP): Promise<number> {
   const now = deps.now ?? Date.now;
   const year = Number(yearOfMs(now()));
   let moved = 0;
   for (const y of [year - 1, year - 2]) {
     for (const q of holding(deps.db, y, limit)) {
-      for (const d of (await q.get()).docs) moved += await compactDocument(deps, d.ref, year);
+      for (const d of (await q.get()).docs) {
+        moved += await compactDocument(deps, d.ref, year).catch((err: unknown) => {
+          deps.logger.warn("rollup: a document's past days not moved, the next sweep tries again", { path: d.ref.path.slice(0, 200), error: String(err).slice(0, 300) });
+          return 0;
+        });
+      }
     }
   }
   if (moved > 0) deps.logger.info("rollup: days of past years moved into year documents", { days: moved, year });

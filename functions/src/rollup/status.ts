@@ -1,5 +1,7 @@
 // Finishing a batch: its document marked applied and rollup/status brought up
-// to date, honestly. completeThrough is where every planned batch up to it is
+// to date, honestly (the failures recorded in it are an operator's to clear:
+// delete `failedFrom` and `failures` from rollup/status once the quarantined
+// writes are dealt with, and completeThrough moves on at the next batch). completeThrough is where every planned batch up to it is
 // fully applied: it never passes a batch that is planned and not yet applied
 // (a rollup died in it, or is still at it), nor one with a write Firestore
 // refused for good (failedFrom stays until an operator clears it). The
@@ -7,11 +9,11 @@
 // bad batch delays no one's counts; it only keeps them from being called
 // complete.
 import { FieldValue } from "firebase-admin/firestore";
-import { COLLECTIONS, paths, ROLLUP_STATUS_FAILURES, type RollupFailure, type RollupStatusDoc, type WindowDoc } from "@newsroom/core/layout";
+import { COLLECTIONS, paths, ROLLUP_STATUS_FAILURES, type BatchDoc, type RollupFailure, type RollupStatusDoc } from "@newsroom/core/layout";
 import type { ItemFailure } from "./apply.js";
 import { txn, type RollupDeps } from "./context.js";
 
-/** Open batches looked at: more than this planned and unapplied at once means rollups keep dying. */
+/** Open batches (planned, unapplied) looked at: more than this at once means rollups keep dying. */
 const OPEN_SCAN = 50;
 
 export interface StatusInput {
@@ -40,21 +42,31 @@ export function nextStatus(i: StatusInput): Omit<RollupStatusDoc, "appliedAt" | 
   return { completeThrough, appliedThrough, ...(failures.length > 0 ? { failures } : {}), ...(failedFrom !== undefined ? { failedFrom } : {}) };
 }
 
-/** Marks windows/{windowEnd} applied (with its failures) and updates rollup/status, in one transaction. */
-export async function recordFinish(deps: RollupDeps, windowEnd: number, plan: { from: number; to: number } | undefined, failures: readonly ItemFailure[]): Promise<void> {
+/**
+ * Marks batches/{id} applied (with its failures) and updates rollup/status, in
+ * one transaction. `plan` is the batch's, or undefined for a window that
+ * turned out to have no batch of its own (later batches reach past it): then
+ * a plan another rollup stored there meanwhile is that rollup's to finish,
+ * and nothing is written. False when nothing was (that, or applied already).
+ */
+export async function recordFinish(deps: RollupDeps, id: number | string, plan: { from: number; to: number } | undefined, failures: readonly ItemFailure[]): Promise<boolean> {
   const now = deps.now ?? Date.now;
-  const ref = deps.db.doc(paths.window(windowEnd));
+  const ref = deps.db.doc(paths.batch(id));
   const status = deps.db.doc(paths.rollupStatus());
   // Read in the transaction: a batch planned meanwhile must not be passed unseen.
-  const open = deps.db.collection(COLLECTIONS.windows).where("applied", "==", false).orderBy("windowEnd").limit(OPEN_SCAN);
-  await txn(deps, async (tx) => {
-    const [current, others] = await Promise.all([tx.get(status), tx.get(open)]);
+  const open = deps.db.collection(COLLECTIONS.batches).where("open", "==", true).orderBy("windowEnd").limit(OPEN_SCAN);
+  return txn(deps, async (tx) => {
+    const [doc, current, others] = await Promise.all([tx.get(ref), tx.get(status), tx.get(open)]);
+    const batch = doc.data() as BatchDoc | undefined;
+    if (batch?.applied || (plan === undefined && batch?.plan !== undefined)) return false;
     const openFroms = others.docs
       .filter((d) => d.id !== ref.id)
-      .map((d) => (d.data() as WindowDoc).plan?.from)
+      .map((d) => (d.data() as BatchDoc).plan?.from)
       .filter((f): f is number => typeof f === "number");
+    const windowEnd = plan?.to ?? batch?.windowEnd ?? (typeof id === "number" ? id : 0);
     const next = nextStatus({ current: current.data() as RollupStatusDoc | undefined, plan, failures, openFroms, windowEnd, now: now() });
-    tx.update(ref, { applied: true, failed: failures.length, appliedAt: FieldValue.serverTimestamp(), leaseUntil: FieldValue.delete(), leaseOwner: FieldValue.delete() });
+    tx.set(ref, { applied: true, open: FieldValue.delete(), failed: failures.length, appliedAt: FieldValue.serverTimestamp(), leaseUntil: FieldValue.delete(), leaseOwner: FieldValue.delete() }, { merge: true });
     tx.set(status, { ...next, appliedAt: FieldValue.serverTimestamp(), windowSeconds: deps.windowSeconds, at: now() });
+    return true;
   });
 }

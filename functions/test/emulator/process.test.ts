@@ -14,7 +14,8 @@ import { destroyExtractionPool, extractEach, type Extracted } from "../../src/pr
 import { summarisePost } from "../../src/process/summarise.js";
 import { articles } from "../../src/api/handlers.js";
 import { ReadStore } from "../../src/api/store.js";
-import { handleRollupTick, rollupWindow, sweep, type RollupDeps } from "../../src/rollup/handler.js";
+import { finishLegacy, handleRollupTick, rollupWindow, sweep, type RollupDeps } from "../../src/rollup/handler.js";
+import { recordFinish } from "../../src/rollup/status.js";
 import { applyPart } from "../../src/rollup/apply.js";
 import { compactDocument } from "../../src/rollup/compact.js";
 import { atOrBefore, readBatch } from "../../src/rollup/batch.js";
@@ -78,9 +79,9 @@ async function rolledUp(name: string, articles: number, d: RollupDeps = rollup()
   }
 }
 
-/** Is some window planned but not yet fully applied (a rollup died, or one is still committing)? */
+/** Is some batch planned but not yet fully applied (a rollup died, or one is still committing)? */
 async function windowPending(): Promise<boolean> {
-  return !(await db.collection(COLLECTIONS.windows).where("applied", "==", false).limit(1).get()).empty;
+  return !(await db.collection(COLLECTIONS.batches).where("open", "==", true).limit(1).get()).empty;
 }
 
 const send = (posts: Post[], messageId: string, d: HandlerDeps) =>
@@ -407,7 +408,7 @@ describe("rollup (Firestore emulator)", () => {
     const crashed = await rollupWindow(rollup({ db: dying, partLimits: { bytes: 4 * 1024 * 1024, writes: 2 } }), windowEnd).catch((e: Error) => e);
     if (crashed instanceof Error) {
       assert.match(crashed.message, /instance killed/);
-      const plan = (await db.doc(paths.window(windowEnd)).get()).get("plan") as { parts: unknown[] };
+      const plan = (await db.doc(paths.batch(windowEnd)).get()).get("plan") as { parts: unknown[] };
       assert.ok(plan.parts.length > 2, "the dead rollup's plan has several parts");
     }
     // After the lease a rollup that loses one commit's acknowledgement completes it, from the stored plan.
@@ -513,14 +514,33 @@ describe("rollup (Firestore emulator)", () => {
     assert.deepEqual(await rolledUp(name, all.length), expected(all));
   });
 
-  it("plans again a batch planned by the code before year documents when none of its parts was applied", async () => {
-    const batchEnd = 11 + 30_000 * Math.floor(Math.random() * 1e6);
+  it("finishes a batch the code before plans v2 left planned and untouched: planned again in batches/, the old one closed to the old code", async () => {
+    const windowEnd = 11 + 30_000 * Math.floor(Math.random() * 1e6);
     // An old plan over a range no delta is in.
-    await db.doc(paths.window(batchEnd)).set({ windowEnd: batchEnd, applied: false, plan: { from: 1, to: 2, parts: [{ first: "p\u00000\u00000000", last: "p\u00000\u00000000" }], deltas: 0, posts: 0 } });
-    const out = await rollupWindow(rollup(), batchEnd);
+    await db.doc(paths.window(windowEnd)).set({ windowEnd, applied: false, plan: { from: 1, to: 2, parts: [{ first: "p\u00000\u00000000", last: "p\u00000\u00000000" }], deltas: 0, posts: 0 } });
+    const out = await finishLegacy(rollup(), windowEnd);
     assert.equal(out.status, "applied");
-    const doc = (await db.doc(paths.window(batchEnd)).get()).data()!;
-    assert.deepEqual([doc.applied, doc.failed, doc.plan.v, doc.plan.parts], [true, 0, PLAN_VERSION, []]);
+    assert.equal((await db.doc(paths.window(windowEnd)).get()).get("applied"), true, "the code before leaves it alone now");
+    const doc = (await db.doc(paths.batch(`legacy-${windowEnd}`)).get()).data()!;
+    assert.deepEqual([doc.applied, doc.open, doc.failed, doc.plan.v, doc.plan.parts], [true, undefined, 0, PLAN_VERSION, []]);
+    assert.equal((await finishLegacy(rollup(), windowEnd)).status, "done");
+  });
+
+  it("writes nothing into a batch once it is applied, and finishes no window another rollup planned meanwhile", async () => {
+    const id = 13 + 30_000 * Math.floor(Math.random() * 1e6);
+    const name = pubName("Closed");
+    const pub = publicationKey(name);
+    await db.doc(paths.batch(id)).set({ windowEnd: id, applied: true });
+    const items = rollupItems({ [pub]: { n: name, a: 1, d: {}, e: {} } }, "2026");
+    // A rollup that read this batch's deltas while another finished it and deleted them: its items may be short.
+    assert.deepEqual(await applyPart(rollup(), id, 0, items), { writes: 0, failures: [] });
+    assert.equal((await db.doc(paths.publication(pub)).get()).exists, false);
+    // A window whose batches reach past it, but which another rollup planned after all: not ours to close.
+    const planned = id + 2;
+    await db.doc(paths.batch(planned)).set({ windowEnd: planned, applied: false, open: true, plan: { v: PLAN_VERSION, from: 1, to: planned, parts: [], deltas: 0, posts: 0 } });
+    assert.equal(await recordFinish(rollup(), planned, undefined, []), false);
+    assert.deepEqual([(await db.doc(paths.batch(planned)).get()).get("applied"), (await db.doc(paths.batch(planned)).get()).get("open")], [false, true]);
+    await db.doc(paths.batch(planned)).delete();
   });
 
   it("moves the days of past years out of the totals' documents into their year documents, exactly", async () => {

@@ -61,13 +61,13 @@ async function counted(name: string, n: number, ms = 4 * 60_000): Promise<void> 
 async function statusIsHonest(): Promise<void> {
   const status = (await db().doc(paths.rollupStatus()).get()).data();
   const complete = Number(status?.completeThrough ?? 0);
-  const open = await db().collection(COLLECTIONS.windows).where("applied", "==", false).get();
+  const open = await db().collection(COLLECTIONS.batches).where("open", "==", true).get();
   for (const w of open.docs) {
     const to = Number(w.get("plan.to") ?? Number.NaN);
-    assert.ok(!(to <= complete), `window ${w.id} is planned through ${to} and not applied, but completeThrough is ${complete}`);
+    assert.ok(!(to <= complete), `batch ${w.id} is planned through ${to} and not applied, but completeThrough is ${complete}`);
   }
-  const failed = await db().collection(COLLECTIONS.windows).where("failed", ">", 0).get();
-  for (const w of failed.docs) assert.ok(Number(w.get("plan.from")) >= complete, `window ${w.id} has failed items, but completeThrough is ${complete}`);
+  const failed = await db().collection(COLLECTIONS.batches).where("failed", ">", 0).get();
+  for (const w of failed.docs) assert.ok(Number(w.get("plan.from")) >= complete, `batch ${w.id} has failed items, but completeThrough is ${complete}`);
 }
 
 const dayAfter = (start: string, i: number) => new Date(Date.parse(`${start}T00:00:00Z`) + i * 86_400_000).toISOString().slice(0, 10);
@@ -127,7 +127,7 @@ describe("hostile clients cannot stop, skew or poison counting (issue 19)", () =
     await accepted([{ publication: honest, content: "Angela Merkel met Emmanuel Macron in Paris.", id: "h" }]);
     await counted(honest, 1, 8 * 60_000);
     await counted(hostile, 2_000, 6 * 60_000);
-    for (const w of (await db().collection(COLLECTIONS.windows).get()).docs) {
+    for (const w of (await db().collection(COLLECTIONS.batches).get()).docs) {
       assert.ok(sizeOf(w) < MAX_DOCUMENT_BYTES, `${w.ref.path}: ${sizeOf(w)} bytes, over Firestore's limit`);
     }
     await statusIsHonest();

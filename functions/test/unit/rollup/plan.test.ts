@@ -75,7 +75,7 @@ describe("rollup plan: year documents", () => {
     const plan = planParts(items);
     // Before year documents and chunk-first keys this plan had 1,800 parts (a part per chunk of each entity): 2 MB of keys.
     assert.ok(plan.length < 30, `${plan.length} parts`);
-    assert.ok(documentBytes(paths.window(1), { plan: { v: 2, from: 0, to: 1, parts: plan, deltas: 40, posts: 2_000, merges: [] } }) < 64 * 1024);
+    assert.ok(documentBytes(paths.batch(1), { plan: { v: 2, from: 0, to: 1, parts: plan, deltas: 40, posts: 2_000, merges: [] } }) < 64 * 1024);
     let covered = 0;
     for (const part of plan) {
       const mine = itemsOfPart(items, part);
