@@ -39,9 +39,11 @@ export function dateBounds(earliest: string, aheadHours: number): DateBounds {
 
 /**
  * Why `publishedAt` (already valid ISO 8601 by the post schema) is outside the
- * bounds for a post received at `receivedAt`, or undefined when it is inside.
+ * bounds for a post received at `receivedAt`, or undefined when it is inside
+ * (or absent: such a post counts on the day it is received).
  */
-export function publishedAtProblem(publishedAt: string, receivedAt: Date, bounds: DateBounds): string | undefined {
+export function publishedAtProblem(publishedAt: string | undefined, receivedAt: Date, bounds: DateBounds): string | undefined {
+  if (publishedAt === undefined) return undefined;
   if (publishedAt.length === 10 && dayStartMs(publishedAt) === undefined) return `publishedAt ${JSON.stringify(publishedAt)} is not a calendar day`;
   const t = instantOf(publishedAt, new Date(Number.NaN)).getTime();
   if (!Number.isFinite(t)) return `publishedAt ${JSON.stringify(publishedAt.slice(0, 40))} is not a valid date`;

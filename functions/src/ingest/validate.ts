@@ -26,7 +26,7 @@ export function validatePosts(items: readonly unknown[], options: ValidationOpti
         problems.push({ index, path: "", message: `the post is ${bytes} bytes once encoded as JSON; the limit is ${MAX_MESSAGE_BYTES} (characters such as control characters take six bytes each)` });
         return;
       }
-      const dated = result.data.publishedAt === undefined ? undefined : publishedAtProblem(result.data.publishedAt, options.now, options.dates);
+      const dated = publishedAtProblem(result.data.publishedAt, options.now, options.dates);
       if (dated) {
         problems.push({ index, path: "publishedAt", message: dated });
         return;

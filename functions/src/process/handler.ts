@@ -193,8 +193,7 @@ export async function handlePostsMessage(input: PostsMessageInput, deps: Handler
       quarantined++;
       continue;
     }
-    const published = posts[i]!.publishedAt;
-    const dated = published === undefined ? undefined : publishedAtProblem(published, received, deps.dates ?? DEFAULT_DATE_BOUNDS);
+    const dated = publishedAtProblem(posts[i]!.publishedAt, received, deps.dates ?? DEFAULT_DATE_BOUNDS);
     if (dated) {
       await quarantine(deps, quarantineId(input.messageId, i), { messageId: input.messageId, index: i, publication: posts[i]!.publication, reason: dated, payload: postPayload(posts[i]!) });
       quarantined++;

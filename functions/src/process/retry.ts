@@ -19,15 +19,17 @@ export const TRANSIENT_GRPC_CODES: ReadonlyMap<number, string> = new Map([
 const TRANSIENT_HTTP_CODES = new Set([409, 429, 500, 503, 504]);
 const TRANSIENT_NAMES = new Set(["deadline-exceeded", "resource-exhausted", "aborted", "internal", "unavailable"]);
 
-export function isTransientFirestoreError(err: unknown): boolean {
-  if (typeof err !== "object" || err === null || !("code" in err)) return false;
+/** An error's code: the number it carries, or its name normalised ("firestore/ALREADY_EXISTS" -> "already-exists"). */
+function codeOf(err: unknown): number | string | undefined {
+  if (typeof err !== "object" || err === null || !("code" in err)) return undefined;
   const code = (err as { code: unknown }).code;
-  if (typeof code === "number") return TRANSIENT_GRPC_CODES.has(code) || TRANSIENT_HTTP_CODES.has(code);
-  if (typeof code === "string") {
-    const name = code.replace(/^firestore\//i, "").toLowerCase().replaceAll("_", "-");
-    return TRANSIENT_NAMES.has(name);
-  }
-  return false;
+  if (typeof code === "number") return code;
+  return typeof code === "string" ? code.replace(/^firestore\//i, "").toLowerCase().replaceAll("_", "-") : undefined;
+}
+
+export function isTransientFirestoreError(err: unknown): boolean {
+  const code = codeOf(err);
+  return typeof code === "number" ? TRANSIENT_GRPC_CODES.has(code) || TRANSIENT_HTTP_CODES.has(code) : code !== undefined && TRANSIENT_NAMES.has(code);
 }
 
 export interface RetryOptions {
@@ -87,11 +89,8 @@ const PERMANENT_NAMES = new Set(["invalid-argument", "out-of-range"]);
  * many index entries): the posts in that commit are to blame, not the service.
  */
 export function isPermanentFirestoreError(err: unknown): boolean {
-  if (typeof err !== "object" || err === null || !("code" in err)) return false;
-  const code = (err as { code: unknown }).code;
-  if (typeof code === "number") return PERMANENT_GRPC_CODES.has(code) || code === 400 || code === 413;
-  if (typeof code === "string") return PERMANENT_NAMES.has(code.replace(/^firestore\//i, "").toLowerCase().replaceAll("_", "-"));
-  return false;
+  const code = codeOf(err);
+  return typeof code === "number" ? PERMANENT_GRPC_CODES.has(code) || code === 400 || code === 413 : code !== undefined && PERMANENT_NAMES.has(code);
 }
 
 /**
@@ -100,8 +99,6 @@ export function isPermanentFirestoreError(err: unknown): boolean {
  * since: running the transaction again reads it and skips it.
  */
 export function isAlreadyExists(err: unknown): boolean {
-  if (typeof err !== "object" || err === null || !("code" in err)) return false;
-  const code = (err as { code: unknown }).code;
-  if (typeof code === "number") return code === 6;
-  return typeof code === "string" && code.replace(/^firestore\//i, "").toLowerCase().replaceAll("_", "-") === "already-exists";
+  const code = codeOf(err);
+  return code === 6 || code === "already-exists";
 }

@@ -104,9 +104,16 @@ function newBatch(deps: RollupDeps, windowEnd: number, plan?: StoredPlan) {
   };
 }
 
+const throughOf = (state: RollupStateDoc | undefined) => Number(state?.through ?? 0);
+
 async function through(deps: RollupDeps): Promise<number> {
-  const snap = await deps.db.doc(paths.rollupState()).get();
-  return Number((snap.data() as RollupStateDoc | undefined)?.through ?? 0);
+  return throughOf((await deps.db.doc(paths.rollupState()).get()).data() as RollupStateDoc | undefined);
+}
+
+/** A stored plan's deltas, read again, and the writes they make under its merges. */
+async function planItems(deps: RollupDeps, plan: StoredPlan): Promise<{ deltas: DeltaRow[]; items: RollupItem[] }> {
+  const { deltas } = await readBatch(deps, plan.from, plan.to);
+  return { deltas, items: batchItems(mergeDeltas(deltas.map((d) => d.doc.pubs)), plan.merges ?? [], plan.to) };
 }
 
 /**
@@ -123,7 +130,7 @@ async function storePlan(deps: RollupDeps, windowEnd: number, plan: StoredPlan):
     const [w, s] = await tx.getAll(claimed, state);
     const stored = (w!.data() as BatchDoc | undefined)?.plan;
     if (stored) return stored;
-    if (Number((s!.data() as RollupStateDoc | undefined)?.through ?? 0) !== plan.from) throw new Moved();
+    if (throughOf(s!.data() as RollupStateDoc | undefined) !== plan.from) throw new Moved();
     if (plan.to === windowEnd) tx.update(claimed, { plan, open: true });
     else tx.create(deps.db.doc(paths.batch(plan.to)), newBatch(deps, plan.to, plan));
     tx.set(state, { through: plan.to } satisfies RollupStateDoc);
@@ -179,34 +186,26 @@ export async function finishLegacy(deps: RollupDeps, windowEnd: number): Promise
   const parts = ref.collection(COLLECTIONS.parts).limit(1);
   let plan: StoredPlan | undefined;
   let half = false;
-  if (taken) {
-    const batch = await readBatch(deps, taken.from, taken.to);
-    const items = batchItems(mergeDeltas(batch.deltas.map((d) => d.doc.pubs)), taken.merges ?? [], taken.to);
-    plan = { ...taken, v: PLAN_VERSION, parts: planParts(items, deps.partLimits) };
-  }
+  // Planned again only when untouched (checked again below, in the transaction that closes it).
+  if (taken && (await parts.get()).empty) plan = { ...taken, v: PLAN_VERSION, parts: planParts((await planItems(deps, taken)).items, deps.partLimits) };
   await txn(deps, async (tx) => {
-    half = taken !== null && !(await tx.get(parts)).empty;
+    half = taken !== null && (plan === undefined || !(await tx.get(parts)).empty);
     tx.update(ref, { applied: true, appliedAt: FieldValue.serverTimestamp(), leaseUntil: FieldValue.delete(), leaseOwner: FieldValue.delete() });
     if (taken) tx.set(deps.db.doc(paths.batch(id)), newBatch(deps, windowEnd, half ? taken : plan!));
   });
-  if (!plan) return { status: "done", windowEnd }; // claimed and never planned: nothing of its own
+  if (!taken) return { status: "done", windowEnd }; // claimed and never planned: nothing of its own
   if (half) {
     const reason = "planned by the code before plans v2 and half applied: its other parts cannot be applied by this version";
-    await recordFinish(deps, id, taken!, [{ range: "all", path: paths.window(windowEnd), items: 0, reason }]);
+    await recordFinish(deps, id, taken, [{ range: "all", path: paths.window(windowEnd), items: 0, reason }]);
     deps.logger.warn("rollup: a half-applied batch of the code before, recorded as failed", { windowEnd });
-    return { status: "applied", windowEnd, from: taken!.from, to: taken!.to, deltas: taken!.deltas, posts: taken!.posts, parts: taken!.parts.length, writes: 0, failed: 1 };
+    return { status: "applied", windowEnd, from: taken.from, to: taken.to, deltas: taken.deltas, posts: taken.posts, parts: taken.parts.length, writes: 0, failed: 1 };
   }
-  return applyPlan(deps, id, plan);
+  return applyPlan(deps, id, plan!);
 }
 
 /** Applies a stored plan's parts, finishes its document, deletes its deltas. Stops, busy, when it loses its lease. */
 async function applyPlan(deps: RollupDeps, id: BatchId, plan: StoredPlan, known?: { deltas: DeltaRow[]; items: RollupItem[] }): Promise<WindowOutcome> {
-  let deltas = known?.deltas;
-  let items = known?.items;
-  if (!deltas || !items) {
-    deltas = (await readBatch(deps, plan.from, plan.to)).deltas;
-    items = batchItems(mergeDeltas(deltas.map((d) => d.doc.pubs)), plan.merges ?? [], plan.to);
-  }
+  const { deltas, items } = known ?? (await planItems(deps, plan));
   let writes = 0;
   const failures: ItemFailure[] = [];
   for (let n = 0; n < plan.parts.length; n++) {

@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
-import { backoffDelay, isTransientFirestoreError, withRetry, type RetryOptions } from "../../../src/process/retry.js";
+import { backoffDelay, isAlreadyExists, isPermanentFirestoreError, isTransientFirestoreError, withRetry, type RetryOptions } from "../../../src/process/retry.js";
 
 const grpc = (code: number, message = `code ${code}`) => Object.assign(new Error(message), { code });
 
@@ -34,6 +34,15 @@ describe("isTransientFirestoreError", () => {
     assert.ok(!isTransientFirestoreError({ code: "permission-denied" }));
     assert.ok(!isTransientFirestoreError(null));
     assert.ok(!isTransientFirestoreError("UNAVAILABLE"));
+  });
+});
+
+describe("isPermanentFirestoreError, isAlreadyExists", () => {
+  it("tell a refusal for good and a document already there, by number or name, from everything else", () => {
+    for (const e of [grpc(3), grpc(11), grpc(400), grpc(413), { code: "INVALID_ARGUMENT" }, { code: "firestore/out-of-range" }]) assert.ok(isPermanentFirestoreError(e), JSON.stringify(e));
+    for (const e of [grpc(14), grpc(6), { code: "unavailable" }, new Error("plain"), null]) assert.ok(!isPermanentFirestoreError(e), JSON.stringify(e));
+    for (const e of [grpc(6), { code: "ALREADY_EXISTS" }, { code: "firestore/already-exists" }]) assert.ok(isAlreadyExists(e), JSON.stringify(e));
+    for (const e of [grpc(3), { code: "aborted" }, "ALREADY_EXISTS", undefined]) assert.ok(!isAlreadyExists(e), JSON.stringify(e));
   });
 });
 

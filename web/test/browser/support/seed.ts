@@ -5,7 +5,7 @@
 import { createHash } from "node:crypto";
 import { getApps, initializeApp } from "firebase-admin/app";
 import { FieldPath, FieldValue, getFirestore, Timestamp, type Firestore } from "firebase-admin/firestore";
-import { paths, yearOf, yearOfMs, type ArticleDoc, type Day, type DayCounts, type EntityDoc, type EntityType, type EntityYearDoc, type PublicationDoc, type PublicationYearDoc, type RollupStatusDoc, type Year } from "@newsroom/core/layout";
+import { addDayCounts, paths, yearOf, yearOfMs, type ArticleDoc, type Day, type DayCounts, type EntityDoc, type EntityType, type EntityYearDoc, type PublicationDoc, type PublicationYearDoc, type RollupStatusDoc, type Year } from "@newsroom/core/layout";
 
 // No Google metadata server here: do not let google-auth-library go looking for one.
 process.env.METADATA_SERVER_DETECTION ??= "none";
@@ -49,8 +49,6 @@ function series<T>(days: Readonly<Record<Day, T>> | undefined, add: (a: T, b: T)
   return { own: { yearly, ...(inline ? { days: inline, inlineYears: [Number(now)] } : {}) }, years: [...years].filter(([y]) => y !== now) };
 }
 
-const addCounts = (x: DayCounts, y: DayCounts): DayCounts => ({ m: x.m + y.m, a: x.a + y.a });
-
 /** `days`: articles per day, stored as the rollup stores them (see `series`). */
 export async function seedPublication(name: string, articleCount: number, entities: SeedEntity[], days?: Record<Day, number>): Promise<string> {
   const key = pubKey(name);
@@ -62,7 +60,7 @@ export async function seedPublication(name: string, articleCount: number, entiti
   for (const [year, d] of pub.years) batch.set(store.doc(paths.publicationYear(key, year)), { year: Number(year), days: d } satisfies PublicationYearDoc);
   for (const { days: entityDays, ...e } of entities) {
     const id = entityId(e.type, e.word);
-    const ent = series(entityDays, addCounts);
+    const ent = series(entityDays, addDayCounts);
     batch.set(store.doc(paths.entity(key, id)), { ...e, key: entityKey(e.word), ...ent.own, updatedAt: now } satisfies EntityDoc<FieldValue>);
     for (const [year, d] of ent.years) batch.set(store.doc(paths.entityYear(key, id, year)), { year: Number(year), days: d } satisfies EntityYearDoc);
   }
