@@ -152,7 +152,10 @@ describe("explore views in headless Chromium", () => {
     await columns.first().waitFor();
     const shown = await columns.evaluateAll((rs) => rs.map((r) => [r.getAttribute("data-label"), Number(r.getAttribute("data-value"))]));
     assert.deepEqual(shown, [["2026-03-02", 6], ["2026-03-03", 10], ["2026-03-04", 4], ["2026-03-05", 0], ["2026-03-06", 8]]);
-    const courier = await card(page, keys.courier).locator(".card-timeline rect.column").evaluateAll((rs) => rs.map((r) => Number(r.getAttribute("data-value"))));
+    // Each card's listeners answer on their own: wait for the Courier's days too, not just the Ledger's.
+    const courierColumns = card(page, keys.courier).locator(".card-timeline figure.timeline[data-state='data'] rect.column");
+    await courierColumns.first().waitFor();
+    const courier = await courierColumns.evaluateAll((rs) => rs.map((r) => Number(r.getAttribute("data-value"))));
     assert.deepEqual(courier, [12, 8]);
     assert.equal(await card(page, keys.ledger).locator("figure.timeline").getAttribute("data-source"), "days", "from the 2026 year document");
   });
