@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { extractOrThrow, MAX_ENTITY_CHARS, MAX_SPAN_TOKENS } from "../../../src/nlp/extract.js";
-import { hostileText, hostileUnits, type HostileClass } from "../../../src/nlp/hostile.js";
+import { hostileText, hostileUnits, type HostileClass } from "@newsroom/test-support/hostile-text";
 import { workSteps } from "../../../src/nlp/limits.js";
 import { tokenize } from "../../../src/nlp/tokenize.js";
 
