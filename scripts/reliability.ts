@@ -22,7 +22,7 @@ import { parseArgs } from "node:util";
 import type { Firestore } from "firebase-admin/firestore";
 import { encodeMessage } from "@newsroom/core/message";
 import type { Post } from "@newsroom/core/post";
-import { describeResult, hostileCases, runHostileCases, secretsIn, summariseHostile } from "@newsroom/core/testing/hostile-requests";
+import { describeResult, hostileCases, runHostileCases, secretsIn, summariseHostile } from "@newsroom/test-support/hostile-requests";
 import { syntheticTexts } from "../load-test/src/corpus/synthetic.ts";
 import { expectedEntities, type TextUses } from "../load-test/src/expected.ts";
 import { firestoreFor, localRunOptions, runLoadTest, type LoadTestOptions, type LoadTestReport } from "../load-test/src/run.ts";
