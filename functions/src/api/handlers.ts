@@ -8,7 +8,7 @@ import type { Timestamp } from "firebase-admin/firestore";
 import { compareLists, fightinWords } from "./compare.js";
 import { CURSOR_VALUES as V, decodeCursor, encodeCursor } from "./cursor.js";
 import { badRequest, notFound } from "./errors.js";
-import { COMPARE_SCAN, P, Q, SEARCH_SCAN, V0_MAX_PUBLICATIONS, type R } from "./schema.js";
+import { COMPARE_SCAN, P, Q, SEARCH_SCAN, V0_MAX_PUBLICATIONS, type R } from "@newsroom/core/api-schema";
 import { entitySeries, entityYears, publicationSeries, publicationYears, seriesYears } from "./series.js";
 import type { EntityRow, PublicationRow, ReadStore } from "./store.js";
 

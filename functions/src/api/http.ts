@@ -17,8 +17,8 @@ import { SingleFlight } from "./flight.js";
 import * as h from "./handlers.js";
 import type { Answer } from "./handlers.js";
 import { dashboardLinks } from "./links.js";
-import { openApiDocument } from "./openapi.js";
-import { ROUTES, type RouteName, type RouteSpec } from "./schema.js";
+import { ROUTES, type RouteName, type RouteSpec } from "@newsroom/core/api-schema";
+import { openApiDocument } from "@newsroom/core/openapi";
 import { ReadStore } from "./store.js";
 
 export interface ApiDeps {

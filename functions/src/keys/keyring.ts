@@ -9,7 +9,7 @@
 import { LRUCache } from "lru-cache";
 import { clientKeyId } from "@newsroom/core/layout";
 import { RateLimiter } from "../http/rate-limit.js";
-import type { ClientGrant } from "./store.js";
+import type { ClientGrant } from "@newsroom/store/client-keys";
 
 export type KeyringOptions = {
   /** The grant of the key with this id (its hash), or undefined for no such key. */

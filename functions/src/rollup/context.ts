@@ -1,12 +1,12 @@
 // What every step of the rollup is given (production builds it in deps.ts,
 // tests against the emulator), and its transaction helper.
-import type { Firestore, Transaction } from "firebase-admin/firestore";
-import type { ProcessLogger } from "../process/handler.js";
-import { withRetry, type RetryOptions } from "../process/retry.js";
+import type { Firestore } from "firebase-admin/firestore";
+import type { RetryOptions } from "@newsroom/core/retry";
+import type { Logger } from "../log.js";
 
 export interface RollupDeps {
   db: Firestore;
-  logger: ProcessLogger;
+  logger: Logger;
   windowSeconds: number;
   /** Wait this long after a window's end before reading it (commits in flight then land after it). */
   graceMs: number;
@@ -23,7 +23,6 @@ export interface RollupDeps {
   batchLimits?: { bytes: number; posts: number; planBytes: number };
 }
 
-/** One transaction, one attempt each: retries (and their time budget) are ours. */
-export const txn = <T>(deps: RollupDeps, fn: (tx: Transaction) => Promise<T>) => withRetry(() => deps.db.runTransaction(fn, { maxAttempts: 1 }), deps.retry);
+export { txn } from "@newsroom/store/transaction";
 
 export const sleepOf = (deps: RollupDeps) => deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));

@@ -33,14 +33,15 @@
 import { FieldValue, Timestamp } from "firebase-admin/firestore";
 import { documentBytes, MAX_DOCUMENT_BYTES } from "@newsroom/core/doc-size";
 import { COLLECTIONS, DAY_MS, paths, TTL, type BatchDoc, type RollupStateDoc, type WindowDoc } from "@newsroom/core/layout";
-import { mergeDeltas } from "../process/delta.js";
-import { withRetry } from "../process/retry.js";
-import { findMerges, storedFullNames } from "./aliases.js";
+import { findMerges } from "@newsroom/core/alias-merges";
+import { mergeDeltas } from "@newsroom/core/delta";
+import { withRetry } from "@newsroom/core/retry";
+import { batchItems, itemsOfPart, planParts, PLAN_VERSION, type RollupItem } from "@newsroom/core/rollup-plan";
+import { storedFullNames } from "./alias-lookup.js";
 import { applyPart, type ItemFailure } from "./apply.js";
 import { BATCH_LIMITS, readBatch, type DeltaRow } from "./batch.js";
 import { sleepOf, txn, type RollupDeps } from "./context.js";
 import { compactPastYears } from "./compact.js";
-import { batchItems, itemsOfPart, planParts, PLAN_VERSION, type RollupItem } from "./plan.js";
 import { recordFinish } from "./status.js";
 
 export type { RollupDeps } from "./context.js";
