@@ -35,6 +35,11 @@ export type EntityRow = Row<EntityDoc<Timestamp>, (typeof ENTITY)[number]> & Par
 export type ArticleRow = Row<ArticleDoc<Timestamp>, (typeof ARTICLE)[number]>;
 export type StatusRow = Partial<Pick<RollupStatusDoc<Timestamp>, (typeof STATUS)[number]>>;
 
+export interface ReadOptions {
+  /** Also read the inline days and per-year summary (the answer has a series). */
+  series?: boolean;
+}
+
 /** Firestore's limit on the values of one array-contains-any filter. */
 export const MAX_CONTAINS_ANY = 30;
 
@@ -69,13 +74,13 @@ export class ReadStore {
   }
 
   /** With its inline days and per-year summary when the answer has a series. */
-  async publication(pubKey: string, series = false): Promise<PublicationRow | undefined> {
+  async publication(pubKey: string, { series = false }: ReadOptions = {}): Promise<PublicationRow | undefined> {
     const [p] = await this.docs<PublicationRow>([paths.publication(pubKey)], series ? PUBLICATION_SERIES : PUBLICATION);
     return p;
   }
 
   /** The fields every entity answer shows, its key and absorbed ids, and with `series` its inline days and per-year summary. */
-  async entity(pubKey: string, id: string, series = false): Promise<EntityRow | undefined> {
+  async entity(pubKey: string, id: string, { series = false }: ReadOptions = {}): Promise<EntityRow | undefined> {
     const [e] = await this.docs<EntityRow>([paths.entity(pubKey, id)], series ? ENTITY_SERIES : ENTITY_ONE);
     return e;
   }
