@@ -4,7 +4,7 @@ import { documentBytes, MAX_DOCUMENT_BYTES } from "@newsroom/core/doc-size";
 import { entityId } from "@newsroom/core/keys";
 import { paths, type DayCounts, type DeltaEntity } from "@newsroom/core/layout";
 import type { DeltaPubs } from "../../src/delta.js";
-import { ENTRIES_PER_WRITE, itemsOfPart, planParts, rollupItems, type RollupItem } from "../../src/rollup-plan.js";
+import { batchItems, ENTRIES_PER_WRITE, itemBytes, itemsOfPart, planParts, rollupItems, type RollupItem } from "../../src/rollup-plan.js";
 
 const day = (start: string, i: number) => new Date(Date.parse(`${start}T00:00:00Z`) + i * 86_400_000).toISOString().slice(0, 10);
 
@@ -104,5 +104,53 @@ describe("rollup plan: year documents", () => {
     const word = "\u{1F600}".repeat(64); // 128 UTF-16 units, 256 bytes
     const doc = { word, key: word, type: "organization", count: big, articles: big, yearly, days: inline, inlineYears: [2025, 2026], aliases: Array(10).fill("x".repeat(128)), absorbed: Array(10).fill(id), updatedAt: new Date() };
     assert.ok(documentBytes(paths.entity("p".repeat(512), id), doc) < MAX_DOCUMENT_BYTES / 16);
+  });
+});
+
+describe("rollup plan: parts", () => {
+  const items = rollupItems(backfill("p", 40, 3, "2026-01-01"), "2026");
+
+  it("cuts the items into contiguous key ranges within the writes and bytes of a part", () => {
+    const limits = { writes: 7, bytes: 3 * Math.max(...items.map(itemBytes)) };
+    const plan = planParts(items, limits);
+    const parts = plan.map((part) => itemsOfPart(items, part));
+    assert.deepEqual(parts.flat(), items, "every item once, in key order");
+    for (const part of parts) {
+      assert.ok(part.length >= 1 && part.length <= limits.writes, `${part.length} writes`);
+      assert.ok(part.reduce((n, i) => n + itemBytes(i), 0) <= limits.bytes);
+    }
+    assert.ok(plan.length >= Math.ceil(items.length / 3));
+  });
+
+  it("puts an item larger than a part's bytes in a part of its own rather than none", () => {
+    const plan = planParts(items, { writes: 100, bytes: 1 });
+    assert.equal(plan.length, items.length);
+  });
+
+  it("plans nothing for no items", () => {
+    assert.deepEqual(planParts([]), []);
+  });
+});
+
+describe("batchItems", () => {
+  it("writes a merged lone surname into its full name, which records the id it absorbed", () => {
+    const full = entityId("person", "Ada Lovelace");
+    const lone = entityId("person", "Lovelace");
+    const pubs: DeltaPubs = {
+      p: {
+        n: "P",
+        a: 2,
+        d: { "2026-01-01": 2 },
+        e: {
+          [full]: { w: "Ada Lovelace", t: "person", c: 2, a: 1, d: { "2026-01-01": { m: 2, a: 1 } } },
+          [lone]: { w: "Lovelace", t: "person", c: 1, a: 1, d: { "2026-01-01": { m: 1, a: 1 } } },
+        },
+      },
+    };
+    const items = batchItems(pubs, [{ pub: "p", from: lone, to: full, word: "Ada Lovelace" }], Date.UTC(2026, 0, 1, 12));
+    assert.equal(items.some((i) => i.path === paths.entity("p", lone)), false, "the lone surname has no write of its own");
+    const ent = items.find((i) => i.path === paths.entity("p", full))!;
+    assert.ok(ent.kind === "entity");
+    assert.deepEqual([ent.count, ent.articles, ent.days, ent.absorbed, ent.aliases], [3, 2, { "2026-01-01": { m: 3, a: 2 } }, [lone], ["lovelace"]]);
   });
 });
