@@ -8,7 +8,7 @@ import { getFirestore } from "firebase-admin/firestore";
 import { Batcher } from "@newsroom/core/batcher";
 import { loadGrant, warmKeyLookups } from "@newsroom/store/client-keys";
 import { ingestApiKey, postsTopic, publishedAtBounds, region, rollupTopic, trustedProxies } from "./config.js";
-import { createApiHandler } from "./api/http.js";
+import { createApiHandler } from "./api/request-handler.js";
 import { dashboardLinks } from "./api/links.js";
 import { apiOptions, apiParams } from "./api/params.js";
 import { apiHeadPolicy } from "./api/head-policy.js";

@@ -1,5 +1,6 @@
 // The read API's contract, once: each route's query parameters and answer as
-// zod schemas. The handlers validate with them, and openapi.ts turns the same
+// zod schemas. The read API's handlers (functions/src/api) validate with
+// them, the dashboard infers its types from them, and openapi.ts turns the same
 // schemas into the OpenAPI 3.1 document served at /v1/openapi.json.
 import { z } from "zod";
 import { isPublicationKey, SHA1_HEX } from "./keys.js";

@@ -1,5 +1,5 @@
 // The OpenAPI 3.1 document of the read API, built from the zod schemas the
-// handlers validate with (schema.ts), so the two cannot drift apart.
+// handlers validate with (api-schema.ts), so the two cannot drift apart.
 import { z } from "zod";
 import { R, ROUTES, type RouteSpec } from "./api-schema.js";
 

@@ -43,7 +43,7 @@ export type RollupItem = Keyed &
         articles: number;
         years: Record<Year, DayCounts>;
         days: Record<Day, DayCounts>;
-        /** Lone surnames this full name claims, and lone-surname ids counted into it (aliases.ts). */
+        /** Lone surnames this full name claims, and lone-surname ids counted into it (alias-merges.ts). */
         aliases: string[];
         absorbed: string[];
       }
@@ -163,7 +163,7 @@ export function rollupItems(
   return items.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
-/** A batch's writes: its merged deltas with the plan's alias merges applied (aliases.ts); `to` is where it ends. */
+/** A batch's writes: its merged deltas with the plan's alias merges applied (alias-merges.ts); `to` is where it ends. */
 export function batchItems(pubs: DeltaPubs, merges: readonly AliasMerge[], to: number): RollupItem[] {
   const merged = applyMerges(pubs, merges);
   return rollupItems(merged.pubs, yearOfMs(to), merged.absorbed);

@@ -1,5 +1,5 @@
 // The read API's answers, one function per route, from validated parameters
-// and a ReadStore. No HTTP here (http.ts does that), so each handler is
+// and a ReadStore. No HTTP here (request-handler.ts does that), so each handler is
 // exercised against the emulator directly and through the function alike.
 import { stringify } from "csv-stringify/sync";
 import type { z } from "zod";
@@ -10,7 +10,7 @@ import { CURSOR_VALUES as V, decodeCursor, encodeCursor } from "./cursor.js";
 import { badRequest, notFound } from "./errors.js";
 import { COMPARE_SCAN, P, Q, SEARCH_SCAN, V0_MAX_PUBLICATIONS, type R } from "@newsroom/core/api-schema";
 import { entitySeries, entityYears, publicationSeries, publicationYears, seriesYears } from "./series.js";
-import type { EntityRow, PublicationRow, ReadOptions, ReadStore } from "./store.js";
+import type { EntityRow, PublicationRow, ReadOptions, ReadStore } from "./read-store.js";
 
 export type Answer = { json: unknown } | { csv: string; filename: string };
 

@@ -12,7 +12,8 @@
 //              long keeps it, and one that lost it stops;
 //   2. read    the deltas committed in (through, w], at most BATCH_LIMITS (batch.ts):
 //              a larger backlog ends this batch early, at `to` < w;
-//   3. plan    decide the publication-level alias merges (aliases.ts), then in
+//   3. plan    decide the publication-level alias merges (alias-merges of
+//              @newsroom/core, stored full names by alias-lookup.ts), then in
 //              one transaction: rollup/state.through still where it was read,
 //              then the plan {from, to, parts, merges} stored in batches/{to}
 //              (batches/{w}, or a document of its own for a batch that ended

@@ -13,7 +13,7 @@ import { handlePostsMessage, type HandlerDeps, type ProcessedResult } from "../.
 import { createExtractionPool, type Extracted } from "@newsroom/core/extract-pool";
 import { summarisePost } from "@newsroom/core/summarise";
 import { articles } from "../../src/api/handlers.js";
-import { ReadStore } from "../../src/api/store.js";
+import { ReadStore } from "../../src/api/read-store.js";
 import { finishLegacy, handleRollupTick, rollupWindow, sweep, type RollupDeps } from "../../src/rollup/handler.js";
 import { recordFinish } from "../../src/rollup/status.js";
 import { applyPart } from "../../src/rollup/apply.js";

@@ -1,7 +1,7 @@
 // The read API's limit per client address, in the handler (cached answers count too).
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { createApiHandler } from "../../../src/api/http.js";
+import { createApiHandler } from "../../../src/api/request-handler.js";
 
 type Sent = { status: number; headers: Record<string, string>; body: string };
 

@@ -19,7 +19,7 @@ import type { Answer } from "./handlers.js";
 import { dashboardLinks } from "./links.js";
 import { ROUTES, type RouteName, type RouteSpec } from "@newsroom/core/api-schema";
 import { openApiDocument } from "@newsroom/core/openapi";
-import { ReadStore } from "./store.js";
+import { ReadStore } from "./read-store.js";
 
 export interface ApiDeps {
   db: () => Firestore;
