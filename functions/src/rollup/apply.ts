@@ -20,7 +20,8 @@ import { entityKey } from "@newsroom/core/keys";
 import { DAY_MS, paths, rollupQuarantineId, STORED_LIMITS, TTL, type RollupQuarantineDoc } from "@newsroom/core/layout";
 import { isPermanentFirestoreError } from "@newsroom/core/retry";
 import type { RollupItem } from "@newsroom/core/rollup-plan";
-import { txn, type RollupDeps } from "./context.js";
+import { txn } from "@newsroom/store/transaction";
+import type { RollupDeps } from "./context.js";
 
 /** One item of a window Firestore refused for good. */
 export interface ItemFailure {

@@ -1,5 +1,6 @@
 // What every step of the rollup is given (production builds it in deps.ts,
-// tests against the emulator), and its transaction helper.
+// tests against the emulator), and how it sleeps. Its transactions are
+// @newsroom/store/transaction's: one attempt each, retried with deps.retry.
 import type { Firestore } from "firebase-admin/firestore";
 import type { RetryOptions } from "@newsroom/core/retry";
 import type { Logger } from "../log.js";
@@ -22,7 +23,5 @@ export interface RollupDeps {
   /** How much one batch reads and plans at most (default BATCH_LIMITS). */
   batchLimits?: { bytes: number; posts: number; planBytes: number };
 }
-
-export { txn } from "@newsroom/store/transaction";
 
 export const sleepOf = (deps: RollupDeps) => deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));

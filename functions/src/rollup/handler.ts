@@ -41,7 +41,8 @@ import { batchItems, itemsOfPart, planParts, PLAN_VERSION, type RollupItem } fro
 import { storedFullNames } from "./alias-lookup.js";
 import { applyPart, type ItemFailure } from "./apply.js";
 import { BATCH_LIMITS, readBatch, type DeltaRow } from "./batch.js";
-import { sleepOf, txn, type RollupDeps } from "./context.js";
+import { txn } from "@newsroom/store/transaction";
+import { sleepOf, type RollupDeps } from "./context.js";
 import { compactPastYears } from "./compact.js";
 import { recordFinish } from "./status.js";
 
