@@ -180,8 +180,7 @@ export function createApiHandler(deps: ApiDeps) {
       res.end(req.method === "HEAD" ? undefined : body);
     };
     const fail = (err: ApiError, headers: Record<string, string> = {}) => {
-      const body = { error: err.code, message: err.message, ...(err.problems ? { problems: err.problems } : {}) };
-      send(err.status, { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store", ...headers }, Buffer.from(JSON.stringify(body)));
+      send(err.status, { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store", ...headers }, Buffer.from(JSON.stringify(err.toJSON())));
     };
     let reads = 0;
     let status = 200;
