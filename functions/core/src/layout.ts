@@ -64,27 +64,36 @@ export type DayCounts = { m: number; a: number };
 // A day's count is its `days` entry plus its year document's. `yearly` holds
 // each year's total (bounded by the date bounds): a whole history at a glance.
 
-export interface PublicationDoc<Time = unknown> {
-  name: string;
-  articleCount: number;
-  /** Articles per year (the day of publishedAt, else of receipt). */
-  yearly?: Record<Year, number>;
-  /** Articles per day, for the days of the years in `inlineYears` (the rest: years/{yyyy}). */
-  days?: Record<Day, number>;
+/** The series fields a totals' document carries, V per day and per year (see above). */
+export interface SeriesFields<V> {
+  /** Per year: the day of publishedAt, else of receipt. */
+  yearly?: Record<Year, V>;
+  /** Per day, for the days of the years in `inlineYears` (the rest: years/{yyyy}). */
+  days?: Record<Day, V>;
   /** The years whose days `days` holds (until compaction moves them). */
   inlineYears?: number[];
   /** 2 once `yearly` was computed from every day (@newsroom/store/series-compaction); absent on documents the code before wrote. */
   seriesV?: number;
+}
+
+/** A year document (years/{yyyy}): V per day of that year, beyond its totals' document's own `days`. */
+export interface YearDoc<V> {
+  year: number;
+  days: Record<Day, V>;
+}
+
+/** publications/{pub}: articles in all, and per year and day. */
+export interface PublicationDoc<Time = unknown> extends SeriesFields<number> {
+  name: string;
+  articleCount: number;
   updatedAt?: Time;
 }
 
-/** publications/{pub}/years/{yyyy}: articles per day of that year (beyond the publication's own `days`). */
-export interface PublicationYearDoc {
-  year: number;
-  days: Record<Day, number>;
-}
+/** publications/{pub}/years/{yyyy}: articles per day of that year. */
+export type PublicationYearDoc = YearDoc<number>;
 
-export interface EntityDoc<Time = unknown> {
+/** publications/{pub}/ents/{id}: an entity's mentions and articles in all, and per year and day (m mentions, a articles). */
+export interface EntityDoc<Time = unknown> extends SeriesFields<DayCounts> {
   word: string;
   /** The name lower-cased and NFKC-normalised (prefix search). */
   key?: string;
@@ -93,14 +102,6 @@ export interface EntityDoc<Time = unknown> {
   count: number;
   /** Articles that mention it. */
   articles: number;
-  /** Per year: m mentions, a articles. */
-  yearly?: Record<Year, DayCounts>;
-  /** Per day, for the days of the years in `inlineYears` (the rest: years/{yyyy}). */
-  days?: Record<Day, DayCounts>;
-  /** The years whose days `days` holds (until compaction moves them). */
-  inlineYears?: number[];
-  /** 2 once `yearly` was computed from every day (@newsroom/store/series-compaction); absent on documents the code before wrote. */
-  seriesV?: number;
   /** A person's full name: the lone surnames it claims ("donald trump" -> ["trump"]), for the rollup's alias lookup. */
   aliases?: string[];
   /** Ids of lone-surname entities the rollup counted into this one (their articles list them under those ids). */
@@ -108,11 +109,8 @@ export interface EntityDoc<Time = unknown> {
   updatedAt?: Time;
 }
 
-/** publications/{pub}/ents/{id}/years/{yyyy}: mentions and articles per day of that year (beyond the entity's own `days`). */
-export interface EntityYearDoc {
-  year: number;
-  days: Record<Day, DayCounts>;
-}
+/** publications/{pub}/ents/{id}/years/{yyyy}: mentions and articles per day of that year. */
+export type EntityYearDoc = YearDoc<DayCounts>;
 
 export interface ArticleDoc<Time = unknown> {
   pubKey: string;
