@@ -1,50 +1,33 @@
-// npm run test:reliability: boots the production-parity stack (functions-framework,
-// 3 processPosts instances, Eventarc-like delivery with redelivery and a
-// dead-letter topic) and proves, each exactly, that nothing is lost or counted
-// twice under
-//   hostile input   hundreds of bad requests: each a 4xx, nothing published, no key in the log
-//   hostile client  a key holder sends issue 19's findings beside an honest client's 1,000 posts
-//   (a) duplicates  every Pub/Sub message delivered twice (a second trigger on the topic)
-//   (b) Firestore   the Firestore emulator paused (SIGSTOP) for 15 s in the middle of a load run
-//   (c) kill        the instance committing a 500-post message SIGKILLed between its commits
-//   (d) Pub/Sub     the Pub/Sub emulator paused during ingest: 503s, retries with ids
-//   (e) (f) burst   a backlog on one publication: 80 concurrent deliveries in one instance,
-//                   then in all 3 (commits/s, aborted transactions, p99 commit latency)
-//   (g) instance    processPosts instances SIGKILLed under load, their deliveries redelivered
-//   (r1) rollup killed mid-commit, (r2) rollups of one window at once, (r3) Firestore paused
-//                   during a rollup; (h) convergence at 100 posts/s within the window + 10 s
-// then prints a summary table and exits non-zero on any failure.
-//   node scripts/reliability.ts [--only hostile,hc,a,b,c,d,ef,g,r1,r2,r3,h] [--json FILE]
+// The reliability scenarios on the production-parity runtime stack (3
+// processPosts instances, Eventarc-like delivery with redelivery and a
+// dead-letter topic): each runs a fault or a load and pushes the rows of the
+// summary table, with pass or FAIL and what it measured. The suite that names
+// and runs them is scripts/test/stack/reliability.test.ts.
 import { randomBytes } from "node:crypto";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { setTimeout as sleep } from "node:timers/promises";
-import { parseArgs } from "node:util";
 import type { Firestore } from "firebase-admin/firestore";
 import { encodeMessage } from "@newsroom/core/message";
 import type { Post } from "@newsroom/core/post";
 import { describeResult, hostileCases, runHostileCases, secretsIn, summariseHostile } from "@newsroom/core/testing/hostile-requests";
-import { syntheticTexts } from "../load-test/src/corpus/synthetic.ts";
-import { expectedEntities, type TextUses } from "../load-test/src/expected.ts";
-import { firestoreFor, localRunOptions, runLoadTest, type LoadTestOptions, type LoadTestReport } from "../load-test/src/run.ts";
-import { readArticleCounts, verifyEntities, verifyPublicationDays } from "../load-test/src/verify.ts";
-import { pidsListeningOn } from "./lib/procfs.ts";
-import { PubsubTrigger } from "./lib/runtime/eventarc.ts";
-import { startRuntimeStack, type RuntimeStack } from "./lib/runtime-stack.ts";
-import { interruptSignal } from "./lib/signals.ts";
-import { hostileClient } from "./reliability/hostile-client.ts";
-import { Subscription } from "./reliability/pubsub.ts";
-import { articlesOf, percentile, publishRaw, recentBatches, StackLog, until } from "./reliability/probe.ts";
-import { rowFor, summary, table, type HostileStats, type Row } from "./reliability/report.ts";
+import { syntheticTexts } from "newsroom-load-test/corpus/synthetic";
+import { expectedEntities, type TextUses } from "newsroom-load-test/expected";
+import { firestoreFor, localRunOptions, runLoadTest, type LoadTestOptions, type LoadTestReport } from "newsroom-load-test/run";
+import { readArticleCounts, verifyEntities, verifyPublicationDays } from "newsroom-load-test/verify";
+import { whilePaused } from "@newsroom/harness/procfs";
+import { PubsubTrigger } from "@newsroom/harness/runtime/eventarc";
+import type { RuntimeStack } from "@newsroom/harness/runtime-stack";
+import { summarise } from "newsroom-load-test/stats";
+import { hostileClient } from "./hostile-client.ts";
+import { Subscription } from "./pubsub.ts";
+import { articlesOf, publishRaw, recentBatches, StackLog, until } from "./probe.ts";
+import { rowFor, type HostileStats, type Row } from "./report.ts";
 
-const ALL = "hostile,hc,a,b,c,d,ef,g,r1,r2,r3,h";
-const { values } = parseArgs({ args: process.argv.slice(2), options: { only: { type: "string", default: ALL }, json: { type: "string" } } });
-const only = new Set(values.only!.split(",").map((s) => s.trim()));
-const signal = interruptSignal();
-
-const rows: Row[] = [];
-const hostileStats: HostileStats = { tried: 0, fourxx: 0, fivexx: 0 };
-const log = (s: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${s}`);
-const INSTANCES = 3;
+/** Every scenario's rows, in the order they ran: the summary table's. */
+export const rows: Row[] = [];
+export const hostileStats: HostileStats = { tried: 0, fourxx: 0, fivexx: 0 };
+export const log = (s: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${s}`);
+export const INSTANCES = 3;
 const WINDOW_S = 30; // ROLLUP_WINDOW_SECONDS' default
 const runId = (tag: string) => `${tag}${randomBytes(3).toString("hex")}`;
 
@@ -61,25 +44,18 @@ function loadOptions(stack: RuntimeStack, tag: string, seed: number, posts: numb
   });
 }
 
-/** SIGSTOPs whatever listens on `port` for `seconds` after `afterS`; resolves with the paused time. */
+/** Pauses (SIGSTOP) whatever listens on `port` for `seconds` after `afterS`; resolves with the paused time. */
 async function pauseLater(port: number, afterS: number, seconds: number, name: string): Promise<number> {
   await sleep(afterS * 1000);
-  const pids = pidsListeningOn(port);
-  if (pids.length === 0) throw new Error(`nothing listens on port ${port}`);
-  for (const pid of pids) process.kill(pid, "SIGSTOP");
   const t = Date.now();
-  log(`  ${name}: SIGSTOP ${pids.join(",")} (port ${port}) for ${seconds} s`);
-  try {
-    await sleep(seconds * 1000);
-  } finally {
-    for (const pid of pids) process.kill(pid, "SIGCONT");
-  }
+  log(`  ${name}: SIGSTOP on port ${port} for ${seconds} s`);
+  await whilePaused(port, () => sleep(seconds * 1000));
   return (Date.now() - t) / 1000;
 }
 
 // ---------------------------------------------------------------------------
 
-async function hostile(stack: RuntimeStack): Promise<void> {
+export async function hostile(stack: RuntimeStack): Promise<void> {
   const run = randomBytes(4).toString("hex");
   const marker = `Hostile ${run}`;
   const set = hostileCases({ apiKey: stack.apiKey, marker });
@@ -123,7 +99,7 @@ async function hostile(stack: RuntimeStack): Promise<void> {
 }
 
 // (a) every message delivered twice: a second Eventarc-like trigger on the topic, into the same service.
-async function duplicates(stack: RuntimeStack): Promise<void> {
+export async function duplicates(stack: RuntimeStack): Promise<void> {
   const second = new PubsubTrigger({
     pubsubHost: stack.env.PUBSUB_EMULATOR_HOST!,
     project: stack.project,
@@ -214,7 +190,7 @@ async function exactly(stack: RuntimeStack, seed: number, uses: TextUses, expect
 }
 
 // (c) the instance committing a 500-post message (5 commits of 100) SIGKILLed between its commits.
-async function killedMidMessage(stack: RuntimeStack): Promise<void> {
+export async function killedMidMessage(stack: RuntimeStack): Promise<void> {
   const db = firestoreFor(stack.project);
   const seed = 303;
   for (let attempt = 1; attempt <= 3; attempt++) {
@@ -255,7 +231,7 @@ async function killedMidMessage(stack: RuntimeStack): Promise<void> {
 }
 
 // (e) and (f): a backlog on one publication, delivered as fast as the platform's push window grows.
-async function burst(stack: RuntimeStack, logs: StackLog): Promise<void> {
+export async function burst(stack: RuntimeStack, logs: StackLog): Promise<void> {
   const seed = 505;
   const publication = `Burst ${runId("ef")}`;
   const uses: TextUses = new Map();
@@ -280,17 +256,18 @@ async function burst(stack: RuntimeStack, logs: StackLog): Promise<void> {
   // The Firestore emulator's lock manager times out some commits under this load
   // (ReactiveLockManager at commit), around the moments a rollup claims a window:
   // processPosts' transactions write no document another message or the rollup writes.
+  const latency = summarise(commitMs);
   const lockTimeouts = aborted.filter((f) => /Transaction lock timeout/.test(String(f["error"]))).length;
   const contention = aborted.length - lockTimeouts;
   const result = await exactly(stack, seed, uses, new Map([[publication, count * perMessage]]), 5 * 60_000);
-  const stats = `${count} messages of ${perMessage} posts in ${seconds.toFixed(1)} s; max in flight per instance ${perInstance.join(" / ")}; ${(commits / seconds).toFixed(1)} commits/s, ${contention} transactions aborted by contention and ${lockTimeouts} by the emulator's lock timeout at commit, all retried (${retries.length} transient retries in all), commit latency p50 ${percentile(commitMs, 50).toFixed(0)} ms, p99 ${percentile(commitMs, 99).toFixed(0)} ms; trigger window reached ${state.triggers["processPosts"]!.maxInflight}, ${state.triggers["processPosts"]!.deadlineExceeded} deliveries past the ack deadline`;
+  const stats = `${count} messages of ${perMessage} posts in ${seconds.toFixed(1)} s; max in flight per instance ${perInstance.join(" / ")}; ${(commits / seconds).toFixed(1)} commits/s, ${contention} transactions aborted by contention and ${lockTimeouts} by the emulator's lock timeout at commit, all retried (${retries.length} transient retries in all), commit latency p50 ${(latency.p50 || 0).toFixed(0)} ms, p99 ${(latency.p99 || 0).toFixed(0)} ms; trigger window reached ${state.triggers["processPosts"]!.maxInflight}, ${state.triggers["processPosts"]!.deadlineExceeded} deliveries past the ack deadline`;
   const row = (scenario: string, ok: boolean): Row => ({ scenario, pass: ok && result.ok, sent: count * perMessage, accepted: count * perMessage, postsPerS: (count * perMessage) / seconds, lost: 0, duplicated: 0, detail: `${stats}; ${result.detail}` });
   rows.push(row("(e) 80 concurrent deliveries into one instance", Math.max(...perInstance) >= 80));
   rows.push(row(`(f) ${INSTANCES} instances × 80 on one publication`, perInstance.length === INSTANCES && perInstance.every((n) => n >= 80) && contention === 0));
 }
 
 // (g) instances SIGKILLed under load.
-async function killedUnderLoad(stack: RuntimeStack): Promise<void> {
+export async function killedUnderLoad(stack: RuntimeStack): Promise<void> {
   const before = stack.state().instances.filter((i) => i.service === "processPosts").reduce((n, i) => n + i.crashes, 0);
   const kills = (async () => {
     await sleep(6_000);
@@ -341,83 +318,36 @@ async function rollupScenario(stack: RuntimeStack, logs: StackLog, name: string,
   );
 }
 
-async function convergence(stack: RuntimeStack): Promise<void> {
+export async function convergence(stack: RuntimeStack): Promise<void> {
   const report = await runLoadTest(loadOptions(stack, "h", 909, 3_000, 100));
   const c = report.verification?.convergenceS;
   rows.push(rowFor("(h) convergence at 100 posts/s", report, [`counts converged ${c?.toFixed(1) ?? "?"} s after the last 202 (bound: window ${WINDOW_S} s + 10 s)`], c !== undefined && c <= WINDOW_S + 10));
 }
 
-// ---------------------------------------------------------------------------
+// The scenarios the suite runs, each pushing its rows.
 
-async function main(): Promise<number> {
-  const started = Date.now();
-  log(`starting the runtime stack (${INSTANCES} processPosts instances)...`);
-  // The trigger as the README recommends deploying it (ack deadline 600 s, so a
-  // slow delivery is not redelivered while it runs); backoff shortened so the
-  // faults' redeliveries fit the run.
-  const stack = await startRuntimeStack({ instances: INSTANCES, params: { INGEST_PUBLISH_TIMEOUT_MS: "3000" }, ackDeadlineSeconds: 600, backoff: { minSeconds: 1, maxSeconds: 10 }, signal });
-  Object.assign(process.env, stack.env);
-  log(`stack up: ingest ${stack.ingestUrl}, log ${stack.logFile}`);
-  const logs = new StackLog(stack.logFile);
-  const step = async (key: string, title: string, fn: () => Promise<void>) => {
-    if (!only.has(key) || signal.aborted) return;
-    log(`${title}...`);
-    const t = Date.now();
-    try {
-      await fn();
-    } catch (err) {
-      rows.push({ scenario: title, pass: false, sent: 0, accepted: 0, postsPerS: 0, lost: 0, duplicated: 0, detail: `error: ${(err as Error).stack ?? String(err)}` });
-    }
-    const r = rows.at(-1)!;
-    log(`${title}: ${r.pass ? "pass" : "FAIL"} in ${((Date.now() - t) / 1000).toFixed(0)} s: ${r.detail}`);
-  };
-  try {
-    await step("hostile", "hostile input", () => hostile(stack));
-    await step("hc", "hostile client beside an honest one", async () => {
-      rows.push(await hostileClient(stack, (publications) => loadOptions(stack, "hc", 707, 1_000, 40, publications), log));
-    });
-    await step("a", "(a) every message delivered twice", () => duplicates(stack));
-    await step("b", "(b) Firestore paused 15 s", () => pausedDuring(stack, "(b) Firestore paused 15 s", stack.ports.firestore, 202, 1_000, 35, 8, 15));
-    await step("c", "(c) instance killed mid-message", () => killedMidMessage(stack));
-    await step("d", "(d) Pub/Sub paused during ingest", () => pausedDuring(stack, "(d) Pub/Sub paused during ingest", stack.ports.pubsub, 404, 800, 40, 5, 10, true));
-    await step("ef", "(e) (f) burst on one publication", () => burst(stack, logs));
-    await step("g", "(g) instances SIGKILLed under load", () => killedUnderLoad(stack));
-    await step("r1", "(r1) rollup killed mid-commit", () =>
-      rollupScenario(stack, logs, "(r1) rollup killed mid-commit", "r1", 611, async (w) => {
-        // The instance whose rollup holds the window's lease.
-        const claim = logs.messages(/^rollup: window claimed$/).findLast((l) => Number(l.fields["windowEnd"]) === w);
-        const index = claim ? Number(claim.instance.split("#")[1]) : 0;
-        return `SIGKILLed rollup#${index} (pid ${stack.kill("rollup", index)}), whose rollup held the window, mid-window`;
-      }),
-    );
-    await step("r2", "(r2) rollups of one window at once", () =>
-      rollupScenario(stack, logs, "(r2) rollups of one window at once", "r2", 622, async (w) => {
-        const ticks = Array.from({ length: 4 }, () => Buffer.from(JSON.stringify({ windowEnd: w })));
-        await publishRaw(stack.env.PUBSUB_EMULATOR_HOST!, stack.project, "rollup", ticks);
-        return "4 more ticks for the window being applied";
-      }),
-    );
-    await step("r3", "(r3) Firestore paused during a rollup", () =>
-      rollupScenario(stack, logs, "(r3) Firestore paused during a rollup", "r3", 633, async () => `paused Firestore ${(await pauseLater(stack.ports.firestore, 0, 10, "(r3)")).toFixed(1)} s mid-window`),
-    );
-    await step("h", "(h) convergence at 100 posts/s", () => convergence(stack));
-  } finally {
-    log("stopping the stack...");
-    await stack.stop();
-  }
-  const totalS = (Date.now() - started) / 1000;
-  console.log(`\nReliability on the runtime stack (${new Date().toISOString().slice(0, 16)}Z, ${(totalS / 60).toFixed(1)} min)\n\n${table(rows)}\n\n${summary(rows, hostileStats, totalS)}\n`);
-  for (const r of rows) console.log(`- ${r.scenario}: ${r.detail}`);
-  if (values.json) writeFileSync(values.json, JSON.stringify({ rows, hostile: hostileStats, totalS }, null, 2));
-  const failed = rows.filter((r) => !r.pass);
-  console.log(failed.length === 0 ? "\nreliability: PASS" : `\nreliability: FAIL (${failed.map((r) => r.scenario).join(", ")})`);
-  return failed.length === 0 && rows.length > 0 ? 0 : 1;
+export async function hostileBesideHonest(stack: RuntimeStack): Promise<void> {
+  rows.push(await hostileClient(stack, (publications) => loadOptions(stack, "hc", 707, 1_000, 40, publications), log));
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    console.error(`reliability: ${(err as Error).stack ?? String(err)}`);
-    process.exit(1);
-  },
-);
+export const firestorePaused = (stack: RuntimeStack) => pausedDuring(stack, "(b) Firestore paused 15 s", stack.ports.firestore, 202, 1_000, 35, 8, 15);
+
+export const pubsubPaused = (stack: RuntimeStack) => pausedDuring(stack, "(d) Pub/Sub paused during ingest", stack.ports.pubsub, 404, 800, 40, 5, 10, true);
+
+export const rollupKilled = (stack: RuntimeStack, logs: StackLog) =>
+  rollupScenario(stack, logs, "(r1) rollup killed mid-commit", "r1", 611, async (w) => {
+    // The instance whose rollup holds the window's lease.
+    const claim = logs.messages(/^rollup: window claimed$/).findLast((l) => Number(l.fields["windowEnd"]) === w);
+    const index = claim ? Number(claim.instance.split("#")[1]) : 0;
+    return `SIGKILLed rollup#${index} (pid ${stack.kill("rollup", index)}), whose rollup held the window, mid-window`;
+  });
+
+export const rollupsAtOnce = (stack: RuntimeStack, logs: StackLog) =>
+  rollupScenario(stack, logs, "(r2) rollups of one window at once", "r2", 622, async (w) => {
+    const ticks = Array.from({ length: 4 }, () => Buffer.from(JSON.stringify({ windowEnd: w })));
+    await publishRaw(stack.env.PUBSUB_EMULATOR_HOST!, stack.project, "rollup", ticks);
+    return "4 more ticks for the window being applied";
+  });
+
+export const rollupFirestorePaused = (stack: RuntimeStack, logs: StackLog) =>
+  rollupScenario(stack, logs, "(r3) Firestore paused during a rollup", "r3", 633, async () => `paused Firestore ${(await pauseLater(stack.ports.firestore, 0, 10, "(r3)")).toFixed(1)} s mid-window`);
