@@ -53,7 +53,7 @@ export function formatTable(files: string[], results: RunResult[], ratio: number
   lines.push("");
   lines.push(
     table(
-      ["extractor", "tokens/s", "MB/s", "load ms", "peak RSS MB", "per thread: cold ms", "load ms", "heap MB", "RSS MB"],
+      ["extractor", "tokens/s", "MB/s", "load ms", "peak RSS MB", "thread cold ms", "thread load ms", "thread heap MB", "thread RSS MB"],
       results.map((r) => [
         r.name,
         r.tokensPerSec.toFixed(0),
