@@ -1,4 +1,4 @@
-// `bench:ner --adversarial`: extraction time of hostile inputs (functions/core/src/nlp/hostile.ts)
+// `bench:ner --adversarial`: extraction time of hostile inputs (test-support/src/hostile-text.ts)
 // over the time of ordinary news of the same length, per generator class and overall.
 // Exit code 1 when the worst ratio exceeds LIMIT.
 import { table } from "@newsroom/harness/table";
@@ -35,7 +35,7 @@ function bestOfBoth(a: () => void, b: () => void, runs: number): [number, number
 
 export async function runAdversarial(json: boolean, only?: string): Promise<number> {
   const { extractEntities, MAX_ENTITY_CHARS = Infinity } = (await import("@newsroom/core/extract")) as Extractor;
-  const { hostileUnits, hostileText } = (await import("@newsroom/core/nlp/hostile")) as Hostile;
+  const { hostileUnits, hostileText } = (await import("@newsroom/test-support/hostile-text")) as Hostile;
   const news = benchCorpus(0).map((a) => a.content).join("\n\n");
   const runsFor = (size: number): number => (size <= 1_000 ? 15 : size <= 10_000 ? 7 : 3);
   const ordinary = new Map(SIZES.map((size) => [size, news.slice(0, size)] as const));

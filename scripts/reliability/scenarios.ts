@@ -9,7 +9,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import type { Firestore } from "firebase-admin/firestore";
 import { encodeMessage } from "@newsroom/core/message";
 import type { Post } from "@newsroom/core/post";
-import { describeResult, hostileCases, runHostileCases, secretsIn, summariseHostile } from "@newsroom/core/testing/hostile-requests";
+import { describeResult, hostileCases, runHostileCases, secretsIn, summariseHostile } from "@newsroom/test-support/hostile-requests";
 import { syntheticTexts } from "newsroom-load-test/corpus/synthetic";
 import { expectedEntities, type TextUses } from "newsroom-load-test/expected";
 import { firestoreFor, localRunOptions, runLoadTest, type LoadTestOptions, type LoadTestReport } from "newsroom-load-test/run";

@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { after, before, describe, it } from "node:test";
 import { decodeMessage } from "@newsroom/core/message";
 import { emulator } from "./support/env.js";
-import { describeResult, hostileCases, runHostileCases, secretsIn, summariseHostile, type HostileResult } from "@newsroom/core/testing/hostile-requests";
+import { describeResult, hostileCases, runHostileCases, secretsIn, summariseHostile, type HostileResult } from "@newsroom/test-support/hostile-requests";
 import { TestSubscription, type PulledMessage } from "./support/pubsub.js";
 
 const run = randomUUID().slice(0, 8);

@@ -24,7 +24,7 @@ import { clientIdKey, entityId, publicationKey } from "@newsroom/core/keys";
 import { COLLECTIONS, paths, previousArticleId, rollupQuarantineId, windowEndOf, type DeltaDoc } from "@newsroom/core/layout";
 import { encodeMessage } from "@newsroom/core/message";
 import type { Post } from "@newsroom/core/post";
-import { faultyFirestore, grpcError, INVALID_ARGUMENT, UNAVAILABLE } from "./support/faulty-firestore.js";
+import { faultyFirestore, grpcError, INVALID_ARGUMENT, UNAVAILABLE } from "@newsroom/test-support/faulty-firestore";
 import { seriesOf } from "./support/series.js";
 
 const RUN = `${Date.now().toString(36)}-${randomBytes(3).toString("hex")}`;

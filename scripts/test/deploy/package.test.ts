@@ -7,7 +7,7 @@
 // worker thread from the installed tree.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { after, describe, it } from "node:test";
@@ -36,5 +36,20 @@ describe("the functions upload", { timeout: 10 * 60_000 }, () => {
     const result = JSON.parse(out.trim().split("\n").at(-1)!) as { ok: boolean; entities: Array<{ canonical: string }> };
     assert.ok(result.ok);
     assert.deepEqual(result.entities.map((e) => e.canonical), ["Angela Merkel", "Emmanuel Macron", "Paris"]);
+  });
+
+  // Test tooling lives in the test-support workspace; the upload must hold none of it
+  // (a stale build output counts: `firebase deploy` would upload it as well).
+  it("holds no test support", () => {
+    const files = (readdirSync(dir, { recursive: true }) as string[]).filter((f) => !f.split(path.sep).includes("node_modules"));
+    assert.ok(files.includes(path.join("core", "lib", "nlp", "extract.js")), "the upload was assembled by the test above");
+    const tooling = /hostile|faulty-firestore|test-support|(^|\/)core\/lib\/testing(\/|$)/;
+    assert.deepEqual(files.filter((f) => tooling.test(f.split(path.sep).join("/"))), [], "test tooling in the upload (rebuild from a clean lib/ if stale)");
+    const core = JSON.parse(readFileSync(path.join(dir, "core", "package.json"), "utf8")) as { exports: Record<string, unknown> };
+    assert.deepEqual(Object.keys(core.exports).filter((k) => /testing|hostile/.test(k)), []);
+    const functions = JSON.parse(readFileSync(path.join(dir, "package.json"), "utf8")) as { dependencies?: object; devDependencies?: object };
+    assert.ok(!Object.keys({ ...functions.dependencies, ...functions.devDependencies }).includes("@newsroom/test-support"), "a private workspace cannot install in Cloud Build");
+    const imports = files.filter((f) => f.endsWith(".js")).filter((f) => /hostileCases|hostileText|faultyFirestore|@newsroom\/test-support/.test(readFileSync(path.join(dir, f), "utf8")));
+    assert.deepEqual(imports, [], "production code names test tooling");
   });
 });

@@ -4,6 +4,7 @@
 // contract fails this app's typecheck instead of its readers.
 import type { R } from "newsroom-functions/api/schema";
 import type { output } from "zod";
+import type { ApiProblem } from "@newsroom/core/api-error";
 
 type Answer<K extends keyof typeof R> = output<(typeof R)[K]>;
 
@@ -15,7 +16,11 @@ type Answer<K extends keyof typeof R> = output<(typeof R)[K]>;
  */
 export type YearPoint = { year: string; mentions: number; articles: number; publicationArticles: number };
 
-export type ApiError = Answer<"error">;
+// The error answer is core's ApiProblem (@newsroom/core/api-error, which both
+// sides use); this fails the typecheck if the schema's says otherwise.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Assert<T extends true> = T;
+export type ErrorAnswerIsCores = Assert<Same<Answer<"error">, ApiProblem>>;
 export type EntitiesAnswer = Answer<"entities">;
 export type RankedBy = EntitiesAnswer["by"];
 export type EntityAnswer = Answer<"entity"> & { years?: YearPoint[] };

@@ -1,11 +1,11 @@
 // The read API (functions/src/api), same-origin at /api through Hosting's
 // rewrite. One typed function per route the page uses; every failure becomes
-// an ApiFailure whose message is fit to show (the API's own {error, message},
-// or what went wrong on the way). Callers pass an AbortSignal so a view that
-// moved on cancels what it no longer needs.
+// an ApiError (core's, the type the API throws) whose message is fit to show
+// (the API's own {error, message}, or what went wrong on the way). Callers
+// pass an AbortSignal so a view that moved on cancels what it no longer needs.
+import { ApiError } from "@newsroom/core/api-error";
 import type { EntityType } from "../logic/types.ts";
 import type {
-  ApiError,
   ArticlesAnswer,
   CompareAnswer,
   ElsewhereAnswer,
@@ -15,17 +15,6 @@ import type {
 } from "./api-types.ts";
 
 export const API_BASE = "/api/v1";
-
-export class ApiFailure extends Error {
-  /** HTTP status, or 0 when no answer came. */
-  readonly status: number;
-  readonly code: string;
-  constructor(status: number, code: string, message: string) {
-    super(message);
-    this.status = status;
-    this.code = code;
-  }
-}
 
 type Params = Record<string, string | number | null | undefined>;
 
@@ -45,20 +34,17 @@ async function getJson<T>(path: string, params: Params, signal?: AbortSignal): P
     res = await fetch(apiUrl(path, params), { signal, headers: { accept: "application/json" } });
   } catch (err) {
     if (signal?.aborted) throw err;
-    throw new ApiFailure(0, "network", `The read API could not be reached (${(err as Error).message}).`);
+    throw new ApiError(0, "network", `The read API could not be reached (${(err as Error).message}).`);
   }
   const text = await res.text();
   let body: unknown;
   try {
     body = JSON.parse(text);
   } catch {
-    throw new ApiFailure(res.status, "bad_answer", `The read API answered ${res.status} with something that is not JSON.`);
+    throw new ApiError(res.status, "bad_answer", `The read API answered ${res.status} with something that is not JSON.`);
   }
-  if (!res.ok) {
-    const e = body as Partial<ApiError> | null;
-    throw new ApiFailure(res.status, typeof e?.error === "string" ? e.error : "http", typeof e?.message === "string" ? e.message : `HTTP ${res.status}`);
-  }
-  if (typeof body !== "object" || body === null) throw new ApiFailure(res.status, "bad_answer", "The read API's answer is not an object.");
+  if (!res.ok) throw ApiError.fromAnswer(res.status, body);
+  if (typeof body !== "object" || body === null) throw new ApiError(res.status, "bad_answer", "The read API's answer is not an object.");
   return body as T;
 }
 

@@ -4,7 +4,7 @@
 import { personWords, wellKnownFullName, withoutMiddleInitials, withoutSuffix } from "./aliases.js";
 import type { Definitions } from "./evidence.js";
 import { aliases, countryNames, nameConnectors, nonNames, titles } from "./lexicon.js";
-import { MAX_ENTITY_CHARS, tick } from "./limits.js";
+import { MAX_ENTITY_CHARS, type WorkMeter } from "./limits.js";
 import { cleanSurface, isAllCaps, titleCase, wordKey } from "./normalize.js";
 import { mention, type Mention } from "./context.js";
 import { isRetypable, isSpelledByKey, isUnknown, MEDIUM, NONE, STRONG, typing, WEAK, type Rule, type Strength } from "./rule.js";
@@ -12,8 +12,8 @@ import type { Token } from "./tokenize.js";
 import type { Entity, EntityType } from "./types.js";
 
 /** Retype weak mentions from stronger ones with the same words; drop non-names. */
-export function resolveTypes(mentions: Mention[], tokens: Token[]): Mention[] {
-  tick(mentions.length);
+export function resolveTypes(mentions: Mention[], tokens: Token[], meter: WorkMeter): Mention[] {
+  meter.tick(mentions.length);
   const personWords = new Map<string, number>();
   for (const m of mentions) {
     // A full name typed even weakly ("Olena Hrytsenko") still names its lone surname.
@@ -32,7 +32,7 @@ export function resolveTypes(mentions: Mention[], tokens: Token[]): Mention[] {
     const last = lastWord(m.key);
     if (loneWords.has(last)) surnames.add(last);
   }
-  coordinate(mentions, tokens, (m) => m.first === m.last && (personWords.has(m.key) || surnames.has(m.key)));
+  coordinate(mentions, tokens, meter, (m) => m.first === m.last && (personWords.has(m.key) || surnames.has(m.key)));
   const byKey = new Map<string, Mention>();
   for (const m of mentions) {
     if (m.strength < MEDIUM) continue;
@@ -89,7 +89,7 @@ export function resolveTypes(mentions: Mention[], tokens: Token[]): Mention[] {
  * stronger neighbour across "and"/"or", but not across a bare comma, which often
  * starts an apposition ("Ann Lee, Acme's founder").
  */
-function coordinate(mentions: Mention[], tokens: Token[], namedPerson: (m: Mention) => boolean): void {
+function coordinate(mentions: Mention[], tokens: Token[], meter: WorkMeter, namedPerson: (m: Mention) => boolean): void {
   // An unknown word that is part of a person's full name in the article is that person, not a list member.
   const untyped = (m: Mention): boolean => isUnknown(m.rule) && !namedPerson(m);
   // List joins are one or two tokens (",", "and", ", or"); a longer gap is no join.
@@ -102,7 +102,7 @@ function coordinate(mentions: Mention[], tokens: Token[], namedPerson: (m: Menti
     join !== "," && m.first === m.last && isRetypable(m.rule) && than.strength > m.strength && than.type !== m.type;
   const joins = mentions.slice(1).map((b, k) => between(mentions[k]!, b));
   for (let pass = 0; pass < 2; pass++) {
-    tick(mentions.length);
+    meter.tick(mentions.length);
     for (let k = 0; k + 1 < mentions.length; k++) {
       const a = mentions[k]!;
       const b = mentions[k + 1]!;
@@ -146,7 +146,7 @@ const retype = (m: Mention, type: EntityType, strength: Strength, rule: Rule): M
 
 /** Build the public entities: surface text as written, canonical form resolved. */
 export function toEntities(
-  mentions: Mention[], tokens: Token[], text: string, shouting: (sent: number) => boolean, definitions: Definitions = new Map(),
+  mentions: Mention[], tokens: Token[], text: string, shouting: (sent: number) => boolean, definitions: Definitions, meter: WorkMeter,
 ): Entity[] {
   const entities: Entity[] = [];
   // Earliest full name by its first or last word, earliest organisation by its initials,
@@ -182,7 +182,7 @@ export function toEntities(
   };
   // A name of several words resolves the same way at every mention: once per type and key.
   const resolved = { person: new Map<string, string>(), organization: new Map<string, string>(), place: new Map<string, string>() };
-  tick(mentions.length);
+  meter.tick(mentions.length);
   for (const m of mentions) {
     const first = tokens[m.first]!;
     const last = tokens[m.last]!;

@@ -9,7 +9,7 @@ import { isCommon, isLower, isNameToken, isPlaceWord, knownAsName, mention, type
 import { handlePersonName, isGivenNameHandle, isOrgHandle } from "./handles.js";
 import { isUnknown, MEDIUM, NONE, STRONG, typing, WEAK } from "./rule.js";
 import { classify, isPluralAfterThe } from "./rules.js";
-import { MAX_ENTITY_CHARS, MAX_SPAN_TOKENS, tick } from "./limits.js";
+import { MAX_ENTITY_CHARS, MAX_SPAN_TOKENS } from "./limits.js";
 import { isAllCaps, isCapitalised } from "./normalize.js";
 import {
   ALWAYS_TITLE, CHAT_WORDS, CLOSE_QUOTES, CLUB_PREFIX, EPONYM_HEADS, EVENT_HEADS, HALL_OF, JOB_WORDS, OPEN_QUOTES, PARTICLES, ROUTE_HEADS, STARTERS, TITLE_MODIFIERS,
@@ -21,7 +21,7 @@ export function findMentions(ctx: Ctx): Mention[] {
   const out: Mention[] = [];
   let i = 0;
   while (i < tokens.length) {
-    tick();
+    ctx.meter.tick();
     if (!isNameToken(ctx, i)) {
       if (tokens[i]!.kind === "handle") handleMention(ctx, i, out);
       else if (isLower(ctx, i) && firstNames.has(ctx.keys[i]!)) i += lowerFullName(ctx, i, out); // cheap test first
@@ -31,7 +31,7 @@ export function findMentions(ctx: Ctx): Mention[] {
     let j = i;
     let orgWord = isOrgWord(ctx.keys[i]!); // an organisation word so far lets "for" join ("Centre for ...")
     while (j + 1 < tokens.length) {
-      tick();
+      ctx.meter.tick();
       if (isNameToken(ctx, j + 1) && tokens[j + 1]!.sent === tokens[i]!.sent) {
         j++;
         orgWord ||= isOrgWord(ctx.keys[j]!);
@@ -59,10 +59,10 @@ export function findMentions(ctx: Ctx): Mention[] {
 function handleMention(ctx: Ctx, i: number, out: Mention[]): void {
   const text = ctx.tokens[i]!.text;
   const key = text.toLowerCase();
-  const name = handlePersonName(text);
+  const name = handlePersonName(text, ctx.meter);
   if (name !== undefined) out.push(mention(i, i, name, typing("person", MEDIUM, "handle-name")));
   else if (isGivenNameHandle(text)) out.push(mention(i, i, key, typing("person", MEDIUM, "handle-given")));
-  else if (isOrgHandle(text)) out.push(mention(i, i, key, typing("organization", MEDIUM, "handle-org")));
+  else if (isOrgHandle(text, ctx.meter)) out.push(mention(i, i, key, typing("organization", MEDIUM, "handle-org")));
   else if (ctx.tokens[i]!.start > ctx.tokens[i - 1]!.end && isPlaceWord(key) && !isCommon(key) && isCapitalised(text)) {
     // "meet me @ Lisbon": with a space, "@" may be "at" before a place ("@ name" is a handle only in tokenised text).
     out.push(mention(i, i, key, typing("place", MEDIUM, "at-place")));
@@ -81,7 +81,7 @@ function lowerFullName(ctx: Ctx, i: number, out: Mention[]): number {
   if (!sameLine(i + 1)) return 0;
   const two = `${given} ${keys[i + 1]!}`;
   const three = sameLine(i + 2) ? `${two} ${keys[i + 2]!}` : "";
-  tick(2);
+  ctx.meter.tick(2);
   if (three !== "" && wellKnownPeople.has(three)) {
     out.push(mention(i, i + 2, three, typing("person", MEDIUM, "lower-full-name")));
     return 2;
@@ -104,7 +104,7 @@ const isOrgWord = (key: string): boolean => orgSuffixes.has(key) || ofHeadsOrg.h
 function splitLongRun(ctx: Ctx, i: number, j: number, out: Mention[]): void {
   let start = i;
   for (let k = i; k <= j + 1; k++) {
-    tick();
+    ctx.meter.tick();
     if (k <= j && isNameToken(ctx, k)) continue;
     if (k > start && k - start <= MAX_SPAN_TOKENS) splitRun(ctx, start, k - 1, out, false, false);
     start = k + 1;
@@ -184,7 +184,7 @@ function possessiveSpan(ctx: Ctx, i: number, j: number): number {
   if (tokens[j + 1]?.kind !== "poss" || j - i > 1 || !isNameToken(ctx, j + 2) || tokens[j + 2]!.sent !== tokens[i]!.sent) return 0;
   let e = j + 2;
   while (e + 1 - (j + 2) < 4 && isNameToken(ctx, e + 1) && tokens[e + 1]!.sent === tokens[i]!.sent) e++;
-  tick(e - j);
+  ctx.meter.tick(e - j);
   const head = keys[e]!;
   const headed = orgSuffixes.has(head) || placeSuffixes.has(head) ||
     ((ofHeadsOrg.has(keys[j + 2]!) || ofHeadsPlace.has(keys[j + 2]!)) && e === j + 2 && keys[e + 1] === "of");
@@ -198,7 +198,7 @@ function knownWith(ctx: Ctx, i: number, j: number, connector: string): boolean {
   if (j - i > 2) return false;
   let key = `${ctx.keys.slice(i, j + 1).join(" ")} ${connector}`;
   for (let e = j + 2; e <= j + 3 && isNameToken(ctx, e); e++) {
-    tick();
+    ctx.meter.tick();
     key += ` ${ctx.keys[e]!}`;
     if (knownNames.has(key) || cities.has(key)) return true;
   }
@@ -217,7 +217,7 @@ function andInOrgName(ctx: Ctx, i: number, j: number): boolean {
   // The capitalised words after "and": plain, the last may be an organisation word.
   let e = j + 2;
   while (e + 1 < ctx.tokens.length && e + 1 - (j + 2) < 3 && isNameToken(ctx, e + 1) && ctx.tokens[e + 1]!.sent === ctx.tokens[j]!.sent) e++;
-  tick(e - j);
+  ctx.meter.tick(e - j);
   if (isNameToken(ctx, e + 1)) return false; // a longer run: not a plain complement
   for (let k = j + 2; k < e; k++) if (!isPlainWord(ctx, k)) return false;
   const tailHead = isOrgWord(keys[e]!);
@@ -266,7 +266,7 @@ function splitRun(ctx: Ctx, i: number, j: number, out: Mention[], titled: boolea
   // Find the last title run that has name words after it: "US President Joe Biden".
   let t = -1;
   for (let k = j - 1; k >= i; k--) {
-    tick();
+    ctx.meter.tick();
     if (isTitleAt(ctx, k, j, i) && !isTitleAt(ctx, k + 1, j, i)) {
       t = k;
       break;
@@ -278,7 +278,7 @@ function splitRun(ctx: Ctx, i: number, j: number, out: Mention[], titled: boolea
   }
   let s = t;
   while (s - 1 >= i && isTitleAt(ctx, s - 1, j, i)) {
-    tick();
+    ctx.meter.tick();
     s--;
   }
   if (s > i) {
@@ -333,7 +333,7 @@ function isTitleAt(ctx: Ctx, k: number, j: number, i = k): boolean {
   // A modifier counts only before another title ("Prime Minister", not "Prime Video"):
   // walk over the modifiers to the word that decides (a loop: runs are bounded, but no recursion).
   for (let m = k; m <= j; m++) {
-    tick();
+    ctx.meter.tick();
     const key = ctx.keys[m]!;
     if (ALWAYS_TITLE.has(key)) return true;
     if (!TITLE_MODIFIERS.has(key)) return false;
@@ -359,7 +359,7 @@ function isDemonymLike(key: string): boolean {
 function trimStart(ctx: Ctx, i: number, j: number): number {
   let s = i;
   while (s <= j) {
-    tick();
+    ctx.meter.tick();
     const t = ctx.tokens[s]!;
     const key = ctx.keys[s]!;
     const initial = t.sentStart || ctx.shouting.has(t.sent);
@@ -398,7 +398,7 @@ function trimStart(ctx: Ctx, i: number, j: number): number {
 function startsKnownName(ctx: Ctx, s: number, j: number): boolean {
   let key = ctx.keys[s]!;
   for (let k = s + 1; k <= j && k < s + 4; k++) {
-    tick();
+    ctx.meter.tick();
     key += " " + ctx.keys[k]!;
     if (phrases.has(key)) return true;
   }
@@ -416,7 +416,7 @@ function emit(ctx: Ctx, i: number, j: number, titled: boolean, out: Mention[], b
   while (j >= i && !isNameToken(ctx, j)) j--;
   if (j < i || ctx.tokens[j]!.end - ctx.tokens[i]!.start > MAX_ENTITY_CHARS) return; // no name is that long
   const keys = i === j ? [ctx.keys[i]!] : ctx.keys.slice(i, j + 1);
-  tick(keys.length);
+  ctx.meter.tick(keys.length);
   const key = i === j ? keys[0]! : keys.join(" ");
   let typed = classify(ctx, i, j, keys, key, titled);
   // "the Fermi level", "the Higgs boson": a name before the head of a scientific term is part of the term.

@@ -3,7 +3,7 @@
 import {
   aliases, calendarWords, cities, commonWords, firstNames, knownNames, nonNames, peopleNames, phrases, rarerWords, titles,
 } from "./lexicon.js";
-import { tick } from "./limits.js";
+import type { WorkMeter } from "./limits.js";
 import { isAllCaps, isCapitalised, wordKey } from "./normalize.js";
 import type { Token } from "./tokenize.js";
 import type { Typing } from "./rule.js";
@@ -35,6 +35,8 @@ export interface Ctx {
   shapes: Uint8Array;
   /** 1 where a token can be part of a name (computed once: the chunker asks several times per token). */
   nameTokens: Uint8Array;
+  /** Counts the work of this extraction (limits.ts). */
+  meter: WorkMeter;
 }
 
 // Facts about a word's letters, worked out once per distinct word of an article (text repeats
@@ -54,8 +56,8 @@ export interface TokenFacts {
   shapes: Uint8Array;
 }
 
-export function tokenFacts(tokens: Token[]): TokenFacts {
-  tick(tokens.length);
+export function tokenFacts(tokens: Token[], meter: WorkMeter): TokenFacts {
+  meter.tick(tokens.length);
   const seen = new Map<string, { key: string; shape: number }>();
   const keys: string[] = new Array<string>(tokens.length);
   const shapes = new Uint8Array(tokens.length);
@@ -80,12 +82,12 @@ export function tokenFacts(tokens: Token[]): TokenFacts {
   return { keys, shapes };
 }
 
-export function buildContext(tokens: Token[], { keys, shapes }: TokenFacts, shouting: Set<number>): Ctx {
+export function buildContext(tokens: Token[], { keys, shapes }: TokenFacts, shouting: Set<number>, meter: WorkMeter): Ctx {
   const lowerSeen = new Set<string>();
   tokens.forEach((t, i) => {
     if (shapes[i]! & LOWER_FIRST) lowerSeen.add(keys[i]!);
   });
-  const ctx: Ctx = { tokens, keys, shapes, shouting, lowerSeen, nameTokens: new Uint8Array(tokens.length) };
+  const ctx: Ctx = { tokens, keys, shapes, shouting, lowerSeen, nameTokens: new Uint8Array(tokens.length), meter };
   const inPhrase = shouting.size > 0 ? knownPhrases(ctx) : undefined;
   for (let i = 0; i < tokens.length; i++) ctx.nameTokens[i] = inPhrase?.[i] === 1 || nameTokenAt(ctx, i) ? 1 : 0;
   return ctx;
@@ -103,7 +105,7 @@ function knownPhrases(ctx: Ctx): Uint8Array {
     if (t.kind !== "word" || !shouting.has(t.sent)) continue;
     let key = keys[i]!;
     for (let k = i + 1; k < i + 4 && tokens[k]?.kind === "word" && tokens[k]!.sent === t.sent; k++) {
-      tick();
+      ctx.meter.tick();
       key += " " + keys[k]!;
       if (phrases.has(key)) marks.fill(1, i, k + 1);
     }
@@ -116,7 +118,7 @@ function knownPhrases(ctx: Ctx): Uint8Array {
  * ("STORMS HIT LISBON") and in title case ("Storms Hit Lisbon As Portugal Braces").
  * Title case is told from a name-heavy sentence by its capitalised everyday words.
  */
-export function shoutingSentences(tokens: Token[], { keys, shapes }: TokenFacts): Set<number> {
+export function shoutingSentences(tokens: Token[], { keys, shapes }: TokenFacts, meter: WorkMeter): Set<number> {
   // Per sentence (sentences are numbered 0..n-1): words, words in capitals, capitalised words,
   // capitalised everyday words, capitalised verbs and function words (what a title-case
   // headline has and a list of names has not).
@@ -126,7 +128,7 @@ export function shoutingSentences(tokens: Token[], { keys, shapes }: TokenFacts)
     a[s] = a[s]! + 1;
   };
   const words = counts(), upper = counts(), capitalised = counts(), everyday = counts(), verbs = counts();
-  tick(tokens.length);
+  meter.tick(tokens.length);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const shape = shapes[i]!;

@@ -5,7 +5,7 @@
 // club's ("Barcelona beat Real Madrid 2-1").
 import { cities, countryNames, nameConnectors, placePrepositions, wellKnownSurnames } from "./lexicon.js";
 import { isLower, isNameToken, mention, type Ctx, type Mention } from "./context.js";
-import { MAX_SPAN_TOKENS, tick } from "./limits.js";
+import { MAX_SPAN_TOKENS } from "./limits.js";
 import { isAllCaps } from "./normalize.js";
 import { isRetypable, isUnknown, MEDIUM, STRONG, typing, WEAK, type Typing } from "./rule.js";
 import { listKinds, textKind } from "./kinds.js";
@@ -16,7 +16,7 @@ export type Definitions = Map<string, string>;
 
 /** Retype mentions (in place) from the article's evidence; returns the acronyms it defines. */
 export function applyEvidence(ctx: Ctx, mentions: Mention[]): Definitions {
-  tick(mentions.length);
+  ctx.meter.tick(mentions.length);
   const definitions = defineAcronyms(ctx, mentions);
   const lists = listKinds(ctx); // every article pays this one pass, so work stays linear in its length
   for (let k = 0; k < mentions.length; k++) {
@@ -159,7 +159,7 @@ function defineAcronyms(ctx: Ctx, mentions: Mention[]): Definitions {
     // The earliest start within the span bound whose word has the acronym's first letter.
     let start = -1;
     for (let s = end; s >= 0 && end - s < MAX_SPAN_TOKENS && (isNameToken(ctx, s) || nameConnectors.has(keys[s]!)); s--) {
-      tick();
+      ctx.meter.tick();
       if (isNameToken(ctx, s) && keys[s]![0] === acronym[0]!.toLowerCase()) start = s;
     }
     return start === end ? -1 : start;

@@ -13,34 +13,41 @@ import { resolveTypes, toEntities } from "./canonical.js";
 import { findMentions } from "./chunk.js";
 import { buildContext, shoutingSentences, tokenFacts } from "./context.js";
 import { applyEvidence } from "./evidence.js";
+import { NO_METER, type WorkMeter } from "./limits.js";
 import { tokenize } from "./tokenize.js";
 import { outsideTitles } from "./works.js";
 import type { Entity } from "./types.js";
 
 export type { Entity, EntityType } from "./types.js";
-export { MAX_ENTITY_CHARS, MAX_SPAN_TOKENS } from "./limits.js";
+export { MAX_ENTITY_CHARS, MAX_SPAN_TOKENS, type WorkMeter } from "./limits.js";
+
+export interface ExtractOptions {
+  /** Counts the steps of work, to check that they grow linearly with the text (hostile-input tests). */
+  meter?: WorkMeter;
+}
 export { aliasKeys } from "./name-parts.js";
 
 /** Entities in reading order; `text === input.slice(start, end)`, `canonical` is what is counted. Never throws. */
-export function extractEntities(text: string): Entity[] {
+export function extractEntities(text: string, options: ExtractOptions = {}): Entity[] {
   try {
-    return extractOrThrow(text);
+    return extract(text, options.meter ?? NO_METER);
   } catch (e) {
     // Last resort only: one bad article must not fail a whole message of posts.
-    // The causes are fixed where found; the hostile-input tests call extractOrThrow.
+    // The causes are fixed where found; the hostile-input tests fail if this line logs.
     console.error(`extractEntities: no entities for a text of ${String(text?.length)} chars: ${String(e)}`);
     return [];
   }
 }
 
-/** The extraction itself, without the guard (for tests that must see any error). */
-export function extractOrThrow(text: string): Entity[] {
+/** The extraction itself, without the guard. */
+function extract(text: string, meter: WorkMeter): Entity[] {
   if (typeof text !== "string" || text.length === 0) return [];
-  const tokens = tokenize(text);
-  const facts = tokenFacts(tokens);
-  const shouting = shoutingSentences(tokens, facts);
-  const ctx = buildContext(tokens, facts, shouting);
+  const tokens = tokenize(text, meter);
+  const facts = tokenFacts(tokens, meter);
+  const shouting = shoutingSentences(tokens, facts, meter);
+  const ctx = buildContext(tokens, facts, shouting, meter);
   const found = findMentions(ctx);
   const definitions = applyEvidence(ctx, found);
-  return toEntities(outsideTitles(resolveTypes(found, tokens), tokens), tokens, text, (s) => shouting.has(s), definitions);
+  const kept = outsideTitles(resolveTypes(found, tokens, meter), tokens, meter);
+  return toEntities(kept, tokens, text, (s) => shouting.has(s), definitions, meter);
 }

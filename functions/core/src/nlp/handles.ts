@@ -5,7 +5,7 @@
 import {
   commonWords, companyWords, firstNames, knownNames, peopleNames, rarerWords, titles, wellKnownPeople, wellKnownSurnames,
 } from "./lexicon.js";
-import { tick } from "./limits.js";
+import type { WorkMeter } from "./limits.js";
 import { SUFFIXES } from "./name-parts.js";
 
 /** Longest handle worth splitting (Twitter allows 15 characters, Reddit 20). */
@@ -32,9 +32,9 @@ export function isGivenNameHandle(handle: string): boolean {
  * ("NicholasPegg" -> "nicholas pegg", "jaketapper" -> "jake tapper"), or undefined.
  * Bounded: handles longer than MAX_HANDLE_CHARS are not split.
  */
-export function handlePersonName(handle: string): string | undefined {
+export function handlePersonName(handle: string, meter: WorkMeter): string | undefined {
   if (handle.length > MAX_HANDLE_CHARS || handle.length < 5) return undefined;
-  tick(handle.length);
+  meter.tick(handle.length);
   const letters = handle.replace(/[_\p{N}]+/gu, "");
   // CamelCase or underscores mark the word boundaries: "MaryKayCabot", "zoe_clark", "CraigRBrittain".
   const parts = handle.match(/\p{Lu}+(?!\p{Ll})|\p{Lu}?\p{Ll}+/gu) ?? [];
@@ -62,12 +62,12 @@ export function handlePersonName(handle: string): string | undefined {
   const key = letters.toLowerCase();
   if (!/^\p{Ll}+$/u.test(key) || commonWords.has(key) || knownNames.has(key) || firstNames.has(key)) return undefined;
   for (let c = 2; c <= key.length - 3; c++) {
-    tick();
+    meter.tick();
     const name = `${key.slice(0, c)} ${key.slice(c)}`;
     if (wellKnownPeople.has(name)) return name;
   }
   for (let c = 3; c <= key.length - 4; c++) {
-    tick();
+    meter.tick();
     const given = key.slice(0, c);
     const surname = key.slice(c);
     if (isGiven(given) && isSurname(surname)) return `${given} ${surname}`;
@@ -86,14 +86,14 @@ const ORG_HANDLE_TAILS = ["news", "daily", "records", "music", "band", "official
  * ("@CNN", "@CNNPolitics", "@CBSSports": a desk or a section of the organisation's account),
  * or a name that ends in the word of a newsroom, label, band or official account ("@HillTownNews").
  */
-export function isOrgHandle(handle: string): boolean {
+export function isOrgHandle(handle: string, meter: WorkMeter): boolean {
   if (handle.length > MAX_HANDLE_CHARS || handle.length < 2) return false;
-  tick(handle.length);
+  meter.tick(handle.length);
   const key = handle.toLowerCase().replace(/[_\p{N}]+/gu, "");
   if (isOrgName(key)) return true;
   for (const tail of ORG_HANDLE_TAILS) if (key.length - tail.length >= 3 && key.endsWith(tail)) return true;
   for (let c = 2; c <= key.length - 3; c++) {
-    tick();
+    meter.tick();
     if (isOrgName(key.slice(0, c)) && commonWords.has(key.slice(c))) return true;
   }
   return false;

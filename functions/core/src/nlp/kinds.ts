@@ -5,7 +5,6 @@
 // Each test looks at a few tokens around one mention: bounded work per mention.
 import { isLower, type Ctx, type Mention } from "./context.js";
 import { countryNames } from "./lexicon.js";
-import { tick } from "./limits.js";
 import { isUnknown, MEDIUM, NONE, STRONG, typing, type Typing } from "./rule.js";
 import type { EntityType } from "./types.js";
 import { ORG_KINDS, PLACE_KINDS } from "./words.js";
@@ -92,7 +91,7 @@ function copulaKind(ctx: Ctx, m: Mention): EntityType | undefined {
   const linked = COPULAS.has(lowerKey(ctx, k)) || (ctx.tokens[k]?.text === "," && ARTICLES.has(lowerKey(ctx, k + 1)));
   if (!linked || !ARTICLES.has(lowerKey(ctx, k + 1))) return undefined;
   for (let w = k + 2; w < k + 3 + MAX_MODIFIERS && sameSentence(ctx, w, m.last); w++) {
-    tick();
+    ctx.meter.tick();
     const t = ctx.tokens[w];
     if (!t || (t.kind === "punct" && t.text !== "/")) return undefined;
     const key = ctx.keys[w]!;
@@ -129,7 +128,7 @@ const LIST_TOKENS = new Set([",", "and", "or", "&", "the", "as", "well"]);
 export function listKinds(ctx: Ctx): ListKinds {
   const out: ListKinds = new Map();
   const { tokens, keys } = ctx;
-  tick(tokens.length);
+  ctx.meter.tick(tokens.length);
   for (let k = 1; k < tokens.length; k++) {
     const key = lowerKey(ctx, k);
     let kindAt: number;
@@ -142,7 +141,7 @@ export function listKinds(ctx: Ctx): ListKinds {
     if (kind === undefined) continue;
     let e = k + 1;
     while (e < tokens.length && sameSentence(ctx, e, k)) {
-      tick();
+      ctx.meter.tick();
       const t = tokens[e]!;
       if (t.kind === "word" && !isLower(ctx, e)) out.set(e, kind);
       else if (!LIST_TOKENS.has(keys[e]!)) break;

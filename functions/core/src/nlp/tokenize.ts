@@ -16,7 +16,7 @@ export interface Token {
   sent: number;
 }
 
-import { tick } from "./limits.js";
+import type { WorkMeter } from "./limits.js";
 
 // Abbreviations whose period belongs to the word and does not end a sentence.
 const ABBREV = new Set([
@@ -32,7 +32,7 @@ const TOKEN_RE =
 const SENT_END = new Set([".", "!", "?", "…"]);
 const CLAUSE_MARKS = new Set([",", ";", ":", "&", "/", "+", "=", "%", "$", "€", "£"]);
 
-export function tokenize(text: string): Token[] {
+export function tokenize(text: string, meter: WorkMeter): Token[] {
   const out: Token[] = [];
   let newSentence = true;
   let sent = -1;
@@ -50,7 +50,7 @@ export function tokenize(text: string): Token[] {
       pos++; // every \s character is one code unit
       continue;
     }
-    tick();
+    meter.tick();
     const start = pos;
     // Plain punctuation is a token of one character: no regex needed (punctuation-heavy
     // text has a token per character). Anything else goes through TOKEN_RE at this position.

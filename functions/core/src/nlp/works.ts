@@ -2,7 +2,7 @@
 // names a song, book or film, not the place or person inside it, so the names inside are
 // not counted (the CoNLL convention: the title is a miscellaneous name). A name that is
 // the whole quoted text ('"Bank of America"') stays.
-import { tick } from "./limits.js";
+import type { WorkMeter } from "./limits.js";
 import { TITLE_CASE_SMALL, type Mention } from "./context.js";
 import type { Token } from "./tokenize.js";
 import { CLOSE_QUOTES, OPEN_QUOTES } from "./words.js";
@@ -11,7 +11,7 @@ import { CLOSE_QUOTES, OPEN_QUOTES } from "./words.js";
 const MAX_TITLE_WORDS = 8;
 
 /** The mentions that are not a part of a quoted title. */
-export function outsideTitles(mentions: Mention[], tokens: Token[]): Mention[] {
+export function outsideTitles(mentions: Mention[], tokens: Token[], meter: WorkMeter): Mention[] {
   const titles: [number, number][] = []; // token ranges inside the quotes
   for (let i = 0; i < tokens.length; i++) {
     if (!OPEN_QUOTES.has(tokens[i]!.text)) continue;
@@ -21,7 +21,7 @@ export function outsideTitles(mentions: Mention[], tokens: Token[]): Mention[] {
     i = end; // the closing quote opens nothing
   }
   if (titles.length === 0) return mentions;
-  tick(mentions.length + titles.length);
+  meter.tick(mentions.length + titles.length);
   const out: Mention[] = [];
   let t = 0; // both lists are in reading order
   for (const m of mentions) {

@@ -8,7 +8,7 @@ import { createIngestHandler } from "../../../src/ingest/handler.js";
 import { BODY_LIMITS } from "../../../src/ingest/parse.js";
 import { testAccess } from "../ingest/access-helpers.js";
 import { POST_LIMITS } from "@newsroom/core/post";
-import { DEFAULT_LIMITS, hostileCases, isEmulatorTransportError, ROUTES, type HostileCase } from "@newsroom/core/testing/hostile-requests";
+import { DEFAULT_LIMITS, hostileCases, isEmulatorTransportError, ROUTES, type HostileCase } from "@newsroom/test-support/hostile-requests";
 
 const KEY = "Key-0123456789abcdefXYZ";
 const MARKER = "Hostile unit";

@@ -7,7 +7,7 @@ import { spawnSync } from "node:child_process";
 import path from "node:path";
 
 const ROOT = path.resolve(import.meta.dirname, "../../..");
-const suites = ["node", "--test", "--test-concurrency=1", "--test-reporter=spec", "test/browser/**/*.test.ts", ...process.argv.slice(2)];
+const suites = ["node", "--test", "--test-concurrency=1", "--test-reporter=spec", "test/emulator/**/*.test.ts", ...process.argv.slice(2)];
 
 function run(command: string[], cwd: string): number {
   const r = spawnSync(command[0]!, command.slice(1), { cwd, stdio: "inherit", env: process.env });

@@ -8,8 +8,8 @@
 import {
   aliases, calendarWords, cities, companyWords, firstNames, nameConnectors, ofHeadsOrg, ofHeadsPlace, orgSuffixes,
   peopleNames, placeSuffixes, titles,
-} from "./lexicon.js";
-import { CLUB_PREFIX, COMPASS, EVENT_HEADS, JOB_WORDS, PARTICLES, PLACE_PREFIX, STARTERS, TITLE_MODIFIERS } from "./words.js";
+} from "@newsroom/core/nlp/lexicon";
+import { CLUB_PREFIX, COMPASS, EVENT_HEADS, JOB_WORDS, PARTICLES, PLACE_PREFIX, STARTERS, TITLE_MODIFIERS } from "@newsroom/core/nlp/words";
 
 export type HostileClass = "function-word" | "title" | "connector" | "particle" | "capitalised" | "punctuation";
 

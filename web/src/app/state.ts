@@ -1,0 +1,292 @@
+// The dashboard's state: the view in the URL (navigation.ts), the
+// publications, the selected one and its ranking's page, the freshness; the
+// listeners that keep it live (one per visible publication card and up to two
+// for its timeline's year documents, one for the ranked-list page, one for the
+// selected publication, one for rollup/status) and the poll of the read API's
+// status for the newest article. It draws nothing: it tells the views
+// (views/dashboard.ts) what changed, and they draw from `state`.
+import { api } from "../data/api.ts";
+import type { Connection } from "../data/firebase.ts";
+import { publicationNames } from "../data/reads.ts";
+import { timelineFeed, type TimelineData, type TimelineFeed } from "../data/timelineFeed.ts";
+import { watchEntityPage, watchPublication, watchPublications, watchRollupStatus, watchTopEntities, type Unsubscribe } from "../data/watch.ts";
+import { newestArticleOf } from "../logic/freshness.ts";
+import { MAX_QUERY_LIMIT, queryLimit } from "../logic/limits.ts";
+import { firstPage, next, prev, reconcile, toPage, type Page, type PagingState } from "../logic/paging.ts";
+import type { Entity, Publication, RollupStatus, TypeFilter } from "../logic/types.ts";
+import type { ViewState } from "../logic/urlState.ts";
+import { currentView, interceptLinks, navigate, onViewChange } from "../navigation.ts";
+
+const PUBLICATIONS_STEP = 24;
+const CLOUD_WORDS = 20;
+export const PAGE_SIZE = 10;
+/** How often the page asks whether articles newer than the counts exist. */
+const PENDING_POLL_MS = 10_000;
+
+export type AppState = {
+  /** The view in the URL, as last shown. */
+  view: ViewState;
+  filter: TypeFilter;
+  publications: Publication[];
+  publicationsLimit: number;
+  /** The selected publication: the URL's, else the one with the most articles. */
+  selected: string | null;
+  /** Its document (it may be beyond the cards' limit); undefined until read, null if missing. */
+  selectedDoc: Publication | null | undefined;
+  paging: PagingState;
+  page: Page<Entity> | null;
+  pageFromCache: boolean;
+  pageBusy: boolean;
+  rollup: RollupStatus | null;
+  newestArticle: number | null;
+};
+
+/** A card's top entities as its listener brings them; `filter`: the type they were asked for. */
+export type CardEntities = { kind: "loading" } | { kind: "error"; message: string } | { kind: "data"; items: Entity[]; fromCache: boolean; filter: TypeFilter };
+
+/** What the state tells the views; each call says what changed, `state` holds what to draw. */
+export type Views = {
+  filter(): void;
+  /** The cards, one per publication in order, made or updated (the views own their DOM). */
+  cards(): void;
+  /** Which card is selected changed. */
+  selected(): void;
+  cardGone(key: string): void;
+  cardTimeline(key: string, t: TimelineData): void;
+  cardEntities(key: string, e: CardEntities): void;
+  /** No publications: `fromCache`, Firestore has not answered yet. */
+  noPublications(fromCache: boolean): void;
+  publicationsError(message: string): void;
+  morePublications(more: boolean): void;
+  /** The selected publication's ranking. */
+  ranking(): void;
+  rankingError(key: string, message: string): void;
+  /** Everything else that names the selected publication (search, compare form). */
+  selection(): void;
+  /** The entity and compare views; `byUser`, `otherPublication`: whether focus and scrolling follow. */
+  explore(byUser: boolean, otherPublication: boolean): void;
+  freshness(): void;
+};
+
+export type App = {
+  readonly state: AppState;
+  /** Starts the listeners and follows the URL; call once, when connected. */
+  start(conn: Connection, views: Views): void;
+  /** Navigates to the current view with `change` applied. */
+  toView(change: Partial<ViewState>): void;
+  morePublications(): void;
+  prevPage(): void;
+  nextPage(): void;
+  /** Names of publications by key, the cards' where known, else read. */
+  publicationNames(ids: readonly string[]): Promise<Map<string, string>>;
+  /** Where the page reads from, for messages ("" in production). */
+  where(): string;
+};
+
+type CardFeed = { timeline: TimelineFeed; unsubscribe: Unsubscribe | null; filter: TypeFilter | null };
+
+export function createApp(): App {
+  const view = currentView();
+  const state: AppState = {
+    view,
+    filter: view.type,
+    publications: [],
+    publicationsLimit: PUBLICATIONS_STEP,
+    selected: null,
+    selectedDoc: undefined,
+    paging: firstPage(PAGE_SIZE),
+    page: null,
+    pageFromCache: false,
+    pageBusy: false,
+    rollup: null,
+    newestArticle: null,
+  };
+  // Both set by start(), before anything below runs.
+  let conn: Connection | undefined;
+  let views: Views;
+  const db = () => conn!.db;
+  const feeds = new Map<string, CardFeed>();
+  let unsubscribePublications: Unsubscribe | null = null;
+  let unsubscribePage: Unsubscribe | null = null;
+  let unsubscribeSelected: Unsubscribe | null = null;
+
+  const where = () => (conn?.emulator ? `Firestore emulator at ${conn.emulator.host}:${conn.emulator.port}.` : "");
+
+  function subscribePublications(): void {
+    unsubscribePublications?.();
+    unsubscribePublications = watchPublications(db(), state.publicationsLimit, {
+      next: ({ items, fromCache }) => {
+        state.publications = items;
+        if (items.length === 0) {
+          syncCards();
+          views.noPublications(fromCache);
+          return;
+        }
+        if (state.view.pub === null && (state.selected === null || !items.some((p) => p.key === state.selected))) select(items[0]!.key);
+        syncCards();
+        // The rules cap one query, so the page shows at most the top MAX_QUERY_LIMIT publications.
+        views.morePublications(items.length >= state.publicationsLimit && state.publicationsLimit < MAX_QUERY_LIMIT);
+        renderSelection();
+      },
+      error: (err) => views.publicationsError(err.message),
+    });
+  }
+
+  /** A card per publication; a card's listener is (re)made when its filter changes. */
+  function syncCards(): void {
+    const keep = new Set(state.publications.map((p) => p.key));
+    for (const [key, feed] of feeds) {
+      if (!keep.has(key)) {
+        feed.unsubscribe?.();
+        feed.timeline.stop();
+        feeds.delete(key);
+        views.cardGone(key);
+      }
+    }
+    views.cards();
+    for (const p of state.publications) {
+      let feed = feeds.get(p.key);
+      if (!feed) {
+        feed = { timeline: timelineFeed(db(), p.key, (t) => views.cardTimeline(p.key, t)), unsubscribe: null, filter: null };
+        feeds.set(p.key, feed);
+      }
+      feed.timeline.update(p.yearly, p.days);
+      if (feed.filter !== state.filter) {
+        feed.unsubscribe?.();
+        const filter = state.filter;
+        feed.filter = filter;
+        views.cardEntities(p.key, { kind: "loading" });
+        feed.unsubscribe = watchTopEntities(db(), p.key, filter, CLOUD_WORDS, {
+          next: ({ items, fromCache }) => views.cardEntities(p.key, { kind: "data", items, fromCache, filter }),
+          error: (err) => views.cardEntities(p.key, { kind: "error", message: err.message }),
+        });
+      }
+    }
+  }
+
+  function select(key: string): void {
+    if (key === state.selected) return;
+    state.selected = key;
+    views.selected();
+    state.selectedDoc = state.publications.find((p) => p.key === key);
+    unsubscribeSelected?.();
+    unsubscribeSelected = watchPublication(db(), key, {
+      next: (p, fromCache) => {
+        if (p === null && fromCache) return; // not known yet, not known missing
+        state.selectedDoc = p;
+        renderSelection();
+      },
+      error: () => undefined, // the ranking's own listener reports what went wrong
+    });
+    state.paging = firstPage(PAGE_SIZE);
+    watchPage();
+  }
+
+  /** Listens to the current page. Paging keeps the old page on screen (busy) until the new one arrives. */
+  function watchPage(paging = false): void {
+    unsubscribePage?.();
+    state.pageBusy = paging && state.page !== null;
+    if (!state.pageBusy) state.page = null;
+    views.ranking();
+    const key = state.selected;
+    if (key === null) return;
+    const request: PagingState = state.paging;
+    unsubscribePage = watchEntityPage(db(), key, state.filter, request, {
+      next: ({ items, fromCache }) => {
+        if (!fromCache) {
+          const fixed = reconcile(request, items);
+          if (fixed) {
+            state.paging = fixed;
+            return watchPage();
+          }
+        }
+        state.page = toPage(request, items);
+        state.pageFromCache = fromCache;
+        state.pageBusy = false;
+        views.ranking();
+      },
+      error: (err) => views.rankingError(key, err.message),
+    });
+  }
+
+  function renderSelection(): void {
+    views.ranking();
+    views.selection();
+  }
+
+  /** Shows what `v` describes; `byUser`: a click or key, so focus follows (not on load or the back button). */
+  function applyView(v: ViewState, byUser: boolean): void {
+    state.view = v;
+    if (v.type !== state.filter) {
+      state.filter = v.type;
+      views.filter();
+      syncCards();
+      state.paging = firstPage(PAGE_SIZE);
+      watchPage();
+    }
+    const pub = v.pub ?? state.publications[0]?.key ?? null;
+    const otherPublication = pub !== state.selected;
+    if (pub !== null) select(pub);
+    renderSelection();
+    views.explore(byUser, otherPublication);
+  }
+
+  function watchFreshness(): void {
+    const poll = async () => {
+      if (document.hidden) return;
+      try {
+        const newest = newestArticleOf(await api.status());
+        if (newest === undefined) return;
+        state.newestArticle = newest;
+        views.freshness();
+      } catch {
+        // Offline, or an API without the route: the status line keeps what it knew.
+      }
+    };
+    watchRollupStatus(db(), {
+      next: (status) => {
+        state.rollup = status;
+        views.freshness();
+        void poll();
+      },
+      error: () => undefined,
+    });
+    window.setInterval(() => void poll(), PENDING_POLL_MS);
+    document.addEventListener("visibilitychange", () => void poll());
+  }
+
+  return {
+    state,
+    start(c, v) {
+      conn = c;
+      views = v;
+      interceptLinks();
+      onViewChange(applyView);
+      applyView(state.view, false);
+      subscribePublications();
+      watchFreshness();
+    },
+    toView: (change) => navigate({ ...currentView(), ...change }),
+    morePublications() {
+      state.publicationsLimit = queryLimit(state.publicationsLimit + PUBLICATIONS_STEP);
+      subscribePublications();
+    },
+    prevPage() {
+      if (!state.page) return;
+      state.paging = prev(state.paging, state.page);
+      watchPage(true);
+    },
+    nextPage() {
+      if (!state.page) return;
+      state.paging = next(state.paging, state.page);
+      watchPage(true);
+    },
+    async publicationNames(ids) {
+      const known = new Map(state.publications.map((p) => [p.key, p.name]));
+      const missing = ids.filter((id) => !known.has(id));
+      for (const [id, name] of missing.length > 0 ? await publicationNames(db(), missing) : []) known.set(id, name);
+      return known;
+    },
+    where,
+  };
+}
