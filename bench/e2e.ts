@@ -10,7 +10,7 @@
 import { readFileSync } from "node:fs";
 import os from "node:os";
 import { parseArgs } from "node:util";
-import { destroyExtractionPool, extractOnPool, getExtractionPool } from "newsroom-functions/process/pool";
+import { createExtractionPool } from "@newsroom/core/extract-pool";
 import { localRunOptions, runLoadTest } from "newsroom-load-test/run";
 import { startRuntimeStack } from "@newsroom/harness/runtime-stack";
 import { startStack, type Stack } from "@newsroom/harness/emulator-stack";
@@ -34,12 +34,12 @@ const texts = benchCorpus(posts).map((a) => a.content);
 
 // 1. The bound: extraction alone, same texts, same threads, warm pool.
 say(`extraction-only bound: ${texts.length} posts on ${threads} threads...`);
-const pool = getExtractionPool(threads);
-await extractOnPool(texts.slice(0, threads * 2), pool);
+const pool = createExtractionPool({ threads });
+await pool.extractAll(texts.slice(0, threads * 2));
 const t0 = performance.now();
-await extractOnPool(texts, pool);
+await pool.extractAll(texts);
 const boundS = (performance.now() - t0) / 1000;
-await destroyExtractionPool();
+await pool.destroy();
 
 // 2. The pipeline.
 say(`end to end on the ${kind === "runtime" ? "runtime stack (functions-framework)" : "Functions emulator"}...`);

@@ -11,7 +11,7 @@
 import { fork } from "node:child_process";
 import { availableParallelism, loadavg } from "node:os";
 import { parseArgs } from "node:util";
-import { destroyExtractionPool, extractOnPool, getExtractionPool } from "newsroom-functions/process/pool";
+import { createExtractionPool } from "@newsroom/core/extract-pool";
 import { wholeNumber } from "@newsroom/harness/args";
 import { table as formatTable } from "@newsroom/harness/table";
 import { benchCorpus } from "./lib/corpus.ts";
@@ -32,14 +32,13 @@ const texts = corpus.map((a) => a.content);
 const chars = texts.reduce((n, t) => n + t.length, 0);
 
 async function poolRate(threads: number): Promise<{ rate: number; mentions: number }> {
-  await destroyExtractionPool();
-  const pool = getExtractionPool(threads);
-  // Warm every thread (compromise loads once per thread) before timing.
-  await Promise.all(Array.from({ length: threads * 2 }, (_, i) => pool.run([texts[i % texts.length]!])));
+  const pool = createExtractionPool({ threads });
+  // Warm every thread (compromise loads once per thread) before timing: one text per task.
+  await pool.extractAll(Array.from({ length: threads * 2 }, (_, i) => texts[i % texts.length]!));
   const start = performance.now();
-  const result = await extractOnPool(texts, pool);
+  const result = await pool.extractAll(texts);
   const ms = performance.now() - start;
-  await destroyExtractionPool();
+  await pool.destroy();
   return { rate: (texts.length / ms) * 1000, mentions: result.reduce((n, e) => n + e.length, 0) };
 }
 

@@ -14,13 +14,10 @@
 // Beside it, the packed-tail layout (packed.ts): what it would write.
 import { parseArgs } from "node:util";
 import type { Entity } from "@newsroom/core/extract";
-import { rollupWindowSeconds } from "newsroom-functions/config";
-import { ingestParams } from "newsroom-functions/ingest/params";
-import { deltaOf } from "newsroom-functions/process/delta";
-import { processParams } from "newsroom-functions/process/params";
-import { destroyExtractionPool, extractEach } from "newsroom-functions/process/pool";
-import { summarisePost } from "newsroom-functions/process/summarise";
-import { rollupParams } from "newsroom-functions/rollup/params";
+import { deltaOf } from "@newsroom/core/delta";
+import { createExtractionPool } from "@newsroom/core/extract-pool";
+import { INGEST_DEFAULTS, PROCESS_DEFAULTS, ROLLUP_DEFAULTS } from "@newsroom/core/pipeline-defaults";
+import { summarisePost } from "@newsroom/core/summarise";
 import { windowEndOf } from "@newsroom/core/layout";
 import type { Post } from "@newsroom/core/post";
 import { seeded } from "newsroom-load-test/corpus/random";
@@ -31,13 +28,6 @@ import { packMessages } from "./writes/arrival.ts";
 import { FIRESTORE_PRICES, firestoreCost, PUBSUB_USD_PER_TIB, pubsubCost } from "./writes/cost.ts";
 import { packedTail, type PackedResult } from "./writes/packed.ts";
 import { perPost, simulate, type SimResult } from "./writes/simulate.ts";
-
-/** A param's default as deployed (every one read here has a literal default). */
-function defaultOf<T>(param: { options: { default?: unknown } }, name: string): T {
-  const d = param.options.default;
-  if (d === undefined || typeof d === "object") throw new Error(`${name}: no literal default`);
-  return d as T;
-}
 
 /** The issue's targets (issue 11): writes per post at most, per rate. */
 const TARGETS: Record<number, number> = { 1: 9.35, 10: 6.5, 100: 4.2, 1000: 3.8 };
@@ -51,9 +41,9 @@ const rates = (flags.rates ?? "1,10,100,1000").split(",").map((s) => {
   if (!(n > 0) || !Number.isFinite(n)) throw new Error(`--rates takes posts per second, comma-separated, got "${s}"`);
   return n;
 });
-const windowSeconds = wholeNumber("window", flags.window) ?? defaultOf<number>(rollupWindowSeconds, "ROLLUP_WINDOW_SECONDS");
+const windowSeconds = wholeNumber("window", flags.window) ?? ROLLUP_DEFAULTS.windowSeconds;
 const instances = wholeNumber("instances", flags.instances) ?? 1;
-const legacyFlag = flags.legacy ?? (defaultOf<boolean>(processParams.readLegacyLedger, "READ_LEGACY_LEDGER") ? "on" : "off");
+const legacyFlag = flags.legacy ?? (PROCESS_DEFAULTS.readLegacyLedger ? "on" : "off");
 if (legacyFlag !== "on" && legacyFlag !== "off") throw new Error(`--legacy must be on or off, got "${legacyFlag}"`);
 const legacy = legacyFlag === "on";
 const seed = wholeNumber("seed", flags.seed) ?? 1;
@@ -62,11 +52,11 @@ const posts = wholeNumber("posts", flags.posts) ?? 0;
 const headArticles = wholeNumber("head", flags.head) ?? 5;
 const buckets = wholeNumber("buckets", flags.buckets) ?? 8;
 const pack = {
-  maxPosts: defaultOf<number>(ingestParams.maxPostsPerMessage, "INGEST_MAX_POSTS_PER_MESSAGE"),
-  maxBytes: defaultOf<number>(ingestParams.maxMessageBytes, "INGEST_MAX_MESSAGE_BYTES"),
-  windowMs: wholeNumber("batch-ms", flags["batch-ms"]) ?? defaultOf<number>(ingestParams.batchWindowMs, "INGEST_BATCH_WINDOW_MS"),
+  maxPosts: INGEST_DEFAULTS.maxPostsPerMessage,
+  maxBytes: INGEST_DEFAULTS.maxMessageBytes,
+  windowMs: wholeNumber("batch-ms", flags["batch-ms"]) ?? INGEST_DEFAULTS.batchWindowMs,
 };
-const graceMs = defaultOf<number>(rollupParams.graceSeconds, "ROLLUP_GRACE_SECONDS") * 1000;
+const graceMs = ROLLUP_DEFAULTS.graceSeconds * 1000;
 // The first request comes `phase` ms into a window (default 0: as it opens),
 // the first window boundary after noon UTC (one day: posts carry no publishedAt).
 const phaseMs = Number(flags.phase ?? 0);
@@ -78,8 +68,9 @@ const START_MS = windowEndOf(Date.UTC(2026, 0, 15, 12) - 1, windowSeconds) + pha
 // The corpus, extracted once per article, then shuffled (seeded Fisher-Yates).
 const corpus = benchCorpus(posts);
 log(`bench:writes: extracting ${corpus.length} SOTU articles on the worker pool...`);
-const extracted = await extractEach(corpus.map((a) => a.content));
-await destroyExtractionPool();
+const pool = createExtractionPool();
+const extracted = await pool.extractEach(corpus.map((a) => a.content));
+await pool.destroy();
 const entitiesById = new Map<string, Entity[]>();
 corpus.forEach((a, i) => {
   const x = extracted[i]!;

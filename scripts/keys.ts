@@ -6,7 +6,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { getApps, initializeApp } from "firebase-admin/app";
 import { getFirestore, type Firestore } from "firebase-admin/firestore";
-import { createKey, listKeys, revokeKeys, type KeySpec, type StoredKey } from "newsroom-functions/keys/store";
+import { createKey, listKeys, revokeKeys, type KeySpec, type StoredKey } from "@newsroom/store/client-keys";
 import { table } from "@newsroom/harness/table";
 import { REPO_ROOT } from "@newsroom/harness/paths";
 import { readFirebaseJson, resolvePorts } from "@newsroom/harness/ports";

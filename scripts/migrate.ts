@@ -22,8 +22,8 @@ import { getApps, initializeApp } from "firebase-admin/app";
 import { FieldPath, getFirestore, type Firestore, type QueryDocumentSnapshot } from "firebase-admin/firestore";
 import { entityKey } from "@newsroom/core/keys";
 import { COLLECTIONS, yearOfMs } from "@newsroom/core/layout";
-import { personAliases } from "newsroom-functions/rollup/aliases";
-import { compactDocument, SERIES_VERSION } from "newsroom-functions/rollup/compact";
+import { personAliases } from "@newsroom/core/alias-merges";
+import { compactDocument, SERIES_VERSION } from "@newsroom/store/series-compaction";
 
 export type MigrationReport = { publications: number; entities: number; keyed: number; aliased: number; series: number };
 
@@ -47,7 +47,7 @@ export async function migrate(db: Firestore, dryRun: boolean, log: (s: string) =
   const series = async (doc: QueryDocumentSnapshot) => {
     if (doc.get("seriesV") === SERIES_VERSION || (doc.get("days") === undefined && doc.get("yearly") === undefined)) return;
     report.series++;
-    if (!dryRun) await compactDocument({ db }, doc.ref, year, true);
+    if (!dryRun) await compactDocument({ db }, doc.ref, year, { recomputeYearly: true });
   };
   let after: string | undefined;
   for (;;) {

@@ -2,7 +2,7 @@
 // ingest Batcher on a simulated clock (node:test's mock timers and Date), so an
 // hour of arrivals takes milliseconds and every run packs the same way.
 import { mock } from "node:test";
-import { Batcher } from "newsroom-functions/ingest/batcher";
+import { Batcher } from "@newsroom/core/batcher";
 import type { Post } from "@newsroom/core/post";
 
 export interface PackOptions {

@@ -7,7 +7,7 @@
 // day), and Firestore allows 500 field transforms per document in one commit,
 // so a bucket with more than that in one window takes further writes (in
 // further parts: plan.ts never puts two items of a document in one part).
-import { entityEntryBytes, mergeDeltas, type DeltaPubs } from "newsroom-functions/process/delta";
+import { entityEntryBytes, mergeDeltas, type DeltaPubs } from "@newsroom/core/delta";
 import { sha1Hex } from "@newsroom/core/keys";
 
 /** Field transforms Firestore allows per document per commit. */

@@ -14,12 +14,12 @@
 //   - message k goes to processPosts instance k mod `instances`;
 //   - a window's first tick rolls it up; its other ticks find it applied.
 import type { Entity } from "@newsroom/core/extract";
-import { deltaOf, mergeDeltas, splitDelta, type DeltaPubs } from "newsroom-functions/process/delta";
-import { windowTicker } from "newsroom-functions/process/deps";
-import { POSTS_PER_COMMIT } from "newsroom-functions/process/handler";
-import { summarisePost, type PostSummary } from "newsroom-functions/process/summarise";
-import { applyMerges, findMerges, type FullName } from "newsroom-functions/rollup/aliases";
-import { planParts, rollupItems } from "newsroom-functions/rollup/plan";
+import { applyMerges, findMerges, type FullName } from "@newsroom/core/alias-merges";
+import { deltaOf, mergeDeltas, splitDelta, type DeltaPubs } from "@newsroom/core/delta";
+import { POSTS_PER_COMMIT } from "@newsroom/core/pipeline-defaults";
+import { planParts, rollupItems } from "@newsroom/core/rollup-plan";
+import { summarisePost, type PostSummary } from "@newsroom/core/summarise";
+import { windowTicker } from "@newsroom/core/window-ticker";
 import { paths, windowEndOf, yearOfMs } from "@newsroom/core/layout";
 import { decodeMessage } from "@newsroom/core/message";
 import type { Post } from "@newsroom/core/post";

@@ -2,6 +2,7 @@
 // (set per project in functions/.env.<project>, prompted on deploy) and secrets
 // (Secret Manager in production, functions/.secret.local in the emulator).
 import { dateBounds, DEFAULT_DATE_BOUNDS, type DateBounds } from "@newsroom/core/dates";
+import { ROLLUP_DEFAULTS } from "@newsroom/core/pipeline-defaults";
 import { defineInt, defineSecret, defineString } from "firebase-functions/params";
 
 export const region = defineString("REGION", {
@@ -28,8 +29,14 @@ export const rollupTopic = defineString("ROLLUP_TOPIC", {
 });
 
 export const rollupWindowSeconds = defineInt("ROLLUP_WINDOW_SECONDS", {
-  default: 30,
+  default: ROLLUP_DEFAULTS.windowSeconds,
   description: "Length of a rollup window: counts show within about this plus a few seconds, and each shared document is written once per window",
+});
+
+// Named for processPosts, which had it first; the rollup retries within the same budget.
+export const firestoreRetryBudgetMs = defineInt("PROCESS_RETRY_BUDGET_MS", {
+  default: 60_000,
+  description: "Time spent retrying transient Firestore errors within one invocation before failing it (Pub/Sub then redelivers)",
 });
 
 // Read by ingest (a post outside them is a 400 problem) and processPosts (a

@@ -4,26 +4,25 @@ import * as logger from "firebase-functions/logger";
 import { onRequest } from "firebase-functions/v2/https";
 import { onMessagePublished } from "firebase-functions/v2/pubsub";
 import { onSchedule } from "firebase-functions/v2/scheduler";
-import { ingestApiKey, postsTopic, publishedAtBounds, region, rollupTopic, trustedProxies } from "./config.js";
 import { getFirestore } from "firebase-admin/firestore";
-import { createApiHandler } from "./api/http.js";
+import { Batcher } from "@newsroom/core/batcher";
+import { loadGrant, warmKeyLookups } from "@newsroom/store/client-keys";
+import { ingestApiKey, postsTopic, publishedAtBounds, region, rollupTopic, trustedProxies } from "./config.js";
+import { createApiHandler } from "./api/request-handler.js";
 import { dashboardLinks } from "./api/links.js";
 import { apiOptions, apiParams } from "./api/params.js";
-import { apiPreflight } from "./api/preflight.js";
+import { apiHeadPolicy } from "./api/head-policy.js";
 import { clientAddressResolver, type AddressedRequest } from "./http/client-address.js";
-import { installPreBodyGuard, servedFunction } from "./http/guard.js";
+import { installPreBodyGuard, servedFunction } from "./http/pre-body-guard.js";
 import { IngestAccess } from "./ingest/access.js";
-import { Batcher } from "./ingest/batcher.js";
 import { createIngestHandler } from "./ingest/handler.js";
 import { ingestParams } from "./ingest/params.js";
-import { ingestPreflight } from "./ingest/preflight.js";
-import { topicPublisher } from "./ingest/publisher.js";
+import { ingestHeadPolicy } from "./ingest/head-policy.js";
 import { Keyring } from "./keys/keyring.js";
-import { loadGrant, warmKeyLookups } from "./keys/store.js";
-import { productionDeps } from "./process/deps.js";
+import { instanceExtractionPool, productionDeps } from "./process/deps.js";
 import { handlePostsMessage, inputFromPubsub } from "./process/handler.js";
 import { processPostsOptions } from "./process/params.js";
-import { warmExtractionPool } from "./process/pool.js";
+import { topicPublisher } from "./pubsub/publisher.js";
 import { rollupDeps } from "./rollup/deps.js";
 import { handleRollupTick, sweep, type RollupTick } from "./rollup/handler.js";
 import { rollupOptions } from "./rollup/params.js";
@@ -70,11 +69,11 @@ if (servedFunction() === "ingest") {
 }
 
 // Before the framework builds its server: requests the head rules out never
-// have their bodies read (see http/guard.ts).
+// have their bodies read (see http/pre-body-guard.ts).
 installPreBodyGuard(() => {
   const served = servedFunction();
-  if (served === "ingest") return ingestPreflight({ access: ingestAccess, clientAddress, maxInflightBytes: ingestParams.maxInflightBytes.value(), log: logIngest });
-  if (served === "api") return apiPreflight();
+  if (served === "ingest") return ingestHeadPolicy({ access: ingestAccess, clientAddress, maxInflightBytes: ingestParams.maxInflightBytes.value(), log: logIngest });
+  if (served === "api") return apiHeadPolicy();
   return undefined;
 });
 
@@ -102,7 +101,7 @@ export const ingest = onRequest(
 // not while its first messages wait (so does a Functions emulator worker: the
 // harness starts some before the stack is up, and each serves many messages).
 if (process.env.FUNCTION_TARGET === "processPosts") {
-  warmExtractionPool().then(
+  instanceExtractionPool().warm().then(
     (warm) => logger.info("processPosts: extraction pool warm", warm),
     (err: unknown) => logger.error("processPosts: extraction pool failed to start", { error: String(err) }),
   );
@@ -112,7 +111,7 @@ export const processPosts = onMessagePublished({ ...processPostsOptions, topic: 
   // Throws only after in-invocation retries are exhausted, so Pub/Sub redelivers.
   // Ticks come from real instances only: the Functions emulator runs each
   // invocation in a process of its own, and its harness sends sweep ticks.
-  await handlePostsMessage(inputFromPubsub(event.data.message), productionDeps(servedFunction() !== undefined));
+  await handlePostsMessage(inputFromPubsub(event.data.message), productionDeps({ tickRollup: servedFunction() !== undefined }));
 });
 
 export const rollup = onMessagePublished({ ...rollupOptions, topic: rollupTopic, region }, async (event) => {

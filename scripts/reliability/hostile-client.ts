@@ -11,7 +11,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import type { Firestore } from "firebase-admin/firestore";
 import { entityId, publicationKey } from "@newsroom/core/keys";
 import { COLLECTIONS, paths, type BatchDoc } from "@newsroom/core/layout";
-import { createKey } from "newsroom-functions/keys/store";
+import { createKey } from "@newsroom/store/client-keys";
 import { firestoreFor, runLoadTest, type LoadTestOptions } from "newsroom-load-test/run";
 import type { RuntimeStack } from "@newsroom/harness/runtime-stack";
 import { articlesOf, until } from "./probe.ts";

@@ -4,7 +4,7 @@
 // to the right key. Ratios near 1.00 for every case: no timing signal.
 //   node scripts/reliability/key-timing.ts [--rounds 41] [--calls 20000] [--json]
 import { parseArgs } from "node:util";
-import { keysMatch } from "newsroom-functions/ingest/auth";
+import { keysMatch } from "@newsroom/core/key-auth";
 import { table } from "@newsroom/harness/table";
 
 export type KeyTiming = { name: string; nsPerCall: number; ratio: number };

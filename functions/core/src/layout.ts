@@ -57,9 +57,10 @@ export type DayCounts = { m: number; a: number };
 // archive, a backfill, a post dated last December that arrives in January)
 // into one document per year, years/{yyyy}, at most 366 days each. Early in
 // each year the sweep moves the days of past years out of the totals'
-// documents into their year documents (rollup/compact.ts; `inlineYears` says
-// which are there), so no document grows with the span of the dates it
-// counts, however long, while live news costs no write beyond the totals'.
+// documents into their year documents (@newsroom/store/series-compaction;
+// `inlineYears` says which are there), so no document grows with the span of
+// the dates it counts, however long, while live news costs no write beyond
+// the totals'.
 // A day's count is its `days` entry plus its year document's. `yearly` holds
 // each year's total (bounded by the date bounds): a whole history at a glance.
 
@@ -72,7 +73,7 @@ export interface PublicationDoc<Time = unknown> {
   days?: Record<Day, number>;
   /** The years whose days `days` holds (until compaction moves them). */
   inlineYears?: number[];
-  /** 2 once `yearly` was computed from every day (rollup/compact.ts); absent on documents the code before wrote. */
+  /** 2 once `yearly` was computed from every day (@newsroom/store/series-compaction); absent on documents the code before wrote. */
   seriesV?: number;
   updatedAt?: Time;
 }
@@ -98,7 +99,7 @@ export interface EntityDoc<Time = unknown> {
   days?: Record<Day, DayCounts>;
   /** The years whose days `days` holds (until compaction moves them). */
   inlineYears?: number[];
-  /** 2 once `yearly` was computed from every day (rollup/compact.ts); absent on documents the code before wrote. */
+  /** 2 once `yearly` was computed from every day (@newsroom/store/series-compaction); absent on documents the code before wrote. */
   seriesV?: number;
   /** A person's full name: the lone surnames it claims ("donald trump" -> ["trump"]), for the rollup's alias lookup. */
   aliases?: string[];
@@ -186,7 +187,7 @@ export interface BatchDoc<Time = unknown> {
   claimedAt: Time;
   /**
    * Set once, in the transaction that moves rollup/state: the deltas committed in (from, to] (epoch ms), and
-   * the commits to make, by item-key range; `v` the key scheme (rollup/plan.ts PLAN_VERSION).
+   * the commits to make, by item-key range; `v` the key scheme (rollup-plan.ts PLAN_VERSION).
    */
   plan?: { v?: number; from: number; to: number; parts: Array<{ first: string; last: string }>; deltas: number; posts: number; merges?: AliasMerge[] };
   /** Planned and not yet applied (set with the plan, removed when applied): what sweeps finish and status waits for. */

@@ -1,5 +1,5 @@
 // The read API's answers, one function per route, from validated parameters
-// and a ReadStore. No HTTP here (http.ts does that), so each handler is
+// and a ReadStore. No HTTP here (request-handler.ts does that), so each handler is
 // exercised against the emulator directly and through the function alike.
 import { stringify } from "csv-stringify/sync";
 import type { z } from "zod";
@@ -8,9 +8,9 @@ import type { Timestamp } from "firebase-admin/firestore";
 import { compareLists, fightinWords } from "./compare.js";
 import { CURSOR_VALUES as V, decodeCursor, encodeCursor } from "./cursor.js";
 import { badRequest, notFound } from "./errors.js";
-import { COMPARE_SCAN, P, Q, SEARCH_SCAN, V0_MAX_PUBLICATIONS, type R } from "./schema.js";
+import { COMPARE_SCAN, P, Q, SEARCH_SCAN, V0_MAX_PUBLICATIONS, type R } from "@newsroom/core/api-schema";
 import { entitySeries, entityYears, publicationSeries, publicationYears, seriesYears } from "./series.js";
-import type { EntityRow, PublicationRow, ReadStore } from "./store.js";
+import type { EntityRow, PublicationRow, ReadOptions, ReadStore } from "./read-store.js";
 
 export type Answer = { json: unknown } | { csv: string; filename: string };
 
@@ -29,14 +29,14 @@ function entityOut(e: EntityRow): Out<"search">["entities"][number] {
   return { id: e.id, word: e.word, type: e.type, mentions: e.count ?? 0, articles: e.articles ?? 0 };
 }
 
-async function mustPublication(store: ReadStore, pub: string, series = false): Promise<PublicationRow> {
-  const p = await store.publication(pub, series);
+async function mustPublication(store: ReadStore, pub: string, options: ReadOptions = {}): Promise<PublicationRow> {
+  const p = await store.publication(pub, options);
   if (!p) throw notFound(`no publication "${pub.slice(0, 100)}"`);
   return p;
 }
 
-async function mustEntity(store: ReadStore, pub: string, id: string, series = false): Promise<EntityRow> {
-  const e = await store.entity(pub, id, series);
+async function mustEntity(store: ReadStore, pub: string, id: string, options: ReadOptions = {}): Promise<EntityRow> {
+  const e = await store.entity(pub, id, options);
   if (!e) throw notFound(`no entity "${id}" in "${pub.slice(0, 100)}"`);
   return e;
 }
@@ -80,7 +80,7 @@ export async function entities(store: ReadStore, { pub }: In<typeof P.pub>, q: I
 }
 
 export async function entity(store: ReadStore, { pub, id }: In<typeof P.entity>, q: In<typeof Q.entity>): Promise<Answer> {
-  const [p, e] = await Promise.all([mustPublication(store, pub, true), mustEntity(store, pub, id, true)]);
+  const [p, e] = await Promise.all([mustPublication(store, pub, { series: true }), mustEntity(store, pub, id, { series: true })]);
   // Without from/to, the entity's latest years (and the publication's days in them; an entity without any
   // shows the publication's latest, all zero); with them, each one's years in range.
   const known = Object.keys(e.yearly ?? {});
@@ -133,7 +133,7 @@ export async function elsewhere(store: ReadStore, { pub, id }: In<typeof P.entit
 }
 
 export async function days(store: ReadStore, { pub }: In<typeof P.pub>, q: In<typeof Q.days>): Promise<Answer> {
-  const p = await mustPublication(store, pub, true);
+  const p = await mustPublication(store, pub, { series: true });
   const years = seriesYears(Object.keys(p.yearly ?? {}), q.from, q.to);
   const yearDocs = await store.publicationYears(pub, years);
   const body: Out<"days"> = { publication: publicationOut(p), days: publicationSeries({ inline: p.days, years, yearDocs }, q.from, q.to), years: publicationYears(p.yearly) };

@@ -4,7 +4,7 @@
 // answer from the documents read. Pure.
 import { addCounts, addDayCounts, mergeSeries, yearOf, type Day, type DayCounts, type Year } from "@newsroom/core/layout";
 import { badRequest } from "./errors.js";
-import { SERIES_MAX_YEARS } from "./schema.js";
+import { SERIES_MAX_YEARS } from "@newsroom/core/api-schema";
 
 const YEAR = /^\d{4}$/;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;

@@ -32,17 +32,17 @@ export class RateLimiter {
 
   /** The bucket as it stands, spending nothing. */
   peek(key: string, perMinute: number): BucketState {
-    return state(this.refilled(key, perMinute, false), perMinute);
+    return state(this.refilled(key, perMinute, { track: false }), perMinute);
   }
 
   /** Whether `n` tokens could be taken now, taking none. */
   check(key: string, n: number, perMinute: number): Spend {
-    return verdict(this.refilled(key, perMinute, false), n, perMinute);
+    return verdict(this.refilled(key, perMinute, { track: false }), n, perMinute);
   }
 
   /** Takes `n` tokens, all or none. */
   take(key: string, n: number, perMinute: number): Spend {
-    const bucket = this.refilled(key, perMinute, true);
+    const bucket = this.refilled(key, perMinute, { track: true });
     const spend = verdict(bucket, n, perMinute);
     if (!spend.ok) return spend;
     bucket.tokens -= n;
@@ -51,7 +51,7 @@ export class RateLimiter {
 
   /** Gives back `n` tokens taken earlier (never past a full bucket). */
   give(key: string, n: number, perMinute: number): void {
-    const bucket = this.refilled(key, perMinute, false);
+    const bucket = this.refilled(key, perMinute, { track: false });
     bucket.tokens = Math.min(perMinute, bucket.tokens + n);
   }
 
@@ -60,7 +60,7 @@ export class RateLimiter {
     return this.buckets.size;
   }
 
-  private refilled(key: string, perMinute: number, track: boolean): Bucket {
+  private refilled(key: string, perMinute: number, { track }: { track: boolean }): Bucket {
     const now = this.now();
     const bucket = this.buckets.get(key);
     if (!bucket) {

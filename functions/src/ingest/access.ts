@@ -8,9 +8,9 @@ import type { Post } from "@newsroom/core/post";
 import { RateLimiter } from "../http/rate-limit.js";
 import { rateLimitHeaders, type Policy } from "../http/rate-limit-headers.js";
 import type { Keyring } from "../keys/keyring.js";
-import { isClientKeyShaped } from "../keys/token.js";
-import { authenticate, presentedKey, type Headers } from "./auth.js";
-import { failure, type Outcome } from "./gate.js";
+import { isClientKeyShaped } from "@newsroom/core/client-key";
+import { authenticate, presentedKey, type Headers } from "@newsroom/core/key-auth";
+import { failure, type Outcome } from "./head-checks.js";
 import type { Problem } from "./parse.js";
 import { forbiddenPosts } from "./restrict.js";
 

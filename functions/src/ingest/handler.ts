@@ -6,10 +6,10 @@ import type { Response } from "express";
 import { DEFAULT_DATE_BOUNDS, type DateBounds } from "@newsroom/core/dates";
 import type { Post } from "@newsroom/core/post";
 import type { AddressedRequest } from "../http/client-address.js";
-import { originalContentType } from "../http/guard.js";
+import { originalContentType } from "../http/pre-body-guard.js";
 import type { Client, IngestAccess } from "./access.js";
-import { PublishError } from "./batcher.js";
-import { checkHead, failure, ROUTES, type Outcome } from "./gate.js";
+import { PublishError } from "@newsroom/core/batcher";
+import { checkHead, failure, ROUTES, type Outcome } from "./head-checks.js";
 import { parseBody } from "./parse.js";
 import { validatePosts } from "./validate.js";
 
@@ -76,9 +76,9 @@ export function createIngestHandler(deps: IngestDeps) {
 
 async function handle(req: Request, deps: IngestDeps): Promise<Outcome & { client?: string }> {
   // Key, route, method, body headers and an empty bucket; in production the
-  // pre-body guard (http/guard.ts) has already run the same checks before the
+  // pre-body guard (http/pre-body-guard.ts) has already run the same checks before the
   // body was read (the key's lookup is then in the instance's cache).
-  const head = await checkHead({ method: req.method, path: req.path, headers: req.headers, address: deps.clientAddress(req) }, deps.access(), false);
+  const head = await checkHead({ method: req.method, path: req.path, headers: req.headers, address: deps.clientAddress(req) }, deps.access(), { bodyUnread: false });
   if ("refused" in head) return head.refused;
   return { ...(await handleBody(req, deps, head.client)), client: head.client.name };
 }

@@ -1,17 +1,18 @@
 // Tunables of the ingest function (Firebase params with production defaults).
 import { defineInt } from "firebase-functions/params";
+import { INGEST_DEFAULTS } from "@newsroom/core/pipeline-defaults";
 
 export const ingestParams = {
   maxPostsPerMessage: defineInt("INGEST_MAX_POSTS_PER_MESSAGE", {
-    default: 100,
+    default: INGEST_DEFAULTS.maxPostsPerMessage,
     description: "Most posts packed into one Pub/Sub message",
   }),
   maxMessageBytes: defineInt("INGEST_MAX_MESSAGE_BYTES", {
-    default: 256 * 1024,
+    default: INGEST_DEFAULTS.maxMessageBytes,
     description: "Largest Pub/Sub message built from several posts (a single larger post goes alone)",
   }),
   batchWindowMs: defineInt("INGEST_BATCH_WINDOW_MS", {
-    default: 20,
+    default: INGEST_DEFAULTS.batchWindowMs,
     description: "How long posts from concurrent requests wait to share a message",
   }),
   publishTimeoutMs: defineInt("INGEST_PUBLISH_TIMEOUT_MS", {

@@ -1,7 +1,7 @@
 // Which client a presented key belongs to, as ingest asks on every request.
-// Keys are looked up by their hash (store.ts) and the answer is kept in the
-// instance for `ttlMs`, so a revocation takes effect within that time; an
-// unknown key is kept too, for `missTtlMs`. Concurrent lookups of one key share
+// Keys are looked up by their hash (@newsroom/store/client-keys) and the
+// answer is kept in the instance for `ttlMs`, so a revocation takes effect
+// within that time; an unknown key is kept too, for `missTtlMs`. Concurrent lookups of one key share
 // one read. Lookups are paid for in advance from a bucket per client address
 // and refunded when they find a key, so an address trying random keys costs at
 // most `failedLookupsPerMinute` Firestore reads a minute. Memory is bounded by
@@ -9,7 +9,7 @@
 import { LRUCache } from "lru-cache";
 import { clientKeyId } from "@newsroom/core/layout";
 import { RateLimiter } from "../http/rate-limit.js";
-import type { ClientGrant } from "./store.js";
+import type { ClientGrant } from "@newsroom/store/client-keys";
 
 export type KeyringOptions = {
   /** The grant of the key with this id (its hash), or undefined for no such key. */

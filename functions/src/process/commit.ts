@@ -18,9 +18,9 @@
 import { FieldValue, Timestamp, type DocumentReference, type Firestore } from "firebase-admin/firestore";
 import { COLLECTIONS, deltaId, paths, previousArticleId, TTL, DAY_MS, windowEndOf, type ArticleDoc, type DeltaDoc } from "@newsroom/core/layout";
 import type { Post } from "@newsroom/core/post";
-import { deltaOf, splitDelta } from "./delta.js";
-import { isAlreadyExists, isTransientFirestoreError, withRetry, type RetryOptions } from "./retry.js";
-import type { PostSummary } from "./summarise.js";
+import { deltaOf, splitDelta } from "@newsroom/core/delta";
+import { isAlreadyExists, isTransientFirestoreError, withRetry, type RetryOptions } from "@newsroom/core/retry";
+import type { PostSummary } from "@newsroom/core/summarise";
 
 export interface CommitContext {
   db: Firestore;

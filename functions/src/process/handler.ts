@@ -13,21 +13,18 @@ import { DAY_MS, paths, quarantineId, STORED_LIMITS, TTL, type QuarantineDoc } f
 import { DEFAULT_DATE_BOUNDS, publishedAtProblem, type DateBounds } from "@newsroom/core/dates";
 import { decodeMessage } from "@newsroom/core/message";
 import type { Post } from "@newsroom/core/post";
+import type { Extracted } from "@newsroom/core/extract-pool";
+import { POSTS_PER_COMMIT } from "@newsroom/core/pipeline-defaults";
+import { isPermanentFirestoreError, withRetry, type RetryOptions } from "@newsroom/core/retry";
+import { summarisePost, type PostSummary } from "@newsroom/core/summarise";
+import type { Logger } from "../log.js";
 import { commitSummaries, type CommitContext, type CommitResult } from "./commit.js";
-import type { Extracted } from "./pool.js";
-import { isPermanentFirestoreError, withRetry, type RetryOptions } from "./retry.js";
-import { summarisePost, type PostSummary } from "./summarise.js";
-
-export interface ProcessLogger {
-  info(message: string, fields: Record<string, unknown>): void;
-  warn(message: string, fields: Record<string, unknown>): void;
-}
 
 export interface HandlerDeps {
   db: Firestore;
-  /** Each text's entities, or why not; production runs it on the worker pool (extractEach). */
+  /** Each text's entities, or why not; production runs it on the extraction pool (extractEach). */
   extract: (texts: readonly string[]) => Promise<Extracted[]>;
-  logger: ProcessLogger;
+  logger: Logger;
   /** Epoch ms; default Date.now. */
   now?: () => number;
   /** Rollup window length (ROLLUP_WINDOW_SECONDS). */
@@ -81,9 +78,6 @@ export interface QuarantinedResult {
 }
 
 export type HandleResult = ProcessedResult | QuarantinedResult;
-
-/** Posts per commit: by position only, so the grouping never depends on extraction. */
-export const POSTS_PER_COMMIT = 100;
 
 const elapsed = (start: bigint) => Math.round(Number(process.hrtime.bigint() - start) / 1e5) / 10;
 

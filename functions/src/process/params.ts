@@ -1,6 +1,7 @@
 // Deploy-time options of the processPosts function (Firebase params, set per
 // project in functions/.env.<project>) and run-time tunables of the handler.
 import { defineBoolean, defineInt } from "firebase-functions/params";
+import { PROCESS_DEFAULTS } from "@newsroom/core/pipeline-defaults";
 
 export const processParams = {
   concurrency: defineInt("PROCESS_CONCURRENCY", {
@@ -13,16 +14,12 @@ export const processParams = {
     default: 0,
     description: "Extraction worker threads per instance; 0 = os.availableParallelism()",
   }),
-  retryBudgetMs: defineInt("PROCESS_RETRY_BUDGET_MS", {
-    default: 60_000,
-    description: "Time spent retrying transient Firestore errors within one invocation before failing it (Pub/Sub then redelivers)",
-  }),
   articleRetentionDays: defineInt("ARTICLE_RETENTION_DAYS", {
     default: 0,
     description: "Days an article document is kept (expireAt, for a Firestore TTL policy); 0 keeps them. At least 8: an article is also how a redelivered post is recognised",
   }),
   readLegacyLedger: defineBoolean("READ_LEGACY_LEDGER", {
-    default: true,
+    default: PROCESS_DEFAULTS.readLegacyLedger,
     description: "Also honour the ledger/ and clientIds/ entries of the layout before the rollup; turn off 30 days after upgrading, once their TTL has removed them",
   }),
   readPreviousArticleIds: defineBoolean("READ_PREVIOUS_ARTICLE_IDS", {

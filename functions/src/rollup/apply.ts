@@ -18,9 +18,10 @@
 import { FieldValue, Timestamp, type DocumentData, type DocumentReference, type Transaction } from "firebase-admin/firestore";
 import { entityKey } from "@newsroom/core/keys";
 import { DAY_MS, paths, rollupQuarantineId, STORED_LIMITS, TTL, type RollupQuarantineDoc } from "@newsroom/core/layout";
-import { isPermanentFirestoreError } from "../process/retry.js";
-import type { RollupItem } from "./plan.js";
-import { txn, type RollupDeps } from "./context.js";
+import { isPermanentFirestoreError } from "@newsroom/core/retry";
+import type { RollupItem } from "@newsroom/core/rollup-plan";
+import { txn } from "@newsroom/store/transaction";
+import type { RollupDeps } from "./context.js";
 
 /** One item of a window Firestore refused for good. */
 export interface ItemFailure {

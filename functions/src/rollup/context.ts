@@ -1,12 +1,13 @@
 // What every step of the rollup is given (production builds it in deps.ts,
-// tests against the emulator), and its transaction helper.
-import type { Firestore, Transaction } from "firebase-admin/firestore";
-import type { ProcessLogger } from "../process/handler.js";
-import { withRetry, type RetryOptions } from "../process/retry.js";
+// tests against the emulator), and how it sleeps. Its transactions are
+// @newsroom/store/transaction's: one attempt each, retried with deps.retry.
+import type { Firestore } from "firebase-admin/firestore";
+import type { RetryOptions } from "@newsroom/core/retry";
+import type { Logger } from "../log.js";
 
 export interface RollupDeps {
   db: Firestore;
-  logger: ProcessLogger;
+  logger: Logger;
   windowSeconds: number;
   /** Wait this long after a window's end before reading it (commits in flight then land after it). */
   graceMs: number;
@@ -22,8 +23,5 @@ export interface RollupDeps {
   /** How much one batch reads and plans at most (default BATCH_LIMITS). */
   batchLimits?: { bytes: number; posts: number; planBytes: number };
 }
-
-/** One transaction, one attempt each: retries (and their time budget) are ours. */
-export const txn = <T>(deps: RollupDeps, fn: (tx: Transaction) => Promise<T>) => withRetry(() => deps.db.runTransaction(fn, { maxAttempts: 1 }), deps.retry);
 
 export const sleepOf = (deps: RollupDeps) => deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));

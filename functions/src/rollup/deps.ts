@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { getFirestore } from "firebase-admin/firestore";
 import * as logger from "firebase-functions/logger";
 import { rollupWindowSeconds } from "../config.js";
-import { retryPolicy } from "../process/deps.js";
+import { retryPolicy } from "../retry-policy.js";
 import type { RollupDeps } from "./handler.js";
 import { ROLLUP_LEASE_MS, rollupParams } from "./params.js";
 

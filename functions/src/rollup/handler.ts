@@ -12,7 +12,8 @@
 //              long keeps it, and one that lost it stops;
 //   2. read    the deltas committed in (through, w], at most BATCH_LIMITS (batch.ts):
 //              a larger backlog ends this batch early, at `to` < w;
-//   3. plan    decide the publication-level alias merges (aliases.ts), then in
+//   3. plan    decide the publication-level alias merges (alias-merges of
+//              @newsroom/core, stored full names by alias-lookup.ts), then in
 //              one transaction: rollup/state.through still where it was read,
 //              then the plan {from, to, parts, merges} stored in batches/{to}
 //              (batches/{w}, or a document of its own for a batch that ended
@@ -33,14 +34,16 @@
 import { FieldValue, Timestamp } from "firebase-admin/firestore";
 import { documentBytes, MAX_DOCUMENT_BYTES } from "@newsroom/core/doc-size";
 import { COLLECTIONS, DAY_MS, paths, TTL, type BatchDoc, type RollupStateDoc, type WindowDoc } from "@newsroom/core/layout";
-import { mergeDeltas } from "../process/delta.js";
-import { withRetry } from "../process/retry.js";
-import { findMerges, storedFullNames } from "./aliases.js";
+import { findMerges } from "@newsroom/core/alias-merges";
+import { mergeDeltas } from "@newsroom/core/delta";
+import { withRetry } from "@newsroom/core/retry";
+import { batchItems, itemsOfPart, planParts, PLAN_VERSION, type RollupItem } from "@newsroom/core/rollup-plan";
+import { storedFullNames } from "./alias-lookup.js";
 import { applyPart, type ItemFailure } from "./apply.js";
 import { BATCH_LIMITS, readBatch, type DeltaRow } from "./batch.js";
-import { sleepOf, txn, type RollupDeps } from "./context.js";
+import { txn } from "@newsroom/store/transaction";
+import { sleepOf, type RollupDeps } from "./context.js";
 import { compactPastYears } from "./compact.js";
-import { batchItems, itemsOfPart, planParts, PLAN_VERSION, type RollupItem } from "./plan.js";
 import { recordFinish } from "./status.js";
 
 export type { RollupDeps } from "./context.js";

@@ -1,9 +1,10 @@
 // Deploy-time options of the rollup functions (Firebase params).
 import { defineInt } from "firebase-functions/params";
+import { ROLLUP_DEFAULTS } from "@newsroom/core/pipeline-defaults";
 
 export const rollupParams = {
   graceSeconds: defineInt("ROLLUP_GRACE_SECONDS", {
-    default: 2,
+    default: ROLLUP_DEFAULTS.graceSeconds,
     description: "Seconds after a window's end before the rollup seals it (commits still in flight then land in it, not the next)",
   }),
 };

@@ -11,7 +11,8 @@
 import { FieldValue } from "firebase-admin/firestore";
 import { COLLECTIONS, paths, ROLLUP_STATUS_FAILURES, type BatchDoc, type RollupFailure, type RollupStatusDoc } from "@newsroom/core/layout";
 import type { ItemFailure } from "./apply.js";
-import { txn, type RollupDeps } from "./context.js";
+import { txn } from "@newsroom/store/transaction";
+import type { RollupDeps } from "./context.js";
 
 /** Open batches (planned, unapplied) looked at: more than this at once means rollups keep dying. */
 const OPEN_SCAN = 50;

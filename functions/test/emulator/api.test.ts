@@ -10,7 +10,7 @@ import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { getApps, initializeApp } from "firebase-admin/app";
 import { getFirestore, Timestamp } from "firebase-admin/firestore";
-import { ROUTES } from "../../src/api/schema.js";
+import { ROUTES } from "@newsroom/core/api-schema";
 import { entityId, entityKey, publicationKey } from "@newsroom/core/keys";
 import { paths } from "@newsroom/core/layout";
 import { emulator, required } from "./support/env.js";

@@ -6,7 +6,7 @@ import { after, before, describe, it } from "node:test";
 import { getApps, initializeApp } from "firebase-admin/app";
 import { getFirestore } from "firebase-admin/firestore";
 import { decodeMessage } from "@newsroom/core/message";
-import { createKey } from "../../src/keys/store.js";
+import { createKey } from "@newsroom/store/client-keys";
 import { emulator } from "./support/env.js";
 import { postToIngest as post } from "./support/ingest.js";
 import { whilePaused } from "@newsroom/harness/procfs";

@@ -8,18 +8,18 @@ import { after, before, describe, it } from "node:test";
 import { deleteApp, initializeApp, type App } from "firebase-admin/app";
 import { getFirestore, Timestamp, type Firestore } from "firebase-admin/firestore";
 import type { Entity, EntityType } from "@newsroom/core/extract";
-import { deltaOf, mergeDeltas, type DeltaPubs } from "../../src/process/delta.js";
+import { deltaOf, mergeDeltas, type DeltaPubs } from "@newsroom/core/delta";
 import { handlePostsMessage, type HandlerDeps, type ProcessedResult } from "../../src/process/handler.js";
-import { destroyExtractionPool, extractEach, type Extracted } from "../../src/process/pool.js";
-import { summarisePost } from "../../src/process/summarise.js";
+import { createExtractionPool, type Extracted } from "@newsroom/core/extract-pool";
+import { summarisePost } from "@newsroom/core/summarise";
 import { articles } from "../../src/api/handlers.js";
-import { ReadStore } from "../../src/api/store.js";
+import { ReadStore } from "../../src/api/read-store.js";
 import { finishLegacy, handleRollupTick, rollupWindow, sweep, type RollupDeps } from "../../src/rollup/handler.js";
 import { recordFinish } from "../../src/rollup/status.js";
 import { applyPart } from "../../src/rollup/apply.js";
-import { compactDocument } from "../../src/rollup/compact.js";
+import { compactDocument } from "@newsroom/store/series-compaction";
 import { atOrBefore, readBatch } from "../../src/rollup/batch.js";
-import { PLAN_VERSION, rollupItems } from "../../src/rollup/plan.js";
+import { PLAN_VERSION, rollupItems } from "@newsroom/core/rollup-plan";
 import { clientIdKey, entityId, publicationKey } from "@newsroom/core/keys";
 import { COLLECTIONS, paths, previousArticleId, rollupQuarantineId, windowEndOf, type DeltaDoc } from "@newsroom/core/layout";
 import { encodeMessage } from "@newsroom/core/message";
@@ -121,7 +121,6 @@ before(() => {
 });
 
 after(async () => {
-  await destroyExtractionPool();
   if (app) await deleteApp(app);
 });
 
@@ -350,8 +349,13 @@ describe("processPosts (Firestore emulator)", () => {
 
   it("extracts on the worker pool, keeping a failing text to itself", async () => {
     const texts = ["Angela Merkel met Emmanuel Macron in Paris.", "President Abraham Lincoln spoke in Washington."];
-    const results = await extractEach(texts);
-    assert.ok(results.every((r) => r.ok && r.entities.length > 0));
+    const pool = createExtractionPool({ threads: 2 });
+    try {
+      const results = await pool.extractEach(texts);
+      assert.ok(results.every((r) => r.ok && r.entities.length > 0));
+    } finally {
+      await pool.destroy();
+    }
   });
 });
 
@@ -561,7 +565,7 @@ describe("rollup (Firestore emulator)", () => {
     assert.equal(await compactDocument({ db }, ref, 2026), 0, "a second run moves nothing");
     // The migration's form recomputes yearly from every day there is.
     await ref.update({ yearly: { "2026": 2 } });
-    await compactDocument({ db }, ref, 2026, true);
+    await compactDocument({ db }, ref, 2026, { recomputeYearly: true });
     assert.deepEqual((await ref.get()).get("yearly"), { "2024": 3, "2025": 1, "2026": 2 });
   });
 

@@ -14,7 +14,7 @@ import { after, before, describe, it } from "node:test";
 import { getApps, initializeApp } from "firebase-admin/app";
 import { getFirestore } from "firebase-admin/firestore";
 import { decodeMessage } from "@newsroom/core/message";
-import { createKey, revokeKeys, type KeySpec } from "../../src/keys/store.js";
+import { createKey, revokeKeys, type KeySpec } from "@newsroom/store/client-keys";
 import { emulator, required } from "../emulator/support/env.js";
 import { postToIngest } from "../emulator/support/ingest.js";
 import { TestSubscription, type PulledMessage } from "../emulator/support/pubsub.js";

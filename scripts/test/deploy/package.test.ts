@@ -1,7 +1,7 @@
 // What `firebase deploy` uploads must build in Cloud Build on its own: the
 // functions directory minus firebase.json's ignore list, installed from the
 // npm registry with production dependencies only (the shared @newsroom/core
-// package travels inside it, as file:./core). This test assembles exactly that
+// and @newsroom/store packages travel inside it, as file:./core and file:./store). This test assembles exactly that
 // upload in a temporary directory, installs it, and loads it the way the
 // platform does: discovery finds every function, and the extractor runs in a
 // worker thread from the installed tree.
@@ -28,9 +28,10 @@ describe("the functions upload", { timeout: 10 * 60_000 }, () => {
     const manifest = await discoverManifest(dir, { PATH: process.env.PATH ?? "", GCLOUD_PROJECT: "demo-deploy" });
     assert.deepEqual(Object.keys(manifest.endpoints).sort(), ["api", "ingest", "processPosts", "rollup", "rollupSweep"]);
     const probe = `
-      const { extractEach, getExtractionPool, destroyExtractionPool } = await import(${JSON.stringify(path.join(dir, "lib/process/pool.js"))});
-      const [r] = await extractEach(["Angela Merkel met Emmanuel Macron in Paris."], getExtractionPool(1));
-      await destroyExtractionPool();
+      const { createExtractionPool } = await import(${JSON.stringify(path.join(dir, "node_modules/@newsroom/core/lib/extract-pool.js"))});
+      const pool = createExtractionPool({ threads: 1 });
+      const [r] = await pool.extractEach(["Angela Merkel met Emmanuel Macron in Paris."]);
+      await pool.destroy();
       console.log(JSON.stringify(r));`;
     const out = execFileSync(process.execPath, ["--input-type=module", "-e", probe], { cwd: dir, encoding: "utf8", timeout: 120_000 });
     const result = JSON.parse(out.trim().split("\n").at(-1)!) as { ok: boolean; entities: Array<{ canonical: string }> };

@@ -1,8 +1,8 @@
 // The read API's answers as the page uses them, inferred from the API's own
-// zod schemas (newsroom-functions/api/schema, R): a type-only import, so
+// zod schemas (@newsroom/core/api-schema, R): a type-only import, so
 // nothing of the functions' code reaches the bundle, and a change to the API's
 // contract fails this app's typecheck instead of its readers.
-import type { R } from "newsroom-functions/api/schema";
+import type { R } from "@newsroom/core/api-schema";
 import type { output } from "zod";
 import type { ApiProblem } from "@newsroom/core/api-error";
 

@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { Entity } from "@newsroom/core/extract";
-import type { DeltaPubs } from "newsroom-functions/process/delta";
+import type { DeltaPubs } from "@newsroom/core/delta";
 import { decodeMessage } from "@newsroom/core/message";
 import type { Post } from "@newsroom/core/post";
 import { packMessages } from "../../../writes/arrival.ts";

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { SingleFlight } from "../../../src/api/flight.js";
-import { answerKey } from "../../../src/api/http.js";
+import { answerKey } from "../../../src/api/request-handler.js";
 import { dashboardLinks } from "../../../src/api/links.js";
 
 describe("the answer key", () => {

@@ -5,7 +5,7 @@ import { describe, it } from "node:test";
 import { publicationKey } from "@newsroom/core/keys";
 import type { Post } from "@newsroom/core/post";
 import type { Client } from "../../../src/ingest/access.js";
-import { newClientKey } from "../../../src/keys/token.js";
+import { newClientKey } from "@newsroom/core/client-key";
 import { testAccess } from "./access-helpers.js";
 
 const OPERATOR = "operator-key-0123456789";

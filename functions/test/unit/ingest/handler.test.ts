@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { publicationKey } from "@newsroom/core/keys";
 import type { Post } from "@newsroom/core/post";
-import { PublishError } from "../../../src/ingest/batcher.js";
+import { PublishError } from "@newsroom/core/batcher";
 import { createIngestHandler, LOGGED_PATH_CHARS, UNCONFIRMED_MESSAGE, type IngestLog } from "../../../src/ingest/handler.js";
 import { testAccess } from "./access-helpers.js";
 

@@ -1,7 +1,7 @@
 // Client keys held in memory, as the keyring's `load` sees them, instead of Firestore.
 import { clientKeyId } from "@newsroom/core/layout";
-import type { ClientGrant } from "../../../src/keys/store.js";
-import { newClientKey } from "../../../src/keys/token.js";
+import type { ClientGrant } from "@newsroom/store/client-keys";
+import { newClientKey } from "@newsroom/core/client-key";
 
 export function fakeKeyStore() {
   const grants = new Map<string, ClientGrant>();

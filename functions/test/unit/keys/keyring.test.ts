@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { clientKeyId } from "@newsroom/core/layout";
 import { Keyring, type KeyringOptions } from "../../../src/keys/keyring.js";
-import { newClientKey } from "../../../src/keys/token.js";
+import { newClientKey } from "@newsroom/core/client-key";
 import { fakeKeyStore } from "./fake-store.js";
 
 function setup(over: Partial<KeyringOptions> = {}) {
