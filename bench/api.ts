@@ -6,19 +6,20 @@
 // are one URL over and over (the instance's cache, as Hosting's CDN would).
 // Varied paths cycle through parameter values, so some repeat: the reads per
 // request show how many the cache answered.
+import { parseArgs } from "node:util";
 import { getApps, initializeApp } from "firebase-admin/app";
 import { getFirestore, Timestamp, type Firestore } from "firebase-admin/firestore";
 import { entityId, entityKey, publicationKey, sha1Hex } from "@newsroom/core/keys";
 import { paths } from "@newsroom/core/layout";
-import { startRuntimeStack } from "../scripts/lib/runtime-stack.ts";
-import { startStack, type Stack } from "../scripts/lib/stack.ts";
-import { parseFlags } from "./lib/args.ts";
+import { startRuntimeStack } from "@newsroom/harness/runtime-stack";
+import { startStack, type Stack } from "@newsroom/harness/emulator-stack";
+import { wholeNumber } from "@newsroom/harness/args";
 
-const flags = parseFlags(process.argv.slice(2), ["json"]);
-const json = flags.has("json");
-const clients = flags.int("clients", 50);
-const requests = flags.int("requests", 400);
-const which = flags.string("stack") ?? "both";
+const { values: flags } = parseArgs({ options: { json: { type: "boolean", default: false }, clients: { type: "string" }, requests: { type: "string" }, stack: { type: "string", default: "both" } } });
+const json = flags.json;
+const clients = wholeNumber("clients", flags.clients) ?? 50;
+const requests = wholeNumber("requests", flags.requests) ?? 400;
+const which = flags.stack;
 const say = (s: string) => json || console.error(s);
 const PUBS = 12;
 const ENTS = 300;

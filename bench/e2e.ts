@@ -9,22 +9,25 @@
 // article was committed, before any rollup.
 import { readFileSync } from "node:fs";
 import os from "node:os";
+import { parseArgs } from "node:util";
 import { createExtractionPool } from "@newsroom/core/extract-pool";
-import { localRunOptions, runLoadTest } from "../load-test/src/run.ts";
-import { startRuntimeStack } from "../scripts/lib/runtime-stack.ts";
-import { startStack, type Stack } from "../scripts/lib/stack.ts";
-import { parseFlags } from "./lib/args.ts";
+import { localRunOptions, runLoadTest } from "newsroom-load-test/run";
+import { startRuntimeStack } from "@newsroom/harness/runtime-stack";
+import { startStack, type Stack } from "@newsroom/harness/emulator-stack";
+import { wholeNumber } from "@newsroom/harness/args";
 import { benchCorpus } from "./lib/corpus.ts";
 
-const flags = parseFlags(process.argv.slice(2), ["json"]);
-const posts = flags.int("posts", 500);
-const batch = flags.int("batch", 20);
-const concurrency = flags.int("concurrency", 4);
-const threads = flags.int("threads", os.availableParallelism());
-const kind = flags.string("stack") ?? "runtime";
+const { values: flags } = parseArgs({
+  options: { json: { type: "boolean", default: false }, posts: { type: "string" }, batch: { type: "string" }, concurrency: { type: "string" }, threads: { type: "string" }, stack: { type: "string", default: "runtime" }, window: { type: "string" }, warmup: { type: "string" } },
+});
+const posts = wholeNumber("posts", flags.posts) ?? 500;
+const batch = wholeNumber("batch", flags.batch) ?? 20;
+const concurrency = wholeNumber("concurrency", flags.concurrency) ?? 4;
+const threads = wholeNumber("threads", flags.threads) ?? os.availableParallelism();
+const kind = flags.stack;
 if (kind !== "runtime" && kind !== "emulators") throw new Error(`--stack must be runtime or emulators, got "${kind}"`);
-const windowS = flags.int("window", 1);
-const json = flags.has("json");
+const windowS = wholeNumber("window", flags.window) ?? 1;
+const json = flags.json;
 const say = (s: string) => json || console.error(s);
 
 const texts = benchCorpus(posts).map((a) => a.content);
@@ -55,7 +58,7 @@ try {
   // Warm-up: the emulator starts a process per concurrent invocation, each
   // loading the code and its extraction pool once; production instances pay
   // that once too, so the measured run starts with warm processes.
-  const warmup = flags.int("warmup", 16);
+  const warmup = wholeNumber("warmup", flags.warmup) ?? 16;
   say(`warm-up: ${warmup} concurrent requests...`);
   await runLoadTest(
     localRunOptions(stack, { corpus: { kind: "synthetic", seed: 99 }, posts: warmup, postsPerRequest: 1, concurrency: warmup, settleMs: 1_000 }),

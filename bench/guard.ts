@@ -13,14 +13,14 @@ import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
-import { FUNCTIONS_DIR } from "../scripts/lib/paths.ts";
-import { FunctionInstance } from "../scripts/lib/runtime/instance.ts";
-import { deployEnvFiles, discoverManifest, functionSettings, resolveParams } from "../scripts/lib/runtime/manifest.ts";
-import { resetPeak, rssBytes } from "../scripts/lib/runtime/memory.ts";
-import { parseFlags } from "./lib/args.ts";
+import { FUNCTIONS_DIR } from "@newsroom/harness/paths";
+import { FunctionInstance } from "@newsroom/harness/runtime/instance";
+import { deployEnvFiles, discoverManifest, functionSettings, resolveParams } from "@newsroom/harness/runtime/manifest";
+import { resetPeak, rssBytes } from "@newsroom/harness/runtime/memory";
+import { parseArgs } from "node:util";
+import { table } from "@newsroom/harness/table";
 
-const flags = parseFlags(process.argv.slice(2), ["json"]);
-const json = flags.has("json");
+const json = parseArgs({ options: { json: { type: "boolean", default: false } } }).values.json;
 const say = (s: string) => json || console.error(s);
 const MB = 1024 * 1024;
 const KEY = "bench-guard-key-0123456789";
@@ -117,10 +117,7 @@ if (json) {
     const cell = (r: Result) => `${r.status} ${r.ms.toFixed(0)} ms +${r.peakMb.toFixed(1)} MiB ${r.cpuMs.toFixed(0)} ms CPU`;
     return [c.name, cell(u), cell(g)];
   });
-  const head = ["request", "without the guard", "with the guard (as deployed)"];
-  const w = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => `| ${cells.map((x, i) => x.padEnd(w[i]!)).join(" | ")} |`;
-  console.log([line(head), `|${w.map((n) => "-".repeat(n + 2)).join("|")}|`, ...rows.map(line)].join("\n"));
+  console.log(table(["request", "without the guard", "with the guard (as deployed)"], rows, ["l", "l", "l"]));
   const worst = results.filter((r) => r.guarded);
   console.log(`\nwith the guard: at most +${Math.max(...worst.map((r) => r.peakMb)).toFixed(1)} MiB peak RSS and ${Math.max(...worst.map((r) => r.ms)).toFixed(0)} ms per refused request (limits: 16 MiB, 100 ms)`);
 }

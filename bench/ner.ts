@@ -5,12 +5,13 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { parseArgs } from "node:util";
 import { runAdversarial } from "./ner/adversarial.ts";
 import { parseConll, type Doc, type Span } from "./ner/conll.ts";
 import { loadExtractor, type ExtractorName } from "./ner/extractors.ts";
 import { topOverlap } from "./ner/rank.ts";
 import { emptyTally, scoreLenient, scoreStrict, summarize, TYPES } from "./ner/score.ts";
-import { formatTable, type RunResult, type SetResult } from "./ner/report.ts";
+import { formatTable, type RunResult, type SetResult } from "./ner/format.ts";
 import { measureThreads } from "./ner/threads.ts";
 
 const repoRoot = path.resolve(import.meta.dirname, "..");
@@ -28,19 +29,20 @@ interface Args {
   files: string[];
 }
 
-function parseArgs(argv: string[]): Args {
-  const args: Args = { json: false, passes: 3, adversarial: false, files: [] };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i] ?? "";
-    if (a === "--json") args.json = true;
-    else if (a === "--adversarial") args.adversarial = true;
-    else if (a === "--class") args.cls = argv[++i];
-    else if (a === "--passes") args.passes = Math.max(1, Number(argv[++i] ?? "3") || 3);
-    else if (a === "--child") args.child = argv[++i] as ExtractorName;
-    else args.files.push(path.resolve(a));
-  }
-  if (args.files.length === 0) args.files = defaultFiles;
-  return args;
+function readArgs(argv: string[]): Args {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { json: { type: "boolean", default: false }, adversarial: { type: "boolean", default: false }, class: { type: "string" }, passes: { type: "string" }, child: { type: "string" } },
+  });
+  return {
+    json: values.json,
+    adversarial: values.adversarial,
+    passes: Math.max(1, Number(values.passes ?? "3") || 3),
+    ...(values.class !== undefined ? { cls: values.class } : {}),
+    ...(values.child !== undefined ? { child: values.child as ExtractorName } : {}),
+    files: positionals.length > 0 ? positionals.map((f) => path.resolve(f)) : defaultFiles,
+  };
 }
 
 function loadSets(files: string[]): { file: string; docs: Doc[] }[] {
@@ -111,7 +113,7 @@ async function runChild(name: ExtractorName, args: Args): Promise<RunResult> {
 }
 
 async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2));
+  const args = readArgs(process.argv.slice(2));
   if (args.adversarial) {
     process.exitCode = await runAdversarial(args.json, args.cls);
     return;

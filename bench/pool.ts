@@ -10,16 +10,18 @@
 // the per-round ratio. Default corpus: all SOTU articles; --posts N takes an even sample.
 import { fork } from "node:child_process";
 import { availableParallelism, loadavg } from "node:os";
+import { parseArgs } from "node:util";
 import { createExtractionPool } from "@newsroom/core/extract-pool";
-import { parseFlags } from "./lib/args.ts";
+import { wholeNumber } from "@newsroom/harness/args";
+import { table as formatTable } from "@newsroom/harness/table";
 import { benchCorpus } from "./lib/corpus.ts";
 
-const flags = parseFlags(process.argv.slice(2), ["json"]);
-const maxThreads = flags.int("threads", availableParallelism());
+const { values: flags } = parseArgs({ options: { json: { type: "boolean", default: false }, threads: { type: "string" }, posts: { type: "string" }, repeat: { type: "string" } } });
+const maxThreads = wholeNumber("threads", flags.threads) ?? availableParallelism();
 // Default: the whole corpus (0); --posts N takes an even sample.
-const posts = flags.has("posts") ? flags.int("posts", 1) : 0;
-const repeat = flags.int("repeat", 5);
-const json = flags.has("json");
+const posts = wholeNumber("posts", flags.posts) ?? 0;
+const repeat = wholeNumber("repeat", flags.repeat) ?? 5;
+const json = flags.json;
 const log = (s: string) => {
   if (!json) console.log(s);
   else console.error(s);
@@ -132,13 +134,13 @@ if (json) console.log(JSON.stringify(report));
 else {
   console.log("");
   console.log("(best of each; ratio = pool speedup / processes speedup; median ratio = the same within each round, median over rounds)");
-  console.log("threads  pool posts/s  speedup  processes posts/s  speedup  ratio  median ratio  pool/processes posts/s");
-  for (const r of table) {
-    console.log(
-      `${String(r.threads).padStart(7)}  ${r.poolPostsPerSec.toFixed(1).padStart(12)}  ${r.poolSpeedup.toFixed(2).padStart(7)}  ` +
-        `${r.processesPostsPerSec.toFixed(1).padStart(17)}  ${r.processesSpeedup.toFixed(2).padStart(7)}  ${r.ratio.toFixed(2).padStart(5)}  ${r.medianRatioPerRound.toFixed(2).padStart(12)}  ${r.throughputRatio.toFixed(2).padStart(22)}`,
-    );
-  }
+  console.log(
+    formatTable(
+      ["threads", "pool posts/s", "speedup", "processes posts/s", "speedup", "ratio", "median ratio", "pool/processes posts/s"],
+      table.map((r) => [r.threads, r.poolPostsPerSec.toFixed(1), r.poolSpeedup.toFixed(2), r.processesPostsPerSec.toFixed(1), r.processesSpeedup.toFixed(2), r.ratio.toFixed(2), r.medianRatioPerRound.toFixed(2), r.throughputRatio.toFixed(2)]),
+      ["r"],
+    ),
+  );
   console.log(`load average (1 min) ${report.loadAverage.before} before, ${report.loadAverage.after} after, on ${availableParallelism()} CPUs`);
   console.log(`target ratio >= 0.9 at every N: ${report.meetsTarget ? "met" : "NOT met"}`);
   if (!report.sameResultsInEveryRun) console.log(`WARNING: runs found different mention totals (${[...mentionCounts].join(", ")}): was functions/lib rebuilt during the run?`);

@@ -12,6 +12,7 @@
 // params: ROLLUP_WINDOW_SECONDS, INGEST_MAX_POSTS_PER_MESSAGE,
 // INGEST_MAX_MESSAGE_BYTES, INGEST_BATCH_WINDOW_MS, READ_LEGACY_LEDGER.
 // Beside it, the packed-tail layout (packed.ts): what it would write.
+import { parseArgs } from "node:util";
 import type { Entity } from "@newsroom/core/extract";
 import { deltaOf } from "@newsroom/core/delta";
 import { createExtractionPool } from "@newsroom/core/extract-pool";
@@ -19,8 +20,9 @@ import { INGEST_DEFAULTS, PROCESS_DEFAULTS, ROLLUP_DEFAULTS } from "@newsroom/co
 import { summarisePost } from "@newsroom/core/summarise";
 import { windowEndOf } from "@newsroom/core/layout";
 import type { Post } from "@newsroom/core/post";
-import { seeded } from "../load-test/src/corpus/random.ts";
-import { parseFlags } from "./lib/args.ts";
+import { seeded } from "newsroom-load-test/corpus/random";
+import { wholeNumber } from "@newsroom/harness/args";
+import { table } from "@newsroom/harness/table";
 import { benchCorpus } from "./lib/corpus.ts";
 import { packMessages } from "./writes/arrival.ts";
 import { FIRESTORE_PRICES, firestoreCost, PUBSUB_USD_PER_TIB, pubsubCost } from "./writes/cost.ts";
@@ -31,35 +33,35 @@ import { perPost, simulate, type SimResult } from "./writes/simulate.ts";
 const TARGETS: Record<number, number> = { 1: 9.35, 10: 6.5, 100: 4.2, 1000: 3.8 };
 const SWEEP_EVERY_MS = 60_000; // rollupSweep: "every 1 minutes"
 
-const flags = parseFlags(process.argv.slice(2), ["json"]);
-const json = flags.has("json");
+const { values: flags } = parseArgs({ options: { json: { type: "boolean", default: false }, rates: { type: "string" }, window: { type: "string" }, instances: { type: "string" }, legacy: { type: "string" }, seed: { type: "string" }, request: { type: "string" }, posts: { type: "string" }, head: { type: "string" }, buckets: { type: "string" }, "batch-ms": { type: "string" }, phase: { type: "string" } } });
+const json = flags.json;
 const log = (s: string) => (json ? console.error(s) : console.log(s));
-const rates = (flags.string("rates") ?? "1,10,100,1000").split(",").map((s) => {
+const rates = (flags.rates ?? "1,10,100,1000").split(",").map((s) => {
   const n = Number(s);
   if (!(n > 0) || !Number.isFinite(n)) throw new Error(`--rates takes posts per second, comma-separated, got "${s}"`);
   return n;
 });
-const windowSeconds = flags.int("window", ROLLUP_DEFAULTS.windowSeconds);
-const instances = flags.int("instances", 1);
-const legacyFlag = flags.string("legacy") ?? (PROCESS_DEFAULTS.readLegacyLedger ? "on" : "off");
+const windowSeconds = wholeNumber("window", flags.window) ?? ROLLUP_DEFAULTS.windowSeconds;
+const instances = wholeNumber("instances", flags.instances) ?? 1;
+const legacyFlag = flags.legacy ?? (PROCESS_DEFAULTS.readLegacyLedger ? "on" : "off");
 if (legacyFlag !== "on" && legacyFlag !== "off") throw new Error(`--legacy must be on or off, got "${legacyFlag}"`);
 const legacy = legacyFlag === "on";
-const seed = flags.int("seed", 1);
-const REQUEST_POSTS = flags.int("request", 10); // posts per request, as the issue sends them
-const posts = flags.has("posts") ? flags.int("posts", 1) : 0;
-const headArticles = flags.int("head", 5);
-const buckets = flags.int("buckets", 8);
+const seed = wholeNumber("seed", flags.seed) ?? 1;
+const REQUEST_POSTS = wholeNumber("request", flags.request) ?? 10; // posts per request, as the issue sends them
+const posts = wholeNumber("posts", flags.posts) ?? 0;
+const headArticles = wholeNumber("head", flags.head) ?? 5;
+const buckets = wholeNumber("buckets", flags.buckets) ?? 8;
 const pack = {
   maxPosts: INGEST_DEFAULTS.maxPostsPerMessage,
   maxBytes: INGEST_DEFAULTS.maxMessageBytes,
-  windowMs: flags.int("batch-ms", INGEST_DEFAULTS.batchWindowMs),
+  windowMs: wholeNumber("batch-ms", flags["batch-ms"]) ?? INGEST_DEFAULTS.batchWindowMs,
 };
 const graceMs = ROLLUP_DEFAULTS.graceSeconds * 1000;
 // The first request comes `phase` ms into a window (default 0: as it opens),
 // the first window boundary after noon UTC (one day: posts carry no publishedAt).
-const phaseMs = Number(flags.string("phase") ?? 0);
+const phaseMs = Number(flags.phase ?? 0);
 if (!Number.isInteger(phaseMs) || phaseMs < 0 || phaseMs >= windowSeconds * 1000) {
-  throw new Error(`--phase takes whole ms from 0 to under the window (${windowSeconds * 1000}), got "${flags.string("phase")}"`);
+  throw new Error(`--phase takes whole ms from 0 to under the window (${windowSeconds * 1000}), got "${flags.phase}"`);
 }
 const START_MS = windowEndOf(Date.UTC(2026, 0, 15, 12) - 1, windowSeconds) + phaseMs;
 
@@ -170,7 +172,7 @@ const report = {
 
 if (json) console.log(JSON.stringify(report));
 else {
-  const f = (n: number, w = 6, d = 3) => n.toFixed(d).padStart(w);
+  const f = (n: number, d = 3) => n.toFixed(d);
   log(
     `${stream.length} posts (shuffled, seed ${seed}) in requests of ${REQUEST_POSTS}; window ${windowSeconds} s, ` +
       `batcher ${pack.maxPosts} posts / ${pack.maxBytes} B / ${pack.windowMs} ms, legacy ${legacyFlag}, ${instances} processPosts instance(s), ` +
@@ -181,18 +183,19 @@ else {
       `and each publication once: ${round(floorPerPost)} shared writes/post`,
   );
   log("");
-  log("posts/s  deltas shared series articl ledger | writes target holds | reads  delete | max/doc windows msgs posts/msg ticks/win");
-  for (const r of rows) {
-    const w = r.per.writesPerPostByKind;
-    const target = TARGETS[r.postsPerSecond];
-    const holds = target === undefined ? "  -  " : r.per.writesPerPost <= target ? " yes " : " NO  ";
-    log(
-      `${String(r.postsPerSecond).padStart(7)} ${f(w.deltas)} ${f(w.shared)} ${f(w.series)} ${f(w.articles)} ${f(w.ledger)} | ` +
-        `${f(r.per.writesPerPost)} ${target === undefined ? "     -" : f(target, 6, 2)} ${holds} | ${f(r.per.readsPerPost)} ${f(r.per.deletesPerPost)} | ` +
-        `${String(r.sim.maxWritesPerSharedDocPerWindow).padStart(7)} ${String(r.sim.windows).padStart(7)} ${String(r.sim.messages).padStart(4)} ` +
-        `${f(r.per.postsPerMessage, 9, 2)} ${f(r.per.ticksPerWindow, 9, 2)}`,
-    );
-  }
+  log(
+    table(
+      ["posts/s", "deltas", "shared", "series", "articles", "ledger", "writes", "target", "holds", "reads", "deletes", "max/doc", "windows", "msgs", "posts/msg", "ticks/win"],
+      rows.map((r) => {
+        const w = r.per.writesPerPostByKind;
+        const target = TARGETS[r.postsPerSecond];
+        const holds = target === undefined ? "-" : r.per.writesPerPost <= target ? "yes" : "NO";
+        return [r.postsPerSecond, f(w.deltas), f(w.shared), f(w.series), f(w.articles), f(w.ledger), f(r.per.writesPerPost), target === undefined ? "-" : f(target, 2), holds, f(r.per.readsPerPost), f(r.per.deletesPerPost), r.sim.maxWritesPerSharedDocPerWindow, r.sim.windows, r.sim.messages, f(r.per.postsPerMessage, 2), f(r.per.ticksPerWindow, 2)];
+      }),
+
+      ["r"],
+    ),
+  );
   log(
     "fullest window (a steady stream's windows all hold as many posts), shared writes/post: " +
       rows.map((r) => `${r.postsPerSecond}/s ${r.per.fullestWindowSharedPerPost} (${r.sim.fullestWindow.posts} posts)`).join(", "),
@@ -201,19 +204,26 @@ else {
   log(" touches, so no document grows with the span of its dates; deletes are the rolled-up deltas)");
   log("");
   log(`packed tail (simulated): head = entities in >= ${headArticles} articles of their publication; the rest in ${buckets} buckets per publication`);
-  log("posts/s  shared/post (today)  writes/post (today)  splits  max transforms  max bucket KiB  max writes/doc/window");
-  for (const r of rows) {
-    const p = packedPerPost(r);
-    log(
-      `${String(r.postsPerSecond).padStart(7)} ${f(p.sharedPerPost, 7)} (${f(r.per.writesPerPostByKind.shared)})  ${f(p.writesPerPost, 7)} (${f(r.per.writesPerPost)})  ` +
-        `${String(r.packed.splits).padStart(6)} ${String(r.packed.maxTransformsPerBucketPerWindow).padStart(15)} ${f(r.packed.maxBucketBytes / 1024, 15, 1)} ${String(r.packed.maxWritesPerDocPerWindow).padStart(22)}`,
-    );
-  }
+  log(
+    table(
+      ["posts/s", "shared/post (today)", "writes/post (today)", "splits", "max transforms", "max bucket KiB", "max writes/doc/window"],
+      rows.map((r) => {
+        const p = packedPerPost(r);
+        return [r.postsPerSecond, `${f(p.sharedPerPost)} (${f(r.per.writesPerPostByKind.shared)})`, `${f(p.writesPerPost)} (${f(r.per.writesPerPost)})`, r.packed.splits, r.packed.maxTransformsPerBucketPerWindow, f(r.packed.maxBucketBytes / 1024, 1), r.packed.maxWritesPerDocPerWindow];
+      }),
+
+      ["r"],
+    ),
+  );
   if (costModel.perMillionPosts.length > 0) {
     log("");
-    log("USD per 1M posts: Firestore US multi-region | regional (Oregon) | Pub/Sub");
-    for (const c of costModel.perMillionPosts) {
-      log(`${String(c.postsPerSecond).padStart(7)} posts/s: ${f(c.firestoreMultiRegionUs.total, 8, 2)} | ${f(c.firestoreRegionalOregon.total, 8, 2)} | ${f(c.pubsub, 6, 2)}`);
-    }
+    log("USD per 1M posts");
+    log(
+      table(
+        ["posts/s", "Firestore US multi-region", "regional (Oregon)", "Pub/Sub"],
+        costModel.perMillionPosts.map((c) => [c.postsPerSecond, f(c.firestoreMultiRegionUs.total, 2), f(c.firestoreRegionalOregon.total, 2), f(c.pubsub, 2)]),
+        ["r"],
+      ),
+    );
   }
 }

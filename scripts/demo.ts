@@ -2,11 +2,11 @@
 // the pipeline, verify every post was counted once, print each publication's
 // top entities, stop. --keep leaves everything up (with the dashboard) until Ctrl-C.
 import { parseArgs } from "node:util";
-import { formatReport } from "../load-test/src/cli.ts";
-import { firestoreFor, localRunOptions, runLoadTest } from "../load-test/src/run.ts";
-import { formatTopEntities, topEntities } from "../load-test/src/top.ts";
-import { startStack } from "./lib/stack.ts";
-import { interruptSignal, untilSignal } from "./lib/signals.ts";
+import { formatReport } from "newsroom-load-test/cli";
+import { firestoreFor, localRunOptions, runLoadTest } from "newsroom-load-test/run";
+import { formatTopEntities, topEntities } from "newsroom-load-test/top";
+import { startStack } from "@newsroom/harness/emulator-stack";
+import { interruptSignal, untilSignal } from "@newsroom/harness/signals";
 
 const signal = interruptSignal(); // before anything starts: Ctrl-C during start-up stops cleanly
 

@@ -3,31 +3,27 @@
 //   node scripts/emulators.ts exec -- CMD ...  run CMD against a fresh stack, exit with its code
 // Ports: firebase.json, shifted by EMULATOR_PORT_OFFSET, or <NAME>_PORT (e.g. FUNCTIONS_PORT).
 // --param KEY=VALUE (repeatable, before the mode's arguments) sets an emulator-only param value.
-import { banner, execAgainst, parseParamFlags, serveUntilSignal } from "./lib/harness.ts";
-import { interruptSignal } from "./lib/signals.ts";
-import { startStack, type Stack } from "./lib/stack.ts";
+import { banner, execAgainst, modeAndCommand, parseParamFlags, serveUntilSignal } from "@newsroom/harness/commands";
+import { interruptSignal } from "@newsroom/harness/signals";
+import { startStack, type Stack } from "@newsroom/harness/emulator-stack";
 
 const signal = interruptSignal(); // before anything starts: Ctrl-C during start-up stops cleanly
 
 async function main(argv: string[]): Promise<number> {
-  const [mode, ...rest] = argv;
-  const flags: string[] = [];
-  while (rest[0] === "--param") {
-    flags.push(rest[1] ?? "");
-    rest.splice(0, 2);
-  }
-  const params = parseParamFlags(flags);
+  const { mode, command, flags } = modeAndCommand(argv, { help: { type: "boolean", default: false }, param: { type: "string", multiple: true, default: [] } });
+  if (flags.help) return (console.log(USAGE), 0);
   if (mode !== "start" && mode !== "exec") return usage(mode ? `unknown mode "${mode}"` : "missing mode");
-  const command = rest[0] === "--" ? rest.slice(1) : rest;
   if (mode === "exec" && command.length === 0) return usage("exec needs a command after --");
-  const stack = await boot(mode === "start", params);
+  const stack = await boot(mode === "start", parseParamFlags(flags.param));
   if (mode === "exec") return execAgainst(stack, command);
   return serveUntilSignal(stack, banner(stack));
 }
 
+const USAGE = `usage: node scripts/emulators.ts start [--param KEY=VALUE ...]
+       node scripts/emulators.ts exec [--param KEY=VALUE ...] -- <command> [args...]`;
+
 function usage(problem: string): number {
-  console.error(`${problem}\nusage: node scripts/emulators.ts start [--param KEY=VALUE ...]
-       node scripts/emulators.ts exec [--param KEY=VALUE ...] -- <command> [args...]`);
+  console.error(`${problem}\n${USAGE}`);
   return 2;
 }
 

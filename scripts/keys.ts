@@ -7,9 +7,9 @@ import { parseArgs } from "node:util";
 import { getApps, initializeApp } from "firebase-admin/app";
 import { getFirestore, type Firestore } from "firebase-admin/firestore";
 import { createKey, listKeys, revokeKeys, type KeySpec, type StoredKey } from "@newsroom/store/client-keys";
-import { table } from "../load-test/src/table.ts";
-import { REPO_ROOT } from "./lib/paths.ts";
-import { readFirebaseJson, resolvePorts } from "./lib/ports.ts";
+import { table } from "@newsroom/harness/table";
+import { REPO_ROOT } from "@newsroom/harness/paths";
+import { readFirebaseJson, resolvePorts } from "@newsroom/harness/ports";
 
 export const HELP = `Usage: npm run keys -- COMMAND [--project ID]
 

@@ -1,6 +1,7 @@
 // `bench:ner --adversarial`: extraction time of hostile inputs (test-support/src/hostile-text.ts)
 // over the time of ordinary news of the same length, per generator class and overall.
 // Exit code 1 when the worst ratio exceeds LIMIT.
+import { table } from "@newsroom/harness/table";
 import { benchCorpus } from "../lib/corpus.ts";
 
 export const LIMIT = 3;
@@ -78,10 +79,7 @@ export async function runAdversarial(json: boolean, only?: string): Promise<numb
     console.log(JSON.stringify({ limit: LIMIT, sizes: SIZES, ordinaryMs: Object.fromEntries(ordinaryMs), worst: Object.fromEntries(worst), overall, failures }));
   } else {
     console.log(`ordinary news (SOTU), best-of ms: ${SIZES.map((s) => `${s} chars ${(ordinaryMs.get(s) ?? NaN).toFixed(2)}`).join(", ")}`);
-    console.log("class           worst ratio  at      unit");
-    for (const [cls, w] of worst) {
-      console.log(`${cls.padEnd(15)} ${w.ratio.toFixed(2).padStart(11)}  ${String(w.size).padStart(6)}  ${JSON.stringify(w.unit)}`);
-    }
+    console.log(table(["class", "worst ratio", "at", "unit"], [...worst].map(([cls, w]) => [cls, w.ratio.toFixed(2), w.size, JSON.stringify(w.unit)]), ["l", "r", "r", "l"]));
     console.log(`overall worst ratio: ${overall.toFixed(2)} (limit ${LIMIT})`);
     for (const f of failures) console.log(`FAIL ${f}`);
   }

@@ -3,13 +3,13 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { readEnvValue } from "../../scripts/lib/dotenv.ts";
+import { readEnvValue } from "@newsroom/harness/dotenv";
+import { REPO_ROOT } from "@newsroom/harness/paths";
 import { ALL_THE_NEWS, parseMapping, type ColumnMapping } from "./corpus/files.ts";
 import type { CorpusChoice } from "./corpus/source.ts";
 import { runLoadTest, type LoadTestOptions, type LoadTestReport } from "./run.ts";
-import { table } from "./table.ts";
+import { table } from "@newsroom/harness/table";
 
-const REPO_ROOT = path.resolve(import.meta.dirname, "../..");
 
 export const HELP = `Usage: npm run load-test -- [options]
 

@@ -1,7 +1,7 @@
 // The most-mentioned entities of each publication, read back from Firestore.
 import type { Firestore } from "firebase-admin/firestore";
 import { publicationKey } from "@newsroom/core/keys";
-import { table } from "./table.ts";
+import { table } from "@newsroom/harness/table";
 
 export type TopEntities = { publication: string; articleCount: number; top: Array<{ word: string; type: string; count: number; articles: number }> };
 

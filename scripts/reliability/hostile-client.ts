@@ -12,8 +12,8 @@ import type { Firestore } from "firebase-admin/firestore";
 import { entityId, publicationKey } from "@newsroom/core/keys";
 import { COLLECTIONS, paths, type BatchDoc } from "@newsroom/core/layout";
 import { createKey } from "@newsroom/store/client-keys";
-import { firestoreFor, runLoadTest, type LoadTestOptions } from "../../load-test/src/run.ts";
-import type { RuntimeStack } from "../lib/runtime-stack.ts";
+import { firestoreFor, runLoadTest, type LoadTestOptions } from "newsroom-load-test/run";
+import type { RuntimeStack } from "@newsroom/harness/runtime-stack";
 import { articlesOf, until } from "./probe.ts";
 import { rowFor, type Row } from "./report.ts";
 

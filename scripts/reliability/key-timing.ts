@@ -5,6 +5,7 @@
 //   node scripts/reliability/key-timing.ts [--rounds 41] [--calls 20000] [--json]
 import { parseArgs } from "node:util";
 import { keysMatch } from "@newsroom/core/key-auth";
+import { table } from "@newsroom/harness/table";
 
 export type KeyTiming = { name: string; nsPerCall: number; ratio: number };
 
@@ -42,5 +43,5 @@ if (import.meta.main) {
   const { values } = parseArgs({ options: { rounds: { type: "string", default: "41" }, calls: { type: "string", default: "20000" }, json: { type: "boolean", default: false } } });
   const result = measureKeyTiming(Number(values.rounds), Number(values.calls));
   if (values.json) console.log(JSON.stringify(result));
-  else for (const r of result) console.log(`${r.name.padEnd(24)} ${r.nsPerCall.toFixed(0).padStart(6)} ns/call  ×${r.ratio.toFixed(3)}`);
+  else console.log(table(["case", "ns/call", "× the right key"], result.map((r) => [r.name, r.nsPerCall.toFixed(0), r.ratio.toFixed(3)])));
 }

@@ -81,9 +81,3 @@ export async function until(fn: () => Promise<boolean> | boolean, timeoutMs: num
     await new Promise((r) => setTimeout(r, everyMs));
   }
 }
-
-export function percentile(values: readonly number[], p: number): number {
-  if (values.length === 0) return 0;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}

@@ -1,5 +1,6 @@
 // The reliability run's rows, and the tables it prints.
-import type { LoadTestReport } from "../../load-test/src/run.ts";
+import { table } from "@newsroom/harness/table";
+import type { LoadTestReport } from "newsroom-load-test/run";
 
 export type Row = {
   scenario: string;
@@ -49,8 +50,7 @@ export function rowFor(scenario: string, report: LoadTestReport, extra: string[]
   };
 }
 
-export function table(rows: readonly Row[]): string {
-  const head = ["scenario", "result", "posts sent", "accepted", "posts/s", "lost", "counted twice"];
+export function scenarioTable(rows: readonly Row[]): string {
   const body = rows.map((r) => [
     r.scenario,
     r.pass ? "pass" : "FAIL",
@@ -60,9 +60,7 @@ export function table(rows: readonly Row[]): string {
     String(r.lost),
     String(r.duplicated),
   ]);
-  const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
-  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(" | ")} |`;
-  return [line(head), `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`, ...body.map(line)].join("\n");
+  return table(["scenario", "result", "posts sent", "accepted", "posts/s", "lost", "counted twice"], body, ["l", "l"]);
 }
 
 export type HostileStats = { tried: number; fourxx: number; fivexx: number };
@@ -80,6 +78,5 @@ export function summary(rows: readonly Row[], hostile: HostileStats, totalS: num
     ["posts counted twice", String(rows.reduce((n, r) => n + r.duplicated, 0))],
     ["time", `${(totalS / 60).toFixed(1)} min`],
   ];
-  const w = Math.max(...lines.map(([k]) => k.length));
-  return [`| ${"".padEnd(w)} |  |`, `|${"-".repeat(w + 2)}|--|`, ...lines.map(([k, v]) => `| ${k.padEnd(w)} | ${v} |`)].join("\n");
+  return table(["", ""], lines, ["l", "l"]);
 }

@@ -9,7 +9,7 @@ import { decodeMessage } from "@newsroom/core/message";
 import { createKey } from "@newsroom/store/client-keys";
 import { emulator } from "./support/env.js";
 import { postToIngest as post } from "./support/ingest.js";
-import { whilePaused } from "./support/processes.js";
+import { whilePaused } from "@newsroom/harness/procfs";
 import { TestSubscription, type PulledMessage } from "./support/pubsub.js";
 
 const run = randomUUID().slice(0, 8);

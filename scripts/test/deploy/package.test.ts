@@ -11,8 +11,8 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs"
 import os from "node:os";
 import path from "node:path";
 import { after, describe, it } from "node:test";
-import { FUNCTIONS_DIR, REPO_ROOT } from "../../lib/paths.ts";
-import { discoverManifest } from "../../lib/runtime/manifest.ts";
+import { FUNCTIONS_DIR, REPO_ROOT } from "@newsroom/harness/paths";
+import { discoverManifest } from "@newsroom/harness/runtime/manifest";
 
 const firebase = JSON.parse(readFileSync(path.join(REPO_ROOT, "firebase.json"), "utf8")) as { functions: Array<{ source: string; ignore: string[] }> };
 const ignore = firebase.functions[0]!.ignore.map((g) => new RegExp(`^${g.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, "[^/]*")}$`));
