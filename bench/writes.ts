@@ -20,7 +20,7 @@ import { INGEST_DEFAULTS, PROCESS_DEFAULTS, ROLLUP_DEFAULTS } from "@newsroom/co
 import { summarisePost } from "@newsroom/core/summarise";
 import { windowEndOf } from "@newsroom/core/layout";
 import type { Post } from "@newsroom/core/post";
-import { seeded } from "newsroom-load-test/corpus/random";
+import { seeded } from "@newsroom/test-support/random";
 import { wholeNumber } from "@newsroom/harness/args";
 import { table } from "@newsroom/harness/table";
 import { benchCorpus } from "./lib/corpus.ts";

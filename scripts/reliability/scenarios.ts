@@ -19,7 +19,7 @@ import { PubsubTrigger } from "@newsroom/harness/runtime/eventarc";
 import type { RuntimeStack } from "@newsroom/harness/runtime-stack";
 import { summarise } from "newsroom-load-test/stats";
 import { hostileClient } from "./hostile-client.ts";
-import { Subscription } from "./pubsub.ts";
+import { PullSubscription } from "@newsroom/harness/pubsub-pull";
 import { articlesOf, publishRaw, recentBatches, StackLog, until } from "./probe.ts";
 import { rowFor, type HostileStats, type Row } from "./report.ts";
 
@@ -59,7 +59,7 @@ export async function hostile(stack: RuntimeStack): Promise<void> {
   const run = randomBytes(4).toString("hex");
   const marker = `Hostile ${run}`;
   const set = hostileCases({ apiKey: stack.apiKey, marker });
-  const sub = await Subscription.create(stack.env.PUBSUB_EMULATOR_HOST!, stack.project, "posts");
+  const sub = await PullSubscription.create(stack.env.PUBSUB_EMULATOR_HOST!, stack.project, "posts", { prefix: "reliability", ackDeadlineSeconds: 600 });
   const started = Date.now();
   const results = await runHostileCases(set.cases.filter((c) => !c.knownIssue), { url: stack.ingestUrl, concurrency: 4 });
   const s = summariseHostile(results, set.secrets);

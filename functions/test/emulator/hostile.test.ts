@@ -8,7 +8,7 @@ import { after, before, describe, it } from "node:test";
 import { decodeMessage } from "@newsroom/core/message";
 import { emulator } from "./support/env.js";
 import { describeResult, hostileCases, runHostileCases, secretsIn, summariseHostile, type HostileResult } from "@newsroom/test-support/hostile-requests";
-import { TestSubscription, type PulledMessage } from "./support/pubsub.js";
+import { PullSubscription, type PulledMessage } from "@newsroom/harness/pubsub-pull";
 
 const run = randomUUID().slice(0, 8);
 const marker = `Hostile ${run}`;
@@ -19,12 +19,12 @@ const valid = `Valid after hostile ${run}`;
 describe("hostile input against the ingest emulator", () => {
   const set = hostileCases({ apiKey: emulator.apiKey(), marker });
   const known = set.cases.some((c) => c.knownIssue) ? hostileCases({ apiKey: emulator.apiKey(), marker: knownMarker }) : { cases: [], secrets: [] };
-  let subscription: TestSubscription;
+  let subscription: PullSubscription;
   let results: HostileResult[] = [];
   const pulled: PulledMessage[] = [];
 
   before(async () => {
-    subscription = await TestSubscription.create("posts");
+    subscription = await PullSubscription.create(emulator.pubsubHost(), emulator.project(), "posts", { prefix: "test" });
   });
   after(async () => {
     await subscription?.delete();

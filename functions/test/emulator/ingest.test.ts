@@ -10,7 +10,7 @@ import { createKey } from "@newsroom/store/client-keys";
 import { emulator } from "./support/env.js";
 import { postToIngest as post } from "./support/ingest.js";
 import { whilePaused } from "@newsroom/harness/procfs";
-import { TestSubscription, type PulledMessage } from "./support/pubsub.js";
+import { PullSubscription, type PulledMessage } from "@newsroom/harness/pubsub-pull";
 
 const run = randomUUID().slice(0, 8);
 const accepted = `Accepted ${run}`;
@@ -35,9 +35,9 @@ function postsIn(messages: PulledMessage[], ids: string[]) {
 }
 
 describe("ingest on the emulators", () => {
-  let subscription: TestSubscription;
+  let subscription: PullSubscription;
   before(async () => {
-    subscription = await TestSubscription.create("posts");
+    subscription = await PullSubscription.create(emulator.pubsubHost(), emulator.project(), "posts", { prefix: "test" });
   });
   after(async () => {
     // Nothing from any rejected request reached the topic.

@@ -17,7 +17,7 @@ import { decodeMessage } from "@newsroom/core/message";
 import { createKey, revokeKeys, type KeySpec } from "@newsroom/store/client-keys";
 import { emulator, required } from "../emulator/support/env.js";
 import { postToIngest } from "../emulator/support/ingest.js";
-import { TestSubscription, type PulledMessage } from "../emulator/support/pubsub.js";
+import { PullSubscription, type PulledMessage } from "@newsroom/harness/pubsub-pull";
 
 const run = randomBytes(3).toString("hex");
 const KEY_CACHE_SECONDS = Number(process.env.INGEST_KEY_CACHE_SECONDS ?? 30);
@@ -45,7 +45,7 @@ function apiGet(from: string, path: string): Promise<{ status: number; headers: 
 const loopback = () => `127.${1 + (randomBytes(1)[0]! % 200)}.${randomBytes(1)[0]!}.${1 + (randomBytes(1)[0]! % 250)}`;
 
 describe("per-client ingest keys on the runtime stack", () => {
-  let subscription: TestSubscription;
+  let subscription: PullSubscription;
   const published: PulledMessage[] = [];
   const publishedPosts = () => published.flatMap((m) => {
     const d = decodeMessage(m.data);
@@ -60,7 +60,7 @@ describe("per-client ingest keys on the runtime stack", () => {
   const refusedPublications = new Set<string>();
 
   before(async () => {
-    subscription = await TestSubscription.create("posts");
+    subscription = await PullSubscription.create(emulator.pubsubHost(), emulator.project(), "posts", { prefix: "test" });
   });
   after(async () => {
     published.push(...(await subscription.pullUntil(() => false, 2_000)));

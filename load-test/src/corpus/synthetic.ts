@@ -5,7 +5,7 @@
 // from extracting each distinct text once: exact verification at 100k posts
 // and more without re-running extraction per post.
 import type { LoadPost, PlantedEntity } from "./types.ts";
-import { seeded, type Random } from "./random.ts";
+import { seeded, type Random } from "@newsroom/test-support/random";
 
 const PEOPLE = [
   "Angela Merkel", "Emmanuel Macron", "Joe Biden", "Barack Obama", "Vladimir Putin", "Xi Jinping", "Narendra Modi",

@@ -1,23 +1,13 @@
 // What every group of hostile cases is built from: the options, the shared
 // bodies and headers, deterministic wrong keys, and `add`, which numbers each
 // case within its group (ids stay stable as long as the order of calls does).
+import { seeded } from "../random.js";
 import { DEFAULT_LIMITS, type HostileCase, type HostileOptions, type Limits } from "./types.js";
 
 export const b = (s: string | Buffer) => (typeof s === "string" ? Buffer.from(s, "utf8") : s);
 export const json = (v: unknown) => b(JSON.stringify(v));
 export const ndjson = (lines: unknown[]) => b(lines.map((l) => (typeof l === "string" ? l : JSON.stringify(l))).join("\n") + "\n");
 
-/** A tiny deterministic generator (mulberry32) for wrong keys. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 function seedOf(s: string): number {
   let h = 2166136261;
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
@@ -49,7 +39,7 @@ export type CaseBuilder = {
 export function caseBuilder(options: HostileOptions): { builder: CaseBuilder; cases: HostileCase[]; secrets: Set<string> } {
   const { apiKey, marker } = options;
   if (apiKey.length < 8) throw new Error("hostileCases needs the real key (at least 8 characters) to build near misses");
-  const rnd = random(seedOf(marker));
+  const rnd = seeded(seedOf(marker)).next;
   const wrongKey = (prefix: string) => `${prefix}-${Array.from({ length: 24 }, () => Math.floor(rnd() * 16).toString(16)).join("")}`;
   // The key and its near misses too: a log holding any of them leaks most of the key.
   const secrets = new Set<string>([apiKey, apiKey.slice(0, -1), swapCase(apiKey), apiKey.slice(0, -1) + (apiKey.endsWith("A") ? "B" : "A")]);

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { seeded } from "../../../src/corpus/random.ts";
+import { seeded } from "@newsroom/test-support/random";
 import { SYNTHETIC_PUBLICATIONS, syntheticPosts, syntheticTexts } from "../../../src/corpus/synthetic.ts";
 
 describe("synthetic corpus", () => {

@@ -1,4 +1,4 @@
-// A small seeded PRNG (mulberry32): the same seed gives the same corpus on
+// A small seeded PRNG (mulberry32), the one every tool and test uses: the same seed gives the same corpus on
 // every machine and Node version, which Math.random cannot promise.
 export type Random = { next(): number; int(n: number): number; pick<T>(items: readonly T[]): T };
 
