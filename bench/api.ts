@@ -10,7 +10,7 @@ import { parseArgs } from "node:util";
 import { getApps, initializeApp } from "firebase-admin/app";
 import { getFirestore, Timestamp, type Firestore } from "firebase-admin/firestore";
 import { entityId, entityKey, publicationKey, sha1Hex } from "@newsroom/core/keys";
-import { paths } from "@newsroom/core/layout";
+import { paths } from "@newsroom/core/firestore-schema";
 import { startRuntimeStack } from "@newsroom/harness/runtime-stack";
 import { startStack, type Stack } from "@newsroom/harness/emulator-stack";
 import { wholeNumber } from "@newsroom/harness/args";

@@ -18,7 +18,7 @@ import { deltaOf } from "@newsroom/core/delta";
 import { createExtractionPool } from "@newsroom/core/extract-pool";
 import { INGEST_DEFAULTS, PROCESS_DEFAULTS, ROLLUP_DEFAULTS } from "@newsroom/core/pipeline-defaults";
 import { summarisePost } from "@newsroom/core/summarise";
-import { windowEndOf } from "@newsroom/core/layout";
+import { windowEndOf } from "@newsroom/core/firestore-schema";
 import type { Post } from "@newsroom/core/post";
 import { seeded } from "@newsroom/test-support/random";
 import { wholeNumber } from "@newsroom/harness/args";

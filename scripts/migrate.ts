@@ -21,7 +21,7 @@ import { parseArgs } from "node:util";
 import { getApps, initializeApp } from "firebase-admin/app";
 import { FieldPath, getFirestore, type Firestore, type QueryDocumentSnapshot } from "firebase-admin/firestore";
 import { entityKey } from "@newsroom/core/keys";
-import { COLLECTIONS, yearOfMs } from "@newsroom/core/layout";
+import { COLLECTIONS, yearOfMs } from "@newsroom/core/firestore-schema";
 import { personAliases } from "@newsroom/core/alias-merges";
 import { compactDocument, SERIES_VERSION } from "@newsroom/store/series-compaction";
 

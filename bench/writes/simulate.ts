@@ -20,7 +20,7 @@ import { POSTS_PER_COMMIT } from "@newsroom/core/pipeline-defaults";
 import { planParts, rollupItems } from "@newsroom/core/rollup-plan";
 import { summarisePost, type PostSummary } from "@newsroom/core/summarise";
 import { windowTicker } from "@newsroom/core/window-ticker";
-import { paths, windowEndOf, yearOfMs } from "@newsroom/core/layout";
+import { paths, windowEndOf, yearOfMs } from "@newsroom/core/firestore-schema";
 import { decodeMessage } from "@newsroom/core/message";
 import type { Post } from "@newsroom/core/post";
 import type { PackedMessage } from "./arrival.ts";

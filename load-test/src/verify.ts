@@ -2,7 +2,7 @@
 // then compares them with what the endpoint accepted.
 import type { Firestore } from "firebase-admin/firestore";
 import { publicationKey } from "@newsroom/core/keys";
-import { COLLECTIONS, paths, yearOf } from "@newsroom/core/layout";
+import { COLLECTIONS, paths, yearOf } from "@newsroom/core/firestore-schema";
 import type { PublicationTally } from "./sender.ts";
 
 export type CountCheck = { publication: string; baseline: number; expectedMin: number; expectedMax: number; actual: number };

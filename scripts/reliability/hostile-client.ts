@@ -10,7 +10,7 @@ import { randomBytes } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Firestore } from "firebase-admin/firestore";
 import { entityId, publicationKey } from "@newsroom/core/keys";
-import { COLLECTIONS, paths, type BatchDoc } from "@newsroom/core/layout";
+import { COLLECTIONS, paths, type BatchDoc } from "@newsroom/core/firestore-schema";
 import { createKey } from "@newsroom/store/client-keys";
 import { firestoreFor, runLoadTest, type LoadTestOptions } from "newsroom-load-test/run";
 import type { RuntimeStack } from "@newsroom/harness/runtime-stack";

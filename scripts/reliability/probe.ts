@@ -4,7 +4,7 @@
 import { openSync, readSync, closeSync, fstatSync } from "node:fs";
 import type { Firestore } from "firebase-admin/firestore";
 import { publicationKey } from "@newsroom/core/keys";
-import { COLLECTIONS, type BatchDoc } from "@newsroom/core/layout";
+import { COLLECTIONS, type BatchDoc } from "@newsroom/core/firestore-schema";
 
 export type LogLine = { instance: string; fields: Record<string, unknown> };
 

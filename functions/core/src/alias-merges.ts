@@ -12,7 +12,7 @@
 // Firestore, rollup/alias-lookup.ts; the write benchmark's reads nothing).
 import { aliasKeys } from "./nlp/name-parts.js";
 import { entityKey, sha1Hex } from "./keys.js";
-import type { AliasMerge, DeltaEntity, EntityType } from "./layout.js";
+import type { AliasMerge, DeltaEntity, EntityType } from "./firestore-schema.js";
 import { mergeEntity, type DeltaPubs } from "./delta.js";
 
 /** Lone surnames looked up per batch at most (one query each): bounds the batch's reads and its plan's size. */

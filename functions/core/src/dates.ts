@@ -4,7 +4,7 @@
 // archives (the demo's State of the Union corpus starts in 1790) to a little
 // after the post was received (a publisher in UTC+14 dates its articles a day
 // ahead of UTC). Outside them a post is refused, never silently clamped.
-import { instantOf, type Day } from "./layout.js";
+import { instantOf, type Day } from "./firestore-schema.js";
 
 export interface DateBounds {
   /** The earliest day a post may count on, "YYYY-MM-DD" (UTC). */

@@ -1,7 +1,7 @@
 // A message's counts as one delta (DeltaDoc.pubs), and merging deltas into
 // the totals the rollup applies. Pure; merging is order-independent, so the
 // same deltas give the same totals however they are read.
-import type { DeltaEntity, DeltaPublication } from "./layout.js";
+import type { DeltaEntity, DeltaPublication } from "./firestore-schema.js";
 import { pickDisplayForm, type PostSummary } from "./summarise.js";
 
 export type DeltaPubs = Record<string, DeltaPublication>;

@@ -17,8 +17,8 @@
 //     part. Keys start with the chunk, so a document's second chunk comes after
 //     every first chunk: a chunk costs at most one more part, not one per document;
 //   - request size: at most PART_LIMITS.bytes (estimated) and .writes per part.
-import type { AliasMerge, Day, DayCounts, DeltaEntity, DeltaPublication, EntityType, Year } from "./layout.js";
-import { paths, yearOf, yearOfMs } from "./layout.js";
+import type { AliasMerge, Day, DayCounts, DeltaEntity, DeltaPublication, EntityType, Year } from "./firestore-schema.js";
+import { paths, yearOf, yearOfMs } from "./firestore-schema.js";
 import type { DeltaPubs } from "./delta.js";
 import { applyMerges, personAliases } from "./alias-merges.js";
 

@@ -3,7 +3,7 @@
 // bounded after NFKC (STORED_LIMITS). Pure and deterministic.
 import type { Entity } from "./nlp/extract.js";
 import { entityId, entityKey, publicationDisplayName, publicationKey } from "./keys.js";
-import { articleId, dayOf, instantOf, STORED_LIMITS, type Day, type EntityType } from "./layout.js";
+import { articleId, dayOf, instantOf, STORED_LIMITS, type Day, type EntityType } from "./firestore-schema.js";
 import type { Post } from "./post.js";
 
 export interface PostEntity {

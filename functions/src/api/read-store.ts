@@ -16,7 +16,7 @@ import {
   type PublicationYearDoc,
   type RollupStatusDoc,
   type Year,
-} from "@newsroom/core/layout";
+} from "@newsroom/core/firestore-schema";
 
 type Row<Doc, K extends keyof Doc> = Pick<Doc, K> & { id: string };
 

@@ -2,7 +2,7 @@
 // document itself (`days`), every other day in one document per year (a day
 // may be in both: its count is the sum). Which years a request reads, and its
 // answer from the documents read. Pure.
-import { addCounts, addDayCounts, mergeSeries, yearOf, type Day, type DayCounts, type Year } from "@newsroom/core/layout";
+import { addCounts, addDayCounts, mergeSeries, yearOf, type Day, type DayCounts, type Year } from "@newsroom/core/firestore-schema";
 import { badRequest } from "./errors.js";
 import { SERIES_MAX_YEARS } from "@newsroom/core/api-schema";
 

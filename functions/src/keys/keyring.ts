@@ -7,7 +7,7 @@
 // most `failedLookupsPerMinute` Firestore reads a minute. Memory is bounded by
 // `maxKeys` cached answers and `maxAddresses` buckets. I/O only through `load`.
 import { LRUCache } from "lru-cache";
-import { clientKeyId } from "@newsroom/core/layout";
+import { clientKeyId } from "@newsroom/core/firestore-schema";
 import { RateLimiter } from "../http/rate-limit.js";
 import type { ClientGrant } from "@newsroom/store/client-keys";
 

@@ -16,7 +16,7 @@
 // that lands late simply joins the next batch. The transaction reads nothing
 // the rollup writes: processPosts never waits on, or is aborted by, it.
 import { FieldValue, Timestamp, type DocumentReference, type Firestore } from "firebase-admin/firestore";
-import { COLLECTIONS, deltaId, paths, previousArticleId, TTL, DAY_MS, windowEndOf, type ArticleDoc, type DeltaDoc } from "@newsroom/core/layout";
+import { COLLECTIONS, deltaId, paths, previousArticleId, TTL, DAY_MS, windowEndOf, type ArticleDoc, type DeltaDoc } from "@newsroom/core/firestore-schema";
 import type { Post } from "@newsroom/core/post";
 import { deltaOf, splitDelta } from "@newsroom/core/delta";
 import { isAlreadyExists, isTransientFirestoreError, withRetry, type RetryOptions } from "@newsroom/core/retry";

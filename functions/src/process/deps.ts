@@ -2,7 +2,7 @@
 import { getFirestore } from "firebase-admin/firestore";
 import * as logger from "firebase-functions/logger";
 import { createExtractionPool, poolSizeFromEnv, type ExtractionPool } from "@newsroom/core/extract-pool";
-import { DAY_MS } from "@newsroom/core/layout";
+import { DAY_MS } from "@newsroom/core/firestore-schema";
 import { windowTicker } from "@newsroom/core/window-ticker";
 import { publishedAtBounds, rollupTopic, rollupWindowSeconds } from "../config.js";
 import { topicPublisher } from "../pubsub/publisher.js";

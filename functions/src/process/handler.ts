@@ -9,7 +9,7 @@
 // budget, then rethrown so Pub/Sub redelivers; the article documents make every
 // redelivery count each post at most once.
 import { FieldValue, Timestamp, type Firestore } from "firebase-admin/firestore";
-import { DAY_MS, paths, quarantineId, STORED_LIMITS, TTL, type QuarantineDoc } from "@newsroom/core/layout";
+import { DAY_MS, paths, quarantineId, STORED_LIMITS, TTL, type QuarantineDoc } from "@newsroom/core/firestore-schema";
 import { DEFAULT_DATE_BOUNDS, publishedAtProblem, type DateBounds } from "@newsroom/core/dates";
 import { decodeMessage } from "@newsroom/core/message";
 import type { Post } from "@newsroom/core/post";

@@ -2,7 +2,7 @@
 // (the merges themselves are decided in @newsroom/core/alias-merges).
 import type { Firestore } from "firebase-admin/firestore";
 import type { FullNameLookup } from "@newsroom/core/alias-merges";
-import { paths } from "@newsroom/core/layout";
+import { paths } from "@newsroom/core/firestore-schema";
 
 /** The Firestore lookup: one bounded query on the entity documents' `aliases`. */
 export function storedFullNames(db: Firestore): FullNameLookup {

@@ -17,7 +17,7 @@
 // items may be short) can never write them.
 import { FieldValue, Timestamp, type DocumentData, type DocumentReference, type Transaction } from "firebase-admin/firestore";
 import { entityKey } from "@newsroom/core/keys";
-import { DAY_MS, paths, rollupQuarantineId, STORED_LIMITS, TTL, type RollupQuarantineDoc } from "@newsroom/core/layout";
+import { DAY_MS, paths, rollupQuarantineId, STORED_LIMITS, TTL, type RollupQuarantineDoc } from "@newsroom/core/firestore-schema";
 import { isPermanentFirestoreError } from "@newsroom/core/retry";
 import type { RollupItem } from "@newsroom/core/rollup-plan";
 import { txn } from "@newsroom/store/transaction";

@@ -6,7 +6,7 @@
 // large, makes one batch too big to hold in memory or to plan.
 import { FieldPath, Timestamp } from "firebase-admin/firestore";
 import { documentBytes } from "@newsroom/core/doc-size";
-import { COLLECTIONS, paths, type DeltaDoc } from "@newsroom/core/layout";
+import { COLLECTIONS, paths, type DeltaDoc } from "@newsroom/core/firestore-schema";
 import { sleepOf, type RollupDeps } from "./context.js";
 
 export const BATCH_LIMITS = {

@@ -2,7 +2,7 @@
 // past years. Moving one document's days is @newsroom/store/series-compaction,
 // which scripts/migrate.ts runs too.
 import type { Firestore } from "firebase-admin/firestore";
-import { COLLECTIONS, yearOfMs } from "@newsroom/core/layout";
+import { COLLECTIONS, yearOfMs } from "@newsroom/core/firestore-schema";
 import { compactDocument } from "@newsroom/store/series-compaction";
 import type { RollupDeps } from "./context.js";
 

@@ -33,7 +33,7 @@
 // held up or aborted by a rollup.
 import { FieldValue, Timestamp } from "firebase-admin/firestore";
 import { documentBytes, MAX_DOCUMENT_BYTES } from "@newsroom/core/doc-size";
-import { COLLECTIONS, DAY_MS, paths, TTL, type BatchDoc, type RollupStateDoc, type WindowDoc } from "@newsroom/core/layout";
+import { COLLECTIONS, DAY_MS, paths, TTL, type BatchDoc, type RollupStateDoc, type WindowDoc } from "@newsroom/core/firestore-schema";
 import { findMerges } from "@newsroom/core/alias-merges";
 import { mergeDeltas } from "@newsroom/core/delta";
 import { withRetry } from "@newsroom/core/retry";

@@ -9,7 +9,7 @@
 // bad batch delays no one's counts; it only keeps them from being called
 // complete.
 import { FieldValue } from "firebase-admin/firestore";
-import { COLLECTIONS, paths, ROLLUP_STATUS_FAILURES, type BatchDoc, type RollupFailure, type RollupStatusDoc } from "@newsroom/core/layout";
+import { COLLECTIONS, paths, ROLLUP_STATUS_FAILURES, type BatchDoc, type RollupFailure, type RollupStatusDoc } from "@newsroom/core/firestore-schema";
 import type { ItemFailure } from "./apply.js";
 import { txn } from "@newsroom/store/transaction";
 import type { RollupDeps } from "./context.js";

@@ -1,10 +1,10 @@
-// Client keys in Firestore (keys/{SHA-256 of the key}, see @newsroom/core/layout):
+// Client keys in Firestore (keys/{SHA-256 of the key}, see @newsroom/core/firestore-schema):
 // issued, listed and revoked by `npm run keys` (scripts/keys.ts), looked up by
 // ingest. The store holds the key's hash and a short prefix, never the key:
 // `createKey` returns it once, to be handed to the client.
 import { Timestamp, type Firestore } from "firebase-admin/firestore";
 import { publicationDisplayName, publicationKey } from "@newsroom/core/keys";
-import { clientKeyId, COLLECTIONS, paths, STORED_LIMITS, type ClientKeyDoc } from "@newsroom/core/layout";
+import { clientKeyId, COLLECTIONS, paths, STORED_LIMITS, type ClientKeyDoc } from "@newsroom/core/firestore-schema";
 import { isClientKeyShaped, isShownPrefix, newClientKey, shownPrefix } from "@newsroom/core/client-key";
 
 export type KeySpec = { client: string; publications?: readonly string[]; ratePerMinute?: number };

@@ -14,7 +14,7 @@
 // holds only what was counted since) also gets `yearly` recomputed from all its
 // days; scripts/migrate.ts runs the same transaction over every such document.
 import { FieldPath, FieldValue, type DocumentReference } from "firebase-admin/firestore";
-import { addCounts, addDayCounts, COLLECTIONS, yearOf, yearOfMs, type DayCounts } from "@newsroom/core/layout";
+import { addCounts, addDayCounts, COLLECTIONS, yearOf, yearOfMs, type DayCounts } from "@newsroom/core/firestore-schema";
 import { txn, type TransactionTarget } from "./transaction.js";
 
 /** `seriesV` of a totals document whose `yearly` is known to hold all its days. */

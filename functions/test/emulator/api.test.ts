@@ -12,7 +12,7 @@ import { getApps, initializeApp } from "firebase-admin/app";
 import { getFirestore, Timestamp } from "firebase-admin/firestore";
 import { ROUTES } from "@newsroom/core/api-schema";
 import { entityId, entityKey, publicationKey } from "@newsroom/core/keys";
-import { paths } from "@newsroom/core/layout";
+import { paths } from "@newsroom/core/firestore-schema";
 import { emulator, required } from "./support/env.js";
 
 const run = randomBytes(3).toString("hex");

@@ -21,7 +21,7 @@ import { compactDocument } from "@newsroom/store/series-compaction";
 import { atOrBefore, readBatch } from "../../src/rollup/batch.js";
 import { PLAN_VERSION, rollupItems } from "@newsroom/core/rollup-plan";
 import { clientIdKey, entityId, publicationKey } from "@newsroom/core/keys";
-import { COLLECTIONS, paths, previousArticleId, rollupQuarantineId, windowEndOf, type DeltaDoc } from "@newsroom/core/layout";
+import { COLLECTIONS, paths, previousArticleId, rollupQuarantineId, windowEndOf, type DeltaDoc } from "@newsroom/core/firestore-schema";
 import { encodeMessage } from "@newsroom/core/message";
 import type { Post } from "@newsroom/core/post";
 import { faultyFirestore, grpcError, INVALID_ARGUMENT, UNAVAILABLE } from "@newsroom/test-support/faulty-firestore";

@@ -10,7 +10,7 @@ import { getApps, initializeApp } from "firebase-admin/app";
 import { getFirestore, type DocumentSnapshot } from "firebase-admin/firestore";
 import { documentBytes, MAX_DOCUMENT_BYTES } from "@newsroom/core/doc-size";
 import { entityId, publicationKey } from "@newsroom/core/keys";
-import { COLLECTIONS, paths } from "@newsroom/core/layout";
+import { COLLECTIONS, paths } from "@newsroom/core/firestore-schema";
 import { emulator } from "../emulator/support/env.js";
 
 const run = randomBytes(3).toString("hex");

@@ -9,7 +9,7 @@ import { describe, it } from "node:test";
 import { getApps, initializeApp } from "firebase-admin/app";
 import { getFirestore } from "firebase-admin/firestore";
 import { publicationKey } from "@newsroom/core/keys";
-import { COLLECTIONS, paths, STORED_LIMITS } from "@newsroom/core/layout";
+import { COLLECTIONS, paths, STORED_LIMITS } from "@newsroom/core/firestore-schema";
 import { emulator } from "../emulator/support/env.js";
 
 const run = randomBytes(3).toString("hex");

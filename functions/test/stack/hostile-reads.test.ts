@@ -11,7 +11,7 @@ import { before, describe, it } from "node:test";
 import { getApps, initializeApp } from "firebase-admin/app";
 import { getFirestore, Timestamp, type WriteBatch } from "firebase-admin/firestore";
 import { entityId, entityKey, publicationKey, sha1Hex } from "@newsroom/core/keys";
-import { paths } from "@newsroom/core/layout";
+import { paths } from "@newsroom/core/firestore-schema";
 import { emulator, required } from "../emulator/support/env.js";
 import { forgedCursors, readBudget, readCases, type OpenApi, type ReadCase } from "./read-cases.js";
 import { stack } from "./support.js";

@@ -10,7 +10,7 @@ import { promisify } from "node:util";
 import { getApps, initializeApp } from "firebase-admin/app";
 import { getFirestore } from "firebase-admin/firestore";
 import { publicationKey } from "@newsroom/core/keys";
-import { clientKeyId, COLLECTIONS, paths } from "@newsroom/core/layout";
+import { clientKeyId, COLLECTIONS, paths } from "@newsroom/core/firestore-schema";
 import { commandFromArgs, firestoreTarget } from "../../keys.ts";
 
 const CLI = path.resolve(import.meta.dirname, "../../keys.ts");

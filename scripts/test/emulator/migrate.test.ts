@@ -6,7 +6,7 @@ import { describe, it } from "node:test";
 import { getApps, initializeApp } from "firebase-admin/app";
 import { getFirestore } from "firebase-admin/firestore";
 import { entityId, publicationKey } from "@newsroom/core/keys";
-import { paths } from "@newsroom/core/layout";
+import { paths } from "@newsroom/core/firestore-schema";
 import { migrate } from "../../migrate.ts";
 
 describe("scripts/migrate.ts", { skip: process.env.FIRESTORE_EMULATOR_HOST ? false : "needs the Firestore emulator (npm run test:emulators)" }, () => {

@@ -1,6 +1,6 @@
 // The collection names the page reads, checked against the layout's own
-// (@newsroom/core/layout's COLLECTIONS, by type: its runtime code is Node's).
-import type { COLLECTIONS as LAYOUT } from "@newsroom/core/layout";
+// (@newsroom/core/firestore-schema's COLLECTIONS, by type: its runtime code is Node's).
+import type { COLLECTIONS as LAYOUT } from "@newsroom/core/firestore-schema";
 
 type Read = "publications" | "ents" | "years" | "rollup";
 

@@ -1,7 +1,7 @@
 // The shapes the dashboard works with, decoded from Firestore documents. The
-// document shapes themselves are @newsroom/core/layout's (type imports only:
+// document shapes themselves are @newsroom/core/firestore-schema's (type imports only:
 // its runtime code is Node's); here they are narrowed to what the page needs.
-import type { EntityDoc, EntityType, PublicationDoc, PublicationYearDoc, RollupFailure, RollupStatusDoc } from "@newsroom/core/layout";
+import type { EntityDoc, EntityType, PublicationDoc, PublicationYearDoc, RollupFailure, RollupStatusDoc } from "@newsroom/core/firestore-schema";
 
 export type { EntityType };
 
@@ -52,7 +52,7 @@ function counts(value: unknown, isKey: (k: string) => boolean = () => true): Rec
   return Object.fromEntries(Object.entries(value).filter(([k, v]) => isKey(k) && isCount(v)));
 }
 
-/** A publications/{key}/years/{yyyy} document: its articles per day; a day of another year (layout.ts's yearOf: its first four characters) is not this document's to count. */
+/** A publications/{key}/years/{yyyy} document: its articles per day; a day of another year (firestore-schema.ts's yearOf: its first four characters) is not this document's to count. */
 export function decodeYearDays(year: string, data: Fields<PublicationYearDoc> | undefined): Record<string, number> {
   return counts(data?.days, (day) => day.slice(0, 4) === year);
 }

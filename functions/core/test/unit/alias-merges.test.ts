@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { entityId } from "@newsroom/core/keys";
-import type { DeltaEntity, EntityType } from "@newsroom/core/layout";
+import type { DeltaEntity, EntityType } from "@newsroom/core/firestore-schema";
 import type { DeltaPubs } from "../../src/delta.js";
 import { applyMerges, batchFullNames, decideMerges, loneNames, personAliases, type FullName, type LoneName } from "../../src/alias-merges.js";
 import { rollupItems } from "../../src/rollup-plan.js";

@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import { describe, it } from "node:test";
-import { clientKeyId } from "@newsroom/core/layout";
+import { clientKeyId } from "@newsroom/core/firestore-schema";
 import { isClientKeyShaped, isShownPrefix, KEY_PREFIX, newClientKey, shownPrefix } from "../../src/client-key.js";
 
 describe("client keys", () => {

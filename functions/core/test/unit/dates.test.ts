@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { dateBounds, dayStartMs, DEFAULT_DATE_BOUNDS, publishedAtProblem } from "../../src/dates.js";
-import { articleId, previousArticleId } from "../../src/layout.js";
+import { articleId, previousArticleId } from "../../src/firestore-schema.js";
 import { clientIdKey, publicationKey } from "../../src/keys.js";
 
 const received = new Date("2026-12-06T12:00:00Z");

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { documentBytes, MAX_DOCUMENT_BYTES } from "@newsroom/core/doc-size";
 import { entityId } from "@newsroom/core/keys";
-import { paths, type DayCounts, type DeltaEntity } from "@newsroom/core/layout";
+import { paths, type DayCounts, type DeltaEntity } from "@newsroom/core/firestore-schema";
 import type { DeltaPubs } from "../../src/delta.js";
 import { batchItems, ENTRIES_PER_WRITE, itemBytes, itemsOfPart, planParts, rollupItems, type RollupItem } from "../../src/rollup-plan.js";
 

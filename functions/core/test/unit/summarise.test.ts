@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { entityId, publicationKey } from "../../src/keys.js";
-import { articleId, STORED_LIMITS } from "../../src/layout.js";
+import { articleId, STORED_LIMITS } from "../../src/firestore-schema.js";
 import type { Entity, EntityType } from "../../src/nlp/extract.js";
 import { cut, pickDisplayForm, summarisePost } from "../../src/summarise.js";
 

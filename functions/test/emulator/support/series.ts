@@ -1,7 +1,7 @@
 // A publication's or an entity's daily series as one map: the days its own
 // document holds plus those of its year documents (see the layout module).
 import type { DocumentReference } from "firebase-admin/firestore";
-import { addCounts, addDayCounts, COLLECTIONS, mergeSeries, type DayCounts } from "@newsroom/core/layout";
+import { addCounts, addDayCounts, COLLECTIONS, mergeSeries, type DayCounts } from "@newsroom/core/firestore-schema";
 
 /** Every day of `ref`'s series, summed where a day is in both; undefined when it has none. */
 export async function seriesOf<V extends number | { m: number; a: number }>(ref: DocumentReference): Promise<Record<string, V> | undefined> {

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { ApiError } from "../../../src/api/errors.js";
-import type { DayCounts } from "@newsroom/core/layout";
+import type { DayCounts } from "@newsroom/core/firestore-schema";
 import { entitySeries, entityYears, publicationSeries, publicationYears, seriesYears, type Series } from "../../../src/api/series.js";
 
 const years = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => String(from + i));

@@ -1,5 +1,5 @@
 // Client keys held in memory, as the keyring's `load` sees them, instead of Firestore.
-import { clientKeyId } from "@newsroom/core/layout";
+import { clientKeyId } from "@newsroom/core/firestore-schema";
 import type { ClientGrant } from "@newsroom/store/client-keys";
 import { newClientKey } from "@newsroom/core/client-key";
 

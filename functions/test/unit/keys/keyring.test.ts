@@ -2,7 +2,7 @@
 // one read per key however many ask at once, and misses paid for per address.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { clientKeyId } from "@newsroom/core/layout";
+import { clientKeyId } from "@newsroom/core/firestore-schema";
 import { Keyring, type KeyringOptions } from "../../../src/keys/keyring.js";
 import { newClientKey } from "@newsroom/core/client-key";
 import { fakeKeyStore } from "./fake-store.js";

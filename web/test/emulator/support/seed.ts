@@ -5,7 +5,7 @@
 import { createHash } from "node:crypto";
 import { getApps, initializeApp } from "firebase-admin/app";
 import { FieldPath, FieldValue, getFirestore, Timestamp, type Firestore } from "firebase-admin/firestore";
-import { addDayCounts, paths, yearOf, yearOfMs, type ArticleDoc, type Day, type DayCounts, type EntityDoc, type EntityType, type EntityYearDoc, type PublicationDoc, type PublicationYearDoc, type RollupStatusDoc, type Year } from "@newsroom/core/layout";
+import { addDayCounts, paths, yearOf, yearOfMs, type ArticleDoc, type Day, type DayCounts, type EntityDoc, type EntityType, type EntityYearDoc, type PublicationDoc, type PublicationYearDoc, type RollupStatusDoc, type Year } from "@newsroom/core/firestore-schema";
 
 // No Google metadata server here: do not let google-auth-library go looking for one.
 process.env.METADATA_SERVER_DETECTION ??= "none";
@@ -29,7 +29,7 @@ export const entityKey = (word: string) => word.normalize("NFKC").trim().replace
 /** A document id from a display name (the test's own, not the function's normalisation). */
 export const pubKey = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, "-");
 
-/** Days grouped by year as the rollup groups them (layout.ts's yearOf: whatever a stored day's first four characters are). */
+/** Days grouped by year as the rollup groups them (firestore-schema.ts's yearOf: whatever a stored day's first four characters are). */
 function byYear<T>(days: Readonly<Record<Day, T>>): Map<Year, Record<Day, T>> {
   const out = new Map<Year, Record<Day, T>>();
   for (const [day, v] of Object.entries(days)) out.set(yearOf(day), { ...out.get(yearOf(day)), [day]: v });
