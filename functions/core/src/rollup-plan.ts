@@ -5,7 +5,7 @@
 // The documents: publications/{pub} (articles, per year, and per day of the
 // batch's own year) and its years/{yyyy} (per day of other years), and the same
 // for each entity, publications/{pub}/ents/{id} and its years/{yyyy} (see the
-// layout module: live news costs one write per document, an archive one more
+// Firestore schema: live news costs one write per document, an archive one more
 // per year it spans; a year document holds at most 366 days).
 //
 // Items are ordered by a key string; a part is a contiguous key range, so a

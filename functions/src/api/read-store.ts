@@ -1,4 +1,4 @@
-// The read API's Firestore reads, through the layout module, each query
+// The read API's Firestore reads, through the Firestore schema (@newsroom/core/firestore-schema), each query
 // bounded, reading only the fields its answers need (a list of 600 whole
 // entity documents could be tens of megabytes at 80 requests per instance),
 // and counted as Firestore bills it (one read per document returned or asked

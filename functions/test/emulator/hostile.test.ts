@@ -84,7 +84,7 @@ describe("hostile input against the ingest emulator", () => {
   // Defects found by this suite and not fixed yet: they run and report, and
   // fail here (as TODO, not failing the suite) until the validation is fixed.
   for (const issue of [...new Set(known.cases.filter((c) => c.knownIssue).map((c) => c.knownIssue!))]) {
-    it(`known issue: ${issue}`, { todo: "ingest validation (functions/src/shared/post.ts) to be fixed", timeout: 60_000 }, async () => {
+    it(`known issue: ${issue}`, { todo: "ingest validation (@newsroom/core/post) to be fixed", timeout: 60_000 }, async () => {
       const mine = await runHostileCases(
         known.cases.filter((c) => c.knownIssue === issue),
         { url: emulator.ingestUrl(), concurrency: 2 },

@@ -1,20 +1,12 @@
 // The read API's answers as the page uses them, inferred from the API's own
 // zod schemas (@newsroom/core/api-schema, R): a type-only import, so
-// nothing of the functions' code reaches the bundle, and a change to the API's
+// no schema code reaches the bundle, and a change to the API's
 // contract fails this app's typecheck instead of its readers.
 import type { R } from "@newsroom/core/api-schema";
 import type { output } from "zod";
 import type { ApiProblem } from "@newsroom/core/api-error";
 
 type Answer<K extends keyof typeof R> = output<(typeof R)[K]>;
-
-/**
- * The entity route's whole history, one entry per year (issue 19), which the
- * API gains in parallel with this page. Optional here until schema.ts has it;
- * from then on the intersection below is the schema's own (required) field,
- * and a different shape there fails this typecheck.
- */
-export type YearPoint = { year: string; mentions: number; articles: number; publicationArticles: number };
 
 // The error answer is core's ApiProblem (@newsroom/core/api-error, which both
 // sides use); this fails the typecheck if the schema's says otherwise.
@@ -23,7 +15,9 @@ type Assert<T extends true> = T;
 export type ErrorAnswerIsCores = Assert<Same<Answer<"error">, ApiProblem>>;
 export type EntitiesAnswer = Answer<"entities">;
 export type RankedBy = EntitiesAnswer["by"];
-export type EntityAnswer = Answer<"entity"> & { years?: YearPoint[] };
+export type EntityAnswer = Answer<"entity">;
+/** The entity's whole history, one entry per year. */
+export type YearPoint = EntityAnswer["years"][number];
 export type ApiPublication = EntityAnswer["publication"];
 export type SeriesPoint = EntityAnswer["series"][number];
 export type ArticlesAnswer = Answer<"articles">;

@@ -54,7 +54,8 @@ export const daysToPoints = (days: Readonly<Record<string, number>>): Array<{ da
 const yearDay = (year: string): string => yearStart(year) ?? year;
 
 /** Per-year entries as points. */
-export const yearsToPoints = <T extends { year: string }>(years: readonly T[]): Array<T & { day: string }> => years.map((y) => ({ ...y, day: yearDay(y.year) }));
+// The API sends years as numbers (api-schema's \`year\`); stored maps key them as strings.
+export const yearsToPoints = <T extends { year: string | number }>(years: readonly T[]): Array<T & { day: string }> => years.map((y) => ({ ...y, day: yearDay(typeof y.year === "number" && y.year >= 0 ? String(y.year).padStart(4, "0") : String(y.year)) }));
 
 /** A totals document's `yearly` map ({"2026": n}) as points. */
 export const yearlyToPoints = (yearly: Readonly<Record<Year, number>>): Array<{ day: string; articles: number }> =>

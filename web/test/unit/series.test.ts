@@ -11,7 +11,8 @@ const series: SeriesPoint[] = [
 ];
 const daily: History = { source: "days", finest: "day", points: series };
 const range = { from: "1000-01-01", to: "2027-12-08" };
-const year = (y: string, mentions: number, articles: number, publicationArticles: number): YearPoint => ({ year: y, mentions, articles, publicationArticles });
+// The API sends years as numbers; an odd stored key ("+010", "junk") reaches the page as NaN at worst.
+const year = (y: string, mentions: number, articles: number, publicationArticles: number): YearPoint => ({ year: Number(y), mentions, articles, publicationArticles });
 
 describe("an entity's series", () => {
   it("as mentions per day", () => {

@@ -65,6 +65,7 @@ describe("timeline", () => {
     const short = aggregate(yearlyToPoints({ "2025": 1, "2026": 2 }), ["articles"], 60, { finest: "year" });
     assert.deepEqual(short.buckets.map((b) => b.label), ["2025", "2026"], "two years stay years, not 24 months");
     assert.deepEqual(yearsToPoints([{ year: "2026", m: 1 }, { year: "x", m: 2 }]), [{ year: "2026", m: 1, day: "2026-01-01" }, { year: "x", m: 2, day: "x" }]);
+    assert.deepEqual(yearsToPoints([{ year: 1776, m: 3 }, { year: 1, m: 1 }]), [{ year: 1776, m: 3, day: "1776-01-01" }, { year: 1, m: 1, day: "0001-01-01" }], "the API's years are numbers");
   });
 
   it("counts a point when its bucket starts within the range, widened to whole buckets", () => {

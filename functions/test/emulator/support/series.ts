@@ -1,5 +1,5 @@
 // A publication's or an entity's daily series as one map: the days its own
-// document holds plus those of its year documents (see the layout module).
+// document holds plus those of its year documents (see @newsroom/core/firestore-schema).
 import type { DocumentReference } from "firebase-admin/firestore";
 import { addCounts, addDayCounts, COLLECTIONS, mergeSeries, type DayCounts } from "@newsroom/core/firestore-schema";
 
