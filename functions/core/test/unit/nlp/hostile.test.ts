@@ -6,6 +6,7 @@
 import assert from "node:assert/strict";
 import { describe, mock, test } from "node:test";
 import { hostileText, hostileUnits, type HostileClass } from "@newsroom/test-support/hostile-text";
+import { seeded } from "@newsroom/test-support/random";
 import { extractEntities, MAX_ENTITY_CHARS, MAX_SPAN_TOKENS, type Entity, type WorkMeter } from "../../../src/nlp/extract.js";
 import { NO_METER } from "../../../src/nlp/limits.js";
 import { tokenize } from "../../../src/nlp/tokenize.js";
@@ -83,11 +84,7 @@ describe("hostile inputs", () => {
   });
 
   test("random Unicode (no NUL, no unpaired surrogates) never throws", () => {
-    let seed = 42;
-    const rand = (n: number): number => {
-      seed = (seed * 1103515245 + 12345) % 2 ** 31;
-      return seed % n;
-    };
+    const rand = seeded(42).int;
     const pools = ["The Bank of de la ", "ABC. ", "\n", "’s ", "İstanbul ", "ß", "\uFDFA", "😀", "\u0301", "&", "  "];
     for (let round = 0; round < 200; round++) {
       let s = "";

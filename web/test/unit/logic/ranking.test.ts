@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { compareEntities, positions, rankEntities } from "../../src/logic/ranking.ts";
-import type { Entity, EntityType } from "../../src/logic/types.ts";
+import { compareEntities, positions, rankEntities } from "../../../src/logic/ranking.ts";
+import type { Entity, EntityType } from "../../../src/logic/types.ts";
 
 const e = (id: string, count: number, type: EntityType = "person"): Entity => ({ id, word: id.toUpperCase(), type, count, articles: 1 });
 

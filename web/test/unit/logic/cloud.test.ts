@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { estimateMeasure, fontSizes, layoutCloud, overlaps } from "../../src/logic/cloud.ts";
+import { estimateMeasure, fontSizes, layoutCloud, overlaps } from "../../../src/logic/cloud.ts";
 
 const words = Array.from({ length: 30 }, (_, i) => ({ text: `entity${"x".repeat(i % 7)}${i}`, weight: 1000 - i * 30 }));
 

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { EMPTY_VIEW, isDocumentId, isNavigation, parseView, sameView, serialiseView, type ViewState } from "../../src/logic/urlState.ts";
+import { EMPTY_VIEW, isDocumentId, isNavigation, parseView, sameView, serialiseView, type ViewState } from "../../../src/logic/urlState.ts";
 
 describe("view state in the URL", () => {
   it("reads every part, and the defaults when they are absent", () => {

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { fitLabel, layoutBars, MAX_LABEL_CHARS } from "../../src/logic/bars.ts";
+import { fitLabel, layoutBars, MAX_LABEL_CHARS } from "../../../src/logic/bars.ts";
 
 const opts = { width: 300, labelWidth: 100, valueWidth: 40, rowHeight: 10, gap: 4 };
 

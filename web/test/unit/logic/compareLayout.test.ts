@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import type { ApiPublication, CompareAnswer } from "../../src/data/api-types.ts";
-import { compareColumns } from "../../src/logic/compareLayout.ts";
+import type { ApiPublication, CompareAnswer } from "../../../src/data/api-types.ts";
+import { compareColumns } from "../../../src/logic/compareLayout.ts";
 
 const pub = (id: string, articleCount: number): ApiPublication => ({ id, name: id.toUpperCase(), articleCount, updatedAt: null });
 const answer: CompareAnswer = {

@@ -2,11 +2,11 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, it } from "node:test";
-import { MAX_QUERY_LIMIT, queryLimit } from "../../src/logic/limits.ts";
+import { MAX_QUERY_LIMIT, queryLimit } from "../../../src/logic/limits.ts";
 
 describe("query limits", () => {
   it("match the cap firestore.rules puts on list queries", () => {
-    const rules = readFileSync(path.resolve(import.meta.dirname, "../../../firestore.rules"), "utf8");
+    const rules = readFileSync(path.resolve(import.meta.dirname, "../../../../firestore.rules"), "utf8");
     const caps = [...rules.matchAll(/request\.query\.limit\s*<=\s*(\d+)/g)].map((m) => Number(m[1]));
     assert.deepEqual(caps, [MAX_QUERY_LIMIT]);
   });

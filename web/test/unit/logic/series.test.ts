@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import type { SeriesPoint, YearPoint } from "../../src/data/api-types.ts";
-import { formatShare } from "../../src/logic/format.ts";
-import { entityHistory, seriesColumns, share, type History } from "../../src/logic/series.ts";
+import type { SeriesPoint, YearPoint } from "../../../src/data/api-types.ts";
+import { formatShare } from "../../../src/logic/format.ts";
+import { entityHistory, seriesColumns, share, type History } from "../../../src/logic/series.ts";
 
 const series: SeriesPoint[] = [
   { day: "2026-03-01", mentions: 6, articles: 2, publicationArticles: 10 },

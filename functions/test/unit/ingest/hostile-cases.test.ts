@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { createIngestHandler } from "../../../src/ingest/handler.js";
 import { BODY_LIMITS } from "../../../src/ingest/parse.js";
-import { testAccess } from "../ingest/access-helpers.js";
+import { testAccess } from "./access-helpers.js";
 import { POST_LIMITS } from "@newsroom/core/post";
 import { DEFAULT_LIMITS, hostileCases, isEmulatorTransportError, ROUTES, type HostileCase } from "@newsroom/test-support/hostile-requests";
 

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { decodeEntity, decodePublication, decodeYearDays, parseTypeFilter } from "../../src/logic/types.ts";
+import { decodeEntity, decodePublication, decodeYearDays, parseTypeFilter } from "../../../src/logic/types.ts";
 
 describe("decoding documents", () => {
   it("keeps well-formed entities and skips malformed ones", () => {

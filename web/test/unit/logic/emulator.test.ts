@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { chooseEmulator, isLoopback, parseHostPort, parseInitJsEmulators } from "../../src/logic/emulator.ts";
+import { chooseEmulator, isLoopback, parseHostPort, parseInitJsEmulators } from "../../../src/logic/emulator.ts";
 
 describe("finding the Firestore emulator", () => {
   it("a ?firestore= host:port wins on a local page, with shifted ports", () => {

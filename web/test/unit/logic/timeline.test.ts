@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { aggregate, countable, daysToPoints, layoutColumns, niceMax, oddDatesNote, timelineSource, yearlyToPoints, yearsToPoints } from "../../src/logic/timeline.ts";
+import { aggregate, countable, daysToPoints, layoutColumns, niceMax, oddDatesNote, timelineSource, yearlyToPoints, yearsToPoints } from "../../../src/logic/timeline.ts";
 
 const range = { from: "1000-01-01", to: "2027-12-08" };
 

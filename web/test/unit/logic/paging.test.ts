@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { fetchSize, firstPage, next, prev, reconcile, toPage, type PagingState } from "../../src/logic/paging.ts";
-import { rankEntities } from "../../src/logic/ranking.ts";
-import type { Entity } from "../../src/logic/types.ts";
+import { fetchSize, firstPage, next, prev, reconcile, toPage, type PagingState } from "../../../src/logic/paging.ts";
+import { rankEntities } from "../../../src/logic/ranking.ts";
+import type { Entity } from "../../../src/logic/types.ts";
 
 // 25 entities, with ties in count, in ranking order.
 const all: Entity[] = rankEntities(

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { colourFor, contrastRatio, entityColour, mix, parseHex, TYPE_COLOURS } from "../../src/logic/colours.ts";
-import { ENTITY_TYPES } from "../../src/logic/types.ts";
+import { colourFor, contrastRatio, entityColour, mix, parseHex, TYPE_COLOURS } from "../../../src/logic/colours.ts";
+import { ENTITY_TYPES } from "../../../src/logic/types.ts";
 
 describe("colour scale", () => {
   it("gives each type its own colour and unknown types a neutral one", () => {

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { describeFreshness, formatClock, freshness, incompleteness, newestArticleOf } from "../../src/logic/freshness.ts";
-import { decodeRollupStatus } from "../../src/logic/types.ts";
+import { describeFreshness, formatClock, freshness, incompleteness, newestArticleOf } from "../../../src/logic/freshness.ts";
+import { decodeRollupStatus } from "../../../src/logic/types.ts";
 
 const at = (hms: string) => Date.parse(`2026-03-05T${hms}Z`);
 const clock = (ms: number) => formatClock(ms, at("15:00:00"), "UTC");

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { fileName, webUrl } from "../../src/logic/names.ts";
+import { fileName, webUrl } from "../../../src/logic/names.ts";
 
 describe("file names and article links", () => {
   it("makes file names of letters and digits, keeping non-Latin letters", () => {
