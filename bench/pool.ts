@@ -14,6 +14,7 @@ import { parseArgs } from "node:util";
 import { createExtractionPool } from "@newsroom/core/extract-pool";
 import { wholeNumber } from "@newsroom/harness/args";
 import { table as formatTable } from "@newsroom/harness/table";
+import { median } from "newsroom-load-test/stats";
 import { benchCorpus } from "./lib/corpus.ts";
 
 const { values: flags } = parseArgs({ options: { json: { type: "boolean", default: false }, threads: { type: "string" }, posts: { type: "string" }, repeat: { type: "string" } } });
@@ -95,11 +96,6 @@ for (let r = 0; r < repeat; r++) {
 }
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
-const median = (xs: number[]) => {
-  const s = [...xs].sort((x, y) => x - y);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
 const best = (xs: number[]) => Math.max(...xs);
 const table = ns.map((n) => {
   const i = n - 1;

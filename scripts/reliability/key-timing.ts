@@ -6,6 +6,7 @@
 import { parseArgs } from "node:util";
 import { keysMatch } from "@newsroom/core/key-auth";
 import { table } from "@newsroom/harness/table";
+import { median } from "newsroom-load-test/stats";
 
 export type KeyTiming = { name: string; nsPerCall: number; ratio: number };
 
@@ -34,7 +35,6 @@ export function measureKeyTiming(rounds = 41, calls = 20_000): KeyTiming[] {
     }
   }
   if (sink !== rounds * calls) throw new Error("the right key did not match");
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
   const base = median(samples[0]!);
   return cases.map(([name], i) => ({ name, nsPerCall: median(samples[i]!), ratio: median(samples[i]!) / base }));
 }
