@@ -1,7 +1,7 @@
 // Emulator ports: firebase.json holds the defaults; EMULATOR_PORT_OFFSET shifts
 // them all (two stacks side by side) and <NAME>_PORT overrides one.
 import { readFileSync } from "node:fs";
-import net from "node:net";
+import { canConnect } from "./net.ts";
 
 export const EMULATOR_NAMES = [
   "hub",
@@ -57,22 +57,10 @@ function parsePort(value: string, name: string, allowZero = false): number {
   return n;
 }
 
-/** Resolves true when nothing listens on host:port. */
-export function portIsFree(port: number, host = "127.0.0.1"): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect({ port, host });
-    socket.once("connect", () => {
-      socket.destroy();
-      resolve(false);
-    });
-    socket.once("error", () => resolve(true));
-  });
-}
-
 export async function busyPorts(ports: Partial<Ports>): Promise<string[]> {
   const busy: string[] = [];
   for (const [name, port] of Object.entries(ports)) {
-    if (!(await portIsFree(port))) busy.push(`${name} (${port})`);
+    if (await canConnect(port)) busy.push(`${name} (${port})`);
   }
   return busy;
 }
