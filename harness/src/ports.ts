@@ -23,7 +23,7 @@ export function readFirebaseJson(path: string): FirebaseJson {
 }
 
 export function resolvePorts(config: FirebaseJson, env: NodeJS.ProcessEnv): Ports {
-  const offset = parsePort(env.EMULATOR_PORT_OFFSET ?? "0", "EMULATOR_PORT_OFFSET", true);
+  const offset = parsePort(env.EMULATOR_PORT_OFFSET ?? "0", "EMULATOR_PORT_OFFSET", { allowZero: true });
   const ports = {} as Ports;
   const taken = new Set<number>();
   for (const name of EMULATOR_NAMES) {
@@ -49,7 +49,7 @@ const DEFAULT_PORTS: Ports = {
   hosting: 5000,
 };
 
-function parsePort(value: string, name: string, allowZero = false): number {
+function parsePort(value: string, name: string, { allowZero = false }: { allowZero?: boolean } = {}): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < (allowZero ? 0 : 1) || n > 65535) {
     throw new Error(`${name} must be a port number, got "${value}"`);
