@@ -89,7 +89,8 @@ for (let r = 0; r < repeat; r++) {
     poolRates[n - 1]!.push(p.rate);
     processRates[n - 1]!.push(q.rate);
     // Every run extracts the same corpus, so the mention totals must agree
-    // (they differ only if functions/lib was rebuilt during the run).
+    // (they differ only if functions/core/lib, where the pool and the extractor
+    // run from, was rebuilt during the run: npm run build --workspace newsroom-functions).
     mentionCounts.add(p.mentions).add(q.mentions);
     log(`  round ${r + 1}, n=${n}: pool ${p.rate.toFixed(1)} posts/s, processes ${q.rate.toFixed(1)} posts/s`);
   }
@@ -139,5 +140,5 @@ else {
   );
   console.log(`load average (1 min) ${report.loadAverage.before} before, ${report.loadAverage.after} after, on ${availableParallelism()} CPUs`);
   console.log(`target ratio >= 0.9 at every N: ${report.meetsTarget ? "met" : "NOT met"}`);
-  if (!report.sameResultsInEveryRun) console.log(`WARNING: runs found different mention totals (${[...mentionCounts].join(", ")}): was functions/lib rebuilt during the run?`);
+  if (!report.sameResultsInEveryRun) console.log(`WARNING: runs found different mention totals (${[...mentionCounts].join(", ")}): was functions/core/lib rebuilt during the run (npm run build --workspace newsroom-functions)?`);
 }

@@ -14,7 +14,7 @@
 // rollup has not rewritten since. And the layout of the daily series (issue 19):
 // documents from before it kept every day they counted in `days`; the days of
 // past years move into their year documents and `yearly` is computed from all
-// of them, in one transaction per document (rollup/compact.ts, as the sweep's
+// of them, in one transaction per document (@newsroom/store/series-compaction, as the sweep's
 // compaction does; safe beside a running rollup, and a second run finds
 // nothing to do). The layout before the rollup kept no days at all.
 import { parseArgs } from "node:util";
