@@ -14,6 +14,8 @@ import { paths } from "@newsroom/core/firestore-schema";
 import { startRuntimeStack } from "@newsroom/harness/runtime-stack";
 import { startStack, type Stack } from "@newsroom/harness/emulator-stack";
 import { wholeNumber } from "@newsroom/harness/args";
+import { table } from "@newsroom/harness/table";
+import { summarise } from "newsroom-load-test/stats";
 
 const { values: flags } = parseArgs({ options: { json: { type: "boolean", default: false }, clients: { type: "string" }, requests: { type: "string" }, stack: { type: "string", default: "both" } } });
 const json = flags.json;
@@ -105,9 +107,8 @@ async function measure(base: string, route: { name: string; path: (i: number) =>
     }
   };
   await Promise.all(Array.from({ length: clients }, one));
-  latencies.sort((a, b) => a - b);
-  const q = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))]!;
-  return { route: route.name, variant, p50: q(0.5), p99: q(0.99), readsPerRequest: reads / requests, errors };
+  const { p50, p99 } = summarise(latencies);
+  return { route: route.name, variant, p50, p99, readsPerRequest: reads / requests, errors };
 }
 
 async function run(kind: "emulators" | "runtime"): Promise<Stat[]> {
@@ -140,13 +141,12 @@ if (json) console.log(JSON.stringify({ clients, requests, results }));
 else {
   for (const [k, stats] of Object.entries(results)) {
     console.log(`\n${k} (${clients} concurrent clients, ${requests} requests per route and variant)\n`);
-    console.log("| route | varied p50 / p99 ms | varied reads/request | repeated p50 / p99 ms | repeated reads/request | errors |");
-    console.log("|---|---|---|---|---|---|");
-    for (const r of routes()) {
+    const rows = routes().map((r) => {
       const v = stats.find((s) => s.route === r.name && s.variant === "varied")!;
       const p = stats.find((s) => s.route === r.name && s.variant === "repeated")!;
-      console.log(`| ${r.name} | ${v.p50.toFixed(0)} / ${v.p99.toFixed(0)} | ${v.readsPerRequest.toFixed(2)} | ${p.p50.toFixed(0)} / ${p.p99.toFixed(0)} | ${p.readsPerRequest.toFixed(2)} | ${v.errors + p.errors} |`);
-    }
+      return [r.name, `${v.p50.toFixed(0)} / ${v.p99.toFixed(0)}`, v.readsPerRequest.toFixed(2), `${p.p50.toFixed(0)} / ${p.p99.toFixed(0)}`, p.readsPerRequest.toFixed(2), v.errors + p.errors];
+    });
+    console.log(table(["route", "varied p50 / p99 ms", "varied reads/request", "repeated p50 / p99 ms", "repeated reads/request", "errors"], rows));
   }
 }
 process.exit(0);

@@ -6,6 +6,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { wholeNumber } from "@newsroom/harness/args";
 import { runAdversarial } from "./ner/adversarial.ts";
 import { parseConll, type Doc, type Span } from "./ner/conll.ts";
 import { loadExtractor, type ExtractorName } from "./ner/extractors.ts";
@@ -38,7 +39,7 @@ function readArgs(argv: string[]): Args {
   return {
     json: values.json,
     adversarial: values.adversarial,
-    passes: Math.max(1, Number(values.passes ?? "3") || 3),
+    passes: wholeNumber("passes", values.passes) ?? 3,
     ...(values.class !== undefined ? { cls: values.class } : {}),
     ...(values.child !== undefined ? { child: values.child as ExtractorName } : {}),
     files: positionals.length > 0 ? positionals.map((f) => path.resolve(f)) : defaultFiles,
@@ -113,7 +114,14 @@ async function runChild(name: ExtractorName, args: Args): Promise<RunResult> {
 }
 
 async function main(): Promise<void> {
-  const args = readArgs(process.argv.slice(2));
+  let args: Args;
+  try {
+    args = readArgs(process.argv.slice(2));
+  } catch (err) {
+    console.error(`bench:ner: ${(err as Error).message}`); // a bad flag: the message, not a stack
+    process.exitCode = 2;
+    return;
+  }
   if (args.adversarial) {
     process.exitCode = await runAdversarial(args.json, args.cls);
     return;

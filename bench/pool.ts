@@ -14,6 +14,7 @@ import { parseArgs } from "node:util";
 import { createExtractionPool } from "@newsroom/core/extract-pool";
 import { wholeNumber } from "@newsroom/harness/args";
 import { table as formatTable } from "@newsroom/harness/table";
+import { median } from "newsroom-load-test/stats";
 import { benchCorpus } from "./lib/corpus.ts";
 
 const { values: flags } = parseArgs({ options: { json: { type: "boolean", default: false }, threads: { type: "string" }, posts: { type: "string" }, repeat: { type: "string" } } });
@@ -88,18 +89,14 @@ for (let r = 0; r < repeat; r++) {
     poolRates[n - 1]!.push(p.rate);
     processRates[n - 1]!.push(q.rate);
     // Every run extracts the same corpus, so the mention totals must agree
-    // (they differ only if functions/lib was rebuilt during the run).
+    // (they differ only if functions/core/lib, where the pool and the extractor
+    // run from, was rebuilt during the run: npm run build --workspace newsroom-functions).
     mentionCounts.add(p.mentions).add(q.mentions);
     log(`  round ${r + 1}, n=${n}: pool ${p.rate.toFixed(1)} posts/s, processes ${q.rate.toFixed(1)} posts/s`);
   }
 }
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
-const median = (xs: number[]) => {
-  const s = [...xs].sort((x, y) => x - y);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
 const best = (xs: number[]) => Math.max(...xs);
 const table = ns.map((n) => {
   const i = n - 1;
@@ -143,5 +140,5 @@ else {
   );
   console.log(`load average (1 min) ${report.loadAverage.before} before, ${report.loadAverage.after} after, on ${availableParallelism()} CPUs`);
   console.log(`target ratio >= 0.9 at every N: ${report.meetsTarget ? "met" : "NOT met"}`);
-  if (!report.sameResultsInEveryRun) console.log(`WARNING: runs found different mention totals (${[...mentionCounts].join(", ")}): was functions/lib rebuilt during the run?`);
+  if (!report.sameResultsInEveryRun) console.log(`WARNING: runs found different mention totals (${[...mentionCounts].join(", ")}): was functions/core/lib rebuilt during the run (npm run build --workspace newsroom-functions)?`);
 }

@@ -5,25 +5,42 @@ import { parseArgs } from "node:util";
 import { formatReport } from "newsroom-load-test/cli";
 import { firestoreFor, localRunOptions, runLoadTest } from "newsroom-load-test/run";
 import { formatTopEntities, topEntities } from "newsroom-load-test/top";
+import { wholeNumber } from "@newsroom/harness/args";
 import { startStack } from "@newsroom/harness/emulator-stack";
 import { interruptSignal, untilSignal } from "@newsroom/harness/signals";
 
 const signal = interruptSignal(); // before anything starts: Ctrl-C during start-up stops cleanly
 
-const { values } = parseArgs({
-  args: process.argv.slice(2),
-  options: {
-    keep: { type: "boolean", default: false },
-    sample: { type: "string" },
-    by: { type: "string", default: "party" },
-    top: { type: "string", default: "10" },
-  },
-});
+const USAGE = `Usage: npm start -- [--sample N] [--by party|president] [--top N] [--keep]
+  --sample N     replay N State of the Union articles spread evenly over the years (default: all)
+  --by KIND      publication of each article: party (default) or president
+  --top N        top entities to print per publication (default 10)
+  --keep         leave the emulators and the dashboard up until Ctrl-C`;
+
+function readArgs(argv: string[]) {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      help: { type: "boolean", short: "h", default: false },
+      keep: { type: "boolean", default: false },
+      sample: { type: "string" },
+      by: { type: "string", default: "party" },
+      top: { type: "string", default: "10" },
+    },
+  });
+  return {
+    help: values.help,
+    keep: values.keep,
+    by: values.by === "president" ? ("president" as const) : ("party" as const),
+    sample: wholeNumber("sample", values.sample),
+    top: wholeNumber("top", values.top)!,
+  };
+}
 
 async function main(): Promise<number> {
-  const by = values.by === "president" ? "president" : "party";
-  const sample = values.sample === undefined ? undefined : Number(values.sample);
-  if (sample !== undefined && !(Number.isInteger(sample) && sample > 0)) throw new Error("--sample must be a positive whole number");
+  const values = readArgs(process.argv.slice(2));
+  if (values.help) return (console.log(USAGE), 0);
+  const { by, sample } = values;
   console.log("starting the emulators...");
   const stack = await startStack({ signal });
   for (const note of stack.notes ?? []) console.log(note);
@@ -51,7 +68,7 @@ async function main(): Promise<number> {
       }),
     );
     console.log(`\n${formatReport(report)}\n`);
-    const top = await topEntities(firestoreFor(stack.project), report.publications, Number(values.top));
+    const top = await topEntities(firestoreFor(stack.project), report.publications, values.top);
     console.log(`Top ${values.top} entities per publication:\n\n${formatTopEntities(top)}\n`);
     code = report.verification?.pass ? 0 : 1;
     if (values.keep) {

@@ -1,6 +1,6 @@
 // npm run keys -- create --client NAME [--publications A,B] [--rate N] | list | revoke KEY_OR_CLIENT [--project ID]
 // Issues, lists and revokes the ingest keys of clients (keys/ in Firestore,
-// functions/src/keys/store.ts): against the local stack's Firestore emulator,
+// @newsroom/store/client-keys): against the local stack's Firestore emulator,
 // or a real project with --project.
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -27,7 +27,7 @@ Where: the local stack's Firestore emulator ($FIRESTORE_EMULATOR_HOST, else
 demo-newsroom), or with --project ID that project (application-default
 credentials: gcloud auth application-default login).`;
 
-export type KeysCommand = { command: "create"; spec: KeySpec } | { command: "list" } | { command: "revoke"; target: string };
+export type KeysCommand = { command: "create"; spec: KeySpec } | { command: "list" } | { command: "revoke"; target: string } | { command: "help" };
 
 export function commandFromArgs(argv: string[]): { cmd: KeysCommand; project: string | undefined } {
   const { values, positionals } = parseArgs({
@@ -39,8 +39,11 @@ export function commandFromArgs(argv: string[]): { cmd: KeysCommand; project: st
       publications: { type: "string", multiple: true },
       rate: { type: "string" },
       project: { type: "string" },
+      help: { type: "boolean", short: "h", default: false },
     },
   });
+  // --help anywhere, with or without a command, before the command is checked.
+  if (values.help) return { cmd: { command: "help" }, project: values.project };
   const [command, ...rest] = positionals;
   const onlyFor = (name: string, allowed: KeysCommand["command"]) => {
     if (command !== allowed && values[name as keyof typeof values] !== undefined) throw new Error(`--${name} goes with create only`);
@@ -103,11 +106,11 @@ export function formatKeys(keys: readonly StoredKey[]): string {
 }
 
 async function main(argv: string[]): Promise<number> {
-  if (argv.includes("--help") || argv.includes("-h")) {
+  const { cmd, project } = commandFromArgs(argv);
+  if (cmd.command === "help") {
     console.log(HELP);
     return 0;
   }
-  const { cmd, project } = commandFromArgs(argv);
   const target = firestoreTarget(project, process.env);
   console.error(`keys: ${target.emulatorHost ? `Firestore emulator ${target.emulatorHost}, project ${target.projectId}` : `project ${target.projectId}`}`);
   const db = firestore(target);

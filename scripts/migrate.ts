@@ -14,7 +14,7 @@
 // rollup has not rewritten since. And the layout of the daily series (issue 19):
 // documents from before it kept every day they counted in `days`; the days of
 // past years move into their year documents and `yearly` is computed from all
-// of them, in one transaction per document (rollup/compact.ts, as the sweep's
+// of them, in one transaction per document (@newsroom/store/series-compaction, as the sweep's
 // compaction does; safe beside a running rollup, and a second run finds
 // nothing to do). The layout before the rollup kept no days at all.
 import { parseArgs } from "node:util";
@@ -39,7 +39,7 @@ function missingFields(doc: { get(field: string): unknown }): { key?: string; al
   return Object.keys(out).length > 0 ? out : undefined;
 }
 
-export async function migrate(db: Firestore, dryRun: boolean, log: (s: string) => void = () => undefined): Promise<MigrationReport> {
+export async function migrate(db: Firestore, { dryRun = false, log = () => undefined }: { dryRun?: boolean; log?: (s: string) => void } = {}): Promise<MigrationReport> {
   const report: MigrationReport = { publications: 0, entities: 0, keyed: 0, aliased: 0, series: 0 };
   const year = Number(yearOfMs(Date.now()));
   // A totals document with a series not marked as computed by this layout: its yearly totals recomputed from
@@ -91,7 +91,7 @@ async function main(): Promise<void> {
   const projectId = values.project ?? process.env.GCLOUD_PROJECT;
   if (!projectId) throw new Error("set --project or GCLOUD_PROJECT");
   const app = getApps()[0] ?? initializeApp({ projectId });
-  const r = await migrate(getFirestore(app), values["dry-run"]!, (s) => console.error(s));
+  const r = await migrate(getFirestore(app), { dryRun: values["dry-run"], log: (s) => console.error(s) });
   console.log(
     `${r.entities} entity documents in ${r.publications} publications: ${values["dry-run"] ? "would add" : "added"} the key to ${r.keyed}, aliases to ${r.aliased}; ` +
       `${values["dry-run"] ? "would move" : "moved"} the daily series of ${r.series} documents into year documents`,

@@ -34,9 +34,9 @@ function options(argv: string[]): { mode: string; command: string[]; stack: Runt
   }
   if (values.memory && values.memory !== "auto" && values.memory !== "watchdog") throw new Error(`--memory takes auto or watchdog, got "${values.memory}"`);
   const stack: RuntimeStackOptions = { signal, params: parseParamFlags(values.param) };
-  const instances = wholeNumber("instances", values.instances, 1);
-  const ack = wholeNumber("ack-deadline", values["ack-deadline"], 10);
-  const attempts = wholeNumber("max-attempts", values["max-attempts"], 5);
+  const instances = wholeNumber("instances", values.instances);
+  const ack = wholeNumber("ack-deadline", values["ack-deadline"], { min: 10 });
+  const attempts = wholeNumber("max-attempts", values["max-attempts"], { min: 5 });
   if (instances !== undefined) stack.instances = instances;
   if (ack !== undefined) stack.ackDeadlineSeconds = ack;
   if (attempts !== undefined) stack.maxDeliveryAttempts = attempts;

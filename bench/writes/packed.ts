@@ -6,7 +6,7 @@
 // 2 + 2 × days increments per entity in it (count, articles, and m and a per
 // day), and Firestore allows 500 field transforms per document in one commit,
 // so a bucket with more than that in one window takes further writes (in
-// further parts: plan.ts never puts two items of a document in one part).
+// further parts: @newsroom/core/rollup-plan never puts two items of a document in one part).
 import { entityEntryBytes, mergeDeltas, type DeltaPubs } from "@newsroom/core/delta";
 import { sha1Hex } from "@newsroom/core/keys";
 

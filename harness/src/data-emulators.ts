@@ -19,14 +19,14 @@ export type DataEmulatorOptions = {
 };
 
 /** The gcloud Firestore emulator, with the project's security rules. */
-export function startGcloudFirestore(binary: string, port: number, project: string, log: WriteStream, echo?: boolean): Group {
+export function startGcloudFirestore(binary: string, port: number, project: string, log: WriteStream, { echo = false }: { echo?: boolean } = {}): Group {
   return startGroup(
     "firestore",
     binary,
     ["--host=127.0.0.1", `--port=${port}`, `--project_id=${project}`, `--rules=${path.join(REPO_ROOT, "firestore.rules")}`],
     process.env,
     log,
-    echo,
+    { echo },
   );
 }
 
@@ -35,10 +35,10 @@ export async function startDataEmulators(o: DataEmulatorOptions, started: (g: Gr
   const firestoreUrl = `http://127.0.0.1:${o.ports.firestore}/`;
   const pubsubUrl = `http://127.0.0.1:${o.ports.pubsub}/`;
   if (o.backend.kind === "gcloud") {
-    const firestore = startGcloudFirestore(o.backend.firestoreBinary, o.ports.firestore, o.project, o.log, o.echo);
+    const firestore = startGcloudFirestore(o.backend.firestoreBinary, o.ports.firestore, o.project, o.log, { echo: o.echo ?? false });
     started(firestore);
     const quiet = { ...process.env, JAVA_TOOL_OPTIONS: `-Djava.util.logging.config.file=${path.join(import.meta.dirname, "jvm-logging.properties")}` };
-    const pubsub = startGroup("pubsub", o.backend.pubsubBinary, ["--host=127.0.0.1", `--port=${o.ports.pubsub}`], quiet, o.log, o.echo);
+    const pubsub = startGroup("pubsub", o.backend.pubsubBinary, ["--host=127.0.0.1", `--port=${o.ports.pubsub}`], quiet, o.log, { echo: o.echo ?? false });
     started(pubsub);
     await Promise.all([waitForHttp(firestoreUrl, 90_000, firestore), waitForHttp(pubsubUrl, 90_000, pubsub)]);
     return;
@@ -49,7 +49,7 @@ export async function startDataEmulators(o: DataEmulatorOptions, started: (g: Gr
     [FIREBASE_BIN, "emulators:start", "--project", o.project, "--config", o.configFile, "--only", "firestore,pubsub"],
     { ...process.env, FIRESTORE_EMULATOR_HOST: "", PUBSUB_EMULATOR_HOST: "" },
     o.log,
-    o.echo,
+    { echo: o.echo ?? false },
   );
   started(firebase);
   await Promise.all([waitForHttp(firestoreUrl, 180_000, firebase), waitForHttp(pubsubUrl, 180_000, firebase)]);

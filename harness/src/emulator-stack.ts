@@ -133,7 +133,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       NODE_ENV: "production", // the framework's own error pages then carry no stack traces
     };
     if (backend.kind === "gcloud") {
-      children.push(startGcloudFirestore(backend.firestoreBinary, ports.firestore, project, log, options.echo));
+      children.push(startGcloudFirestore(backend.firestoreBinary, ports.firestore, project, log, { echo: options.echo ?? false }));
       await abortable(waitForHttp(`http://127.0.0.1:${ports.firestore}/`, 60_000, children[0]!), options.signal);
       firebaseEnv.PUBSUB_EMULATOR_BINARY_PATH = backend.pubsubBinary;
     } else {
@@ -148,7 +148,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       [FIREBASE_BIN, "emulators:start", "--project", project, "--config", configFile, "--only", only.join(",")],
       firebaseEnv,
       log,
-      options.echo,
+      { echo: options.echo ?? false },
     );
     children.push(firebase);
     // The ingest function answers 401 to a keyless request once it is loaded.

@@ -1,7 +1,7 @@
 // Emulator ports: firebase.json holds the defaults; EMULATOR_PORT_OFFSET shifts
 // them all (two stacks side by side) and <NAME>_PORT overrides one.
 import { readFileSync } from "node:fs";
-import net from "node:net";
+import { canConnect } from "./net.ts";
 
 export const EMULATOR_NAMES = [
   "hub",
@@ -23,7 +23,7 @@ export function readFirebaseJson(path: string): FirebaseJson {
 }
 
 export function resolvePorts(config: FirebaseJson, env: NodeJS.ProcessEnv): Ports {
-  const offset = parsePort(env.EMULATOR_PORT_OFFSET ?? "0", "EMULATOR_PORT_OFFSET", true);
+  const offset = parsePort(env.EMULATOR_PORT_OFFSET ?? "0", "EMULATOR_PORT_OFFSET", { allowZero: true });
   const ports = {} as Ports;
   const taken = new Set<number>();
   for (const name of EMULATOR_NAMES) {
@@ -49,7 +49,7 @@ const DEFAULT_PORTS: Ports = {
   hosting: 5000,
 };
 
-function parsePort(value: string, name: string, allowZero = false): number {
+function parsePort(value: string, name: string, { allowZero = false }: { allowZero?: boolean } = {}): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < (allowZero ? 0 : 1) || n > 65535) {
     throw new Error(`${name} must be a port number, got "${value}"`);
@@ -57,22 +57,10 @@ function parsePort(value: string, name: string, allowZero = false): number {
   return n;
 }
 
-/** Resolves true when nothing listens on host:port. */
-export function portIsFree(port: number, host = "127.0.0.1"): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect({ port, host });
-    socket.once("connect", () => {
-      socket.destroy();
-      resolve(false);
-    });
-    socket.once("error", () => resolve(true));
-  });
-}
-
 export async function busyPorts(ports: Partial<Ports>): Promise<string[]> {
   const busy: string[] = [];
   for (const [name, port] of Object.entries(ports)) {
-    if (!(await portIsFree(port))) busy.push(`${name} (${port})`);
+    if (await canConnect(port)) busy.push(`${name} (${port})`);
   }
   return busy;
 }

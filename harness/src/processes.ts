@@ -17,7 +17,7 @@ export function startGroup(
   args: string[],
   env: NodeJS.ProcessEnv,
   log: WriteStream,
-  echo = false,
+  { echo = false }: { echo?: boolean } = {},
 ): Group {
   const child = spawn(command, args, { cwd: REPO_ROOT, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
   for (const stream of [child.stdout, child.stderr]) {

@@ -21,7 +21,7 @@ import { eventarcNames, PubsubTrigger, type TriggerStats } from "./runtime/event
 import { FunctionInstance, type InstanceState } from "./runtime/instance.ts";
 import { deployEnvFiles, discoverManifest, functionSettings, resolveParams, type FunctionSettings } from "./runtime/manifest.ts";
 import type { LimitKind } from "./runtime/memory.ts";
-import { portOf } from "./runtime/net.ts";
+import { portOf } from "./net.ts";
 import { ServiceRouter, type RouterStats } from "./runtime/router.ts";
 import { ensureLocalSecret } from "./secret.ts";
 import { abortable } from "./signals.ts";

@@ -3,6 +3,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { positiveNumber, wholeNumber } from "@newsroom/harness/args";
 import { readEnvValue } from "@newsroom/harness/dotenv";
 import { REPO_ROOT } from "@newsroom/harness/paths";
 import { ALL_THE_NEWS, parseMapping, type ColumnMapping } from "./corpus/files.ts";
@@ -45,7 +46,10 @@ Output
   --json             print only the JSON report on stdout
   --quiet            no progress line`;
 
-export function optionsFromArgs(argv: string[], env: NodeJS.ProcessEnv): LoadTestOptions & { report: string; json: boolean } {
+export type CliOptions = LoadTestOptions & { report: string; json: boolean };
+
+/** `{ help: true }` for --help / -h (before anything else is checked), else the run's options. */
+export function optionsFromArgs(argv: string[], env: NodeJS.ProcessEnv): (CliOptions & { help?: false }) | { help: true } {
   const { values } = parseArgs({
     args: argv,
     strict: true,
@@ -78,43 +82,34 @@ export function optionsFromArgs(argv: string[], env: NodeJS.ProcessEnv): LoadTes
       report: { type: "string", default: path.join(REPO_ROOT, "artifacts/load-test-report.json") },
       json: { type: "boolean", default: false },
       quiet: { type: "boolean", default: false },
+      help: { type: "boolean", short: "h", default: false },
     },
   });
+  if (values.help) return { help: true };
   const url = (values.url ?? env.INGEST_URL ?? "http://127.0.0.1:5001/demo-newsroom/us-central1/ingest").replace(/\/+$/, "");
   const local = /^https?:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?\//.test(`${url}/`);
   const projectId = values.project ?? env.GCLOUD_PROJECT ?? (local ? new URL(url).pathname.split("/")[1] : undefined);
   const verify = values["no-verify"] ? false : (values.verify ?? local);
   if (verify && !projectId) throw new Error("--verify needs --project for a non-emulator URL");
   if (verify && local && !env.FIRESTORE_EMULATOR_HOST) env.FIRESTORE_EMULATOR_HOST = "127.0.0.1:8080";
-  const positive = (name: string, v: string | undefined, allowZero = false) => {
-    if (v === undefined) return undefined;
-    const n = Number(v);
-    if (!Number.isFinite(n) || n < 0 || (!allowZero && n === 0)) throw new Error(`--${name} must be a ${allowZero ? "non-negative" : "positive"} number, got "${v}"`);
-    return n;
-  };
-  const integer = (name: string, v: string | undefined, allowZero = false) => {
-    const n = positive(name, v, allowZero);
-    if (n !== undefined && !Number.isInteger(n)) throw new Error(`--${name} must be a whole number, got "${v}"`);
-    return n;
-  };
   return {
     url,
     // A blank variable counts as unset: it would only earn 401s.
     apiKey: values.key ?? (env.INGEST_API_KEY?.trim() || localKey()),
     corpus: corpusFrom(values),
-    ...(values.posts !== undefined ? { posts: integer("posts", values.posts)! } : {}),
-    ...(values.duration !== undefined ? { durationSeconds: positive("duration", values.duration)! } : {}),
-    postsPerRequest: integer("batch", values.batch)!,
-    concurrency: integer("concurrency", values.concurrency)!,
-    rate: { rate: positive("rate", values.rate, true)!, rampSeconds: positive("ramp", values.ramp, true)! },
+    ...(values.posts !== undefined ? { posts: wholeNumber("posts", values.posts)! } : {}),
+    ...(values.duration !== undefined ? { durationSeconds: positiveNumber("duration", values.duration)! } : {}),
+    postsPerRequest: wholeNumber("batch", values.batch)!,
+    concurrency: wholeNumber("concurrency", values.concurrency)!,
+    rate: { rate: positiveNumber("rate", values.rate, { orZero: true })!, rampSeconds: positiveNumber("ramp", values.ramp, { orZero: true })! },
     withIds: !values["no-ids"],
-    retries: integer("retries", values.retries, true)!,
-    timeoutMs: integer("timeout-ms", values["timeout-ms"])!,
+    retries: wholeNumber("retries", values.retries, { min: 0 })!,
+    timeoutMs: wholeNumber("timeout-ms", values["timeout-ms"])!,
     ...(values["run-id"] ? { runId: values["run-id"] } : {}),
     verify,
-    verifyTimeoutMs: positive("verify-timeout", values["verify-timeout"])! * 1000,
-    settleMs: positive("settle", values.settle, true)! * 1000,
-    stallMs: positive("stall", values.stall)! * 1000,
+    verifyTimeoutMs: positiveNumber("verify-timeout", values["verify-timeout"])! * 1000,
+    settleMs: positiveNumber("settle", values.settle, { orZero: true })! * 1000,
+    stallMs: positiveNumber("stall", values.stall)! * 1000,
     projectId: projectId ?? "",
     progress: !values.quiet && !values.json,
     report: values.report,
@@ -126,11 +121,10 @@ function corpusFrom(values: Record<string, string | boolean | undefined>): Corpu
   const corpus = values.corpus as string;
   if (corpus === "sotu") {
     if (values.by !== "president" && values.by !== "party") throw new Error(`--by must be president or party`);
-    const sample = values.sample === undefined ? undefined : Number(values.sample);
-    if (sample !== undefined && !(Number.isInteger(sample) && sample > 0)) throw new Error(`--sample must be a positive whole number`);
+    const sample = wholeNumber("sample", values.sample as string | undefined);
     return { kind: "sotu", by: values.by, ...(sample ? { sample } : {}) };
   }
-  if (corpus === "synthetic") return { kind: "synthetic", seed: Number(values.seed) };
+  if (corpus === "synthetic") return { kind: "synthetic", seed: wholeNumber("seed", values.seed as string, { min: 0 })! };
   if (corpus === "file") {
     const file = values.file as string | undefined;
     if (!file) throw new Error("--corpus file needs --file PATH");
@@ -190,11 +184,11 @@ export function formatReport(r: LoadTestReport): string {
 }
 
 async function main(): Promise<number> {
-  if (process.argv.includes("--help") || process.argv.includes("-h")) {
+  const options = optionsFromArgs(process.argv.slice(2), process.env);
+  if (options.help) {
     console.log(HELP);
     return 0;
   }
-  const options = optionsFromArgs(process.argv.slice(2), process.env);
   const report = await runLoadTest(options);
   mkdirSync(path.dirname(options.report), { recursive: true });
   writeFileSync(options.report, `${JSON.stringify(report, null, 2)}\n`);

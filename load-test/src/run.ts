@@ -98,7 +98,7 @@ export async function runLoadTest(options: LoadTestOptions): Promise<LoadTestRep
   const db = options.verify ? firestoreFor(options.projectId) : undefined;
   const skipped: string[] = [];
   const cycle = options.posts !== undefined || options.durationSeconds !== undefined;
-  const source = corpusPosts(corpus, runId, cycle, skipped);
+  const source = corpusPosts(corpus, { runId, cycle, skipped });
 
   // Baselines come first: publications already in Firestore keep their earlier counts.
   const uses: TextUses = new Map();

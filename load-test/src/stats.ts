@@ -8,6 +8,14 @@ export function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.max(0, rank - 1)]!;
 }
 
+/** The middle of the samples (the mean of the two middles for an even count); NaN for none. */
+export function median(samples: readonly number[]): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const m = sorted.length >> 1;
+  if (sorted.length === 0) return NaN;
+  return sorted.length % 2 ? sorted[m]! : (sorted[m - 1]! + sorted[m]!) / 2;
+}
+
 export type Summary = { count: number; min: number; mean: number; p50: number; p90: number; p99: number; max: number };
 
 export function summarise(samples: readonly number[]): Summary {

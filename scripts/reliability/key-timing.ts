@@ -5,7 +5,9 @@
 //   node scripts/reliability/key-timing.ts [--rounds 41] [--calls 20000] [--json]
 import { parseArgs } from "node:util";
 import { keysMatch } from "@newsroom/core/key-auth";
+import { wholeNumber } from "@newsroom/harness/args";
 import { table } from "@newsroom/harness/table";
+import { median } from "newsroom-load-test/stats";
 
 export type KeyTiming = { name: string; nsPerCall: number; ratio: number };
 
@@ -34,14 +36,21 @@ export function measureKeyTiming(rounds = 41, calls = 20_000): KeyTiming[] {
     }
   }
   if (sink !== rounds * calls) throw new Error("the right key did not match");
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
   const base = median(samples[0]!);
   return cases.map(([name], i) => ({ name, nsPerCall: median(samples[i]!), ratio: median(samples[i]!) / base }));
 }
 
 if (import.meta.main) {
   const { values } = parseArgs({ options: { rounds: { type: "string", default: "41" }, calls: { type: "string", default: "20000" }, json: { type: "boolean", default: false } } });
-  const result = measureKeyTiming(Number(values.rounds), Number(values.calls));
+  let rounds: number, calls: number;
+  try {
+    rounds = wholeNumber("rounds", values.rounds)!;
+    calls = wholeNumber("calls", values.calls)!;
+  } catch (err) {
+    console.error(`key-timing: ${(err as Error).message}`);
+    process.exit(2);
+  }
+  const result = measureKeyTiming(rounds, calls);
   if (values.json) console.log(JSON.stringify(result));
   else console.log(table(["case", "ns/call", "× the right key"], result.map((r) => [r.name, r.nsPerCall.toFixed(0), r.ratio.toFixed(3)])));
 }

@@ -143,7 +143,21 @@ async function recheck(db: Firestore, report: LoadTestReport): Promise<{ ok: boo
   };
 }
 
-async function pausedDuring(stack: RuntimeStack, name: string, port: number, seed: number, posts: number, rate: number, afterS: number, pauseS: number, expect503 = false): Promise<void> {
+type Pause = {
+  name: string;
+  /** The emulator paused (SIGSTOP), by its port. */
+  port: number;
+  seed: number;
+  posts: number;
+  rate: number;
+  /** Paused from afterS seconds into the send, for pauseS seconds. */
+  afterS: number;
+  pauseS: number;
+  /** The pause must show as 503 answers (and retries). */
+  expect503?: boolean;
+};
+
+async function pausedDuring(stack: RuntimeStack, { name, port, seed, posts, rate, afterS, pauseS, expect503 = false }: Pause): Promise<void> {
   const fault = pauseLater(port, afterS, pauseS, name);
   const report = await runLoadTest(loadOptions(stack, name.slice(1, 2), seed, posts, rate));
   const paused = await fault;
@@ -330,9 +344,9 @@ export async function hostileBesideHonest(stack: RuntimeStack): Promise<void> {
   rows.push(await hostileClient(stack, (publications) => loadOptions(stack, "hc", 707, 1_000, 40, publications), log));
 }
 
-export const firestorePaused = (stack: RuntimeStack) => pausedDuring(stack, "(b) Firestore paused 15 s", stack.ports.firestore, 202, 1_000, 35, 8, 15);
+export const firestorePaused = (stack: RuntimeStack) => pausedDuring(stack, { name: "(b) Firestore paused 15 s", port: stack.ports.firestore, seed: 202, posts: 1_000, rate: 35, afterS: 8, pauseS: 15 });
 
-export const pubsubPaused = (stack: RuntimeStack) => pausedDuring(stack, "(d) Pub/Sub paused during ingest", stack.ports.pubsub, 404, 800, 40, 5, 10, true);
+export const pubsubPaused = (stack: RuntimeStack) => pausedDuring(stack, { name: "(d) Pub/Sub paused during ingest", port: stack.ports.pubsub, seed: 404, posts: 800, rate: 40, afterS: 5, pauseS: 10, expect503: true });
 
 export const rollupKilled = (stack: RuntimeStack, logs: StackLog) =>
   rollupScenario(stack, logs, "(r1) rollup killed mid-commit", "r1", 611, async (w) => {

@@ -9,7 +9,7 @@ import type { WriteStream } from "node:fs";
 import { sdkFile, type FunctionSettings } from "./manifest.ts";
 import { yieldCpu } from "../priority.ts";
 import { createMemoryLimit, resetPeak, rssBytes, type LimitKind, type MemoryLimit } from "./memory.ts";
-import { freePort, waitForListening } from "./net.ts";
+import { freePort, waitForListening } from "../net.ts";
 
 export type InstanceOptions = {
   settings: FunctionSettings;

@@ -9,7 +9,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { readEnvFile } from "../dotenv.ts";
-import { freePort } from "./net.ts";
+import { freePort } from "../net.ts";
 
 export type ParamSpec = { name: string; type: "string" | "int" | "boolean" | "float" | "list" | "secret"; default?: unknown };
 

@@ -8,7 +8,7 @@
 // nothing is buffered.
 import http, { type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { FunctionInstance } from "./instance.ts";
-import { portOf } from "./net.ts";
+import { portOf } from "../net.ts";
 
 export const CLOUD_RUN_MAX_REQUEST_BYTES = 32 * 1024 * 1024;
 

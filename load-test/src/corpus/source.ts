@@ -11,10 +11,10 @@ export type CorpusChoice =
   | ({ kind: "file" } & FileSource);
 
 /**
- * Posts of the corpus. With `cycle` (a post count or a duration was asked for)
+ * Posts of the corpus, ids prefixed with `runId`. With `cycle` (a post count or a duration was asked for)
  * a finite corpus repeats with fresh ids; the sender decides when to stop.
  */
-export async function* corpusPosts(choice: CorpusChoice, runId: string, cycle: boolean, skipped: string[]): AsyncGenerator<LoadPost> {
+export async function* corpusPosts(choice: CorpusChoice, { runId, cycle, skipped }: { runId: string; cycle: boolean; skipped: string[] }): AsyncGenerator<LoadPost> {
   if (choice.kind === "synthetic") {
     if (!cycle) throw new Error("the synthetic corpus needs a number of posts (--posts) or a duration (--duration)");
     const publications = choice.publications ? { publications: choice.publications } : {};

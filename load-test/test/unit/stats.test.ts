@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { backoffMs } from "../../src/sender.ts";
-import { LatencyRecorder, percentile, summarise } from "../../src/stats.ts";
+import { LatencyRecorder, median, percentile, summarise } from "../../src/stats.ts";
 
 describe("percentiles", () => {
   const oneToHundred = Array.from({ length: 100 }, (_, i) => i + 1);
@@ -22,6 +22,15 @@ describe("percentiles", () => {
   it("summarises unsorted samples", () => {
     const s = summarise([5, 1, 4, 2, 3]);
     assert.deepEqual([s.count, s.min, s.mean, s.p50, s.max], [5, 1, 3, 3, 5]);
+  });
+  it("takes the median of unsorted samples, the mean of the two middles for an even count", () => {
+    assert.equal(median([5, 1, 3]), 3);
+    assert.equal(median([4, 1, 3, 2]), 2.5);
+    assert.equal(median([7]), 7);
+    assert.ok(Number.isNaN(median([])));
+    const xs = [3, 1, 2];
+    median(xs);
+    assert.deepEqual(xs, [3, 1, 2], "the input is not sorted in place");
   });
   it("keeps every sample for the summary while the live window stays bounded", () => {
     const r = new LatencyRecorder();

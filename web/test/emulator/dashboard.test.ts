@@ -4,10 +4,10 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { mkdirSync } from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { Page } from "playwright-core";
+import { freePort } from "@newsroom/harness/net"; // a local port nothing listens on
 import { formatClock } from "../../src/logic/freshness.ts";
 import { requireEnv } from "./support/env.ts";
 import { Timestamp } from "firebase-admin/firestore";
@@ -37,17 +37,6 @@ const heraldEntities: SeedEntity[] = [
   { word: "Europe", type: "place", count: 17, articles: 12 },
   { word: "Royal Navy", type: "organization", count: 9, articles: 7 },
 ];
-
-/** A local port nothing listens on. */
-function closedPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
-}
 
 type PanelRow = { id: string; rank: number; count: number; word: string; type: string };
 
@@ -301,7 +290,7 @@ describe("dashboard in headless Chromium", () => {
   });
 
   it("says it is waiting for Firestore when the emulator cannot be reached", async () => {
-    const closed = await closedPort();
+    const closed = await freePort();
     const p = await newPage({ width: 1024, height: 700 }, false, false);
     await p.goto(url.replace(/firestore=[^&]+/, `firestore=127.0.0.1:${closed}`));
     await p.locator('#cards [data-status="offline"]').waitFor();

@@ -8,7 +8,7 @@ import { randomBytes } from "node:crypto";
 import http from "node:http";
 import { after, before, describe, it } from "node:test";
 import { PubsubTrigger } from "../../../src/runtime/eventarc.ts";
-import { portOf } from "../../../src/runtime/net.ts";
+import { portOf } from "../../../src/net.ts";
 
 const host = process.env.PUBSUB_EMULATOR_HOST;
 const project = process.env.GCLOUD_PROJECT ?? "demo-newsroom";
