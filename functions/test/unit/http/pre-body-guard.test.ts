@@ -3,8 +3,8 @@
 // admits arrives unchanged but for the hidden Content-Type.
 import assert from "node:assert/strict";
 import http, { type IncomingMessage } from "node:http";
-import type { AddressInfo } from "node:net";
 import { after, before, describe, it } from "node:test";
+import { portOf } from "@newsroom/harness/net";
 import { installPreBodyGuard, LINGER, originalContentType, passedGuard, requestPath, type HeadPolicy } from "../../../src/http/pre-body-guard.js";
 
 type Seen = { path: string; type: string | undefined; original: string | undefined; bytes: number; guarded: boolean };
@@ -44,7 +44,7 @@ describe("installPreBodyGuard", () => {
       });
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
-    port = (server.address() as AddressInfo).port;
+    port = portOf(server);
   });
   after(() => server.close());
 
@@ -145,7 +145,7 @@ describe("installPreBodyGuard", () => {
   it("leaves servers it is not asked to guard alone", async () => {
     const plain = http.createServer((_req, res) => res.end("plain"));
     await new Promise<void>((resolve) => plain.listen(0, "127.0.0.1", () => resolve()));
-    const res = await fetch(`http://127.0.0.1:${(plain.address() as AddressInfo).port}/posts`, { method: "POST", body: "x" });
+    const res = await fetch(`http://127.0.0.1:${portOf(plain)}/posts`, { method: "POST", body: "x" });
     assert.equal(await res.text(), "plain");
     plain.close();
   });
