@@ -2,14 +2,10 @@
 // Issues, lists and revokes the ingest keys of clients (keys/ in Firestore,
 // @newsroom/store/client-keys): against the local stack's Firestore emulator,
 // or a real project with --project.
-import path from "node:path";
 import { parseArgs } from "node:util";
-import { getApps, initializeApp } from "firebase-admin/app";
-import { getFirestore, type Firestore } from "firebase-admin/firestore";
 import { createKey, listKeys, revokeKeys, type KeySpec, type StoredKey } from "@newsroom/store/client-keys";
 import { table } from "@newsroom/harness/table";
-import { REPO_ROOT } from "@newsroom/harness/paths";
-import { readFirebaseJson, resolvePorts } from "@newsroom/harness/ports";
+import { describeTarget, firestoreTarget, openFirestore } from "@newsroom/harness/firestore-target";
 
 export const HELP = `Usage: npm run keys -- COMMAND [--project ID]
 
@@ -72,28 +68,6 @@ export function commandFromArgs(argv: string[]): { cmd: KeysCommand; project: st
   }
 }
 
-/**
- * The Firestore to use, as the other CLIs find it: a real project for
- * `--project ID` (unless it is a demo- project, which lives only in an
- * emulator), else the local emulator.
- */
-export function firestoreTarget(project: string | undefined, env: NodeJS.ProcessEnv): { projectId: string; emulatorHost: string | undefined } {
-  if (project !== undefined && !project.startsWith("demo-")) return { projectId: project, emulatorHost: undefined };
-  const local = resolvePorts(readFirebaseJson(path.join(REPO_ROOT, "firebase.json")), env).firestore;
-  return { projectId: project ?? env.GCLOUD_PROJECT ?? "demo-newsroom", emulatorHost: env.FIRESTORE_EMULATOR_HOST || `127.0.0.1:${local}` };
-}
-
-function firestore(target: { projectId: string; emulatorHost: string | undefined }): Firestore {
-  if (target.emulatorHost) {
-    process.env.FIRESTORE_EMULATOR_HOST = target.emulatorHost;
-    process.env.METADATA_SERVER_DETECTION ??= "none"; // no credentials to look for
-  } else {
-    delete process.env.FIRESTORE_EMULATOR_HOST; // --project means that project, whatever the shell holds
-  }
-  const app = getApps().find((a) => a.name === "keys") ?? initializeApp({ projectId: target.projectId }, "keys");
-  return getFirestore(app);
-}
-
 const day = (d: Date | undefined) => (d ? d.toISOString().replace("T", " ").slice(0, 19) : "");
 
 export function formatKeys(keys: readonly StoredKey[]): string {
@@ -112,8 +86,8 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const target = firestoreTarget(project, process.env);
-  console.error(`keys: ${target.emulatorHost ? `Firestore emulator ${target.emulatorHost}, project ${target.projectId}` : `project ${target.projectId}`}`);
-  const db = firestore(target);
+  console.error(describeTarget("keys", target));
+  const db = openFirestore(target, "keys");
   switch (cmd.command) {
     case "create": {
       const k = await createKey(db, cmd.spec);

@@ -23,6 +23,10 @@ import { instanceExtractionPool, productionDeps } from "./process/deps.js";
 import { handlePostsMessage, inputFromPubsub } from "./process/handler.js";
 import { processPostsOptions } from "./process/params.js";
 import { topicPublisher } from "./pubsub/publisher.js";
+import { pollerDeps } from "./feeds/deps.js";
+import { pollDueSources } from "./feeds/handler.js";
+import { POLLER_TIMEOUT_SECONDS } from "./feeds/params.js";
+import { feedFetcher, fetchParams } from "./fetcher.js";
 import { rollupDeps } from "./rollup/deps.js";
 import { handleRollupTick, sweep, type RollupTick } from "./rollup/handler.js";
 import { rollupOptions } from "./rollup/params.js";
@@ -130,13 +134,18 @@ export const rollupSweep = onSchedule({ schedule: "every 1 minutes", region, tim
   await sweep(rollupDeps(), { compact: true });
 });
 
+// Collects articles from the registered feeds and sitemaps: every source due is polled within a minute.
+export const pollFeeds = onSchedule({ schedule: "every 1 minutes", region, timeoutSeconds: POLLER_TIMEOUT_SECONDS, memory: "1GiB" }, async () => {
+  await pollDueSources(pollerDeps());
+});
+
 // A bad DASHBOARD_URL stops an api instance as it starts, before it serves a
 // link (under the Functions emulator, its first request fails and says why).
 if (servedFunction() === "api") dashboardLinks(apiParams.dashboardUrl.value());
 
 // The public read API (through Hosting's /api/** rewrite, so its CDN caches it).
 export const api = onRequest(
-  { ...apiOptions, region },
+  { ...apiOptions, region, secrets: [ingestApiKey] }, // the operator's key opens the /v1/sources routes
   createApiHandler({
     db: () => getFirestore(),
     allowedOrigins: () => apiParams.allowedOrigins.value().split(",").map((o) => o.trim()).filter(Boolean),
@@ -145,5 +154,11 @@ export const api = onRequest(
     requestsPerMinute: () => apiParams.requestsPerMinute.value(),
     clientAddress,
     log: (entry) => logger.info("api request", entry),
+    admin: {
+      db: () => getFirestore(),
+      operatorKey: () => ingestApiKey.value(),
+      fetch: feedFetcher,
+      maxFeedBytes: () => fetchParams.maxFeedBytes.value(),
+    },
   }),
 );

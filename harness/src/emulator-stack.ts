@@ -1,6 +1,8 @@
 // Starts and stops the local stack: Firestore, Pub/Sub and Functions emulators
 // (plus Hosting once firebase.json has it). Used by `npm run emulators`,
 // `npm test` and the demo, so every entry point boots the same way.
+import { LOCAL_PARAMS } from "./local-params.ts";
+import { FEEDS_POLL_MS, scheduleTopic, startScheduler } from "./scheduler.ts";
 import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -73,7 +75,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const region = readFunctionsParam("REGION") ?? "us-central1";
   // One extraction thread per emulated invocation: the emulator runs every
   // invocation in a process of its own, which already spreads work over cores.
-  const restoreParams = setEmulatorParams({ EXTRACT_THREADS: "1", ...options.params });
+  const restoreParams = setEmulatorParams({ EXTRACT_THREADS: "1", ...LOCAL_PARAMS, ...options.params });
   const configFile = writeLocalConfig(baseConfig, ports);
 
   mkdirSync(logDir, { recursive: true });
@@ -94,6 +96,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     // Google's auth library would probe the metadata server (169.254.169.254, link-local): never from here.
     METADATA_SERVER_DETECTION: "none",
     ...(hosting ? { HOSTING_URL: `http://127.0.0.1:${ports.hosting}` } : {}),
+    POLL_FEEDS_TOPIC: scheduleTopic("pollFeeds", region),
   };
 
   const children: Group[] = [];
@@ -104,12 +107,14 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   };
   process.once("exit", onExit);
   let ticker: NodeJS.Timeout | undefined;
+  let scheduler: NodeJS.Timeout | undefined;
   // The emulator's workers for event-triggered functions yield the CPU to ingest and the API (priority.ts).
   const origin = `http://127.0.0.1:${ports.functions}`;
   const stopYielding = yieldCpuOf((e) => e.get("FUNCTIONS_EMULATOR_ORIGIN") === origin && e.get("FUNCTION_SIGNATURE_TYPE") === "cloudevent");
   const stop = async () => {
     process.off("exit", onExit);
     clearInterval(ticker);
+    clearInterval(scheduler);
     stopYielding();
     // Firebase first (it stops Pub/Sub and the functions), then Firestore.
     for (const child of [...children].reverse()) await child.stop();
@@ -158,6 +163,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     const warmMs = await abortable(warmUpEmulatorWorkers(warm, WARM_WORKERS, options.readyTimeoutMs ?? 180_000), options.signal);
     log.write(`[harness] ${WARM_WORKERS} processPosts and rollup workers warm in ${Math.round(warmMs)} ms\n`);
     ticker = startRollupTicker(env.PUBSUB_EMULATOR_HOST!, project, rollupTopic, log);
+    scheduler = startScheduler(env.PUBSUB_EMULATOR_HOST!, project, scheduleTopic("pollFeeds", region), FEEDS_POLL_MS, log);
   } catch (err) {
     await stop().catch(() => undefined);
     throw new Error(`${(err as Error).message}\n--- last lines of ${logFile} ---\n${tail(logFile, 30)}`);
@@ -191,17 +197,7 @@ export const SWEEP_TICK_MS = 5_000;
  * production; the harness publishes a sweep tick instead, every few seconds.
  */
 function startRollupTicker(pubsubHost: string, project: string, topic: string, log: NodeJS.WritableStream): NodeJS.Timeout {
-  const data = Buffer.from("{}").toString("base64");
-  const timer = setInterval(() => {
-    fetch(`http://${pubsubHost}/v1/projects/${project}/topics/${topic}:publish`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ messages: [{ data }] }),
-      signal: AbortSignal.timeout(4_000),
-    }).catch((err: Error) => log.write(`[harness] rollup tick not sent: ${err.message}\n`));
-  }, SWEEP_TICK_MS);
-  timer.unref();
-  return timer;
+  return startScheduler(pubsubHost, project, topic, SWEEP_TICK_MS, log);
 }
 
 async function assertPortsFreed(ports: Partial<Ports>): Promise<void> {

@@ -6,6 +6,7 @@
 // functions get their messages through an Eventarc-like trigger
 // (runtime/eventarc.ts) with ack deadline, backoff and a dead-letter topic.
 // `npm run stack` and `npm run test:stack` start it (scripts/stack.ts).
+import { LOCAL_PARAMS } from "./local-params.ts";
 import { createWriteStream, existsSync, mkdirSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
@@ -129,7 +130,7 @@ export async function startRuntimeStack(options: RuntimeStackOptions = {}): Prom
     await until(emulators);
     aborted();
 
-    const params = resolveParams(manifest.params ?? [], [...deployEnvFiles(FUNCTIONS_DIR, project), options.params ?? {}]);
+    const params = resolveParams(manifest.params ?? [], [...deployEnvFiles(FUNCTIONS_DIR, project), LOCAL_PARAMS, options.params ?? {}]);
     const region = params["REGION"] ?? "us-central1";
     const apiKey = ensureLocalSecret(path.join(FUNCTIONS_DIR, ".secret.local"), "INGEST_API_KEY");
     const secretFile = readEnvFile(path.join(FUNCTIONS_DIR, ".secret.local"));
@@ -228,6 +229,7 @@ export async function startRuntimeStack(options: RuntimeStackOptions = {}): Prom
       EMULATOR_LOG_FILE: logFile,
       STACK_KIND: "runtime",
       STACK_ADMIN_URL: adminUrl,
+      POLL_FEEDS_URL: serviceUrls["pollFeeds"] ?? "",
       METADATA_SERVER_DETECTION: "none",
     };
     say(`up: ${JSON.stringify({ serviceUrls, adminUrl, instances: instances.map((i) => i.state()) })}`);

@@ -22,6 +22,9 @@
 //   quarantine/{id}                            QuarantineDoc    a poison message or one post that failed
 //   keys/{keyId}                               ClientKeyDoc     an ingest key issued to a client, by the
 //                                                               SHA-256 of the key (never the key itself)
+//   sources/{sourceId}                         SourceDoc        a feed or sitemap the poller collects
+//                                                               articles from, with its polling state
+//                                                               and health
 //   ledger/{id}, clientIds/{key}               legacy (before the rollup), read during the upgrade
 import { clientIdKey, sha1Hex, sha256Hex, toDocumentId } from "./keys.js";
 
@@ -39,6 +42,7 @@ export const COLLECTIONS = {
   legacyLedger: "ledger",
   legacyClientIds: "clientIds",
   clientKeys: "keys",
+  sources: "sources",
 } as const;
 
 export type EntityType = "person" | "organization" | "place";
@@ -284,6 +288,64 @@ export interface ClientKeyDoc<Time = unknown> {
   revokedAt?: Time;
 }
 
+/** What a source is, as its last good poll found it. */
+export type SourceKind = "rss" | "atom" | "json-feed" | "news-sitemap" | "sitemap" | "sitemap-index";
+/** active: polled when due; paused: by its operator; gone: it answered 410 (resume to try again). */
+export type SourceState = "active" | "paused" | "gone";
+
+/**
+ * A feed or sitemap the poller collects a publication's articles from
+ * (`npm run sources`, the admin routes). Private under firestore.rules: the
+ * read API serves it to the operator. A source that is not active has
+ * nextPollAt at NEVER_MS, so "due" is one range query on one field.
+ */
+export interface SourceDoc<Time = unknown> {
+  /** The publication's display name, and its key. */
+  publication: string;
+  pubKey: string;
+  /** Where it is polled now (a permanent redirect updates it), and the URL it was added with (its id is made from that). */
+  url: string;
+  addedUrl: string;
+  kind?: SourceKind;
+  title?: string;
+  state: SourceState;
+  addedAt: Time;
+  /** Conditional GET validators from the last 200. */
+  etag?: string;
+  lastModified?: string;
+  /** The adaptive interval (between the FEEDS_*_INTERVAL params) and when the next poll is due. */
+  intervalMs: number;
+  nextPollAtMs: number;
+  /** Held by one poller at a time: nobody else polls it before leaseUntilMs. */
+  leaseOwner?: string;
+  leaseUntilMs?: number;
+  lastPollAt?: Time;
+  lastSuccessAt?: Time;
+  lastStatus?: number;
+  consecutiveFailures: number;
+  lastError?: string;
+  /** New items collected per UTC day, the last SOURCE_LIMITS.healthDays days. */
+  days: Record<Day, number>;
+  itemsTotal: number;
+  /** Short hashes of the post ids it sent lately (newest last, at most SOURCE_LIMITS.seenIds): not fetched again. */
+  seen: string[];
+}
+
+export const SOURCE_LIMITS = {
+  healthDays: 30,
+  seenIds: 1_000,
+  errorChars: 500,
+  titleChars: 300,
+} as const;
+
+/** nextPollAtMs of a source that is not active: far beyond any real poll. */
+export const NEVER_MS = Date.UTC(9999, 0, 1);
+
+/** Document id of `sources/{id}`: the publication and the normalised URL it was added with (one source per pair). */
+export function sourceId(pubKey: string, normalisedUrl: string): string {
+  return sha1Hex(`${pubKey}\u0000${normalisedUrl}`).slice(0, 20);
+}
+
 /** Bounds on what is stored (after NFKC, which can make one character eighteen). */
 export const STORED_LIMITS = {
   /** Entity display forms longer than this (UTF-16 units, after NFKC) are not counted. */
@@ -326,6 +388,7 @@ export const paths = {
   quarantine: (id: string) => `${COLLECTIONS.quarantine}/${id}`,
   legacyClientId: (key: string) => `${COLLECTIONS.legacyClientIds}/${key}`,
   clientKey: (keyId: string) => `${COLLECTIONS.clientKeys}/${keyId}`,
+  source: (id: string) => `${COLLECTIONS.sources}/${id}`,
 } as const;
 
 /**

@@ -2,6 +2,7 @@
 // handlers validate with (api-schema.ts), so the two cannot drift apart.
 import { z } from "zod";
 import { R, ROUTES, type RouteSpec } from "./api-schema.js";
+import { ADMIN_ROUTES, type AdminRouteSpec } from "./admin-schema.js";
 
 type Json = Record<string, unknown>;
 
@@ -10,9 +11,9 @@ const schemaOf = (s: z.ZodType, io: "input" | "output"): Json => {
   return rest;
 };
 
-function parameters(route: RouteSpec): Json[] {
+function parameters(route: Pick<RouteSpec, "params"> & { query?: RouteSpec["query"] }): Json[] {
   const params: Json[] = [];
-  for (const [where, schema] of [["path", route.params], ["query", route.query]] as const) {
+  for (const [where, schema] of [["path", route.params], ["query", route.query ?? z.object({})]] as const) {
     const s = schemaOf(schema, "input") as { properties?: Record<string, Json>; required?: string[] };
     for (const [name, property] of Object.entries(s.properties ?? {})) {
       const { description, ...rest } = property;
@@ -46,10 +47,43 @@ export function openApiDocument(): Json {
   }
   const schemas: Json = { Error: schemaOf(R.error, "output") };
   for (const [name, route] of Object.entries(ROUTES) as Array<[string, RouteSpec]>) schemas[name] = schemaOf(route.answer, "output");
+  for (const [name, route] of Object.entries(ADMIN_ROUTES) as Array<[string, AdminRouteSpec]>) {
+    const operations = (paths[route.path] ??= {}) as Json;
+    operations[route.method] = adminOperation(name, route);
+    if (route.answer) schemas[name] = schemaOf(route.answer, "output");
+    if (route.body) schemas[`${name}Body`] = schemaOf(route.body, "input");
+  }
   return {
     openapi: "3.1.0",
-    info: { title: "newsroom read API", version: "1.0.0", description: "Who is mentioned, where, when and in which articles. Public, read-only, cached." },
+    info: { title: "newsroom read API", version: "1.0.0", description: "Who is mentioned, where, when and in which articles. Public, read-only, cached; the /v1/sources routes are the operator's, with the operator's key." },
     paths: { ...paths, "/v1/openapi.json": { get: { operationId: "openapi", summary: "This document", responses: { "200": { description: "OK", content: { "application/json": { schema: { type: "object" } } } } } } } },
-    components: { schemas },
+    components: { schemas, securitySchemes: { operatorKey: { type: "http", scheme: "bearer", description: "The operator's key (INGEST_API_KEY)" } } },
+  };
+}
+
+function adminOperation(name: string, route: AdminRouteSpec): Json {
+  const responses: Json = {
+    "401": error("No key"),
+    "403": error("Not the operator's key"),
+    ...(route.params.shape.id ? { "404": error("No such source") } : {}),
+  };
+  responses[String(route.status)] = route.answer
+    ? { description: "OK", content: { "application/json": { schema: { $ref: `#/components/schemas/${name}` } } } }
+    : { description: "Done, no body" };
+  if (route.body) {
+    responses["400"] = error("An invalid body");
+    if (route.method === "post") {
+      responses["409"] = error("The publication already has that source");
+      responses["422"] = error("The URL was checked and is not a feed or sitemap it can collect from (the message says why)");
+    }
+  }
+  return {
+    operationId: name,
+    summary: route.summary,
+    description: `Operator only. Never cached. At most ${route.maxReads} Firestore reads.`,
+    security: [{ operatorKey: [] }],
+    parameters: parameters(route),
+    ...(route.body ? { requestBody: { required: true, content: { "application/json": { schema: { $ref: `#/components/schemas/${name}Body` } } } } } : {}),
+    responses,
   };
 }

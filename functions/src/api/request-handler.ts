@@ -20,6 +20,8 @@ import { dashboardLinks } from "./links.js";
 import { ROUTES, type RouteName, type RouteSpec } from "@newsroom/core/api-schema";
 import { openApiDocument } from "@newsroom/core/openapi";
 import { ReadStore } from "./read-store.js";
+import { isAdminPath } from "@newsroom/core/admin-schema";
+import { handleAdmin, type AdminDeps } from "./admin.js";
 
 export interface ApiDeps {
   db: () => Firestore;
@@ -34,6 +36,8 @@ export interface ApiDeps {
   clientAddress: (req: AddressedRequest) => string;
   now?: () => number;
   log?: (entry: Record<string, unknown>) => void;
+  /** The operator's routes (/v1/sources); without them those paths are 404s. */
+  admin?: AdminDeps;
 }
 
 type Route = { name: RouteName; params: string[] };
@@ -169,6 +173,16 @@ export function createApiHandler(deps: ApiDeps) {
           return fail(new ApiError(429, "rate_limited", `at most ${limit} requests a minute from one address; retry in ${wait} s`), rateLimitHeaders(REQUESTS_POLICY, spent, wait));
         }
       }
+      const path = req.path.replace(/^\/api(?=\/)/, "");
+      if (deps.admin && isAdminPath(path)) {
+        if (req.method === "OPTIONS") {
+          status = 204;
+          return send(204, { "Access-Control-Allow-Methods": "GET, POST, PATCH, DELETE, OPTIONS", "Access-Control-Allow-Headers": "Authorization, Content-Type", "Access-Control-Max-Age": "86400" });
+        }
+        const admin = await handleAdmin({ method: req.method, path, headers: req.headers, body: req.rawBody }, deps.admin);
+        status = admin.status;
+        return send(admin.status, { "Cache-Control": "no-store", ...(admin.json !== undefined ? { "Content-Type": "application/json; charset=utf-8" } : {}) }, admin.json !== undefined ? Buffer.from(JSON.stringify(admin.json)) : undefined);
+      }
       if (req.method === "OPTIONS") {
         status = 204;
         return send(204, { "Access-Control-Allow-Methods": "GET, HEAD, OPTIONS", "Access-Control-Allow-Headers": "If-None-Match", "Access-Control-Max-Age": "86400" });
@@ -178,7 +192,6 @@ export function createApiHandler(deps: ApiDeps) {
         res.setHeader("Allow", "GET, HEAD, OPTIONS");
         throw new ApiError(405, "method_not_allowed", "the API is read-only: GET");
       }
-      const path = req.path.replace(/^\/api(?=\/)/, "");
       if (path === "/v1/openapi.json") {
         document ??= Buffer.from(JSON.stringify(openApiDocument()));
         return send(200, { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "public, max-age=3600" }, document);

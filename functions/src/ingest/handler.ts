@@ -11,7 +11,7 @@ import type { Client, IngestAccess } from "./access.js";
 import { PublishError } from "@newsroom/core/batcher";
 import { checkHead, failure, ROUTES, type Outcome } from "./head-checks.js";
 import { parseBody } from "./parse.js";
-import { validatePosts } from "./validate.js";
+import { validatePosts } from "@newsroom/core/post-validation";
 
 export const RETRY_AFTER_SECONDS = 5;
 /**

@@ -5,7 +5,8 @@ export const BODY_LIMITS = {
   maxBytes: 10 * 1024 * 1024,
 } as const;
 
-export type Problem = { index: number | null; path: string; message: string };
+export type { Problem } from "@newsroom/core/post-validation";
+import type { Problem } from "@newsroom/core/post-validation";
 
 export type ParseResult =
   | { ok: true; items: unknown[] }

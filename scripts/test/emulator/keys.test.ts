@@ -11,7 +11,8 @@ import { getApps, initializeApp } from "firebase-admin/app";
 import { getFirestore } from "firebase-admin/firestore";
 import { publicationKey } from "@newsroom/core/keys";
 import { clientKeyId, COLLECTIONS, paths } from "@newsroom/core/firestore-schema";
-import { commandFromArgs, firestoreTarget } from "../../keys.ts";
+import { firestoreTarget } from "@newsroom/harness/firestore-target";
+import { commandFromArgs } from "../../keys.ts";
 
 const CLI = path.resolve(import.meta.dirname, "../../keys.ts");
 

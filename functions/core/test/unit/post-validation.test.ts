@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { validatePosts } from "../../../src/ingest/validate.js";
-import { POST_LIMITS } from "@newsroom/core/post";
+import { validatePosts } from "../../src/post-validation.js";
+import { POST_LIMITS } from "../../src/post.js";
 
 const good = { publication: "  The Daily  ", content: "Some text." };
 const problemsOf = (item: unknown) => {
@@ -93,8 +93,8 @@ describe("validatePosts", () => {
 
 describe("validatePosts: the encoded size", () => {
   it("refuses a post that would not fit in one event once JSON-encoded, and takes a long ordinary one", async () => {
-    const { validatePosts } = await import("../../../src/ingest/validate.js");
-    const { MAX_MESSAGE_BYTES } = await import("@newsroom/core/message");
+    const { validatePosts } = await import("../../src/post-validation.js");
+    const { MAX_MESSAGE_BYTES } = await import("../../src/message.js");
     const escaped = validatePosts([{ publication: "P", content: "\u0001".repeat(100_000) }]);
     assert.equal(escaped.ok, false);
     assert.match(!escaped.ok ? escaped.problems[0]!.message : "", new RegExp(`limit is ${MAX_MESSAGE_BYTES}`));

@@ -1,9 +1,12 @@
 // Validates candidate posts against the shared schema and the date bounds,
-// listing every problem.
-import { DEFAULT_DATE_BOUNDS, publishedAtProblem, type DateBounds } from "@newsroom/core/dates";
-import { ENVELOPE_BYTES, MAX_MESSAGE_BYTES } from "@newsroom/core/message";
-import { PostSchema, type Post } from "@newsroom/core/post";
-import type { Problem } from "./parse.js";
+// listing every problem: the one gate for posts, whether a client POSTs them
+// or the feed poller collects them.
+import { DEFAULT_DATE_BOUNDS, publishedAtProblem, type DateBounds } from "./dates.js";
+import { ENVELOPE_BYTES, MAX_MESSAGE_BYTES } from "./message.js";
+import { PostSchema, type Post } from "./post.js";
+
+/** One problem with a request: the post's index (null: the request as a whole), the field, what is wrong. */
+export type Problem = { index: number | null; path: string; message: string };
 
 export type ValidationResult = { ok: true; posts: Post[] } | { ok: false; problems: Problem[] };
 
