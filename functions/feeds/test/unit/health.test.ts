@@ -40,8 +40,9 @@ describe("sourceHealth", () => {
     assert.equal(sourceHealth(series(Array(20).fill(5), 20), TODAY).flag, "unusual");
   });
   it("a new source is new, and days before it was added are not counted as zeros", () => {
-    assert.equal(sourceHealth(series([5, 5], 0), TODAY).flag, "new");
-    assert.equal(sourceHealth({}, TODAY).flag, "new");
+    assert.equal(sourceHealth(series([5, 5], 0), TODAY, { sinceDay: back(2) }).flag, "new");
+    assert.equal(sourceHealth({}, TODAY, { sinceDay: TODAY }).flag, "new");
+    assert.equal(sourceHealth({}, TODAY).flag, "ok", "without the day it was added, every day of the window counts");
     const h = sourceHealth(series([6, 6, 6, 6], 5), TODAY, { sinceDay: back(4) });
     assert.equal(h.mean, 6);
     assert.equal(h.flag, "ok");
