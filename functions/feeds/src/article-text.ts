@@ -210,79 +210,209 @@ export function htmlToText(html: string, maxChars: number = DEFAULT_ARTICLE_LIMI
 // ---------------------------------------------------------------------------
 // Parsing
 
-/** Elements with no content or end tag. */
+// cutAtDepth follows htmlparser2's tokenizer and tree rules (v10: its
+// Tokenizer's tag and attribute states, its Parser's void elements, implied
+// end tags and foreign contexts) closely enough that its depth is never less
+// than the parser's: where it differs, it sees more nesting, not less, so
+// markup cannot slip deep nesting past it.
+
+/** htmlparser2's void elements: never on the stack. */
 const VOID = new Set([
-  "area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr", "image", "img",
-  "input", "keygen", "link", "meta", "param", "source", "track", "wbr",
+  "area", "base", "basefont", "br", "col", "command", "embed", "frame", "hr", "img", "input",
+  "isindex", "keygen", "link", "meta", "param", "source", "track", "wbr",
 ]);
 
-/** Elements closed by the start of a sibling (or their parent's end): they do not nest by themselves. */
-const SELF_CLOSING_SIBLINGS = new Set([
-  "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "thead", "tbody", "tfoot",
-  "rb", "rt", "rp", "rtc",
+/** htmlparser2's implied end tags: opening the key closes open elements in the set while one is innermost. */
+const P_ONLY = new Set(["p"]);
+const FORM_TAGS = new Set(["input", "option", "optgroup", "select", "button", "datalist", "textarea"]);
+const IMPLIES_CLOSE = new Map<string, Set<string>>([
+  ["tr", new Set(["tr", "th", "td"])],
+  ["th", new Set(["th"])],
+  ["td", new Set(["thead", "th", "td"])],
+  ["body", new Set(["head", "link", "script"])],
+  ["li", new Set(["li"])],
+  ["option", new Set(["option"])],
+  ["optgroup", new Set(["optgroup", "option"])],
+  ["dd", new Set(["dd", "dt"])],
+  ["dt", new Set(["dd", "dt"])],
+  ["rt", new Set(["rt", "rp"])],
+  ["rp", new Set(["rt", "rp"])],
+  ["tbody", new Set(["thead", "tbody"])],
+  ["tfoot", new Set(["thead", "tbody"])],
+  ...["select", "input", "output", "button", "datalist", "textarea"].map((name): [string, Set<string>] => [name, FORM_TAGS]),
+  ...[
+    "p", "h1", "h2", "h3", "h4", "h5", "h6", "address", "article", "aside", "blockquote", "details",
+    "div", "dl", "fieldset", "figcaption", "figure", "footer", "form", "header", "hr", "main", "nav",
+    "ol", "pre", "section", "table", "ul",
+  ].map((name): [string, Set<string>] => [name, P_ONLY]),
 ]);
 
-/** Elements whose content is raw text up to their end tag. */
-const RAW_TEXT = new Set(["script", "style", "textarea", "title", "xmp", "noembed", "noframes", "iframe"]);
+/** Elements whose content htmlparser2 reads as raw text, up to their end tag. */
+const RAW_TEXT = new Set(["script", "style", "title", "textarea", "xmp"]);
+
+/** Where "<x/>" closes x (htmlparser2's foreign contexts), and the elements inside them where it does not again. */
+const FOREIGN = new Set(["svg", "math"]);
+const INTEGRATION = new Set(["mi", "mo", "mn", "ms", "mtext", "annotation-xml", "foreignobject", "desc", "title"]);
+
+/** htmlparser2's whitespace: space, \n, \t, \f, \r. */
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0c || c === 0x0d;
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
+}
 
 /**
- * The markup up to the first start tag that would take the element nesting past
- * `maxDepth`, or all of it. One pass, constant work per tag: a stack of open
- * element names with a count per name, so that an end tag with no open element
- * of its name is ignored at once (as the parser does) and a matching one pops
- * everything opened since. An estimate, not a parse: implied end tags other
- * than the sibling-closing elements above are not modelled, so sloppy markup
- * (unclosed <span>s, say) reads deeper than the parser would build it.
+ * The index of the ">" ending the start tag whose attributes begin at `from`,
+ * and whether "/>" ended it; undefined when it never ends (an unclosed quote:
+ * the rest of the input is an attribute value, and holds no elements).
+ * htmlparser2's attribute states: a quote opens a value only right after "="
+ * (and whitespace) following an attribute name.
+ */
+function startTagEnd(html: string, from: number): { end: number; selfClosing: boolean } | undefined {
+  const BEFORE_NAME = 0, NAME = 1, AFTER_NAME = 2, BEFORE_VALUE = 3, UNQUOTED = 4, SELF_CLOSING = 5;
+  let state = BEFORE_NAME;
+  for (let j = from; j < html.length; j++) {
+    const c = html.charCodeAt(j);
+    if (state === SELF_CLOSING) {
+      if (c === 0x3e) return { end: j, selfClosing: true };
+      if (isSpace(c)) continue;
+      state = BEFORE_NAME; // anything else is read again as before an attribute name
+    }
+    switch (state) {
+      case BEFORE_NAME:
+        if (c === 0x3e) return { end: j, selfClosing: false };
+        if (c === 0x2f) state = SELF_CLOSING;
+        else if (!isSpace(c)) state = NAME;
+        break;
+      case NAME:
+        if (c === 0x3e) return { end: j, selfClosing: false };
+        if (c === 0x2f) state = SELF_CLOSING;
+        else if (c === 0x3d) state = BEFORE_VALUE;
+        else if (isSpace(c)) state = AFTER_NAME;
+        break;
+      case AFTER_NAME:
+        if (c === 0x3e) return { end: j, selfClosing: false };
+        if (c === 0x2f) state = SELF_CLOSING;
+        else if (c === 0x3d) state = BEFORE_VALUE;
+        else if (!isSpace(c)) state = NAME;
+        break;
+      case BEFORE_VALUE:
+        if (c === 0x22 || c === 0x27) {
+          const close = html.indexOf(c === 0x22 ? '"' : "'", j + 1);
+          if (close === -1) return undefined;
+          j = close;
+          state = BEFORE_NAME;
+        } else if (c === 0x3e) {
+          return { end: j, selfClosing: false };
+        } else if (!isSpace(c)) {
+          state = UNQUOTED;
+        }
+        break;
+      case UNQUOTED:
+        if (c === 0x3e) return { end: j, selfClosing: false };
+        if (isSpace(c)) state = BEFORE_NAME;
+        break;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The markup up to the first start tag that would take htmlparser2's stack of
+ * open elements (or of foreign contexts) to `maxDepth`, or all of it. One pass
+ * over the tags, constant work per tag besides reading it: a count of each
+ * name on the stack answers "is one open?" for an end tag at once, and what an
+ * end tag pops was pushed once.
  */
 function cutAtDepth(html: string, maxDepth: number): string {
-  const stack: string[] = [];
-  const open = new Map<string, number>();
-  let foreign = 0; // open <svg>/<math>: inside them "<x/>" is self-closed
+  const stack: string[] = []; // innermost last
+  const onStack = new Map<string, number>();
+  const foreign: boolean[] = [false]; // htmlparser2's foreignContext, innermost last
+  const push = (name: string): void => {
+    stack.push(name);
+    onStack.set(name, (onStack.get(name) ?? 0) + 1);
+  };
+  const pop = (): string | undefined => {
+    const top = stack.pop();
+    if (top !== undefined) onStack.set(top, (onStack.get(top) ?? 1) - 1);
+    return top;
+  };
+
   let i = 0;
   while ((i = html.indexOf("<", i)) !== -1) {
-    if (html.startsWith("<!--", i)) {
-      const end = html.indexOf("-->", i + 4);
-      if (end === -1) break;
-      i = end + 3;
-      continue;
-    }
-    const closing = html.charCodeAt(i + 1) === 0x2f; // "/"
-    const nameMatch = /^[a-zA-Z][^\s/>]*/.exec(html.slice(i + (closing ? 2 : 1), i + 80));
-    const tagEnd = html.indexOf(">", i + 1);
-    if (tagEnd === -1) break;
-    if (!nameMatch) {
-      i += 1;
-      continue;
-    }
-    const name = nameMatch[0].toLowerCase();
     const start = i;
-    i = tagEnd + 1;
-    if (closing) {
-      const count = open.get(name) ?? 0;
-      if (count === 0) continue;
-      for (;;) {
-        const top = stack.pop();
-        if (top === undefined) break;
-        open.set(top, (open.get(top) ?? 1) - 1);
-        if (top === "svg" || top === "math") foreign -= 1;
-        if (top === name) break;
+    const next = html.charCodeAt(i + 1);
+
+    if (next === 0x21 /* ! */) {
+      // A comment ends at "-->" (the "--" of "<!--" counts: "<!-->" is a whole comment);
+      // declarations, CDATA and the like end at ">" (or later, which only makes this see more tags).
+      if (html.startsWith("<!--", i)) {
+        const end = html.indexOf("-->", i + 2);
+        if (end === -1) break;
+        i = end + 3;
+      } else {
+        i += 2;
       }
       continue;
     }
-    if (VOID.has(name) || SELF_CLOSING_SIBLINGS.has(name)) continue;
-    if (foreign > 0 && html.charCodeAt(tagEnd - 1) === 0x2f) continue;
-    if (RAW_TEXT.has(name)) {
+
+    if (next === 0x2f /* / */) {
+      let j = i + 2;
+      while (j < html.length && isSpace(html.charCodeAt(j))) j++;
+      const end = html.indexOf(">", j);
+      if (end === -1) break;
+      i = end + 1;
+      if (!isAsciiLetter(html.charCodeAt(j))) continue; // "</>" or a bogus comment
+      let k = j + 1;
+      while (k < end && !isSpace(html.charCodeAt(k))) k++;
+      const name = html.slice(j, k).toLowerCase();
+      if (FOREIGN.has(name) || INTEGRATION.has(name)) {
+        if (foreign.length > 0) foreign.pop();
+      }
+      if (VOID.has(name) || (onStack.get(name) ?? 0) === 0) continue;
+      while (pop() !== name) {
+        // pops everything opened inside it
+      }
+      continue;
+    }
+
+    if (!isAsciiLetter(next)) {
+      i += 1;
+      continue;
+    }
+    let j = i + 2;
+    while (j < html.length) {
+      const c = html.charCodeAt(j);
+      if (c === 0x2f || c === 0x3e || isSpace(c)) break;
+      j++;
+    }
+    const name = html.slice(i + 1, j).toLowerCase();
+    const tag = startTagEnd(html, j);
+    if (tag === undefined) break;
+    i = tag.end + 1;
+
+    const implied = IMPLIES_CLOSE.get(name);
+    if (implied) {
+      while (stack.length > 0 && implied.has(stack[stack.length - 1] ?? "")) pop();
+    }
+    if (VOID.has(name)) continue;
+    if (stack.length >= maxDepth || foreign.length >= maxDepth) return html.slice(0, start);
+    push(name);
+    if (FOREIGN.has(name)) foreign.push(true);
+    else if (INTEGRATION.has(name)) foreign.push(false);
+    if (tag.selfClosing && foreign[foreign.length - 1] === true) {
+      pop();
+      continue;
+    }
+    if (RAW_TEXT.has(name) && !tag.selfClosing) {
       const endTag = new RegExp(`</${name}[\\s/>]`, "gi");
       endTag.lastIndex = i;
       const found = endTag.exec(html);
-      if (!found) break;
+      if (!found) break; // the rest is its text
       i = found.index;
-      continue;
     }
-    if (stack.length >= maxDepth) return html.slice(0, start);
-    stack.push(name);
-    open.set(name, (open.get(name) ?? 0) + 1);
-    if (name === "svg" || name === "math") foreign += 1;
   }
   return html;
 }
