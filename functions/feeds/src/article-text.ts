@@ -100,15 +100,13 @@ interface DomNode {
 }
 
 interface DomElement extends DomNode {
-  readonly className: string;
-  readonly id: string;
   getAttribute(name: string): string | null;
   querySelector(selectors: string): DomElement | null;
   remove(): void;
   setAttribute(name: string, value: string): void;
   querySelectorAll(selectors: string): ArrayLike<DomElement>;
-  prepend(...nodes: DomNode[]): void;
-  append(...nodes: DomNode[]): void;
+  insertBefore(node: DomNode, reference: DomNode | null): void;
+  appendChild(node: DomNode): void;
 }
 
 interface DomDocument extends DomNode {
@@ -421,20 +419,39 @@ function parseDocument(html: string, pageUrl: string | undefined): DomDocument {
   const doc = rawDocument(html, pageUrl);
   const root = doc.documentElement;
   if (!root || lowerName(root) !== "html") return wrappedDocument(html, pageUrl);
-  // Nodes that linkedom left beside <head> and <body> (content after </head>
-  // with no <body> tag, or after </body>) belong in the body.
   const body = doc.body; // creates an empty <body> after <head> when there is none
+  const head = doc.head;
+  // Where </head> and <body> are both missing, the parser keeps the page inside
+  // <head>: from its first node that is not metadata on, it belongs in the body.
+  // Likewise nodes beside <head> and <body> (content after </head> with no
+  // <body> tag, or after </body>).
   const before: DomNode[] = [];
   const after: DomNode[] = [];
+  let inBody = false;
+  for (let node = head.firstChild; node; node = node.nextSibling) {
+    if (!inBody && isMetadata(node)) continue;
+    inBody = true;
+    before.push(node);
+  }
   let seenBody = false;
   for (let node = root.firstChild; node; node = node.nextSibling) {
     if (node === body) seenBody = true;
-    else if (node.nodeType === ELEMENT_NODE && lowerName(node) === "head") continue;
-    else (seenBody ? after : before).push(node);
+    else if (node !== head) (seenBody ? after : before).push(node);
   }
-  if (before.length > 0) body.prepend(...before);
-  if (after.length > 0) body.append(...after);
+  const first = body.firstChild;
+  for (const node of before) body.insertBefore(node, first);
+  for (const node of after) body.appendChild(node);
   return doc;
+}
+
+/** Elements that belong in <head>. */
+const METADATA = new Set(["title", "meta", "link", "style", "script", "base", "noscript", "template"]);
+
+/** A node of <head> that belongs there: metadata, a comment, or whitespace. */
+function isMetadata(node: DomNode): boolean {
+  if (node.nodeType === ELEMENT_NODE) return METADATA.has(lowerName(node));
+  if (node.nodeType === TEXT_NODE || node.nodeType === CDATA_SECTION_NODE) return !/\S/.test(node.textContent ?? "");
+  return true;
 }
 
 /** The number of elements in the document, and the sum of their depths (a walk, no recursion). */

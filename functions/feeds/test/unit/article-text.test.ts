@@ -430,6 +430,13 @@ describe("extractArticle on awkward documents", () => {
     assert.match(article.text, /Paragraph 5 of the story/);
   });
 
+  it("finds content that linkedom leaves inside <head> (neither </head> nor <body>)", () => {
+    const article = extractArticle(`<html><head><title>T</title><meta charset="utf-8"><div>${story}</div></html>`, "https://e.example/");
+    assert.match(article.text, /^Paragraph 1 of the story/);
+    assert.match(article.text, /Paragraph 5 of the story/);
+    assert.equal(article.title, "T");
+  });
+
   it("reads a fragment with no <html> at all", () => {
     const article = extractArticle(`<article>${story}</article>`, "https://e.example/");
     assert.match(article.text, /^Paragraph 1 of the story/);
