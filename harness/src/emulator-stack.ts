@@ -2,7 +2,7 @@
 // (plus Hosting once firebase.json has it). Used by `npm run emulators`,
 // `npm test` and the demo, so every entry point boots the same way.
 import { LOCAL_PARAMS } from "./local-params.ts";
-import { FEEDS_POLL_MS, scheduleTopic, startScheduler } from "./scheduler.ts";
+import { emulatorTriggerUrl, FEEDS_POLL_MS, startScheduler, startTicker } from "./scheduler.ts";
 import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -96,7 +96,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     // Google's auth library would probe the metadata server (169.254.169.254, link-local): never from here.
     METADATA_SERVER_DETECTION: "none",
     ...(hosting ? { HOSTING_URL: `http://127.0.0.1:${ports.hosting}` } : {}),
-    POLL_FEEDS_TOPIC: scheduleTopic("pollFeeds", region),
+    POLL_FEEDS_URL: emulatorTriggerUrl(`http://127.0.0.1:${ports.functions}`, project, region, "pollFeeds"),
   };
 
   const children: Group[] = [];
@@ -163,7 +163,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     const warmMs = await abortable(warmUpEmulatorWorkers(warm, WARM_WORKERS, options.readyTimeoutMs ?? 180_000), options.signal);
     log.write(`[harness] ${WARM_WORKERS} processPosts and rollup workers warm in ${Math.round(warmMs)} ms\n`);
     ticker = startRollupTicker(env.PUBSUB_EMULATOR_HOST!, project, rollupTopic, log);
-    scheduler = startScheduler(env.PUBSUB_EMULATOR_HOST!, project, scheduleTopic("pollFeeds", region), FEEDS_POLL_MS, log);
+    scheduler = startScheduler(env.POLL_FEEDS_URL!, FEEDS_POLL_MS, (line) => log.write(`[harness] ${line}\n`));
   } catch (err) {
     await stop().catch(() => undefined);
     throw new Error(`${(err as Error).message}\n--- last lines of ${logFile} ---\n${tail(logFile, 30)}`);
@@ -197,7 +197,7 @@ export const SWEEP_TICK_MS = 5_000;
  * production; the harness publishes a sweep tick instead, every few seconds.
  */
 function startRollupTicker(pubsubHost: string, project: string, topic: string, log: NodeJS.WritableStream): NodeJS.Timeout {
-  return startScheduler(pubsubHost, project, topic, SWEEP_TICK_MS, log);
+  return startTicker(pubsubHost, project, topic, SWEEP_TICK_MS, log);
 }
 
 async function assertPortsFreed(ports: Partial<Ports>): Promise<void> {

@@ -7,6 +7,7 @@
 // (runtime/eventarc.ts) with ack deadline, backoff and a dead-letter topic.
 // `npm run stack` and `npm run test:stack` start it (scripts/stack.ts).
 import { LOCAL_PARAMS } from "./local-params.ts";
+import { startScheduler } from "./scheduler.ts";
 import { createWriteStream, existsSync, mkdirSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
@@ -188,15 +189,7 @@ export async function startRuntimeStack(options: RuntimeStackOptions = {}): Prom
 
     // Cloud Scheduler: a POST to each scheduled function at its period.
     for (const fn of functions) {
-      if (!fn.schedule) continue;
-      const url = serviceUrls[fn.name]!;
-      const timer = setInterval(() => {
-        fetch(url, { method: "POST", headers: { "x-cloudscheduler": "true", "x-cloudscheduler-scheduletime": new Date().toISOString(), "user-agent": "Google-Cloud-Scheduler" } })
-          .then((res) => res.arrayBuffer().then(() => say(`scheduler: ${fn.name} answered ${res.status}`)))
-          .catch((err: Error) => say(`scheduler: ${fn.name} failed: ${err.message}`));
-      }, fn.schedule.everySeconds * 1000);
-      timer.unref();
-      schedulers.push(timer);
+      if (fn.schedule) schedulers.push(startScheduler(serviceUrls[fn.name]!, fn.schedule.everySeconds * 1000, say));
     }
 
     const state = (): RuntimeState => ({

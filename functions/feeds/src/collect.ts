@@ -179,7 +179,8 @@ async function postFor(source: SourceSnapshot, c: { item: FeedItem; url: string;
   let url = c.url;
   let id = c.id;
   let text = "";
-  let title = c.item.title;
+  // Feed titles may carry HTML or entities a feed escaped twice ("A &amp;amp; B" in CDATA).
+  let title = c.item.title !== undefined ? htmlToText(c.item.title, POST_LIMITS.title) : undefined;
   if (deps.limits.fetchPages) {
     const page = await articlePage(c.url, deps, skipped);
     if (page) {

@@ -72,3 +72,24 @@ describe("the limits of issue 19 (params with their defaults)", () => {
     assert.equal((trustedProxies as unknown as Param).options.default, "", "only Cloud Run's own front end");
   });
 });
+
+describe("pollFeeds and the feed fetcher's deploy manifest", () => {
+  const endpoint = endpointOf(functions.pollFeeds);
+  it("runs every minute from Cloud Scheduler, with a timeout its sources' leases outlast", async () => {
+    const { POLLER_TIMEOUT_SECONDS, SOURCE_LEASE_MS, RUN_BUDGET_MS, POLL_BUDGET_MS } = await import("../../src/feeds/params.js");
+    const { fetchParams } = await import("../../src/fetcher.js");
+    assert.equal(endpoint.scheduleTrigger.schedule, "every 1 minutes");
+    assert.equal(endpoint.timeoutSeconds, POLLER_TIMEOUT_SECONDS);
+    const fetchTimeoutMs = (fetchParams.fetchTimeoutMs as unknown as Param).options.default as number;
+    // No source starts after the run's budget, none runs past its own, one fetch may overrun it: all inside the timeout, and the lease beyond.
+    assert.ok(RUN_BUDGET_MS + POLL_BUDGET_MS + fetchTimeoutMs < POLLER_TIMEOUT_SECONDS * 1000);
+    assert.ok(SOURCE_LEASE_MS > POLLER_TIMEOUT_SECONDS * 1000);
+  });
+  it("reaches no loopback address unless FEEDS_ALLOW_LOOPBACK is set (the local harnesses only)", async () => {
+    const { fetchParams } = await import("../../src/fetcher.js");
+    assert.equal((fetchParams.allowLoopback as unknown as Param).options.default, false);
+  });
+  it("mounts the operator's key in the API, for the /v1/sources routes", () => {
+    assert.deepEqual(endpointOf(functions.api).secretEnvironmentVariables, [{ key: "INGEST_API_KEY" }]);
+  });
+});

@@ -26,7 +26,7 @@ describe("the functions upload", { timeout: 10 * 60_000 }, () => {
     cpSync(FUNCTIONS_DIR, dir, { recursive: true, filter: (src) => !path.relative(FUNCTIONS_DIR, src).split(path.sep).some((part) => ignore.some((re) => re.test(part))) });
     execFileSync("npm", ["install", "--omit=dev", "--no-audit", "--no-fund", "--no-package-lock"], { cwd: dir, stdio: "pipe", timeout: 8 * 60_000 });
     const manifest = await discoverManifest(dir, { PATH: process.env.PATH ?? "", GCLOUD_PROJECT: "demo-deploy" });
-    assert.deepEqual(Object.keys(manifest.endpoints).sort(), ["api", "ingest", "processPosts", "rollup", "rollupSweep"]);
+    assert.deepEqual(Object.keys(manifest.endpoints).sort(), ["api", "ingest", "pollFeeds", "processPosts", "rollup", "rollupSweep"]);
     const probe = `
       const { createExtractionPool } = await import(${JSON.stringify(path.join(dir, "node_modules/@newsroom/core/lib/extract-pool.js"))});
       const pool = createExtractionPool({ threads: 1 });
