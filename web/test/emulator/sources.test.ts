@@ -11,6 +11,8 @@ import { after, before, describe, it } from "node:test";
 import type { Page } from "playwright-core";
 import { paths, sourceId, type SourceDoc, type SourceKind } from "@newsroom/core/firestore-schema";
 import { sourceDocument } from "@newsroom/store/sources";
+import type { ApiSource as FullSource } from "../../src/data/api-types.ts";
+import { orderSources } from "../../src/logic/sources.ts";
 import { requireEnv } from "./support/env.ts";
 import { db } from "./support/seed.ts";
 import { startSession, type Session, type Viewport } from "./support/session.ts";
@@ -50,7 +52,7 @@ const SEEDS = {
 type Name = keyof typeof SEEDS;
 const NAMES = Object.keys(SEEDS) as Name[];
 
-type ApiSource = { id: string; publication: string; url: string; health: { flag: string; reason: string; days: Array<{ day: string; items: number }> } };
+type ApiSource = Pick<FullSource, "id" | "publication" | "url" | "state" | "consecutiveFailures" | "health">;
 
 describe("the Sources screen in headless Chromium", () => {
   let session: Session;
@@ -163,7 +165,10 @@ describe("the Sources screen in headless Chromium", () => {
 
     // Flagged first, then failing, then the rest (others' sources may sit between).
     const order = await page.locator("#sources article.source").evaluateAll((as) => as.map((a) => a.getAttribute("data-source-id")));
-    assert.deepEqual(order.filter((id) => Object.values(ids).includes(id ?? "")), [ids.silent, ids.failing, ids.steady]);
+    const mine = order.filter((id) => Object.values(ids).includes(id ?? ""));
+    assert.deepEqual(mine, orderSources(Object.values(answer)).map((s) => s.id), "in logic/sources.ts's order of what the API said");
+    assert.ok(mine.indexOf(ids.silent) < mine.indexOf(ids.steady), "the silent one before the steady one");
+    assert.ok(mine.indexOf(ids.failing) < mine.indexOf(ids.steady), "the failing one before the steady one");
 
     const silent = card(page, "silent");
     assert.equal(answer.silent.health.flag, "silent", `the API flags a source with items every day but none today: ${JSON.stringify(answer.silent.health)}`);
