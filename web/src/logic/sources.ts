@@ -57,10 +57,9 @@ export function healthLine(h: Pick<SourceHealth, "flag" | "reason">): string {
   return reason === "" ? FLAG_LABELS[h.flag] ?? h.flag : `${FLAG_LABELS[h.flag] ?? h.flag}: ${reason}`;
 }
 
-/** Today against the usual: "0 items today; usually 4.2 ± 1.1 a day". */
-export function healthStats(h: Pick<SourceHealth, "today" | "mean" | "sd">): string {
-  const today = `${formatCount(h.today)} item${h.today === 1 ? "" : "s"} today`;
-  return h.mean > 0 || h.sd > 0 ? `${today}; usually ${formatRate(h.mean)} ± ${formatRate(h.sd)} a day` : today;
+/** The usual day, for the chart's caption: "usually 4.2 ± 1.1 a day"; "" before there is one. */
+export function usualRate(h: Pick<SourceHealth, "mean" | "sd">): string {
+  return h.mean > 0 || h.sd > 0 ? `usually ${formatRate(h.mean)} ± ${formatRate(h.sd)} a day` : "";
 }
 
 /** "3 today · 1,204 in all". */

@@ -4,7 +4,7 @@
 // polls go. Everything the API says goes in as text (ui/dom.ts): feed titles,
 // URLs and errors come from the internet.
 import type { ApiSource } from "../data/api-types.ts";
-import { dayColumns, daysSummary, failuresLine, FLAG_LABELS, healthLine, healthStats, instant, isFailing, isFlagged, itemsLine, kindLabel, linkableUrl, pollLine, whenLine } from "../logic/sources.ts";
+import { dayColumns, daysSummary, failuresLine, FLAG_LABELS, healthLine, instant, isFailing, isFlagged, itemsLine, kindLabel, linkableUrl, pollLine, usualRate, whenLine } from "../logic/sources.ts";
 import { formatCount } from "../logic/format.ts";
 import { columnChart } from "./columnChart.ts";
 import { h } from "./dom.ts";
@@ -50,14 +50,13 @@ export function sourceCard(s: ApiSource, now: number): HTMLElement {
   root.append(
     h("p", { class: "source-where" }, url),
     h("p", { class: "health-line", "data-role": "health", "data-flag": s.health.flag }, healthLine(s.health)),
-    h("p", { class: "health-stats", "data-role": "health-stats" }, healthStats(s.health)),
   );
 
   const today = new Date(now).toISOString().slice(0, 10);
   const columns = dayColumns(s.health, today);
   const figure = h("figure", { class: "source-days", "data-role": "days", "data-days": columns.length });
   figure.append(
-    h("figcaption", {}, h("span", {}, `Items per day, last ${formatCount(columns.length)} days`)),
+    h("figcaption", {}, h("span", {}, [`Items per day, last ${formatCount(columns.length)} days`, usualRate(s.health)].filter(Boolean).join("; "))),
     columns.length === 0
       ? h("p", { class: "source-note" }, "No days recorded yet.")
       : columnChart(columns, { ...CHART, colour: INK, format: formatCount, summary: daysSummary(columns), className: "source-chart" }),

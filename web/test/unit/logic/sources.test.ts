@@ -9,7 +9,6 @@ import {
   formatInterval,
   formatRate,
   healthLine,
-  healthStats,
   itemsLine,
   keyRefusal,
   kindLabel,
@@ -18,6 +17,7 @@ import {
   orderSources,
   pollLine,
   relativeTime,
+  usualRate,
   whenLine,
 } from "../../../src/logic/sources.ts";
 import { parseView, sameView, isNavigation, serialiseView, EMPTY_VIEW, screenOf } from "../../../src/logic/urlState.ts";
@@ -97,10 +97,10 @@ describe("sources: health", () => {
     assert.equal(healthLine({ flag: "unusual", reason: hostile }), `Unusual: ${hostile}`, "text, not escaped or dropped: the view puts it in as text");
   });
 
-  it("compares today with the usual", () => {
-    assert.equal(healthStats({ today: 0, mean: 4.2, sd: 1.08 }), "0 items today; usually 4.2 ± 1.1 a day");
-    assert.equal(healthStats({ today: 1, mean: 12.34, sd: 0 }), "1 item today; usually 12 ± 0 a day");
-    assert.equal(healthStats({ today: 2, mean: 0, sd: 0 }), "2 items today");
+  it("says the usual day", () => {
+    assert.equal(usualRate({ mean: 4.2, sd: 1.08 }), "usually 4.2 ± 1.1 a day");
+    assert.equal(usualRate({ mean: 12.34, sd: 0 }), "usually 12 ± 0 a day");
+    assert.equal(usualRate({ mean: 0, sd: 0 }), "", "none before there is history");
   });
 
   it("formats rates with the digits that matter", () => {
