@@ -93,7 +93,7 @@ describe("collectSource", () => {
       ["https://news.example/a", "https://news.example/a", "A & B", "2026-12-06T10:00:00.000Z"],
       ["https://news.example/b", "https://news.example/b", "B", undefined],
     ]);
-    for (const p of published) assert.ok(paragraphs(p.id.endsWith("a") ? "Story A" : "Story B").every((para) => p.content.includes(para)), p.content);
+    for (const p of published) assert.ok(paragraphs(p.id!.endsWith("a") ? "Story A" : "Story B").every((para) => p.content.includes(para)), p.content);
     assert.ok(!published[0]!.content.includes("Copyright"), "boilerplate left out");
     assert.equal(r.update.etag, '"v1"');
     assert.equal(r.update.kind, "rss");
