@@ -84,9 +84,10 @@ describe("the Sources screen in headless Chromium", () => {
     await batch.commit();
     session = await startSession();
     const res = await fetch(`${session.hosting}/api/v1/sources`, { headers: { authorization: `Bearer ${operatorKey}` } });
-    assert.equal(res.status, 200, await res.text());
+    const body = await res.text();
+    assert.equal(res.status, 200, body);
     assert.equal(res.headers.get("cache-control"), "no-store");
-    const listed = ((await res.json()) as { sources: ApiSource[] }).sources;
+    const listed = (JSON.parse(body) as { sources: ApiSource[] }).sources;
     for (const name of NAMES) {
       const s = listed.find((x) => x.id === ids[name]);
       assert.ok(s, `the API lists ${name}`);
