@@ -1,9 +1,10 @@
 // The URL as the page's state (logic/urlState.ts): links carry the view they
 // open, so they can be copied, opened in a new tab or shared; a plain click
 // on one is handled here without a reload. Opening a publication, an entity or
-// a comparison is a history step (the back button undoes it); the type filter
-// and the series mode are changed in place.
-import { isNavigation, parseView, sameView, serialiseView, type ViewState } from "./logic/urlState.ts";
+// a comparison, or going to another screen (the dashboard, the feed sources),
+// is a history step (the back button undoes it); the type filter and the
+// series mode are changed in place.
+import { isNavigation, parseView, sameView, screenOf, serialiseView, type Screen, type ViewState } from "./logic/urlState.ts";
 
 /** `byUser`: the reader asked for it here (focus may follow), rather than the back or forward button. */
 type Listener = (view: ViewState, byUser: boolean) => void;
@@ -16,9 +17,14 @@ export function hrefFor(view: ViewState): string {
   return `${location.pathname}${serialiseView(view, location.search)}`;
 }
 
-/** The publication, entity and comparison of `target`; the type and series stay as they are now. */
+/** The publication, entity and comparison of `target`, on the dashboard; the type and series stay as they are now. */
 export function hrefTo(target: Pick<ViewState, "pub" | "entity" | "compare">): string {
-  return hrefFor({ ...currentView(), ...target });
+  return hrefFor({ ...currentView(), ...target, screen: "dashboard" });
+}
+
+/** `screen` with the rest of the view as it is now (so coming back to the dashboard finds it as it was). */
+export function hrefToScreen(screen: Screen): string {
+  return hrefFor({ ...currentView(), screen });
 }
 
 export function navigate(view: ViewState): void {
@@ -47,6 +53,6 @@ export function interceptLinks(root: Document = document): void {
     ev.preventDefault();
     // Only where the link goes: a link drawn before the filter changed must not change it back.
     const to = parseView(new URL(href, location.href).search);
-    navigate({ ...currentView(), pub: to.pub, entity: to.entity, compare: to.compare });
+    navigate({ ...currentView(), pub: to.pub, entity: to.entity, compare: to.compare, screen: screenOf(to) });
   });
 }

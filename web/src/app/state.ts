@@ -46,6 +46,8 @@ export type CardEntities = { kind: "loading" } | { kind: "error"; message: strin
 
 /** What the state tells the views; each call says what changed, `state` holds what to draw. */
 export type Views = {
+  /** The screen in the view (the dashboard or the feed sources) may have changed; `byUser`: focus follows. */
+  screen(byUser: boolean): void;
   filter(): void;
   /** The cards, one per publication in order, made or updated (the views own their DOM). */
   cards(): void;
@@ -217,6 +219,7 @@ export function createApp(): App {
   /** Shows what `v` describes; `byUser`: a click or key, so focus follows (not on load or the back button). */
   function applyView(v: ViewState, byUser: boolean): void {
     state.view = v;
+    views.screen(byUser);
     if (v.type !== state.filter) {
       state.filter = v.type;
       views.filter();

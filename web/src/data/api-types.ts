@@ -3,6 +3,7 @@
 // no schema code reaches the bundle, and a change to the API's
 // contract fails this app's typecheck instead of its readers.
 import type { R } from "@newsroom/core/api-schema";
+import type { ADMIN } from "@newsroom/core/admin-schema";
 import type { output } from "zod";
 import type { ApiProblem } from "@newsroom/core/api-error";
 
@@ -26,3 +27,9 @@ export type ElsewhereAnswer = Answer<"elsewhere">;
 export type CompareAnswer = Answer<"compare">;
 export type ComparedEntity = CompareAnswer["shared"][number];
 export type SearchAnswer = Answer<"search">;
+
+// The operator's routes (@newsroom/core/admin-schema), the same way.
+export type SourcesAnswer = output<(typeof ADMIN)["answers"]["list"]>;
+export type ApiSource = SourcesAnswer["sources"][number];
+export type SourceHealth = ApiSource["health"];
+export type SourceFlag = SourceHealth["flag"];

@@ -3,6 +3,9 @@
 // an ApiError (core's, the type the API throws) whose message is fit to show
 // (the API's own {error, message}, or what went wrong on the way). Callers
 // pass an AbortSignal so a view that moved on cancels what it no longer needs.
+// The operator's routes (/v1/sources) take the operator's key, which the
+// caller holds (views/sources.ts); it goes in the Authorization header only,
+// never in the URL, and their answers are never cached.
 import { ApiError } from "@newsroom/core/api-error";
 import type { EntityType } from "../logic/types.ts";
 import type {
@@ -12,6 +15,7 @@ import type {
   EntityAnswer,
   RankedBy,
   SearchAnswer,
+  SourcesAnswer,
 } from "./api-types.ts";
 
 export const API_BASE = "/api/v1";
@@ -28,10 +32,16 @@ export function apiUrl(path: string, params: Params = {}): string {
   return `${API_BASE}${path}${s ? `?${s}` : ""}`;
 }
 
-async function getJson<T>(path: string, params: Params, signal?: AbortSignal): Promise<T> {
+/** `operatorKey`: for the operator's routes, sent as a bearer token and never cached. */
+type Options = { signal?: AbortSignal | undefined; operatorKey?: string };
+
+async function getJson<T>(path: string, params: Params, options: AbortSignal | Options = {}): Promise<T> {
+  const { signal, operatorKey } = options instanceof AbortSignal ? { signal: options, operatorKey: undefined } : options;
+  const headers: Record<string, string> = { accept: "application/json" };
+  if (operatorKey !== undefined) headers.authorization = `Bearer ${operatorKey}`;
   let res: Response;
   try {
-    res = await fetch(apiUrl(path, params), { signal, headers: { accept: "application/json" } });
+    res = await fetch(apiUrl(path, params), { signal, headers, ...(operatorKey !== undefined ? { cache: "no-store" as const } : {}) });
   } catch (err) {
     if (signal?.aborted) throw err;
     throw new ApiError(0, "network", `The read API could not be reached (${(err as Error).message}).`);
@@ -67,6 +77,13 @@ export const api = {
 
   /** The rollup's progress and when the newest article was received (articles are not readable from Firestore); the caller decodes it (logic/freshness.ts). */
   status: (signal?: AbortSignal) => getJson<Record<string, unknown>>("/status", {}, signal),
+
+  /** Every feed source with its health (operator only: 401 without a key, 403 with another). */
+  sources: async (operatorKey: string, signal?: AbortSignal): Promise<SourcesAnswer> => {
+    const answer = await getJson<SourcesAnswer>("/sources", {}, { signal, operatorKey });
+    if (!Array.isArray(answer.sources)) throw new ApiError(200, "bad_answer", "The API's list of sources has no sources.");
+    return answer;
+  },
 };
 
 /** The ranked list as a CSV file (the API sets Content-Disposition): for a link with `download`. */

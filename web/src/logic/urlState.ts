@@ -1,10 +1,14 @@
-// The view in the URL: which publication, entity, compare pair, type filter
-// and series mode are on screen. Parsing never throws (a hand-edited or stale
+// The view in the URL: which screen (the dashboard, or the operator's feed
+// sources), which publication, entity, compare pair, type filter and series
+// mode are on screen. Parsing never throws (a hand-edited or stale
 // link falls back to the parts that make sense); serialising keeps parameters
 // it does not own (?firestore=, anything else) where they were.
 import { parseTypeFilter, type TypeFilter } from "./types.ts";
 
 export type SeriesMode = "mentions" | "share";
+
+/** The page's screens: the publications' dashboard, or the operator's feed sources (?view=sources). */
+export type Screen = "dashboard" | "sources";
 
 export type ViewState = {
   /** publications/{pub}: the selected publication (the read API's /v0 links use ?pub=). */
@@ -16,11 +20,18 @@ export type ViewState = {
   type: TypeFilter;
   /** The entity's series as mentions, or as a share of the publication's articles. */
   series: SeriesMode;
+  /** The screen shown (?view=); absent: the dashboard. */
+  screen?: Screen;
 };
 
 export const EMPTY_VIEW: ViewState = { pub: null, entity: null, compare: null, type: "all", series: "mentions" };
 
-const OWNED = ["pub", "entity", "compare", "type", "series"] as const;
+/** The URL parameters the view owns. */
+const OWNED = ["pub", "entity", "compare", "type", "series", "view"] as const;
+/** The view's parts that are compared as they are (the screen is compared by screenOf). */
+const PARTS = ["pub", "entity", "compare", "type", "series"] as const;
+
+export const screenOf = (v: Pick<ViewState, "screen">): Screen => v.screen ?? "dashboard";
 
 /** A Firestore document id: 1..1500 bytes, no "/", not "." or "..". */
 export function isDocumentId(value: string | null | undefined): value is string {
@@ -34,7 +45,15 @@ export function parseView(search: string): ViewState {
   const entity = pub !== null && isDocumentId(q.get("entity")) ? q.get("entity") : null;
   const other = q.get("compare");
   const compare = pub !== null && isDocumentId(other) && other !== pub ? other : null;
-  return { pub, entity, compare, type: parseTypeFilter(q.get("type")), series: q.get("series") === "share" ? "share" : "mentions" };
+  return {
+    pub,
+    entity,
+    compare,
+    type: parseTypeFilter(q.get("type")),
+    series: q.get("series") === "share" ? "share" : "mentions",
+    // Only when it is not the dashboard, so a dashboard view is the same object it always was.
+    ...(q.get("view") === "sources" ? { screen: "sources" as const } : {}),
+  };
 }
 
 /** The query string for `view`, keeping `current`'s other parameters; "" when there are none. */
@@ -55,15 +74,16 @@ function ownedParams(v: ViewState): Record<string, string> {
   if (v.compare !== null) out.compare = v.compare;
   if (v.type !== "all") out.type = v.type;
   if (v.series !== "mentions") out.series = v.series;
+  if (screenOf(v) !== "dashboard") out.view = screenOf(v);
   return out;
 }
 
 /**
  * Whether going from `a` to `b` is a step the back button should undo (another
- * publication, entity or comparison), rather than a setting changed in place.
+ * screen, publication, entity or comparison), rather than a setting changed in place.
  */
 export function isNavigation(a: ViewState, b: ViewState): boolean {
-  return a.pub !== b.pub || a.entity !== b.entity || a.compare !== b.compare;
+  return screenOf(a) !== screenOf(b) || a.pub !== b.pub || a.entity !== b.entity || a.compare !== b.compare;
 }
 
-export const sameView = (a: ViewState, b: ViewState): boolean => OWNED.every((k) => a[k] === b[k]);
+export const sameView = (a: ViewState, b: ViewState): boolean => screenOf(a) === screenOf(b) && PARTS.every((k) => a[k] === b[k]);
