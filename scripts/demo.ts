@@ -5,16 +5,20 @@ import { parseArgs } from "node:util";
 import { formatReport } from "newsroom-load-test/cli";
 import { firestoreFor, localRunOptions, runLoadTest } from "newsroom-load-test/run";
 import { formatTopEntities, topEntities } from "newsroom-load-test/top";
+import { evenSample, sotuArticles } from "newsroom-load-test/corpus/sotu";
+import { FEEDS_DEMO_PARAMS, runFeedsDemo } from "./demo-feeds.ts";
 import { wholeNumber } from "@newsroom/harness/args";
 import { startStack } from "@newsroom/harness/emulator-stack";
 import { interruptSignal, untilSignal } from "@newsroom/harness/signals";
 
 const signal = interruptSignal(); // before anything starts: Ctrl-C during start-up stops cleanly
 
-const USAGE = `Usage: npm start -- [--sample N] [--by party|president] [--top N] [--keep]
+const USAGE = `Usage: npm start -- [--sample N] [--by party|president] [--top N] [--feeds] [--keep]
   --sample N     replay N State of the Union articles spread evenly over the years (default: all)
   --by KIND      publication of each article: party (default) or president
   --top N        top entities to print per publication (default 10)
+  --feeds        collect the articles from a local feed server (one RSS feed and
+                 article pages per publication) with the feed poller, instead of POSTing them
   --keep         leave the emulators and the dashboard up until Ctrl-C`;
 
 function readArgs(argv: string[]) {
@@ -23,6 +27,7 @@ function readArgs(argv: string[]) {
     options: {
       help: { type: "boolean", short: "h", default: false },
       keep: { type: "boolean", default: false },
+      feeds: { type: "boolean", default: false },
       sample: { type: "string" },
       by: { type: "string", default: "party" },
       top: { type: "string", default: "10" },
@@ -31,6 +36,7 @@ function readArgs(argv: string[]) {
   return {
     help: values.help,
     keep: values.keep,
+    feeds: values.feeds,
     by: values.by === "president" ? ("president" as const) : ("party" as const),
     sample: wholeNumber("sample", values.sample),
     top: wholeNumber("top", values.top)!,
@@ -42,7 +48,7 @@ async function main(): Promise<number> {
   if (values.help) return (console.log(USAGE), 0);
   const { by, sample } = values;
   console.log("starting the emulators...");
-  const stack = await startStack({ signal });
+  const stack = await startStack({ signal, ...(values.feeds ? { params: FEEDS_DEMO_PARAMS } : {}) });
   for (const note of stack.notes ?? []) console.log(note);
   Object.assign(process.env, stack.env); // this process reads Firestore too (verification, top entities)
   console.log(`emulators up (backend: ${stack.backend}; log: ${stack.logFile})`);
@@ -58,19 +64,31 @@ async function main(): Promise<number> {
   });
   let code = 1;
   try {
-    console.log(`replaying the State of the Union corpus (${sample ? `${sample} articles sampled evenly` : "all articles"}, publication = ${by})...`);
-    const report = await runLoadTest(
-      localRunOptions(stack, {
-        corpus: { kind: "sotu", by, ...(sample ? { sample } : {}) },
-        postsPerRequest: 20,
-        verifyTimeoutMs: 30 * 60_000,
-        progress: true,
-      }),
-    );
-    console.log(`\n${formatReport(report)}\n`);
-    const top = await topEntities(firestoreFor(stack.project), report.publications, values.top);
+    let publications: string[];
+    if (values.feeds) {
+      const articles = sotuArticles({ publication: by });
+      const chosen = sample ? evenSample(articles, sample) : articles;
+      console.log(`collecting the State of the Union corpus from a local feed server (${chosen.length} articles, publication = ${by})...`);
+      const result = await runFeedsDemo({ articles: chosen, apiUrl: stack.apiUrl, apiKey: stack.apiKey, db: firestoreFor(stack.project), log: (line) => console.log(line), timeoutMs: 30 * 60_000 });
+      console.log(`\n${result.pass ? "PASS" : "FAIL"}: ${result.publications.length} publications, every article in their feeds counted ${result.pass ? "exactly once" : "NOT exactly once"} (${result.seconds.toFixed(0)} s)\n`);
+      publications = result.publications;
+      code = result.pass ? 0 : 1;
+    } else {
+      console.log(`replaying the State of the Union corpus (${sample ? `${sample} articles sampled evenly` : "all articles"}, publication = ${by})...`);
+      const report = await runLoadTest(
+        localRunOptions(stack, {
+          corpus: { kind: "sotu", by, ...(sample ? { sample } : {}) },
+          postsPerRequest: 20,
+          verifyTimeoutMs: 30 * 60_000,
+          progress: true,
+        }),
+      );
+      console.log(`\n${formatReport(report)}\n`);
+      publications = report.publications;
+      code = report.verification?.pass ? 0 : 1;
+    }
+    const top = await topEntities(firestoreFor(stack.project), publications, values.top);
     console.log(`Top ${values.top} entities per publication:\n\n${formatTopEntities(top)}\n`);
-    code = report.verification?.pass ? 0 : 1;
     if (values.keep) {
       console.log(`Dashboard: ${stack.dashboardUrl}\nIngest:    ${stack.ingestUrl}/posts (key in functions/.secret.local)\nCtrl-C stops everything.`);
       keeping = true;
