@@ -28,14 +28,28 @@ const slugOf = (name: string, taken: Set<string>) => {
   return slug;
 };
 
+/** An admin route with the operator's key; retried while the Functions emulator, busy with the pipeline, times it out (a 5xx or a text answer). */
 async function admin(apiUrl: string, key: string, method: string, path: string, body?: unknown): Promise<{ status: number; json: any }> {
-  const res = await fetch(`${apiUrl}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${key}`, ...(body !== undefined ? { "content-type": "application/json" } : {}) },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-  const text = await res.text();
-  return { status: res.status, json: text ? JSON.parse(text) : undefined };
+  for (let attempt = 1; ; attempt++) {
+    const res = await fetch(`${apiUrl}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${key}`, ...(body !== undefined ? { "content-type": "application/json" } : {}) },
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
+    const text = await res.text();
+    const json = (() => {
+      try {
+        return text ? JSON.parse(text) : undefined;
+      } catch {
+        return undefined;
+      }
+    })();
+    if ((res.status < 500 && (json !== undefined || text === "")) || attempt === 5) {
+      if (json === undefined && text !== "") throw new Error(`${method} ${path}: ${res.status} ${text.slice(0, 200)}`);
+      return { status: res.status, json };
+    }
+    await new Promise((r) => setTimeout(r, 2_000 * attempt));
+  }
 }
 
 export async function runFeedsDemo(options: { articles: readonly CorpusArticle[]; apiUrl: string; apiKey: string; db: Firestore; log: (line: string) => void; timeoutMs: number }): Promise<FeedsDemoResult> {

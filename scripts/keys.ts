@@ -5,7 +5,7 @@
 import { parseArgs } from "node:util";
 import { createKey, listKeys, revokeKeys, type KeySpec, type StoredKey } from "@newsroom/store/client-keys";
 import { table } from "@newsroom/harness/table";
-import { describeTarget, firestoreTarget, openFirestore } from "@newsroom/harness/firestore-target";
+import { operatorCommand, runAsCommand } from "@newsroom/harness/operator-cli";
 
 export const HELP = `Usage: npm run keys -- COMMAND [--project ID]
 
@@ -80,43 +80,29 @@ export function formatKeys(keys: readonly StoredKey[]): string {
 }
 
 async function main(argv: string[]): Promise<number> {
-  const { cmd, project } = commandFromArgs(argv);
-  if (cmd.command === "help") {
-    console.log(HELP);
-    return 0;
-  }
-  const target = firestoreTarget(project, process.env);
-  console.error(describeTarget("keys", target));
-  const db = openFirestore(target, "keys");
-  switch (cmd.command) {
-    case "create": {
-      const k = await createKey(db, cmd.spec);
-      const limits = [k.publicationNames ? `publications: ${k.publicationNames.join(", ")}` : "any publication", k.ratePerMinute ? `${k.ratePerMinute} posts/min` : "no rate of its own"];
-      if (!k.publicationNames || !k.ratePerMinute) {
-        console.error("keys: note: a key without --publications may post under any publication's name, and one without --rate as fast as an instance admits; give a client both unless it is trusted");
+  return operatorCommand<Exclude<KeysCommand, { command: "help" }>>("keys", HELP, commandFromArgs(argv), async (cmd, db) => {
+    switch (cmd.command) {
+      case "create": {
+        const k = await createKey(db, cmd.spec);
+        const limits = [k.publicationNames ? `publications: ${k.publicationNames.join(", ")}` : "any publication", k.ratePerMinute ? `${k.ratePerMinute} posts/min` : "no rate of its own"];
+        if (!k.publicationNames || !k.ratePerMinute) {
+          console.error("keys: note: a key without --publications may post under any publication's name, and one without --rate as fast as an instance admits; give a client both unless it is trusted");
+        }
+        console.error(`keys: created ${k.prefix}… for ${k.client} (${limits.join("; ")}). The key is shown this once:`);
+        console.log(k.key);
+        return 0;
       }
-      console.error(`keys: created ${k.prefix}… for ${k.client} (${limits.join("; ")}). The key is shown this once:`);
-      console.log(k.key);
-      return 0;
+      case "list":
+        console.log(formatKeys(await listKeys(db)));
+        return 0;
+      case "revoke": {
+        const revoked = await revokeKeys(db, cmd.target);
+        for (const k of revoked) console.log(`revoked ${k.prefix}… (${k.client})`);
+        if (revoked.length === 0) console.error(`keys: no active key matches ${cmd.target.startsWith("nk_") ? "that key" : JSON.stringify(cmd.target)}`);
+        return revoked.length > 0 ? 0 : 1;
+      }
     }
-    case "list":
-      console.log(formatKeys(await listKeys(db)));
-      return 0;
-    case "revoke": {
-      const revoked = await revokeKeys(db, cmd.target);
-      for (const k of revoked) console.log(`revoked ${k.prefix}… (${k.client})`);
-      if (revoked.length === 0) console.error(`keys: no active key matches ${cmd.target.startsWith("nk_") ? "that key" : JSON.stringify(cmd.target)}`);
-      return revoked.length > 0 ? 0 : 1;
-    }
-  }
+  });
 }
 
-if (import.meta.main) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (err: unknown) => {
-      console.error(`keys: ${(err as Error).message}`);
-      process.exit(2);
-    },
-  );
-}
+if (import.meta.main) runAsCommand("keys", () => main(process.argv.slice(2)));

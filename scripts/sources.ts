@@ -6,12 +6,13 @@
 import { parseArgs } from "node:util";
 import type { Firestore } from "firebase-admin/firestore";
 import { checkSource } from "@newsroom/feeds/check";
+import { FETCH_DEFAULTS, userAgent } from "@newsroom/feeds/defaults";
 import { createFetcher } from "@newsroom/feeds/fetch";
 import { sourceHealth } from "@newsroom/feeds/health";
 import { normaliseUrl } from "@newsroom/feeds/url";
 import { addSource, listSources, removeSource, setSourceState, type StoredSource } from "@newsroom/store/sources";
 import { NEVER_MS } from "@newsroom/core/firestore-schema";
-import { describeTarget, firestoreTarget, openFirestore } from "@newsroom/harness/firestore-target";
+import { operatorCommand, runAsCommand } from "@newsroom/harness/operator-cli";
 import { table } from "@newsroom/harness/table";
 
 export const HELP = `Usage: npm run sources -- COMMAND [--project ID]
@@ -111,62 +112,49 @@ async function findSource(db: Firestore, ref: string): Promise<StoredSource | un
 }
 
 async function main(argv: string[]): Promise<number> {
-  const { cmd, project } = commandFromArgs(argv);
-  if (cmd.command === "help") {
-    console.log(HELP);
-    return 0;
-  }
-  const target = firestoreTarget(project, process.env);
-  console.error(describeTarget("sources", target));
-  const db = openFirestore(target, "sources");
-  switch (cmd.command) {
-    case "add": {
-      const fetch = createFetcher({
-        userAgent: "newsroom-feeds/1.0 (+https://github.com/newsroom-pipeline/newsroom)",
-        allowLoopback: target.emulatorHost !== undefined,
-        connectTimeoutMs: 5_000,
-        totalTimeoutMs: 20_000,
-        maxBytes: 5 * 1024 * 1024,
-      });
-      const check = await checkSource(fetch, cmd.url, 5 * 1024 * 1024);
-      if (!check.ok) {
-        console.error(`sources: ${cmd.url} cannot be a source: ${check.error}`);
-        return 1;
+  return operatorCommand<Exclude<SourcesCommand, { command: "help" }>>("sources", HELP, commandFromArgs(argv), async (cmd, db, target) => {
+    switch (cmd.command) {
+      case "add": {
+        // Loopback only against the local stack (a local feed server), as its pollFeeds may.
+        const fetch = createFetcher({
+          userAgent: userAgent(FETCH_DEFAULTS.contactUrl),
+          allowLoopback: target.emulatorHost !== undefined,
+          connectTimeoutMs: FETCH_DEFAULTS.connectTimeoutMs,
+          totalTimeoutMs: FETCH_DEFAULTS.fetchTimeoutMs,
+          maxBytes: FETCH_DEFAULTS.maxFeedBytes,
+        });
+        const check = await checkSource(fetch, cmd.url, FETCH_DEFAULTS.maxFeedBytes);
+        if (!check.ok) {
+          console.error(`sources: ${cmd.url} cannot be a source: ${check.error}`);
+          return 1;
+        }
+        const added = await addSource(db, { url: check.url, publication: cmd.publication, kind: check.kind, ...(check.title ? { title: check.title } : {}) });
+        const found = check.kind === "sitemap-index" ? `${check.sitemaps} sitemaps` : `${check.items} items${check.newest ? `, the newest from ${check.newest}` : ""}`;
+        console.log(`added ${added.id}: ${check.kind}${check.title ? ` "${check.title}"` : ""} at ${check.url}, ${found}; polled for ${added.publication} from the next minute`);
+        return 0;
       }
-      const added = await addSource(db, { url: check.url, publication: cmd.publication, kind: check.kind, ...(check.title ? { title: check.title } : {}) });
-      const found = check.kind === "sitemap-index" ? `${check.sitemaps} sitemaps` : `${check.items} items${check.newest ? `, the newest from ${check.newest}` : ""}`;
-      console.log(`added ${added.id}: ${check.kind}${check.title ? ` "${check.title}"` : ""} at ${check.url}, ${found}; polled for ${added.publication} from the next minute`);
-      return 0;
+      case "list":
+        console.log(formatSources(await listSources(db), new Date()));
+        return 0;
+      case "pause":
+      case "resume":
+      case "remove": {
+        const source = await findSource(db, cmd.source);
+        if (!source) {
+          console.error(`sources: no source ${JSON.stringify(cmd.source)}`);
+          return 1;
+        }
+        if (cmd.command === "remove") {
+          await removeSource(db, source.id);
+          console.log(`removed ${source.id} (${source.url}); what it collected stays counted`);
+        } else {
+          await setSourceState(db, source.id, cmd.command === "pause" ? "paused" : "active");
+          console.log(`${cmd.command === "pause" ? "paused" : "resumed"} ${source.id} (${source.url})${cmd.command === "resume" ? ": due at once" : ""}`);
+        }
+        return 0;
+      }
     }
-    case "list":
-      console.log(formatSources(await listSources(db), new Date()));
-      return 0;
-    case "pause":
-    case "resume":
-    case "remove": {
-      const source = await findSource(db, cmd.source);
-      if (!source) {
-        console.error(`sources: no source ${JSON.stringify(cmd.source)}`);
-        return 1;
-      }
-      if (cmd.command === "remove") {
-        await removeSource(db, source.id);
-        console.log(`removed ${source.id} (${source.url}); what it collected stays counted`);
-      } else {
-        await setSourceState(db, source.id, cmd.command === "pause" ? "paused" : "active");
-        console.log(`${cmd.command === "pause" ? "paused" : "resumed"} ${source.id} (${source.url})${cmd.command === "resume" ? ": due at once" : ""}`);
-      }
-      return 0;
-    }
-  }
+  });
 }
 
-if (import.meta.main) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (err: unknown) => {
-      console.error(`sources: ${(err as Error).message}`);
-      process.exit(2);
-    },
-  );
-}
+if (import.meta.main) runAsCommand("sources", () => main(process.argv.slice(2)));

@@ -28,6 +28,7 @@ import { pollDueSources } from "../../src/feeds/handler.js";
 import { SOURCE_LEASE_MS } from "../../src/feeds/params.js";
 import { topicPublisher } from "../../src/pubsub/publisher.js";
 import { emulator, required } from "./support/env.js";
+import { request, type Answer } from "./support/ingest.js";
 
 const run = randomBytes(3).toString("hex");
 const db = () => {
@@ -37,22 +38,9 @@ const db = () => {
 const pub = (name: string) => `Feeds ${name} ${run}`;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-type Answer = { status: number; body: any; text: string };
-async function admin(method: string, path: string, body?: unknown, key = emulator.apiKey()): Promise<Answer> {
-  const res = await fetch(`${required("API_URL")}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${key}`, ...(body !== undefined ? { "content-type": "application/json" } : {}) },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-  const text = await res.text();
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    parsed = undefined;
-  }
-  return { status: res.status, body: parsed, text };
-}
+/** An admin route, with the operator's key (or another). */
+const admin = (method: string, path: string, body?: unknown, key = emulator.apiKey()): Promise<Answer> =>
+  request(`${required("API_URL")}${path}`, method, { authorization: `Bearer ${key}`, ...(body !== undefined ? { "content-type": "application/json" } : {}) }, body !== undefined ? JSON.stringify(body) : undefined);
 
 /** Sources by fixture; the good ones each count for a publication of their own, dupes A and B for one. */
 const GOOD = ["rss", "atom", "jsonFeed", "newsSitemap", "sitemapIndex", "relative", "etag", "moved", "tempMoved", "forbiddenPages", "robots", "dupesA", "dupesB"] as const;

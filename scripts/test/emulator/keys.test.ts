@@ -2,29 +2,20 @@
 // operator runs it: create prints the key once, list shows it without the key,
 // revoke takes the key, its listed prefix or the client's name.
 import assert from "node:assert/strict";
-import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { describe, it } from "node:test";
-import { promisify } from "node:util";
 import { getApps, initializeApp } from "firebase-admin/app";
 import { getFirestore } from "firebase-admin/firestore";
 import { publicationKey } from "@newsroom/core/keys";
 import { clientKeyId, COLLECTIONS, paths } from "@newsroom/core/firestore-schema";
 import { firestoreTarget } from "@newsroom/harness/firestore-target";
 import { commandFromArgs } from "../../keys.ts";
+import { runCli } from "../support/cli.ts";
 
 const CLI = path.resolve(import.meta.dirname, "../../keys.ts");
 
-async function keys(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [CLI, ...args], { env: process.env });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const keys = (...args: string[]) => runCli(CLI, args);
 
 describe("keys CLI arguments", () => {
   it("reads create's client, publications (comma-separated or repeated) and rate", () => {

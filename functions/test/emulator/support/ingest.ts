@@ -1,15 +1,12 @@
-// A request to the ingest endpoint as the suites send it: the operator's key
-// and JSON unless the headers say otherwise, the answer read whole.
+// Requests as the suites send them: the operator's key and JSON unless the
+// headers say otherwise, the answer read whole.
 import { emulator } from "./env.js";
 
 export type Answer = { status: number; headers: Headers; body: any; text: string };
 
-export async function postToIngest(path: string, body: string | Buffer, headers: Record<string, string> = {}, method = "POST"): Promise<Answer> {
-  const res = await fetch(`${emulator.ingestUrl()}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${emulator.apiKey()}`, "content-type": "application/json", ...headers },
-    ...(method === "GET" || method === "HEAD" ? {} : { body }),
-  });
+/** Any request, its answer read whole and parsed when it is JSON. */
+export async function request(url: string, method: string, headers: Record<string, string>, body?: string | Buffer): Promise<Answer> {
+  const res = await fetch(url, { method, headers, ...(body === undefined || method === "GET" || method === "HEAD" ? {} : { body }) });
   const text = await res.text();
   let parsed: unknown;
   try {
@@ -18,4 +15,8 @@ export async function postToIngest(path: string, body: string | Buffer, headers:
     parsed = undefined;
   }
   return { status: res.status, headers: res.headers, body: parsed, text };
+}
+
+export async function postToIngest(path: string, body: string | Buffer, headers: Record<string, string> = {}, method = "POST"): Promise<Answer> {
+  return request(`${emulator.ingestUrl()}${path}`, method, { authorization: `Bearer ${emulator.apiKey()}`, "content-type": "application/json", ...headers }, body);
 }
