@@ -147,8 +147,10 @@ async function collectItems(source: SourceSnapshot, items: readonly FeedItem[], 
     if (!byId.has(id)) byId.set(id, { item, url, id });
   }
   const seen = new Set(source.seen);
-  const fresh = [...byId.values()].filter((c) => !seen.has(seenKey(c.id)));
-  fresh.sort((a, b) => timeOf(b.item.published) - timeOf(a.item.published));
+  const unseen = [...byId.values()].filter((c) => !seen.has(seenKey(c.id)));
+  unseen.sort((a, b) => timeOf(b.item.published) - timeOf(a.item.published));
+  // Bounded reads: the newest few times a poll's worth are looked up; the rest wait, as pending.
+  const fresh = unseen.slice(0, deps.limits.itemsPerPoll * 4);
   const already = fresh.length > 0 ? await deps.collected(source.pubKey, fresh.map((c) => c.id)) : new Set<string>();
   const newSeen: string[] = fresh.filter((c) => already.has(c.id)).map((c) => seenKey(c.id));
   const todo = fresh.filter((c) => !already.has(c.id));
@@ -171,7 +173,7 @@ async function collectItems(source: SourceSnapshot, items: readonly FeedItem[], 
       return { error: `Pub/Sub did not confirm the posts: ${describe(err)}` };
     }
   }
-  return { published: posts.length, pending: todo.length - reached, skipped, seen: [...source.seen, ...newSeen].slice(-SOURCE_LIMITS.seenIds) };
+  return { published: posts.length, pending: unseen.length - fresh.length + todo.length - reached, skipped, seen: [...source.seen, ...newSeen].slice(-SOURCE_LIMITS.seenIds) };
 }
 
 /** The post for one item, through the same validation as a POST; undefined (and a reason counted) when it has no usable text. */
