@@ -47,7 +47,7 @@ export async function pollDueSources(deps: PollerDeps): Promise<RunSummary> {
       for (const source of queue) {
         if (deps.collect.now().getTime() - started > deps.runBudgetMs) {
           summary.released++;
-          await deps.finish(source.id, deps.owner, {});
+          await deps.finish(source.id, deps.owner, { nextPollAtMs: deps.collect.now().getTime() }); // due again at once
           continue;
         }
         const result = await pollOne(source, deps);

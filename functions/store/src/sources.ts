@@ -121,10 +121,11 @@ export interface LeaseRequest {
 /**
  * Takes up to `limit` due sources, most overdue first, each in a transaction
  * that checks it is still due and unleased (or its lease ran out), so two
- * pollers at once never take one source.
+ * pollers at once never take one source. A leased source is due again only
+ * when its lease ends: finishPoll sets when it is really due next.
  */
 export async function leaseDueSources(db: Firestore, request: LeaseRequest): Promise<StoredSource[]> {
-  // Over-read a little: some of the due ones may be held by another poller.
+  // Over-read a little: another poller may take some of these first.
   const due = await db
     .collection(COLLECTIONS.sources)
     .where("nextPollAtMs", "<=", request.nowMs)
@@ -139,7 +140,8 @@ export async function leaseDueSources(db: Firestore, request: LeaseRequest): Pro
       const doc = snap.data() as SourceDoc | undefined;
       if (!doc || doc.state !== "active" || doc.nextPollAtMs > request.nowMs) return undefined;
       if (doc.leaseUntilMs !== undefined && doc.leaseUntilMs > request.nowMs) return undefined;
-      const lease = { leaseOwner: request.owner, leaseUntilMs: request.nowMs + request.leaseMs };
+      // Not due while leased: a leased source leaves the due query, and a poller that died leaves it due again when its lease ends.
+      const lease = { leaseOwner: request.owner, leaseUntilMs: request.nowMs + request.leaseMs, nextPollAtMs: request.nowMs + request.leaseMs };
       tx.update(candidate.ref, lease);
       return stored(candidate.id, { ...doc, ...lease });
     });
