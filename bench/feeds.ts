@@ -72,6 +72,8 @@ type Row = { id: string; lastPollAtMs: number | undefined; itemsTotal: number; c
 type Round = {
   round: number;
   wallS: number;
+  /** From the round's first pollFeeds call to the feed server's first request: leasing the due sources, one transaction each. */
+  leaseS: number | undefined;
   sourcesPolled: number;
   sourcesPerMinute: number;
   items: number;
@@ -84,6 +86,8 @@ type Round = {
   /** Concurrent pollFeeds requests at most on the instance (a scheduler call beside the bench's). */
   maxConcurrentRuns: number;
   releasedByBudget: number;
+  /** Runs that leased nothing (every due source held by another run), and their time in all. */
+  emptyRuns: { count: number; ms: number };
   lostLeases: number;
   /** Sources with consecutiveFailures > 0 at the round's end. */
   failing: number;
@@ -179,6 +183,7 @@ async function measure(stack: RuntimeStack, server: FeedServer) {
     const logAt = logOffset(stack.logFile);
     const cpu0 = cpuNow(stack);
     const t0 = performance.now();
+    const firstCallAt = Date.now();
     const deadline = t0 + roundTimeoutS * 1000;
     let benchCalls = 0;
     let madeDueAgain = 0;
@@ -231,6 +236,7 @@ async function measure(stack: RuntimeStack, server: FeedServer) {
     out.push({
       round: r,
       wallS,
+      leaseS: server.requests.length > 0 ? (Math.min(...server.requests.map((q) => q.time)) - firstCallAt) / 1000 : undefined,
       sourcesPolled: sources,
       sourcesPerMinute: (sources / wallS) * 60,
       items: collected,
@@ -241,6 +247,7 @@ async function measure(stack: RuntimeStack, server: FeedServer) {
       runErrors,
       maxConcurrentRuns: Math.max(0, ...(routerStats?.perInstance.map((p) => p.maxInflight) ?? [])),
       releasedByBudget: runs.reduce((a, x) => a + x.released, 0),
+      emptyRuns: { count: runs.filter((x) => x.leased === 0).length, ms: runs.filter((x) => x.leased === 0).reduce((a, x) => a + x.ms, 0) },
       lostLeases: runs.reduce((a, x) => a + x.lostLeases, 0),
       failing: failing.length,
       failingSample: failing.slice(0, 3).map((x) => `${x.id}: ${x.lastError ?? "?"}`),
@@ -375,17 +382,18 @@ set by the bench: ${Object.entries(params).map(([k, v]) => `${k}=${v}`).join(", 
 `);
   console.log(
     table(
-      ["round", "wall s", "sources/min", "items (expected)", "items/s", "runs (bench calls)", "left to next run", "failing", "poller peak RSS MB", "poller CPU s", "processPosts CPU s", "emulators CPU s", "bench process CPU s", "machine busy"],
+      ["round", "wall s", "leasing s", "sources/min", "items (expected)", "items/s", "runs (bench calls)", "left to next run", "failing", "poller RSS MB start / peak", "poller CPU s", "processPosts CPU s", "emulators CPU s", "bench process CPU s", "machine busy"],
       rs.map((r) => [
         r.round,
         f1(r.wallS),
+        r.leaseS === undefined ? "-" : f1(r.leaseS),
         f0(r.sourcesPerMinute),
         `${r.items} (${r.expectedItems})`,
         f1(r.itemsPerSecond),
         `${r.runs} (${r.benchCalls})`,
         r.releasedByBudget,
         r.failing,
-        f0(r.poller.peakRssMB),
+        `${f0(r.poller.rssStartMB)} / ${f0(r.poller.peakRssMB)}`,
         f1(r.poller.cpuS),
         f1(r.cpuS.processPosts),
         f1(r.cpuS.firestore + r.cpuS.pubsub),
@@ -413,9 +421,16 @@ set by the bench: ${Object.entries(params).map(([k, v]) => `${k}=${v}`).join(", 
     if (r.lostLeases) odd.push(`round ${r.round}: ${r.lostLeases} results not written (lease lost)`);
     if (r.madeDueAgain) odd.push(`round ${r.round}: ${r.madeDueAgain} sources polled by a run that began before the round, made due again`);
     if (r.poller.restarts || r.poller.oomKills) odd.push(`round ${r.round}: pollFeeds instance restarted ${r.poller.restarts}x (${r.poller.oomKills} out of memory)`);
+    if (r.emptyRuns.count) odd.push(`round ${r.round}: ${r.emptyRuns.count} run(s) leased nothing (the due sources were held by another run) and took ${(r.emptyRuns.ms / 1000).toFixed(1)} s in all`);
     if (r.maxConcurrentRuns > 1) odd.push(`round ${r.round}: up to ${r.maxConcurrentRuns} pollFeeds runs at once (the scheduler's minute beside the bench's call)`);
   }
   console.log(`
-What the figures include: a round's wall time runs from every source being due (releasing items and updating nextPollAtMs are the bench's setup, not timed) to the check after the run that polled the last source: leasing (one transaction per source), the feed and page fetches under the politeness rules, robots.txt (round 1 only: cached an hour per instance), Pub/Sub confirmations and one finishing transaction per source. "left to next run": sources a run leased but did not start within its 150 s budget (RUN_BUDGET_MS). Peak RSS is the pollFeeds process's VmHWM, reset before each round (memory limit ${f0(rs[0]?.poller.memoryLimitMB ?? 0)} MB). The politeness floor is the host delays alone spread over the parallel workers; the wall time above it is the poller's own work and waiting on Firestore and Pub/Sub.
-Everything shares the machine's ${c.cpus} vCPUs: processPosts extracts and commits the published posts while the poller runs (it and pollFeeds run at nice 19), the Firestore and Pub/Sub emulators (Java), and this process (the feed server, the stack's routers and Eventarc trigger); "machine busy" counts every process on the machine, other work included.${odd.length ? `\n\nNoted:\n${odd.map((o) => `- ${o}`).join("\n")}` : ""}`);
+What the figures include:
+- wall time: from every source being due (releasing the items and updating nextPollAtMs are the bench's setup, not timed) to the check after the run that polled the last source; it includes leasing, the feed and page fetches under the politeness rules, robots.txt (round 1 only: cached an hour per instance), Pub/Sub confirmations and one finishing transaction per source
+- leasing: from the round's first call to the feed server's first request: the run taking its sources, one transaction each (a run polls nothing until it holds them all)
+- left to next run: sources a run leased but did not start within its 150 s budget (RUN_BUDGET_MS), freed for the next run
+- runs: every "feeds: run" in the round, the stack's own minute included (bench calls: the bench's own)
+- peak RSS: the pollFeeds process's VmHWM, reset before each round (memory limit ${f0(rs[0]?.poller.memoryLimitMB ?? 0)} MB); start: its RSS then
+- politeness floor: the host delays alone, spread over the parallel workers; the wall time above it is the poller's own work and its waits on Firestore and Pub/Sub
+- CPU: everything shares the machine's ${c.cpus} vCPUs: processPosts extracts and commits the published posts while the poller runs (both at nice 19), the Firestore and Pub/Sub emulators (Java), and this process (the feed server, the stack's routers and Eventarc trigger); "machine busy" counts every process on the machine, other work included${odd.length ? `\n\nNoted:\n${odd.map((o) => `- ${o}`).join("\n")}` : ""}`);
 }
