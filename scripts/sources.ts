@@ -106,7 +106,7 @@ export function formatSources(sources: readonly StoredSource[], now: Date): stri
 async function findSource(db: Firestore, ref: string): Promise<StoredSource | undefined> {
   const url = normaliseUrl(ref);
   const all = await listSources(db);
-  const matches = all.filter((s) => s.id === ref || (url !== undefined && (s.url === url || s.addedUrl === url)));
+  const matches = all.filter((s) => s.id === ref || (url !== undefined && (normaliseUrl(s.url) === url || normaliseUrl(s.addedUrl) === url)));
   if (matches.length > 1) throw new Error(`${ref} names ${matches.length} sources (one per publication): give the id`);
   return matches[0];
 }
@@ -128,7 +128,7 @@ async function main(argv: string[]): Promise<number> {
           console.error(`sources: ${cmd.url} cannot be a source: ${check.error}`);
           return 1;
         }
-        const added = await addSource(db, { url: check.url, publication: cmd.publication, kind: check.kind, ...(check.title ? { title: check.title } : {}) });
+        const added = await addSource(db, { url: check.url, normalisedUrl: check.normalisedUrl, publication: cmd.publication, kind: check.kind, ...(check.title ? { title: check.title } : {}) });
         const found = check.kind === "sitemap-index" ? `${check.sitemaps} sitemaps` : `${check.items} items${check.newest ? `, the newest from ${check.newest}` : ""}`;
         console.log(`added ${added.id}: ${check.kind}${check.title ? ` "${check.title}"` : ""} at ${check.url}, ${found}; polled for ${added.publication} from the next minute`);
         return 0;

@@ -407,7 +407,7 @@ export const FIXTURES: Record<string, Fixture> = {
   laughs: { path: "/fixtures/laughs.xml", status: 200, expect: "fail", failure: "entities", items: 1, purpose: "billion laughs: nested entities declared in the DOCTYPE. Refuse the document; a parser that ignores the DTD instead must never expand them" },
   xxe: { path: "/fixtures/xxe.xml", status: 200, expect: "fail", failure: "entities", items: 1, purpose: "an RSS with an external entity on file:///etc/passwd: refuse the document, never read the file" },
   malformed: { path: "/fixtures/malformed.xml", status: 200, expect: "fail", failure: "unparsable", purpose: "an RSS cut off in its first item's title: no complete item" },
-  forbiddenPages: { path: "/fixtures/forbidden-pages.xml", status: 200, kind: "rss", expect: "items", items: 2, articles: ["forbidden-1", "forbidden-2"], purpose: "items whose links redirect (302) to http://10.0.0.5/secret and http://169.254.169.254/latest/meta-data/ (address literals: a stack has no injected resolver, and no test may look a name up): the fetcher refuses the redirect, the poller falls back to the item text in the feed" },
+  forbiddenPages: { path: "/fixtures/forbidden-pages.xml", status: 200, kind: "rss", expect: "items", items: 2, articles: ["forbidden-1", "forbidden-2"], purpose: "items whose links redirect (302) to 0.0.0.0 and ::ffff:0.0.0.0 on this server's port (internalRedirect): the fetcher refuses the redirect, the poller falls back to the item text in the feed, and the server never sees LEAKED_PATH" },
   dupesA: { path: "/fixtures/dupes-a.xml", status: 200, kind: "rss", expect: "items", items: 2, articles: ["shared-story"], purpose: "one story under two spellings (trailing slash, utm_source and a fragment; fbclid): normalised to one URL" },
   dupesB: { path: "/fixtures/dupes-b.xml", status: 200, kind: "rss", expect: "items", items: 1, articles: ["shared-story"], purpose: "the same story again, with an upper-case scheme: counted once across dupes-a and dupes-b" },
   robots: { path: "/fixtures/robots.xml", status: 200, kind: "rss", expect: "items", items: 2, articles: ["robots-private", "robots-allowed"], purpose: "/robots.txt disallows /fixtures/private/ for all agents: robots-private's page is never requested (its text comes from the feed), robots-allowed's page is" },
@@ -416,11 +416,23 @@ export const FIXTURES: Record<string, Fixture> = {
 /** /robots.txt */
 export const ROBOTS_TXT = "# The fixtures' robots.txt\nUser-agent: *\nDisallow: /fixtures/private/\n";
 
-/** Where a fixture redirect-to-internal/N sends its client. */
-export const INTERNAL_REDIRECTS: Record<string, string> = {
-  "/fixtures/redirect-to-internal/1": "http://10.0.0.5/secret",
-  "/fixtures/redirect-to-internal/2": "http://169.254.169.254/latest/meta-data/",
-};
+/** Where a request that got past the fetcher's address check would land (see internalRedirect). */
+export const LEAKED_PATH = "/fixtures/leaked/";
+
+/**
+ * Where a fixture redirect-to-internal/N sends its client: the unspecified
+ * address 0.0.0.0 (and its IPv4-mapped IPv6 form) on this server's port. The
+ * fetcher refuses it even with loopback allowed; on Linux it would reach this
+ * very server, so a test sees any request that got through (LEAKED_PATH),
+ * and nothing leaves the machine either way. Private and metadata addresses
+ * are refused in the fetcher's unit tests, with an injected resolver and a
+ * connect that fails the test if called.
+ */
+export function internalRedirect(path: string, port: string): string | undefined {
+  if (path === "/fixtures/redirect-to-internal/1") return `http://0.0.0.0:${port}${LEAKED_PATH}1`;
+  if (path === "/fixtures/redirect-to-internal/2") return `http://[::ffff:0.0.0.0]:${port}${LEAKED_PATH}2`;
+  return undefined;
+}
 
 const SITE = "The Loopback Gazette";
 

@@ -21,7 +21,7 @@ import {
   FIXTURE_ETAG,
   FIXTURE_LAST_MODIFIED,
   HUGE_BYTES,
-  INTERNAL_REDIRECTS,
+  internalRedirect,
   ROBOTS_TXT,
   articlePage,
   escapeXml,
@@ -31,7 +31,7 @@ import {
   type RelatedLink,
 } from "./feed-fixtures.ts";
 
-export { ARTICLES, FIXTURES, BOMB_INFLATED_BYTES, HUGE_BYTES, FIXTURE_ETAG, FIXTURE_LAST_MODIFIED } from "./feed-fixtures.ts";
+export { ARTICLES, FIXTURES, BOMB_INFLATED_BYTES, HUGE_BYTES, FIXTURE_ETAG, FIXTURE_LAST_MODIFIED, LEAKED_PATH } from "./feed-fixtures.ts";
 export type { Fixture, FixtureArticle, FixtureExpect, FixtureKind } from "./feed-fixtures.ts";
 
 export interface CorpusArticle {
@@ -278,7 +278,7 @@ function fixtures(ex: Exchange, path: string): void {
     case "/fixtures/bomb.xml":
       return send(res, entry, 200, RSS, bombBody(), { "content-encoding": "gzip" });
   }
-  const internal = INTERNAL_REDIRECTS[path];
+  const internal = internalRedirect(path, new URL(ex.origin).port);
   if (internal) return redirect(ex, 302, internal);
   const doc = fixtureDocument(path, origin);
   if (doc) return send(res, entry, 200, doc.contentType, doc.body);

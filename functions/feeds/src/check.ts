@@ -2,15 +2,17 @@
 // it lists, the newest item's date; or why it cannot be a source.
 import { FetchError, type Fetch } from "./fetch.js";
 import { FeedParseError, parseFeed } from "./parse.js";
-import { FEED_ACCEPT } from "./collect.js";
+import { FEED_ACCEPT } from "./defaults.js";
 import type { FeedKind } from "./types.js";
 import { normaliseUrl } from "./url.js";
 
 export type SourceCheck =
   | {
       ok: true;
-      /** Where the feed lives: the normalised URL, after permanent redirects. */
+      /** Where the feed lives: the URL as given, or where permanent redirects took it (fetched as is). */
       url: string;
+      /** That URL normalised: the source's identity. */
+      normalisedUrl: string;
       kind: FeedKind;
       title?: string;
       items: number;
@@ -22,8 +24,8 @@ export type SourceCheck =
   | { ok: false; error: string };
 
 export async function checkSource(fetch: Fetch, rawUrl: string, maxBytes: number): Promise<SourceCheck> {
-  const url = normaliseUrl(rawUrl);
-  if (url === undefined) return { ok: false, error: "not an http(s) URL" };
+  const url = rawUrl.trim();
+  if (normaliseUrl(url) === undefined) return { ok: false, error: "not an http(s) URL" };
   try {
     const res = await fetch(url, { accept: FEED_ACCEPT, maxBytes });
     if (res.status !== 200) return { ok: false, error: `the URL answered HTTP ${res.status}` };
@@ -31,9 +33,10 @@ export async function checkSource(fetch: Fetch, rawUrl: string, maxBytes: number
     const times = feed.items.map((i) => Date.parse(i.published ?? "")).filter(Number.isFinite);
     return {
       ok: true,
-      url: (res.movedTo !== undefined ? normaliseUrl(res.movedTo) : undefined) ?? url,
+      url: res.movedTo ?? url,
+      normalisedUrl: normaliseUrl(res.movedTo ?? url) ?? url,
       kind: feed.kind,
-      ...(feed.title ? { title: feed.title } : {}),
+      ...(feed.title ? { title: feed.title.replace(/\p{Cc}+/gu, " ").trim() } : {}),
       items: feed.items.length,
       sitemaps: feed.sitemaps.length,
       ...(times.length > 0 ? { newest: new Date(Math.max(...times)).toISOString() } : {}),

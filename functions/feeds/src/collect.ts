@@ -11,6 +11,7 @@ import { sha1Hex } from "@newsroom/core/keys";
 import { POST_LIMITS, type Post } from "@newsroom/core/post";
 import { validatePosts } from "@newsroom/core/post-validation";
 import { extractArticle, htmlToText } from "./article-text.js";
+import { FEED_ACCEPT, PAGE_ACCEPT } from "./defaults.js";
 import { FetchError, type Fetch } from "./fetch.js";
 import { addItems } from "./health.js";
 import { FeedParseError, parseFeed } from "./parse.js";
@@ -35,8 +36,9 @@ export interface CollectLimits {
   pollBudgetMs: number;
 }
 
-export const FEED_ACCEPT = "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, */*;q=0.5";
-export const PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5";
+
+/** Items of a source considered per poll, newest first (half of what it remembers: SOURCE_LIMITS.seenIds). */
+export const WINDOW_ITEMS = SOURCE_LIMITS.seenIds / 2;
 
 export interface CollectDeps {
   fetch: Fetch;
@@ -99,20 +101,23 @@ export async function collectSource(source: SourceSnapshot, deps: CollectDeps): 
   } catch (err) {
     return failed(source, deps, now, describe(err), base);
   }
-  const moved = feed.movedTo !== undefined ? normaliseUrl(feed.movedTo) : undefined;
-  const validators: SourceUpdate = {
-    etag: clip(feed.headers["etag"], 500),
-    lastModified: clip(feed.headers["last-modified"], 100),
+  const described: SourceUpdate = {
     kind: parsed.kind,
-    ...(parsed.title ? { title: parsed.title.slice(0, SOURCE_LIMITS.titleChars) } : {}),
-    ...(moved !== undefined ? { url: moved } : {}),
+    ...(parsed.title ? { title: oneLine(parsed.title).slice(0, SOURCE_LIMITS.titleChars) } : {}),
+    ...(feed.movedTo !== undefined ? { url: feed.movedTo } : {}),
   };
 
   const skipped: Record<string, number> = {};
   const items = parsed.kind === "sitemap-index" ? await childItems(parsed, deps, skipped) : parsed.items;
   const outcome = await collectItems(source, items, deps, now, skipped);
-  if ("error" in outcome) return failed(source, deps, now, outcome.error, { ...base, ...validators });
-  return succeeded(source, deps, now, { ...base, ...validators, seen: outcome.seen }, outcome);
+  // No validators for the next poll while items are owed (a 304 would skip them), nor for a sitemap
+  // index (its file rarely changes when its children do): the next poll then reads the whole document.
+  const owed = "error" in outcome || outcome.pending > 0 || parsed.kind === "sitemap-index";
+  const validators: SourceUpdate = owed
+    ? { etag: undefined, lastModified: undefined }
+    : { etag: clip(feed.headers["etag"], 500), lastModified: clip(feed.headers["last-modified"], 100) };
+  if ("error" in outcome) return failed(source, deps, now, outcome.error, { ...base, ...described, ...validators });
+  return succeeded(source, deps, now, { ...base, ...described, ...validators, seen: outcome.seen }, outcome);
 }
 
 /** The items of a sitemap index's newest child sitemaps (each fetched politely, a failing one skipped). */
@@ -135,7 +140,8 @@ async function childItems(index: ParsedFeed, deps: CollectDeps, skipped: Record<
 type Collected = { published: number; pending: number; skipped: Record<string, number>; seen: string[] } | { error: string };
 
 async function collectItems(source: SourceSnapshot, items: readonly FeedItem[], deps: CollectDeps, now: Date, skipped: Record<string, number>): Promise<Collected> {
-  // One candidate per normalised URL; newest first where the feed dates them.
+  // One candidate per normalised URL, newest first where the feed dates them, and only the newest
+  // WINDOW_ITEMS: the source remembers twice that many, so what it sent stays remembered while listed.
   const byId = new Map<string, { item: FeedItem; url: string; id: string }>();
   for (const item of items) {
     const url = normaliseUrl(item.url);
@@ -147,8 +153,8 @@ async function collectItems(source: SourceSnapshot, items: readonly FeedItem[], 
     if (!byId.has(id)) byId.set(id, { item, url, id });
   }
   const seen = new Set(source.seen);
-  const unseen = [...byId.values()].filter((c) => !seen.has(seenKey(c.id)));
-  unseen.sort((a, b) => timeOf(b.item.published) - timeOf(a.item.published));
+  const window = [...byId.values()].sort((a, b) => timeOf(b.item.published) - timeOf(a.item.published)).slice(0, WINDOW_ITEMS);
+  const unseen = window.filter((c) => !seen.has(seenKey(c.id)));
   // Bounded reads: the newest few times a poll's worth are looked up; the rest wait, as pending.
   const fresh = unseen.slice(0, deps.limits.itemsPerPoll * 4);
   const already = fresh.length > 0 ? await deps.collected(source.pubKey, fresh.map((c) => c.id)) : new Set<string>();
@@ -184,7 +190,8 @@ async function postFor(source: SourceSnapshot, c: { item: FeedItem; url: string;
   // Feed titles may carry HTML or entities a feed escaped twice ("A &amp;amp; B" in CDATA).
   let title = c.item.title !== undefined ? htmlToText(c.item.title, POST_LIMITS.title) : undefined;
   if (deps.limits.fetchPages) {
-    const page = await articlePage(c.url, deps, skipped);
+    // Fetched as the feed lists it: normalising is for identity, and some servers answer only the URL as written.
+    const page = await articlePage(c.item.url, deps, skipped);
     if (page) {
       // A page that names its canonical URL on the same site: that is the story's one URL.
       const canonical = page.canonical !== undefined && sameSite(page.canonical, c.url) ? normaliseUrl(page.canonical) : undefined;
@@ -305,6 +312,10 @@ function describe(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
+/** Text for one line of a listing: no control characters (a title could carry terminal escapes). */
+const oneLine = (text: string) => text.replace(/\p{Cc}+/gu, " ").trim();
+
+/** A header value as stored: dropped, not cut, when longer (a cut validator would never match). */
 function clip(value: string | undefined, chars: number): string | undefined {
   return value === undefined || value.length > chars ? undefined : value;
 }

@@ -12,3 +12,7 @@ export const FETCH_DEFAULTS = {
 
 /** The User-Agent of every request: the project, and where to reach whoever runs it (robots.txt rules match "newsroom-feeds"). */
 export const userAgent = (contactUrl: string) => `newsroom-feeds/1.0 (+${contactUrl})`;
+
+/** What a feed request accepts, and an article page request. */
+export const FEED_ACCEPT = "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, */*;q=0.5";
+export const PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5";

@@ -299,8 +299,15 @@ function parseAtom(root: Node, feedUrl: string, limits: ParseLimits): ParsedFeed
 function parseUrlset(root: Node, feedUrl: string, limits: ParseLimits): ParsedFeed {
   const urls = list(get(root, "url"));
   const isNews = urls.some((u) => getNs(u, "news", "news") !== undefined);
+  // Many sitemaps list their oldest pages first: the newest are kept when the cap cuts.
+  const dated = urls.map((u, order) => {
+    const news = first(getNs(u, "news", "news"));
+    const when = Date.parse((news === undefined ? undefined : textOf(getNs(news, "news", "publication_date"))) ?? textOf(get(u, "lastmod")) ?? "");
+    return { u, order, time: Number.isFinite(when) ? when : Number.NEGATIVE_INFINITY };
+  });
+  dated.sort((a, b) => b.time - a.time || a.order - b.order);
   const out = new Collector(limits);
-  for (const u of urls) {
+  for (const { u } of dated) {
     if (out.full) break;
     const news = first(getNs(u, "news", "news"));
     const lastmod = textOf(get(u, "lastmod"));

@@ -1,8 +1,10 @@
 // The shapes the feeds package's modules hand each other and their callers.
 // Types only: each module owns its behaviour.
 
-/** What a feed or sitemap is, as found by parsing it (not by its URL or media type). */
-export type FeedKind = "rss" | "atom" | "json-feed" | "news-sitemap" | "sitemap" | "sitemap-index";
+import type { SourceKind } from "@newsroom/core/firestore-schema";
+
+/** What a feed or sitemap is, as found by parsing it (not by its URL or media type): what a source's kind records. */
+export type FeedKind = SourceKind;
 
 /** One entry of a feed or sitemap: an article to collect. */
 export interface FeedItem {

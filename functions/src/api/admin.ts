@@ -69,7 +69,7 @@ export async function handleAdmin(req: AdminRequest, deps: AdminDeps): Promise<A
       const check = await checkSource(deps.fetch(), spec.url, deps.maxFeedBytes());
       if (!check.ok) throw new ApiError(422, "source_check_failed", `${spec.url.slice(0, 200)} cannot be a source: ${check.error}`);
       try {
-        const added = await addSource(db, { url: check.url, publication: spec.publication, kind: check.kind, ...(check.title ? { title: check.title } : {}) }, now);
+        const added = await addSource(db, { url: check.url, normalisedUrl: check.normalisedUrl, publication: spec.publication, kind: check.kind, ...(check.title ? { title: check.title } : {}) }, now);
         return {
           status: 201,
           json: { source: sourceOut(added, now), check: { kind: check.kind, title: check.title ?? null, items: check.items, sitemaps: check.sitemaps, newest: check.newest ?? null } },

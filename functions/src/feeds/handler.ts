@@ -1,9 +1,10 @@
 // The feed poller's run: lease the due sources, poll them (one worker per
 // host, several hosts at once, none started after the run's budget), and
 // write each source's result while its lease is still this run's.
-import type { CollectDeps, CollectResult, SourceUpdate } from "@newsroom/feeds/collect";
+import type { CollectDeps, CollectResult } from "@newsroom/feeds/collect";
 import { collectSource } from "@newsroom/feeds/collect";
 import { hostOf } from "@newsroom/feeds/politeness";
+import { failureDelayMs } from "@newsroom/feeds/schedule";
 import type { LeaseRequest, PollUpdate, StoredSource } from "@newsroom/store/sources";
 
 export interface PollerDeps {
@@ -42,19 +43,28 @@ export async function pollDueSources(deps: PollerDeps): Promise<RunSummary> {
     byHost.set(host, [...(byHost.get(host) ?? []), s]);
   }
   const queues = [...byHost.values()];
+  // A result Firestore would not take is logged, not thrown: the other workers carry on, and the source is due again when its lease ends.
+  const finish = async (source: StoredSource, update: PollUpdate) => {
+    try {
+      return await deps.finish(source.id, deps.owner, update);
+    } catch (err) {
+      deps.log("feeds: result not written", { source: source.id, error: String(err).slice(0, 300) });
+      return false;
+    }
+  };
   const worker = async () => {
     for (let queue = queues.shift(); queue; queue = queues.shift()) {
       for (const source of queue) {
         if (deps.collect.now().getTime() - started > deps.runBudgetMs) {
           summary.released++;
-          await deps.finish(source.id, deps.owner, { nextPollAtMs: deps.collect.now().getTime() }); // due again at once
+          await finish(source, { nextPollAtMs: deps.collect.now().getTime() }); // due again at once
           continue;
         }
         const result = await pollOne(source, deps);
         summary.polled++;
         if (result.error !== undefined) summary.failed++;
         summary.published += result.published;
-        if (!(await deps.finish(source.id, deps.owner, toPollUpdate(result.update)))) summary.lostLeases++;
+        if (!(await finish(source, result.update))) summary.lostLeases++;
       }
     }
   };
@@ -72,10 +82,8 @@ async function pollOne(source: StoredSource, deps: PollerDeps): Promise<CollectR
     // collectSource turns what feeds and sites do into results; this is a bug or an outage (Firestore, Pub/Sub).
     const error = String(err).slice(0, 300);
     deps.log("feeds: poll failed", { source: source.id, error });
-    return { update: { lastPollAt: deps.collect.now(), lastError: error, consecutiveFailures: source.consecutiveFailures + 1, nextPollAtMs: deps.collect.now().getTime() + deps.collect.limits.intervals.minMs }, published: 0, skipped: {}, error };
+    const failures = source.consecutiveFailures + 1;
+    const now = deps.collect.now();
+    return { update: { lastPollAt: now, lastError: error, consecutiveFailures: failures, nextPollAtMs: now.getTime() + failureDelayMs(failures, deps.collect.limits.intervals) }, published: 0, skipped: {}, error };
   }
-}
-
-function toPollUpdate(update: SourceUpdate): PollUpdate {
-  return update as PollUpdate;
 }

@@ -4,6 +4,7 @@
 // Two pollers never hold one source: a lease is taken in a transaction and a
 // poll's result is written only while its lease is still the poller's own.
 import { FieldValue, Timestamp, type Firestore } from "firebase-admin/firestore";
+import { ADMIN_MAX_SOURCES } from "@newsroom/core/admin-schema";
 import { publicationDisplayName, publicationKey } from "@newsroom/core/keys";
 import { COLLECTIONS, NEVER_MS, paths, SOURCE_LIMITS, sourceId, STORED_LIMITS, type SourceDoc, type SourceKind, type SourceState } from "@newsroom/core/firestore-schema";
 
@@ -11,16 +12,15 @@ import { COLLECTIONS, NEVER_MS, paths, SOURCE_LIMITS, sourceId, STORED_LIMITS, t
 export type StoredSource = { id: string } & SourceDoc<Date>;
 
 export type SourceSpec = {
-  /** The feed's URL, already normalised (@newsroom/feeds/url). */
+  /** The feed's URL as it is fetched, and normalised (@newsroom/feeds/url): the source's identity (default: url, already normal). */
   url: string;
+  normalisedUrl?: string;
   publication: string;
   /** What checking it found, when it was checked. */
   kind?: SourceKind;
   title?: string;
 };
 
-/** Sources one listing returns at most: the operator's list, not a crawl frontier. */
-export const MAX_LISTED_SOURCES = 1_000;
 
 export class SourceExistsError extends Error {
   constructor(readonly id: string) {
@@ -47,7 +47,7 @@ export function sourceDocument(spec: SourceSpec, now: Date): SourceDoc<Date> {
     url: spec.url,
     addedUrl: spec.url,
     ...(spec.kind ? { kind: spec.kind } : {}),
-    ...(spec.title ? { title: spec.title.slice(0, SOURCE_LIMITS.titleChars) } : {}),
+    ...(spec.title ? { title: spec.title.replace(/\p{Cc}+/gu, " ").trim().slice(0, SOURCE_LIMITS.titleChars) } : {}),
     state: "active",
     addedAt: now,
     intervalMs: 0,
@@ -63,7 +63,7 @@ export async function addSource(db: Firestore, spec: SourceSpec, now = new Date(
   const problems = sourceSpecProblems(spec);
   if (problems.length > 0) throw new Error(problems.join("; "));
   const doc = sourceDocument(spec, now);
-  const id = sourceId(doc.pubKey, spec.url);
+  const id = sourceId(doc.pubKey, spec.normalisedUrl ?? spec.url);
   try {
     await db.doc(paths.source(id)).create(doc); // create, never overwrite
   } catch (err) {
@@ -73,10 +73,19 @@ export async function addSource(db: Firestore, spec: SourceSpec, now = new Date(
   return { id, ...doc };
 }
 
-/** Sources by publication, then when added; at most `limit` (MAX_LISTED_SOURCES). */
-export async function listSources(db: Firestore, limit = MAX_LISTED_SOURCES): Promise<StoredSource[]> {
-  const snap = await db.collection(COLLECTIONS.sources).orderBy("pubKey").orderBy("addedAt").limit(Math.min(limit, MAX_LISTED_SOURCES)).get();
-  return snap.docs.map((d) => stored(d.id, d.data()));
+/** What a listing reads of each source: all but the poller's own memory (`seen`, up to 17 KB, and the validators). */
+const LISTED_FIELDS = ["publication", "pubKey", "url", "addedUrl", "kind", "title", "state", "addedAt", "intervalMs", "nextPollAtMs", "leaseOwner", "leaseUntilMs", "lastPollAt", "lastSuccessAt", "lastStatus", "consecutiveFailures", "lastError", "days", "itemsTotal"] as const satisfies ReadonlyArray<keyof SourceDoc>;
+
+/** Sources by publication, then when added, at most ADMIN_MAX_SOURCES; `seen`, `etag` and `lastModified` are not read. */
+export async function listSources(db: Firestore, limit = ADMIN_MAX_SOURCES): Promise<StoredSource[]> {
+  const snap = await db
+    .collection(COLLECTIONS.sources)
+    .orderBy("pubKey")
+    .orderBy("addedAt")
+    .select(...LISTED_FIELDS)
+    .limit(Math.min(limit, ADMIN_MAX_SOURCES))
+    .get();
+  return snap.docs.map((d) => stored(d.id, { seen: [], ...d.data() }));
 }
 
 export async function getSource(db: Firestore, id: string): Promise<StoredSource | undefined> {

@@ -22,7 +22,7 @@ import { createFetcher } from "@newsroom/feeds/fetch";
 import { HostQueue } from "@newsroom/feeds/politeness";
 import { normaliseUrl } from "@newsroom/feeds/url";
 import { addSource, finishPoll, getSource, leaseDueSources, setSourceState, type StoredSource } from "@newsroom/store/sources";
-import { ARTICLES, FIXTURES, startFeedServer, type FeedServer } from "@newsroom/harness/feed-server";
+import { ARTICLES, FIXTURES, LEAKED_PATH, startFeedServer, type FeedServer } from "@newsroom/harness/feed-server";
 import { pollFeedsNow } from "@newsroom/harness/scheduler";
 import { pollDueSources } from "../../src/feeds/handler.js";
 import { SOURCE_LEASE_MS } from "../../src/feeds/params.js";
@@ -167,6 +167,8 @@ describe("feeds on a local stack", { timeout: 15 * 60_000 }, () => {
       if (!["forbiddenPages", "newsSitemap", "sitemapIndex"].includes(fixture)) assert.deepEqual(urls, want, publication);
     }
     assert.ok(!server.requests.some((r) => r.path.includes("/fixtures/private/")), "robots.txt is honoured for article pages");
+    assert.equal(server.requests.filter((r) => r.path.startsWith("/fixtures/redirect-to-internal/")).length >= 2, true, "both pages were asked for (at least once)");
+    assert.ok(!server.requests.some((r) => r.path.startsWith(LEAKED_PATH)), "no redirect to 0.0.0.0 got through the address check");
     assert.ok(server.requests.some((r) => r.path === "/robots.txt"));
     assert.ok(server.requests.every((r) => (r.headers["user-agent"] ?? "").startsWith("newsroom-feeds/1.0 (+http")), "every request names the project and a contact URL");
 

@@ -179,8 +179,9 @@ describe("the feed server", () => {
     const busy = await status("/fixtures/busy.xml");
     assert.equal(busy.status, 429);
     assert.equal(busy.headers.get("retry-after"), "120");
-    assert.equal((await status("/fixtures/redirect-to-internal/1")).headers.get("location"), "http://10.0.0.5/secret");
-    assert.equal((await status("/fixtures/redirect-to-internal/2")).headers.get("location"), "http://169.254.169.254/latest/meta-data/");
+    const port = new URL(server.url).port;
+    assert.equal((await status("/fixtures/redirect-to-internal/1")).headers.get("location"), `http://0.0.0.0:${port}/fixtures/leaked/1`);
+    assert.equal((await status("/fixtures/redirect-to-internal/2")).headers.get("location"), `http://[::ffff:0.0.0.0]:${port}/fixtures/leaked/2`);
     assert.equal((await status("/fixtures/nothing-here.xml")).status, 404);
   });
 

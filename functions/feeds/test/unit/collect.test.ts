@@ -6,7 +6,7 @@ import { describe, it } from "node:test";
 import { DEFAULT_DATE_BOUNDS } from "@newsroom/core/dates";
 import { NEVER_MS } from "@newsroom/core/firestore-schema";
 import type { Post } from "@newsroom/core/post";
-import { collectSource, publishedAt, seenKey, type CollectDeps, type SourceSnapshot } from "../../src/collect.js";
+import { collectSource, publishedAt, seenKey, WINDOW_ITEMS, type CollectDeps, type SourceSnapshot } from "../../src/collect.js";
 import { FetchError, type Fetch } from "../../src/fetch.js";
 import { HostQueue } from "../../src/politeness.js";
 import type { FetchResult } from "../../src/types.js";
@@ -82,7 +82,8 @@ describe("collectSource", () => {
           { link: "https://NEWS.example:443/a", title: "A again" },
           { link: "https://news.example/b", title: "B", date: "not a date" },
         ]), { etag: '"v1"', "last-modified": "Sun, 06 Dec 2026 10:00:00 GMT" }),
-      "https://news.example/a": (u) => ok(u, page("Story A")),
+      // Pages are fetched as the feed lists them (the first spelling of A), not as normalised.
+      "https://news.example/a/?utm_source=rss#top": (u) => ok(u, page("Story A")),
       "https://news.example/b": (u) => ok(u, page("Story B")),
     });
     const { deps: d, published } = deps(fetch);
@@ -218,6 +219,32 @@ describe("collectSource", () => {
     const r = await collectSource(source(), d);
     assert.equal(published.length, 3);
     assert.equal(r.update.nextPollAtMs, NOW.getTime() + MIN);
+  });
+
+  it("keeps no validators while items are owed, nor for a sitemap index, so the next poll reads the whole document", async () => {
+    const items = Array.from({ length: 4 }, (_, i) => ({ link: `https://news.example/${i}`, title: `T${i}`, description: `Text ${i} about Paris.` }));
+    const { fetch } = web({ [FEED]: (u) => ok(u, rss(items), { etag: '"v2"' }) });
+    const base = deps(fetch).deps;
+    const owed = await collectSource(source({ etag: '"v1"' }), deps(fetch, { limits: { ...base.limits, itemsPerPoll: 2, fetchPages: false } }).deps);
+    assert.equal(owed.published, 2);
+    assert.ok("etag" in owed.update && owed.update.etag === undefined, "the old validator is removed, the new one not kept");
+    const failedPublish = await collectSource(source(), deps(fetch, { publish: async () => Promise.reject(new Error("deadline")) }).deps);
+    assert.equal(failedPublish.update.etag, undefined);
+    const done = await collectSource(source(), deps(fetch, { limits: { ...base.limits, fetchPages: false } }).deps);
+    assert.equal(done.update.etag, '"v2"');
+  });
+
+  it("considers a feed's newest WINDOW_ITEMS items only, so what it sent stays remembered", async () => {
+    const items = Array.from({ length: WINDOW_ITEMS + 50 }, (_, i) => ({ link: `https://news.example/${i}`, title: `T${i}`, description: `Text ${i}.`, date: new Date(Date.UTC(2026, 0, 1) + i * 60_000).toUTCString() }));
+    const { fetch } = web({ [FEED]: (u) => ok(u, rss(items)) });
+    const limits = { ...deps(fetch).deps.limits, itemsPerPoll: 10_000, fetchPages: false };
+    let seen: string[] = [];
+    const first = await collectSource(source(), deps(fetch, { limits }).deps);
+    seen = first.update.seen!;
+    assert.equal(first.published, WINDOW_ITEMS, "the oldest 50 are outside the window");
+    const again = await collectSource(source({ seen }), deps(fetch, { limits }).deps);
+    assert.equal(again.published, 0);
+    assert.ok(again.update.intervalMs! > 3_600_000, "nothing pending: a quiet poll");
   });
 
   it("reads a sitemap index's child sitemaps", async () => {

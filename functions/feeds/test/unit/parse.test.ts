@@ -183,16 +183,22 @@ describe("parseFeed: sitemaps", () => {
     });
   });
 
-  it("reads a plain sitemap: loc and lastmod", () => {
+  it("reads a plain sitemap: loc and lastmod, newest first, undated last", () => {
     assert.deepEqual(parseFeed(fixture("sitemap.xml"), "https://site.example/sitemap.xml"), {
       kind: "sitemap",
       sitemaps: [],
       items: [
         { url: "https://site.example/", published: "2024-05-01" },
-        { url: "https://site.example/about" },
         { url: "https://site.example/search?q=a&page=2", published: "2024-04-30T10:00:00Z" },
+        { url: "https://site.example/about" },
       ],
     });
+  });
+
+  it("keeps a long sitemap's newest entries when the cap cuts, though it lists them last", () => {
+    const urls = Array.from({ length: 30 }, (_, i) => `<url><loc>https://site.example/${i}</loc><lastmod>2024-01-${String(i + 1).padStart(2, "0")}</lastmod></url>`).join("");
+    const parsed = parseFeed(`<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${urls}</urlset>`, "https://site.example/s.xml", { maxItems: 3 });
+    assert.deepEqual(parsed.items.map((i) => i.url), ["https://site.example/29", "https://site.example/28", "https://site.example/27"]);
   });
 
   it("reads a sitemap index: child sitemaps newest first, undated last in document order, each once", () => {
