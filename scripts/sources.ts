@@ -8,7 +8,7 @@ import type { Firestore } from "firebase-admin/firestore";
 import { checkSource } from "@newsroom/feeds/check";
 import { FETCH_DEFAULTS, userAgent } from "@newsroom/feeds/defaults";
 import { createFetcher } from "@newsroom/feeds/fetch";
-import { sourceHealth } from "@newsroom/feeds/health";
+import { healthOf } from "@newsroom/feeds/health";
 import { normaliseUrl } from "@newsroom/feeds/url";
 import { addSource, listSources, removeSource, setSourceState, type StoredSource } from "@newsroom/store/sources";
 import { NEVER_MS } from "@newsroom/core/firestore-schema";
@@ -79,11 +79,10 @@ const when = (d: Date | undefined) => (d ? d.toISOString().replace("T", " ").sli
 
 export function formatSources(sources: readonly StoredSource[], now: Date): string {
   if (sources.length === 0) return "no sources";
-  const today = now.toISOString().slice(0, 10);
   return table(
     ["id", "publication", "url", "kind", "state", "last poll (UTC)", "next (UTC)", "failures", "today", "total", "health"],
     sources.map((s) => {
-      const health = sourceHealth(s.days ?? {}, today, s.addedAt ? { sinceDay: s.addedAt.toISOString().slice(0, 10) } : {});
+      const health = healthOf(s, now);
       return [
         s.id,
         s.publication,

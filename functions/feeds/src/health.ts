@@ -61,3 +61,9 @@ export function sourceHealth(days: DailyCounts, today: string, options: { sinceD
   if (current > mean + spread) return { ...base, flag: "unusual", reason: `${current} items today, above its usual ${round(mean)} ± ${round(spread)}` };
   return { ...base, flag: "ok", reason: `${current} items today; usually ${round(mean)} a day` };
 }
+
+/** A stored source's health as of `now`: its history counts from the day it was added. */
+export function healthOf(source: { days?: DailyCounts; addedAt?: Date }, now: Date): SourceHealth {
+  const added = source.addedAt instanceof Date && !Number.isNaN(source.addedAt.getTime()) ? { sinceDay: source.addedAt.toISOString().slice(0, 10) } : {};
+  return sourceHealth(source.days ?? {}, now.toISOString().slice(0, 10), added);
+}

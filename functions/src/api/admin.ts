@@ -9,9 +9,10 @@ import { NEVER_MS } from "@newsroom/core/firestore-schema";
 import { authenticate, type Headers } from "@newsroom/core/key-auth";
 import { checkSource } from "@newsroom/feeds/check";
 import type { Fetch } from "@newsroom/feeds/fetch";
-import { sourceHealth } from "@newsroom/feeds/health";
+import { healthOf } from "@newsroom/feeds/health";
 import { addSource, getSource, listSources, removeSource, setSourceState, SourceExistsError, sourceSpecProblems, type StoredSource } from "@newsroom/store/sources";
 import { badRequest, notFound } from "./errors.js";
+import { pathPattern } from "./path-pattern.js";
 
 export interface AdminDeps {
   db: () => Firestore;
@@ -24,11 +25,7 @@ export interface AdminDeps {
 export type AdminAnswer = { status: number; json?: unknown };
 export type AdminRequest = { method: string; path: string; headers: Headers; body: Buffer | undefined };
 
-const compiled = (Object.entries(ADMIN_ROUTES) as Array<[AdminRouteName, AdminRouteSpec]>).map(([name, r]) => ({
-  name,
-  spec: r,
-  pattern: new RegExp(`^${r.path.replace(/\{\w+\}/g, "([^/]+)")}$`),
-}));
+const compiled = (Object.entries(ADMIN_ROUTES) as Array<[AdminRouteName, AdminRouteSpec]>).map(([name, r]) => ({ name, spec: r, pattern: pathPattern(r.path) }));
 
 /** Serves one admin request; throws ApiError for every refusal. */
 export async function handleAdmin(req: AdminRequest, deps: AdminDeps): Promise<AdminAnswer> {
@@ -107,7 +104,6 @@ const iso = (d: Date | undefined) => (d instanceof Date && !Number.isNaN(d.getTi
 
 /** A source as the admin routes show it. */
 export function sourceOut(s: StoredSource, now: Date): z.infer<typeof Source> {
-  const today = now.toISOString().slice(0, 10);
   return {
     id: s.id,
     publication: s.publication,
@@ -125,6 +121,6 @@ export function sourceOut(s: StoredSource, now: Date): z.infer<typeof Source> {
     nextPollAt: s.nextPollAtMs >= NEVER_MS ? null : new Date(s.nextPollAtMs).toISOString(),
     intervalMinutes: Math.round(s.intervalMs / 6_000) / 10,
     itemsTotal: s.itemsTotal,
-    health: sourceHealth(s.days ?? {}, today, s.addedAt instanceof Date ? { sinceDay: s.addedAt.toISOString().slice(0, 10) } : {}),
+    health: healthOf(s, now),
   };
 }

@@ -20,6 +20,7 @@ import { dashboardLinks } from "./links.js";
 import { ROUTES, type RouteName, type RouteSpec } from "@newsroom/core/api-schema";
 import { openApiDocument } from "@newsroom/core/openapi";
 import { ReadStore } from "./read-store.js";
+import { pathPattern } from "./path-pattern.js";
 import { isAdminPath } from "@newsroom/core/admin-schema";
 import { handleAdmin, type AdminDeps } from "./admin.js";
 
@@ -44,7 +45,7 @@ type Route = { name: RouteName; params: string[] };
 
 const compiled = (Object.entries(ROUTES) as Array<[RouteName, RouteSpec]>).map(([name, r]) => ({
   name,
-  pattern: new RegExp(`^${r.path.replace(/\{\w+\}/g, "([^/]+)")}$`),
+  pattern: pathPattern(r.path),
 }));
 
 /** The route and its decoded path parameters; a segment that is not valid percent-encoding is a 400. */

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { addItems, HEALTH_DAYS, sourceHealth, type DailyCounts } from "../../src/health.js";
+import { addItems, HEALTH_DAYS, healthOf, sourceHealth, type DailyCounts } from "../../src/health.js";
 
 const TODAY = "2026-12-06";
 const back = (n: number) => new Date(Date.parse(`${TODAY}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
@@ -51,5 +51,14 @@ describe("sourceHealth", () => {
     const rare = Array(29).fill(0);
     rare[3] = 1;
     assert.equal(sourceHealth(series(rare, 0), TODAY).flag, "ok");
+  });
+});
+
+describe("healthOf", () => {
+  it("counts a stored source's history from the day it was added", () => {
+    const days = series([6, 6, 6, 6, 0, 0, 0, 0], 5);
+    const now = new Date(`${TODAY}T15:00:00Z`);
+    assert.deepEqual(healthOf({ days, addedAt: new Date(`${back(4)}T09:00:00Z`) }, now), sourceHealth(days, TODAY, { sinceDay: back(4) }));
+    assert.deepEqual(healthOf({ days }, now), sourceHealth(days, TODAY));
   });
 });
