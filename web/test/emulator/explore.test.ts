@@ -371,12 +371,29 @@ describe("explore views in headless Chromium", () => {
     await page.goto(session.url({ pub: keys.diary }));
     const figure = card(page, keys.diary).locator(".card-timeline figure.timeline[data-state='data']");
     const columns = () => figure.locator("rect.column").evaluateAll((rs) => rs.map((r) => [r.getAttribute("data-label"), Number(r.getAttribute("data-value"))]));
-    const waitFor = (attrs: string, label: string, value: number) =>
-      page.waitForFunction(
-        ({ key, attrs, label, value }) =>
-          document.querySelector(`article.card[data-pub-key="${key}"] figure.timeline${attrs} rect.column[data-label="${label}"]`)?.getAttribute("data-value") === String(value),
-        { key: keys.diary, attrs, label, value },
-      );
+    // A minute, not 30 s: CI once saw no update within 30 s on a loaded machine.
+    // Should one never come, the failure says what the card drew and what a reload draws,
+    // which tells a listener that missed a change from a change that was never drawn.
+    const waitFor = async (attrs: string, label: string, value: number) => {
+      try {
+        await page.waitForFunction(
+          ({ key, attrs, label, value }) =>
+            document.querySelector(`article.card[data-pub-key="${key}"] figure.timeline${attrs} rect.column[data-label="${label}"]`)?.getAttribute("data-value") === String(value),
+          { key: keys.diary, attrs, label, value },
+          { timeout: 60_000 },
+        );
+      } catch (err) {
+        const live = await figureFacts();
+        await page.reload();
+        await figure.locator("rect.column").first().waitFor();
+        throw new Error(`no live update to ${label} = ${value} in 60 s; the card drew ${live}; after a reload ${await figureFacts()}`, { cause: err });
+      }
+    };
+    const figureFacts = async () =>
+      JSON.stringify({
+        attrs: await card(page, keys.diary).locator(".card-timeline figure.timeline").evaluate((f) => ({ state: f.getAttribute("data-state"), source: f.getAttribute("data-source"), unit: f.getAttribute("data-unit") })),
+        columns: await columns(),
+      });
     await figure.locator("rect.column").first().waitFor();
     assert.deepEqual(await columns(), [["2026-03-02", 1]]);
 
