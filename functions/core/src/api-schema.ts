@@ -10,6 +10,12 @@ export const ENTITY_TYPES = ["person", "organization", "place"] as const;
 /** Years of daily series one request reads at most (one document per year, and the publication's beside each). */
 export const SERIES_MAX_YEARS = 10;
 
+/** The day's newest articles rising reads to find candidates (M), the candidates whose counts it reads (K), the days before the day it compares with, and the articles it links per entry. */
+export const RISING_SAMPLE = 500;
+export const RISING_CANDIDATES = 50;
+export const RISING_BASELINE_DAYS = 28;
+export const RISING_ARTICLE_IDS = 5;
+
 // Ids are checked before any read: only what the layout could have written reaches a Firestore path.
 const publicationId = z.string().max(512).refine(isPublicationKey, "not a publication id (as /v1/publications lists them)").describe("Publication id (as listed by /v1/publications)");
 const entityId = z.string().regex(SHA1_HEX, "not an entity id (40 lower-case hex digits)").describe("Entity id");
@@ -56,6 +62,12 @@ export const Q = {
     q: z.string().trim().min(1, "must not be blank").max(64, "must be at most 64 characters"),
     type: z.enum(ENTITY_TYPES).optional(),
     limit: limit(20, 10),
+  }),
+  rising: z.object({
+    pub: publicationId.optional().describe("Publication id; required until counts over all publications exist (then omitted: all publications)"),
+    day: day.optional().describe("The day to rank (UTC); default: today so far"),
+    type: z.enum(ENTITY_TYPES).optional(),
+    limit: limit(50, 10),
   }),
   v0Frequencies: z.object({ word: z.string().max(256).optional(), count: z.coerce.number().int().min(0).optional() }),
   none: z.object({}),
@@ -122,6 +134,28 @@ export const R = {
     failures: z.array(z.object({ windowEnd: instant, range: z.string(), items: z.number().int(), reason: z.string(), at: instant })).describe("The latest rollup writes Firestore refused (quarantined)"),
     newestArticleReceivedAt: instant.describe("When the newest counted article was received (later ones wait for the next rollup)"),
   }),
+  rising: z.object({
+    publication: Publication.nullable().describe("null: all publications"),
+    day: z.string(),
+    type: z.enum(ENTITY_TYPES).nullable(),
+    baseline: z.object({ from: z.string(), to: z.string() }).describe("The days the baseline counts"),
+    articles: z.number().int().describe("Articles on the day (n)"),
+    baselineArticles: z.number().int().describe("Articles over the baseline (N)"),
+    scanned: z.object({ articles: z.number().int(), candidates: z.number().int() }).describe("The day's newest articles read, and the entities they mention most whose counts were read"),
+    entities: z.array(
+      z.object({
+        id: z.string(),
+        word: z.string(),
+        type: z.enum(ENTITY_TYPES),
+        articles: z.number().int().describe("Articles on the day that mention it (k, the stored count)"),
+        share: z.number().describe("k / n"),
+        baselineArticles: z.number().int().describe("Articles over the baseline that mention it (b)"),
+        baselineShare: z.number().describe("b / N: its baseline rate"),
+        score: z.number().describe("Signed-root log-likelihood ratio of k/n against b/N (≈ z, one-sided)"),
+        articleIds: z.array(z.string()).max(RISING_ARTICLE_IDS).describe(`Up to ${RISING_ARTICLE_IDS} of the day's articles that mention it, newest first`),
+      }),
+    ),
+  }),
   v0Publications: z.array(z.object({ name: z.string(), count: z.number().int(), img_uri: z.string() })),
   v0Frequencies: z.array(z.object({ word: z.string(), count: z.number().int() })),
 };
@@ -171,6 +205,15 @@ export const ROUTES = {
   },
   search: { path: "/v1/search", summary: "A publication's entities whose name starts with q", params: P.none, query: Q.search, answer: R.search, maxReads: 1 + SEARCH_SCAN },
   status: { path: "/v1/status", summary: "How far the counts are complete: the rollup's progress and failures, and the newest article received", params: P.none, query: Q.none, answer: R.status, maxReads: 2, cacheSeconds: 5 },
+  rising: {
+    path: "/v1/rising",
+    summary: `The entities whose share of a day's articles is most above their own over the ${RISING_BASELINE_DAYS} days before`,
+    params: P.none,
+    query: Q.rising,
+    answer: R.rising,
+    // The publication and its year documents (the window spans at most two years), the sample, each candidate and its year documents.
+    maxReads: 3 + RISING_SAMPLE + 3 * RISING_CANDIDATES,
+  },
   v0Publications: { path: "/v0/publications", summary: "The original app's publication list", params: P.none, query: Q.none, answer: R.v0Publications, maxReads: V0_MAX_PUBLICATIONS },
   v0Frequencies: { path: "/v0/frequencies/{name}", summary: "The original app's top 10 of a publication, after the keyset (count, word)", params: P.name, query: Q.v0Frequencies, answer: R.v0Frequencies, maxReads: 11 },
 } satisfies Record<string, RouteSpec>;

@@ -52,3 +52,17 @@ export function publishedAtProblem(publishedAt: string | undefined, receivedAt: 
   if (t > latest) return `publishedAt must be at most ${bounds.aheadHours} hours after the post is received (${new Date(latest).toISOString()})`;
   return undefined;
 }
+
+/**
+ * Why no post can count on `day` ("YYYY-MM-DD"): not a calendar day, before
+ * the earliest, or after the latest day a post received at `now` may name;
+ * undefined when one can.
+ */
+export function dayProblem(day: string, now: Date, bounds: DateBounds): string | undefined {
+  const start = dayStartMs(day);
+  if (start === undefined) return `${JSON.stringify(day.slice(0, 40))} is not a calendar day`;
+  if (start < dayStartMs(bounds.earliest)!) return `must be on or after ${bounds.earliest}`;
+  const latest = new Date(now.getTime() + bounds.aheadHours * 3_600_000).toISOString().slice(0, 10);
+  if (day > latest) return `must be at most ${latest}: no post counts on a later day yet`;
+  return undefined;
+}

@@ -11,14 +11,16 @@ import { badRequest, notFound } from "./errors.js";
 import { COMPARE_SCAN, P, Q, SEARCH_SCAN, V0_MAX_PUBLICATIONS, type R, type ROUTES, type RouteName } from "@newsroom/core/api-schema";
 import { entitySeries, entityYears, publicationSeries, publicationYears, seriesYears } from "./series.js";
 import type { EntityRow, PublicationRow, ReadOptions, ReadStore } from "./read-store.js";
+import { publicationSource, rising as risingOf, risingWindow } from "./rising.js";
+import { dayProblem, type DateBounds } from "@newsroom/core/dates";
 
 export type Answer = { json: unknown } | { csv: string; filename: string };
 
 type Out<K extends keyof typeof R> = z.infer<(typeof R)[K]>;
 export type RouteParams<K extends RouteName> = z.infer<(typeof ROUTES)[K]["params"]>;
 export type RouteQuery<K extends RouteName> = z.infer<(typeof ROUTES)[K]["query"]>;
-/** What a handler may use besides the store: the dashboard's link for a publication (the v0 page's img_uri). */
-export type HandlerContext = { store: ReadStore; links: () => (pubKey: string) => string };
+/** What a handler may use besides the store: the dashboard's link for a publication (the v0 page's img_uri), the clock and the days posts may count on. */
+export type HandlerContext = { store: ReadStore; links: () => (pubKey: string) => string; now: () => number; dates: () => DateBounds };
 export type RouteHandler<K extends RouteName> = (store: ReadStore, p: RouteParams<K>, q: RouteQuery<K>, ctx: HandlerContext) => Promise<Answer>;
 type In<S extends z.ZodType> = z.infer<S>;
 
@@ -34,9 +36,11 @@ function entityOut(e: EntityRow): Out<"search">["entities"][number] {
   return { id: e.id, word: e.word, type: e.type, mentions: e.count ?? 0, articles: e.articles ?? 0 };
 }
 
+const noPublication = (pub: string) => notFound(`no publication "${pub.slice(0, 100)}"`);
+
 async function mustPublication(store: ReadStore, pub: string, options: ReadOptions = {}): Promise<PublicationRow> {
   const p = await store.publication(pub, options);
-  if (!p) throw notFound(`no publication "${pub.slice(0, 100)}"`);
+  if (!p) throw noPublication(pub);
   return p;
 }
 
@@ -167,6 +171,38 @@ export async function search(store: ReadStore, _p: In<typeof P.none>, q: In<type
   return { json: body };
 }
 
+export async function rising(store: ReadStore, _p: In<typeof P.none>, q: In<typeof Q.rising>, { now, dates }: HandlerContext): Promise<Answer> {
+  if (q.pub === undefined) throw badRequest("pub is required until counts over all publications exist");
+  const day = q.day ?? new Date(now()).toISOString().slice(0, 10);
+  const problem = dayProblem(day, new Date(now()), dates());
+  if (problem) throw badRequest(`day: ${problem}`, [{ path: "day", message: problem }]);
+  const w = risingWindow(day);
+  const r = await risingOf(publicationSource(store, q.pub), w, { type: q.type, limit: q.limit });
+  if (!r) throw noPublication(q.pub);
+  const share = (x: number, of: number) => (of > 0 ? Math.round((Math.min(x, of) / of) * 1e6) / 1e6 : 0);
+  const body: Out<"rising"> = {
+    publication: r.publication && publicationOut(r.publication),
+    day,
+    type: q.type ?? null,
+    baseline: { from: w.from, to: w.to },
+    articles: r.articles,
+    baselineArticles: r.baselineArticles,
+    scanned: r.scanned,
+    entities: r.entries.map((e) => ({
+      id: e.id,
+      word: e.word,
+      type: e.type,
+      articles: e.k,
+      share: share(e.k, e.n),
+      baselineArticles: e.b,
+      baselineShare: share(e.b, e.N),
+      score: e.score,
+      articleIds: e.articleIds,
+    })),
+  };
+  return { json: body };
+}
+
 /** How far the counts are complete, for operators and the dashboard (which may not read articles itself). */
 export async function status(store: ReadStore): Promise<Answer> {
   const [s, newest] = await Promise.all([store.rollupStatus(), store.newestReceipt()]);
@@ -199,4 +235,4 @@ export async function v0Frequencies(store: ReadStore, { name }: In<typeof P.name
 }
 
 /** Each route's handler, by the route's name in the schema. */
-export const HANDLERS: { [K in RouteName]: RouteHandler<K> } = { publications, entities, entity, articles, days, elsewhere, compare, search, status, v0Publications, v0Frequencies };
+export const HANDLERS: { [K in RouteName]: RouteHandler<K> } = { publications, entities, entity, articles, days, elsewhere, compare, search, rising, status, v0Publications, v0Frequencies };
