@@ -5,46 +5,22 @@
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
 import { before, describe, it } from "node:test";
-import { Validator } from "@seriousme/openapi-schema-validator";
-import { Ajv2020 } from "ajv/dist/2020.js";
-import addFormats from "ajv-formats";
 import { getApps, initializeApp } from "firebase-admin/app";
 import { getFirestore, Timestamp } from "firebase-admin/firestore";
 import { ROUTES } from "@newsroom/core/api-schema";
 import { entityId, entityKey, publicationKey } from "@newsroom/core/keys";
 import { paths } from "@newsroom/core/firestore-schema";
-import { emulator, required } from "./support/env.js";
+import { emulator } from "./support/env.js";
+import { apiGet as get, servedOpenApi, type ApiAnswer as Answer } from "./support/read-api.js";
 
 const run = randomBytes(3).toString("hex");
-const base = () => required("API_URL");
 const db = () => {
   if (getApps().length === 0) initializeApp({ projectId: emulator.project() });
   return getFirestore();
 };
 
-type Answer = { status: number; headers: Headers; body: any; text: string; reads: number };
 let openapi: any;
-let ajv: Ajv2020;
-
-async function get(path: string, headers: Record<string, string> = {}, method = "GET"): Promise<Answer> {
-  const res = await fetch(`${base()}${path}`, { method, headers });
-  const text = await res.text();
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    body = undefined;
-  }
-  return { status: res.status, headers: res.headers, body, text, reads: Number(res.headers.get("x-firestore-reads") ?? 0) };
-}
-
-/** The answer matches the OpenAPI schema of the route (or of Error), and stayed within the route's read budget. */
-function conforms(route: keyof typeof ROUTES, a: Answer): void {
-  const name = a.status === 200 ? route : "Error";
-  const validate = ajv.getSchema(`openapi#/components/schemas/${name}`)!;
-  assert.ok(validate(a.body), `${route} ${a.status}: ${JSON.stringify(validate.errors)} for ${a.text.slice(0, 300)}`);
-  assert.ok(a.reads <= ROUTES[route].maxReads, `${route}: ${a.reads} reads, budget ${ROUTES[route].maxReads}`);
-}
+let conforms: Awaited<ReturnType<typeof servedOpenApi>>["conforms"];
 
 const A = `Api Alpha ${run}`;
 const B = `Api Beta ${run}`;
@@ -112,14 +88,7 @@ async function seed(): Promise<void> {
 
 before(async () => {
   await seed();
-  const doc = await get("/v1/openapi.json");
-  assert.equal(doc.status, 200);
-  openapi = doc.body;
-  const result = await new Validator().validate(openapi);
-  assert.ok(result.valid, `the OpenAPI document is valid 3.1: ${JSON.stringify(result.errors)}`);
-  ajv = new Ajv2020({ strict: false, allErrors: true });
-  addFormats.default(ajv);
-  ajv.addSchema(openapi, "openapi");
+  ({ document: openapi, conforms } = await servedOpenApi());
 });
 
 describe("read API", () => {
