@@ -3,9 +3,10 @@
 //
 // For an entity in k of the day's n articles and in b of the N articles of the
 // days before (RISING_BASELINE_DAYS, @newsroom/core/api-schema), the 2×2 table
-// [[k, n−k], [b, N−b]] is tested with the log-likelihood ratio of two binomials (Dunning 1993, "Accurate methods for
-// the statistics of surprise and coincidence": the G-test, made for rare
-// events, where z-tests of proportions overstate small counts):
+// [[k, n−k], [b, N−b]] is tested with the log-likelihood ratio of two
+// binomials (Dunning 1993, "Accurate methods for the statistics of surprise and
+// coincidence": the G-test, made for rare events, where z-tests of proportions
+// overstate small counts):
 //   G² = 2 Σ O·ln(O/E), E = row total · column total / (n + N), 0·ln 0 = 0
 //      = 2 [xlx(k) + xlx(n−k) + xlx(b) + xlx(N−b) − xlx(n) − xlx(N) − xlx(k+b) − xlx(n+N−k−b) + xlx(n+N)],  xlx(x) = x ln x
 //   score = √G² when k/n > b/N (signed root: ≈ N(0, 1) under "same share", so one-sided), else 0.

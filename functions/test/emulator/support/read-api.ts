@@ -7,19 +7,13 @@ import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { ROUTES } from "@newsroom/core/api-schema";
 import { required } from "./env.js";
+import { request, type Answer } from "./ingest.js";
 
-export type ApiAnswer = { status: number; headers: Headers; body: any; text: string; reads: number };
+export type ApiAnswer = Answer & { reads: number };
 
 export async function apiGet(path: string, headers: Record<string, string> = {}, method = "GET"): Promise<ApiAnswer> {
-  const res = await fetch(`${required("API_URL")}${path}`, { method, headers });
-  const text = await res.text();
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    body = undefined;
-  }
-  return { status: res.status, headers: res.headers, body, text, reads: Number(res.headers.get("x-firestore-reads") ?? 0) };
+  const a = await request(`${required("API_URL")}${path}`, method, headers);
+  return { ...a, reads: Number(a.headers.get("x-firestore-reads") ?? 0) };
 }
 
 /** The served OpenAPI document, checked as valid 3.1, and a check of answers against it. */
