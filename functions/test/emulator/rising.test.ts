@@ -71,7 +71,7 @@ before(async () => {
   await counted();
 });
 
-describe("rising on the emulators", () => {
+describe("rising, after posts through ingest", () => {
   it("puts the burst's entity first, with its stored counts and the burst's newest articles", async () => {
     const a = await apiGet(`/v1/rising?pub=${encodeURIComponent(pub)}&day=${today}`);
     assert.equal(a.status, 200, a.text);
