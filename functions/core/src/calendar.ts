@@ -3,11 +3,12 @@
 // (finding 10: a stored day in 9995 once stepped a loop into year 10000 and
 // threw): a day has a four-digit year, so the calendar runs from 0000-01-01
 // to 9999-12-31; any other string is not a day; nothing here throws, and
-// every loop is bounded.
+// every loop is bounded. The dashboard's charts and the read API's bins both
+// group days with it.
 
-export type Day = string;
-/** A calendar year, "YYYY", as the totals' documents key their per-year summaries. */
-export type Year = string;
+// Types only: nothing of the layout's runtime code reaches the dashboard's bundle.
+export type { Day, Year } from "./firestore-schema.js";
+import type { Day } from "./firestore-schema.js";
 export const UNITS = ["day", "week", "month", "year", "decade"] as const;
 export type Unit = (typeof UNITS)[number];
 /** Days first..last, both included. */

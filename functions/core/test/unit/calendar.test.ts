@@ -15,7 +15,7 @@ import {
   MAX_LISTED,
   nextBucket,
   UNITS,
-} from "../../../src/logic/calendar.ts";
+} from "../../src/calendar.js";
 
 /** Days a store may hold (finding 10): the calendar's ends, far ones, and what is no day at all. */
 const ODD = ["0001-01-01", "9995-06-01", "9999-12-31", "0000-01-01", "+010000-01", "+010000-01-01", "10000-01-01", "2026-02-30", "2026-13-01", "junk", "", "2026-03-01T00:00:00Z", " 2026-03-01", "-000001-01-01"];
