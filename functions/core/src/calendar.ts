@@ -132,6 +132,17 @@ export function bucketStarts(first: string, last: string, unit: Unit, max = MAX_
   return out;
 }
 
+/** The units the read API sums a series into (`?bin=`); decades are the dashboard's alone. */
+export const BINS = ["day", "week", "month", "year"] as const satisfies readonly Unit[];
+export type Bin = (typeof BINS)[number];
+
+/** The read API's key of the bin holding `day`: the day, its ISO week's Monday, "YYYY-MM" or "YYYY"; null when `day` is not a day. */
+export function binKey(day: string, bin: Bin): string | null {
+  const start = bucketStart(day, bin);
+  if (start === null) return null;
+  return bin === "month" ? start.slice(0, 7) : bin === "year" ? start.slice(0, 4) : start;
+}
+
 /** "2026-03-09", "week of 2026-03-09", "Mar 2026", "2026", "2020s"; what is not a day stays as it is. */
 export function bucketLabel(start: string, unit: Unit): string {
   const p = parts(start);
