@@ -7,8 +7,9 @@
 // group days with it.
 
 // Types only: nothing of the layout's runtime code reaches the dashboard's bundle.
-export type { Day, Year } from "./firestore-schema.js";
 import type { Day } from "./firestore-schema.js";
+export type { Day, Year } from "./firestore-schema.js";
+
 export const UNITS = ["day", "week", "month", "year", "decade"] as const;
 export type Unit = (typeof UNITS)[number];
 /** Days first..last, both included. */
