@@ -4,6 +4,7 @@
 // schemas into the OpenAPI 3.1 document served at /v1/openapi.json.
 import { z } from "zod";
 import { isPublicationKey, SHA1_HEX } from "./keys.js";
+import { BINS } from "./calendar.js";
 
 export const ENTITY_TYPES = ["person", "organization", "place"] as const;
 
@@ -22,6 +23,15 @@ const entityId = z.string().regex(SHA1_HEX, "not an entity id (40 lower-case hex
 const day = z.iso.date({ message: "must be a date, YYYY-MM-DD" });
 const limit = (max: number, fallback: number) =>
   z.coerce.number({ message: "must be a number" }).int("must be a whole number").min(1, "must be at least 1").max(max, `must be at most ${max}`).default(fallback);
+// A series' bin: week, month and year sum the days within from/to; year alone comes from the per-year totals.
+const bin = z
+  .enum(BINS, { message: `must be one of ${BINS.join(", ")}` })
+  .default("day")
+  .describe(
+    `Sum the series per day, ISO week (keyed by its Monday), month ("YYYY-MM") or year ("YYYY"). day, week and month read the days within from/to (at most ${SERIES_MAX_YEARS} calendar years; the first and last bins hold only the days inside); year reads no day: whole years from the per-year totals, over the whole history or the years from/to fall in, any span`,
+  );
+const binOut = z.enum(BINS).describe("The series' bin (the query's bin, day by default)");
+const binDay = "`day` is the bin's key: the day, the ISO week's Monday, YYYY-MM or YYYY. Bins without any count are absent, not zero";
 const cursor = z.string().max(1_000, "cursor too long").optional().describe("Opaque: the `next` of the previous page");
 
 /** Each route's path parameters. */
@@ -43,12 +53,14 @@ export const Q = {
   }),
   entity: z.object({
     from: day.optional().describe(`First day; without from and to, the entity's ${SERIES_MAX_YEARS} latest years with data`),
-    to: day.optional().describe(`Last day; from and to may span at most ${SERIES_MAX_YEARS} calendar years`),
+    to: day.optional().describe(`Last day; from and to may span at most ${SERIES_MAX_YEARS} calendar years (bin=year: any)`),
+    bin,
   }),
   articles: z.object({ limit: limit(100, 20), cursor }),
   days: z.object({
     from: day.optional().describe(`First day; without from and to, the publication's ${SERIES_MAX_YEARS} latest years with data`),
-    to: day.optional().describe(`Last day; from and to may span at most ${SERIES_MAX_YEARS} calendar years`),
+    to: day.optional().describe(`Last day; from and to may span at most ${SERIES_MAX_YEARS} calendar years (bin=year: any)`),
+    bin,
   }),
   elsewhere: z.object({ limit: limit(50, 20) }),
   compare: z.object({
@@ -88,7 +100,8 @@ export const R = {
   entity: z.object({
     publication: Publication,
     entity: Entity,
-    series: z.array(z.object({ day: z.string(), mentions: z.number().int(), articles: z.number().int(), publicationArticles: z.number().int() })).describe("Per day within from/to (or the default years)"),
+    bin: binOut,
+    series: z.array(z.object({ day: z.string(), mentions: z.number().int(), articles: z.number().int(), publicationArticles: z.number().int() })).describe(`Per bin within from/to (or the default years), in order. ${binDay}`),
     years: z.array(z.object({ year, mentions: z.number().int(), articles: z.number().int(), publicationArticles: z.number().int() })).describe("Per year, the whole history"),
   }),
   articles: z.object({
@@ -109,7 +122,8 @@ export const R = {
   }),
   days: z.object({
     publication: Publication,
-    days: z.array(z.object({ day: z.string(), articles: z.number().int() })).describe("Per day within from/to (or the default years)"),
+    bin: binOut,
+    days: z.array(z.object({ day: z.string(), articles: z.number().int() })).describe(`Per bin within from/to (or the default years), in order. ${binDay}`),
     years: z.array(z.object({ year, articles: z.number().int() })).describe("Per year, the whole history"),
   }),
   elsewhere: z.object({
@@ -186,15 +200,16 @@ export const ROUTES = {
   entities: { path: "/v1/publications/{pub}/entities", summary: "A publication's entities, ranked by mentions or by articles", params: P.pub, query: Q.entities, answer: R.entities, maxReads: 102, csv: true },
   entity: {
     path: "/v1/publications/{pub}/entities/{id}",
-    summary: "One entity: totals, its daily series with the publication's articles per day, and both per year",
+    summary: "One entity: totals, its series with the publication's articles per day (or week, month, year), and both per year",
     params: P.entity,
     query: Q.entity,
     answer: R.entity,
+    // Its totals and the publication's, and a year document of each per year read (bin=year: none).
     maxReads: 2 + 2 * SERIES_MAX_YEARS,
   },
   articles: { path: "/v1/publications/{pub}/entities/{id}/articles", summary: "The articles that mention an entity, newest first", params: P.entity, query: Q.articles, answer: R.articles, maxReads: 103 },
   elsewhere: { path: "/v1/publications/{pub}/entities/{id}/elsewhere", summary: "The same entity in every publication that mentions it, most mentions first", params: P.entity, query: Q.elsewhere, answer: R.elsewhere, maxReads: 52 },
-  days: { path: "/v1/publications/{pub}/days", summary: "A publication's articles per day, and per year", params: P.pub, query: Q.days, answer: R.days, maxReads: 1 + SERIES_MAX_YEARS },
+  days: { path: "/v1/publications/{pub}/days", summary: "A publication's articles per day (or week, month, year), and per year", params: P.pub, query: Q.days, answer: R.days, maxReads: 1 + SERIES_MAX_YEARS /* bin=year: 1 */ },
   compare: {
     path: "/v1/compare",
     summary: "The entities most distinctive of a against b and of b against a, and those they share (log-odds with an informative Dirichlet prior)",

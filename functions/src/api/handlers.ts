@@ -9,7 +9,7 @@ import { compareLists, fightinWords } from "./compare.js";
 import { CURSOR_VALUES as V, decodeCursor, encodeCursor } from "./cursor.js";
 import { badRequest, notFound } from "./errors.js";
 import { COMPARE_SCAN, P, Q, SEARCH_SCAN, V0_MAX_PUBLICATIONS, type R, type ROUTES, type RouteName } from "@newsroom/core/api-schema";
-import { entitySeries, entityYears, publicationSeries, publicationYears, seriesYears } from "./series.js";
+import { binned, entitySeries, entityYears, entityYearSeries, publicationSeries, publicationYears, publicationYearSeries, seriesYears } from "./series.js";
 import type { EntityRow, PublicationRow, ReadOptions, ReadStore } from "./read-store.js";
 import { publicationSource, rising as risingOf, risingWindow } from "./rising.js";
 import { dayProblem, type DateBounds } from "@newsroom/core/dates";
@@ -90,19 +90,25 @@ export async function entities(store: ReadStore, { pub }: In<typeof P.pub>, q: I
 
 export async function entity(store: ReadStore, { pub, id }: In<typeof P.entity>, q: In<typeof Q.entity>): Promise<Answer> {
   const [p, e] = await Promise.all([mustPublication(store, pub, { series: true }), mustEntity(store, pub, id, { series: true })]);
+  const body: Out<"entity"> = {
+    publication: publicationOut(p),
+    entity: entityOut(e),
+    bin: q.bin,
+    // Per year from the totals alone (no year document); otherwise the days, summed per bin.
+    series: q.bin === "year" ? entityYearSeries(e.yearly, p.yearly, q.from, q.to) : binned(await entityDays(store, { pub, id }, p, e, q), ["mentions", "articles", "publicationArticles"], q.bin),
+    years: entityYears(e.yearly, p.yearly),
+  };
+  return { json: body };
+}
+
+async function entityDays(store: ReadStore, { pub, id }: In<typeof P.entity>, p: PublicationRow, e: EntityRow, q: In<typeof Q.entity>) {
   // Without from/to, the entity's latest years (and the publication's days in them; an entity without any
   // shows the publication's latest, all zero); with them, each one's years in range.
   const known = Object.keys(e.yearly ?? {});
   const entYears = seriesYears(known, q.from, q.to);
   const pubYears = q.from === undefined && q.to === undefined && known.length > 0 ? entYears : seriesYears(Object.keys(p.yearly ?? {}), q.from, q.to);
   const [entDocs, pubDocs] = await Promise.all([store.entityYears(pub, id, entYears), store.publicationYears(pub, pubYears)]);
-  const body: Out<"entity"> = {
-    publication: publicationOut(p),
-    entity: entityOut(e),
-    series: entitySeries({ inline: e.days, years: entYears, yearDocs: entDocs }, { inline: p.days, years: pubYears, yearDocs: pubDocs }, q.from, q.to),
-    years: entityYears(e.yearly, p.yearly),
-  };
-  return { json: body };
+  return entitySeries({ inline: e.days, years: entYears, yearDocs: entDocs }, { inline: p.days, years: pubYears, yearDocs: pubDocs }, q.from, q.to);
 }
 
 export async function articles(store: ReadStore, { pub, id }: In<typeof P.entity>, q: In<typeof Q.articles>): Promise<Answer> {
@@ -143,9 +149,14 @@ export async function elsewhere(store: ReadStore, { pub, id }: In<typeof P.entit
 
 export async function days(store: ReadStore, { pub }: In<typeof P.pub>, q: In<typeof Q.days>): Promise<Answer> {
   const p = await mustPublication(store, pub, { series: true });
-  const years = seriesYears(Object.keys(p.yearly ?? {}), q.from, q.to);
-  const yearDocs = await store.publicationYears(pub, years);
-  const body: Out<"days"> = { publication: publicationOut(p), days: publicationSeries({ inline: p.days, years, yearDocs }, q.from, q.to), years: publicationYears(p.yearly) };
+  let series: Out<"days">["days"];
+  if (q.bin === "year") series = publicationYearSeries(p.yearly, q.from, q.to);
+  else {
+    const years = seriesYears(Object.keys(p.yearly ?? {}), q.from, q.to);
+    const yearDocs = await store.publicationYears(pub, years);
+    series = binned(publicationSeries({ inline: p.days, years, yearDocs }, q.from, q.to), ["articles"], q.bin);
+  }
+  const body: Out<"days"> = { publication: publicationOut(p), bin: q.bin, days: series, years: publicationYears(p.yearly) };
   return { json: body };
 }
 

@@ -189,6 +189,39 @@ describe("read API", () => {
     assert.match(tooWide.body.message, /26 calendar years/);
   });
 
+  it("bins both series per ISO week (keyed by the Monday) within the years read, and per year over the whole history from the totals alone", async () => {
+    const id = entityId("person", "Ada Lovelace");
+    // 2025-06-01 and 2026-03-01 are Sundays (weeks of 2025-05-26 and 2026-02-23); 2026-03-02 is a Monday.
+    const week = await get(`/v1/publications/${encodeURIComponent(ka)}/entities/${id}?from=2025-01-01&bin=week`);
+    conforms("entity", week);
+    assert.equal(week.body.bin, "week");
+    assert.deepEqual(week.body.series, [
+      { day: "2025-05-26", mentions: 25, articles: 1, publicationArticles: 5 },
+      { day: "2026-02-23", mentions: 40, articles: 10, publicationArticles: 10 },
+      { day: "2026-03-02", mentions: 60, articles: 20, publicationArticles: 20 },
+    ]);
+    assert.equal(week.reads, 2 + 2 * 2, "its totals, then 2025 and 2026 of it and of the publication");
+    const year = await get(`/v1/publications/${encodeURIComponent(ka)}/entities/${id}?bin=year`);
+    conforms("entity", year);
+    assert.equal(year.body.bin, "year");
+    assert.deepEqual(year.body.series, [
+      ...HISTORY.map((y) => ({ day: y, mentions: Number(y) - 2000, articles: 1, publicationArticles: 5 })),
+      { day: "2026", mentions: 100, articles: 30, publicationArticles: 30 },
+    ]);
+    assert.equal(year.reads, 2, "13 years from the totals' yearly maps, no year document");
+
+    const days = (q: string) => get(`/v1/publications/${encodeURIComponent(ka)}/days?${q}`);
+    const weeks = await days("from=2025-01-01&bin=week");
+    conforms("days", weeks);
+    assert.equal(weeks.body.bin, "week");
+    assert.deepEqual(weeks.body.days, [{ day: "2025-05-26", articles: 5 }, { day: "2026-02-23", articles: 10 }, { day: "2026-03-02", articles: 20 }]);
+    assert.equal(weeks.reads, 1 + 2);
+    const years = await days("bin=year&from=2001-01-01&to=2026-01-01");
+    conforms("days", years);
+    assert.deepEqual(years.body.days, [...HISTORY.map((y) => ({ day: y, articles: 5 })), { day: "2026", articles: 30 }], "26 calendar years: too many for days, none for years");
+    assert.equal(years.reads, 1);
+  });
+
   it("says how far the counts are complete: the rollup's status and the newest article's receipt", async () => {
     const iso = (ms: unknown) => (typeof ms === "number" ? new Date(ms).toISOString() : null);
     for (let attempt = 0; ; attempt++) {
@@ -284,6 +317,8 @@ describe("read API", () => {
       ["entities", `/v1/publications/${encodeURIComponent(ka)}/entities?cursor=bm90LWEtY3Vyc29y`, 400, /cursor/],
       ["entities", `/v1/publications/${encodeURIComponent(ka)}/entities?limit=1&limit=2`, 400, /once/],
       ["days", `/v1/publications/${encodeURIComponent(ka)}/days?from=March`, 400, /from/],
+      ["days", `/v1/publications/${encodeURIComponent(ka)}/days?bin=decade`, 400, /^bin: must be one of day, week, month, year$/],
+      ["entity", `/v1/publications/${encodeURIComponent(ka)}/entities/${entityId("person", "Ada Lovelace")}?bin=Week`, 400, /^bin: must be one of/],
       ["compare", `/v1/compare?a=${encodeURIComponent(ka)}`, 400, /b/],
       ["compare", `/v1/compare?a=${encodeURIComponent(ka)}&b=${encodeURIComponent(ka)}`, 400, /different/],
       ["search", `/v1/search?pub=${encodeURIComponent(ka)}&q=%20`, 400, /blank/],
