@@ -65,6 +65,8 @@ describe("the Rising panel in headless Chromium", () => {
   async function checkPanels(p: Page): Promise<void> {
     await p.goto(session.url());
     const gazette = rising(p, keys.gazette);
+    // A card asks for its rising entities once it is near the screen.
+    await gazette.scrollIntoViewIfNeeded();
     await gazette.locator("li").first().waitFor();
     assert.equal(await gazette.getAttribute("data-state"), "data");
     const rows = await gazette.locator("li").evaluateAll((lis) => lis.map((li) => ({ id: li.getAttribute("data-entity-id"), articles: li.getAttribute("data-articles") })));
@@ -72,6 +74,7 @@ describe("the Rising panel in headless Chromium", () => {
     assert.deepEqual(rows, [{ id: ids.burst, articles: articles.slice(0, 5).map((a) => a.id).join(" ") }]);
     assert.match((await gazette.locator("li .rising-why").textContent()) ?? "", /^9 of 12 articles \(75%\), against 10% from \d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2}$/);
     const courier = rising(p, keys.courier);
+    await courier.scrollIntoViewIfNeeded();
     await courier.locator(".rising-none").waitFor();
     assert.equal(await courier.getAttribute("data-state"), "empty");
   }
