@@ -149,7 +149,7 @@ export function formatDays(d: DayCheck): string[] {
   const lines: string[] = [];
   if (d.publications > 0) {
     const span = d.first && d.last ? ` from ${d.first} to ${d.last} (${Number(yearOf(d.last)) - Number(yearOf(d.first)) + 1} years)` : "";
-    lines.push(`dates: ${d.days} days${span}; articles per day ${d.mismatches.length === 0 ? "as" : "NOT as"} sent in ${d.publications} publications`);
+    lines.push(`dates: articles on ${d.days} publication-days${span}; articles per day ${d.mismatches.length === 0 ? "as" : "NOT as"} sent in ${d.publications} publications`);
   }
   lines.push(...d.mismatches.slice(0, 10));
   if (d.mismatches.length > 10) lines.push(`... and ${d.mismatches.length - 10} more differences`);
