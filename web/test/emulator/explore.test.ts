@@ -7,15 +7,13 @@
 // Hosting's /api rewrite to the Functions emulator) in headless Chromium.
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
-import { mkdirSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { Download, Page } from "playwright-core";
 import { countArticles, db, deleteArticles, entityId, ranked, seedArticles, seedPublication, type SeedArticle, type SeedEntity } from "./support/seed.ts";
+import { screenshot } from "./support/screenshot.ts";
 import { startSession, type Session } from "./support/session.ts";
 
-const ARTIFACTS = path.resolve(import.meta.dirname, "../../../artifacts");
 const run = randomUUID().slice(0, 6);
 const names = { ledger: `Ledger ${run}`, courier: `Courier ${run}`, diary: `Diary ${run}`, almanac: `Almanac ${run}` };
 
@@ -107,12 +105,6 @@ describe("explore views in headless Chromium", () => {
       await db().recursiveDelete(db().doc(`publications/${key}`));
     }
   });
-
-  /** For a person to look at (CI keeps artifacts/); asserts nothing. */
-  async function screenshot(p: Page, name: string): Promise<void> {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    await p.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
-  }
 
   const card = (p: Page, key: string) => p.locator(`article.card[data-pub-key="${key}"]`);
   const param = (p: Page, name: string) => new URL(p.url()).searchParams.get(name);
