@@ -11,7 +11,7 @@ import { readFile } from "node:fs/promises";
 import { after, before, describe, it } from "node:test";
 import type { Download, Page } from "playwright-core";
 import { paths } from "@newsroom/core/firestore-schema";
-import { countArticles, db, deleteArticles, entityId, ranked, seedArticles, seedPublication, type SeedArticle, type SeedEntity } from "./support/seed.ts";
+import { countArticles, db, entityId, ranked, removePublication, seedArticles, seedPublication, type SeedArticle, type SeedEntity } from "./support/seed.ts";
 import { screenshot } from "./support/screenshot.ts";
 import { startSession, type Session } from "./support/session.ts";
 
@@ -105,11 +105,7 @@ describe("explore views in headless Chromium", () => {
 
   after(async () => {
     await session?.close();
-    for (const key of Object.values(keys)) {
-      if (!key) continue;
-      await deleteArticles(key);
-      await db().recursiveDelete(db().doc(`publications/${key}`));
-    }
+    for (const key of Object.values(keys)) if (key) await removePublication(key);
   });
 
   const card = (p: Page, key: string) => p.locator(`article.card[data-pub-key="${key}"]`);

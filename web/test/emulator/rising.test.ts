@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { after, before, describe, it } from "node:test";
 import type { Page } from "playwright-core";
-import { db, deleteArticles, entityId, seedArticles, seedPublication, type SeedArticle, type SeedEntity } from "./support/seed.ts";
+import { entityId, removePublication, seedArticles, seedPublication, type SeedArticle, type SeedEntity } from "./support/seed.ts";
 import { screenshot } from "./support/screenshot.ts";
 import { startSession, type Session } from "./support/session.ts";
 
@@ -53,11 +53,7 @@ describe("the Rising panel in headless Chromium", () => {
 
   after(async () => {
     await session?.close();
-    for (const key of Object.values(keys)) {
-      if (!key) continue;
-      await deleteArticles(key);
-      await db().recursiveDelete(db().doc(`publications/${key}`));
-    }
+    for (const key of Object.values(keys)) if (key) await removePublication(key);
   });
 
   const rising = (p: Page, key: string) => p.locator(`article.card[data-pub-key="${key}"] .card-rising`);

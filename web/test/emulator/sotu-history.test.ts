@@ -16,7 +16,7 @@ import { evenSample, sotuArticles, type CorpusArticle } from "newsroom-load-test
 import { localRunOptions, runLoadTest, type LoadTestReport } from "newsroom-load-test/run";
 import { requireEnv } from "./support/env.ts";
 import { screenshot } from "./support/screenshot.ts";
-import { db, deleteArticles, ranked } from "./support/seed.ts";
+import { ranked, removePublication } from "./support/seed.ts";
 import { startSession, type Session } from "./support/session.ts";
 
 // The fewest evenly spread articles whose last one is in the 2020s (an even sample never takes the very last article).
@@ -68,11 +68,7 @@ describe("the State of the Union demo's dates on the dashboard", () => {
 
   after(async () => {
     await session?.close();
-    for (const name of sent.keys()) {
-      const key = publicationKey(name);
-      await deleteArticles(key);
-      await db().recursiveDelete(db().doc(`publications/${key}`));
-    }
+    for (const name of sent.keys()) await removePublication(publicationKey(name));
   });
 
   it("counts every article sent on its address's day, from 1790 to the 2020s", () => {
