@@ -17,7 +17,7 @@
 // items may be short) can never write them.
 import { FieldValue, Timestamp, type DocumentData, type DocumentReference, type Transaction } from "firebase-admin/firestore";
 import { entityKey } from "@newsroom/core/keys";
-import { DAY_MS, paths, rollupQuarantineId, STORED_LIMITS, TTL, type RollupQuarantineDoc } from "@newsroom/core/firestore-schema";
+import { DAY_MS, paths, rollupQuarantineId, STORED_LIMITS, TTL, type GlobalPendingDoc, type RollupQuarantineDoc } from "@newsroom/core/firestore-schema";
 import { isPermanentFirestoreError } from "@newsroom/core/retry";
 import type { RollupItem } from "@newsroom/core/rollup-plan";
 import { txn } from "@newsroom/store/transaction";
@@ -40,7 +40,8 @@ export interface PartOutcome {
 
 type Marker = { state: "applied" } | { state: "split" } | { state: "failed"; reason: string; path: string };
 
-function writeOf(item: RollupItem, updatedAt: FieldValue): DocumentData {
+/** The write of one item: increments, but for a pending piece of the counts over all publications (plain, written once). */
+export function writeOf(item: RollupItem, updatedAt: FieldValue): DocumentData {
   const inc = FieldValue.increment;
   const pair = (v: { m: number; a: number }) => ({ m: inc(v.m), a: inc(v.a) });
   const increments = <V>(entries: Record<string, V>, f: (v: V) => unknown) => Object.fromEntries(Object.entries(entries).map(([k, v]) => [k, f(v)]));
@@ -49,6 +50,8 @@ function writeOf(item: RollupItem, updatedAt: FieldValue): DocumentData {
       return { year: Number(item.year), days: increments(item.days, inc) };
     case "entityYear":
       return { year: Number(item.year), days: increments(item.days, pair) };
+    case "globalPending":
+      return { batch: item.batch, piece: item.piece, counts: item.counts, createdAt: updatedAt } satisfies GlobalPendingDoc<FieldValue>;
     case "publication":
     case "entity": {
       const days = item.kind === "publication" ? increments(item.days, inc) : increments(item.days, pair);

@@ -113,10 +113,10 @@ async function through(deps: RollupDeps): Promise<number> {
   return throughOf((await deps.db.doc(paths.rollupState()).get()).data() as RollupStateDoc | undefined);
 }
 
-/** A stored plan's deltas, read again, and the writes they make under its merges. */
-async function planItems(deps: RollupDeps, plan: StoredPlan): Promise<{ deltas: DeltaRow[]; items: RollupItem[] }> {
+/** A stored plan's deltas, read again, and the writes they make under its merges, as its version `v` made them. */
+async function planItems(deps: RollupDeps, plan: StoredPlan, v = plan.v ?? 1): Promise<{ deltas: DeltaRow[]; items: RollupItem[] }> {
   const { deltas } = await readBatch(deps, plan.from, plan.to);
-  return { deltas, items: batchItems(mergeDeltas(deltas.map((d) => d.doc.pubs)), plan.merges ?? [], plan.to) };
+  return { deltas, items: batchItems(mergeDeltas(deltas.map((d) => d.doc.pubs)), plan.merges ?? [], plan.to, v) };
 }
 
 /**
@@ -190,7 +190,7 @@ export async function finishLegacy(deps: RollupDeps, windowEnd: number): Promise
   let plan: StoredPlan | undefined;
   let half = false;
   // Planned again only when untouched (checked again below, in the transaction that closes it).
-  if (taken && (await parts.get()).empty) plan = { ...taken, v: PLAN_VERSION, parts: planParts((await planItems(deps, taken)).items, deps.partLimits) };
+  if (taken && (await parts.get()).empty) plan = { ...taken, v: PLAN_VERSION, parts: planParts((await planItems(deps, taken, PLAN_VERSION)).items, deps.partLimits) };
   await txn(deps, async (tx) => {
     half = taken !== null && (plan === undefined || !(await tx.get(parts)).empty);
     tx.update(ref, { applied: true, appliedAt: FieldValue.serverTimestamp(), leaseUntil: FieldValue.delete(), leaseOwner: FieldValue.delete() });
