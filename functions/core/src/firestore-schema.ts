@@ -432,6 +432,25 @@ export const paths = {
   globalPending: (batchTo: number, piece: number) => `${COLLECTIONS.globalPending}/${batchTo}.${piece}`,
 } as const;
 
+/** Where a scope's totals and entities are: one publication's, or (pubKey ignored) those over all publications. */
+export interface Scope {
+  publication(pubKey: string): string;
+  publicationYear(pubKey: string, year: Year): string;
+  ents(pubKey: string): string;
+  entity(pubKey: string, id: string): string;
+  entityYear(pubKey: string, id: string, year: Year): string;
+}
+
+export const PUBLICATION_SCOPE: Scope = paths;
+
+export const GLOBAL_SCOPE: Scope = {
+  publication: () => paths.globalTotals(),
+  publicationYear: (_pub, year) => paths.globalYear(year),
+  ents: () => COLLECTIONS.entities,
+  entity: (_pub, id) => paths.globalEntity(id),
+  entityYear: (_pub, id, year) => paths.globalEntityYear(id, year),
+};
+
 /**
  * The article id of a post: for a post with a client id, derived from the
  * publication and that id (so a resent post lands on the same document, the

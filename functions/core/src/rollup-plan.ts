@@ -29,7 +29,7 @@
 // all the batches it folds (a fold period holds many), and a batch's pending
 // documents are a write per PIECE_LIMITS (hundreds of entities).
 import type { AliasMerge, Day, DayCounts, DeltaEntity, DeltaPublication, EntityType, Year } from "./firestore-schema.js";
-import { paths, yearOf, yearOfMs } from "./firestore-schema.js";
+import { GLOBAL_SCOPE, paths, PUBLICATION_SCOPE, yearOf, yearOfMs, type Scope } from "./firestore-schema.js";
 import { entityEntryBytes, mergeDeltas, type DeltaPubs } from "./delta.js";
 import { applyMerges, personAliases } from "./alias-merges.js";
 import { globalCounts, globalPieces } from "./global-plan.js";
@@ -68,25 +68,7 @@ export type RollupItem = Keyed &
     | { kind: "globalPending"; batch: number; piece: number; counts: DeltaPublication }
   );
 
-/** Where a scope's documents are: a publication's, or (the fold) the counts over all publications. */
-export interface Scope {
-  publication(pubKey: string): string;
-  publicationYear(pubKey: string, year: Year): string;
-  entity(pubKey: string, id: string): string;
-  entityYear(pubKey: string, id: string, year: Year): string;
-  /** Whether entities carry the alias fields (per publication only: alias-merges.ts). */
-  aliases: boolean;
-}
 
-export const PUBLICATION_SCOPE: Scope = { ...paths, aliases: true };
-
-export const GLOBAL_SCOPE: Scope = {
-  publication: () => paths.globalTotals(),
-  publicationYear: (_pub, year) => paths.globalYear(year),
-  entity: (_pub, id) => paths.globalEntity(id),
-  entityYear: (_pub, id, year) => paths.globalEntityYear(id, year),
-  aliases: false,
-};
 
 export type Plan = Array<{ first: string; last: string }>;
 
@@ -187,7 +169,8 @@ export function rollupItems(
           articles: chunk === 0 ? e.a : 0,
           years: ys,
           days: ds,
-          aliases: chunk === 0 && scope.aliases ? personAliases(e.t, e.w) : [],
+          // Alias lookups are per publication (alias-merges.ts).
+          aliases: chunk === 0 && scope === PUBLICATION_SCOPE ? personAliases(e.t, e.w) : [],
           absorbed: chunk === 0 ? [...(absorbed.get(pubKey)?.get(id) ?? [])] : [],
         });
       });

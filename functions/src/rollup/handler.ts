@@ -26,7 +26,9 @@
 //              quarantined, and the rest of the batch is applied;
 //   5. finish  the batch marked applied, rollup/status (status.ts), then the
 //              deltas deleted; a batch that ended early goes on with the rest
-//              of the window.
+//              of the window;
+//   6. fold    every sweep folds the batches' pending counts over all
+//              publications into global/ and entities/ once due (global-fold.ts).
 // The code before plans v2 kept its batches in windows/ with other keys; it
 // never reads batches/, and a batch of its that a deploy left is finished here
 // (finishLegacy). processPosts reads none of these documents, so it is never
@@ -44,6 +46,7 @@ import { BATCH_LIMITS, readBatch, type DeltaRow } from "./batch.js";
 import { txn } from "@newsroom/store/transaction";
 import { sleepOf, type RollupDeps } from "./context.js";
 import { compactPastYears } from "./compact.js";
+import { foldGlobal } from "./global-fold.js";
 import { recordFinish } from "./status.js";
 
 export type { RollupDeps } from "./context.js";
@@ -307,6 +310,13 @@ export async function sweep(deps: RollupDeps, options: SweepOptions = {}): Promi
       .limit(1)
       .get();
     if (!pending.empty) await attempt(String(due), () => rollupWindow(deps, due));
+  }
+  // The counts over all publications, once their oldest pending piece is due (global-fold.ts).
+  try {
+    await foldGlobal(deps);
+  } catch (err) {
+    errors.push(err);
+    deps.logger.warn("rollup: folding the counts over all publications failed, the next sweep tries again", { error: String(err).slice(0, 300) });
   }
   // Then housekeeping, which can wait: the days of past years into their year documents.
   if (options.compact) await compactPastYears(deps);

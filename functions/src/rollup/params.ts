@@ -7,6 +7,10 @@ export const rollupParams = {
     default: ROLLUP_DEFAULTS.graceSeconds,
     description: "Seconds after a window's end before the rollup seals it (commits still in flight then land in it, not the next)",
   }),
+  globalFoldSeconds: defineInt("GLOBAL_FOLD_SECONDS", {
+    default: ROLLUP_DEFAULTS.globalFoldSeconds,
+    description: "Seconds the counts over all publications wait before a sweep folds them into global/ and entities/ (longer: fewer writes, later counts)",
+  }),
 };
 
 /** Options for the rollup's Pub/Sub trigger (add `topic` and `region` when wiring). */

@@ -17,6 +17,7 @@ import { ReadStore } from "../../src/api/read-store.js";
 import { finishLegacy, handleRollupTick, rollupWindow, sweep, type RollupDeps } from "../../src/rollup/handler.js";
 import { recordFinish } from "../../src/rollup/status.js";
 import { applyPart } from "../../src/rollup/apply.js";
+import { foldGlobal } from "../../src/rollup/global-fold.js";
 import { compactDocument } from "@newsroom/store/series-compaction";
 import { atOrBefore, readBatch } from "../../src/rollup/batch.js";
 import { PLAN_VERSION, rollupItems } from "@newsroom/core/rollup-plan";
@@ -35,6 +36,9 @@ const msgId = (label: string) => `${label}-${RUN}`;
 const W = 1;
 const GRACE_MS = 300;
 const RECEIVED = new Date("2026-01-01T12:00:00Z");
+// Names of this run only: their documents over all publications hold nothing but this run's counts.
+const QUILL = `Quill ${RUN}`;
+const VALE = `Vale ${RUN}`;
 
 /** A lexicon extractor with known output, so expected documents can be written by hand. */
 const LEXICON: Array<[string, EntityType]> = [
@@ -43,6 +47,8 @@ const LEXICON: Array<[string, EntityType]> = [
   ["Royal Society", "organization"],
   ["London", "place"],
   ["Paris", "place"],
+  [QUILL, "person"],
+  [VALE, "place"],
 ];
 function lexiconExtract(text: string): Entity[] {
   const out: Entity[] = [];
@@ -424,6 +430,63 @@ describe("rollup (Firestore emulator)", () => {
     });
     await rollupWindow(rollup({ db: lossy, partLimits: { bytes: 1, writes: 1 } }), windowEnd);
     assert.deepEqual(await rolledUp(name, all.length), expected(all));
+  });
+
+  it("folds the counts over all publications exactly once: entities/{id} is the sum of the publications', after redelivery, a killed fold, a lost acknowledgement and two folds at once", async () => {
+    const names = ["Global A", "Global B", "Global C"].map(pubName);
+    const posted = names.map((name, k) => [
+      { publication: name, content: `${QUILL} in ${VALE}. ${QUILL} again.`, publishedAt: `2024-03-0${1 + k}` },
+      { publication: name, content: `${VALE} ${k}.` },
+      ...(k === 0 ? [{ publication: name, content: `${QUILL} and Ada Lovelace in ${VALE}.` }] : []),
+    ]);
+    for (const [k, posts] of posted.entries()) await send(posts, msgId(`global-${k}`), deps());
+    await send(posted[0]!, msgId("global-0"), deps()); // redelivered: counted once
+    const perPub: Array<Awaited<ReturnType<typeof counters>>> = [];
+    for (const [k, name] of names.entries()) {
+      const got = await rolledUp(name, posted[k]!.length);
+      assert.deepEqual(got, expected(posted[k]!));
+      perPub.push(got);
+    }
+    const ids = [entityId("person", QUILL), entityId("place", VALE)];
+    const global = async () =>
+      Promise.all(
+        ids.map(async (id) => {
+          const ref = db.doc(paths.globalEntity(id));
+          const doc = await ref.get();
+          return { exists: doc.exists, word: doc.get("word"), type: doc.get("type"), count: doc.get("count"), articles: doc.get("articles"), days: await seriesOf<{ m: number; a: number }>(ref) };
+        }),
+      );
+    const now = rollup({ globalFoldMs: 0 });
+    // A fold killed before it commits changes nothing; one whose acknowledgement is lost is not applied again.
+    const killed = faultyFirestore(db, {
+      before: () => {
+        throw new Error("instance killed");
+      },
+    });
+    await assert.rejects(foldGlobal({ ...now, db: killed }), /instance killed/);
+    assert.deepEqual((await global()).map((g) => g.exists), [false, false]);
+    const lossy = faultyFirestore(db, {
+      after: (n) => {
+        if (n === 1) throw grpcError(UNAVAILABLE, "ack lost");
+      },
+    });
+    await foldGlobal({ ...now, db: lossy });
+    await Promise.all([foldGlobal(now), foldGlobal(now)]);
+    while ((await foldGlobal(now)) > 0);
+    const want = ids.map((id) => {
+      const parts = perPub.map((p) => p.ents[id]).filter((e) => e !== undefined);
+      const days: Record<string, { m: number; a: number }> = {};
+      for (const e of parts) for (const [d, v] of Object.entries(e.days ?? {})) days[d] = { m: (days[d]?.m ?? 0) + v.m, a: (days[d]?.a ?? 0) + v.a };
+      return { exists: true, word: parts[0]!.word, type: parts[0]!.type, count: parts.reduce((n, e) => n + e.count, 0), articles: parts.reduce((n, e) => n + e.articles, 0), days };
+    });
+    assert.deepEqual(want.map((w) => w.articles), [2 + 1 + 1, 3 + 2 + 2], "Quill and Vale, in articles of the three publications");
+    assert.deepEqual(await global(), want);
+    // Pieces are deleted once folded, and a sweep changes nothing more.
+    assert.equal((await db.collection(COLLECTIONS.globalPending).where("batch", "<=", Date.now()).limit(1).get()).size, 0);
+    await sweep(now);
+    assert.deepEqual(await global(), want);
+    const totals = await db.doc(paths.globalTotals()).get();
+    assert.ok(Number(totals.get("articleCount")) >= 7, "global/totals counts this test's articles too");
   });
 
   it("counts an article's lone surname as the publication's one full name, across batches, and lists the article under it", async () => {
