@@ -23,6 +23,7 @@ export const P = {
   none: z.object({}),
   pub: z.object({ pub: publicationId }),
   entity: z.object({ pub: publicationId, id: entityId }),
+  id: z.object({ id: entityId }),
   name: z.object({ name: z.string().min(1).max(1_000).describe("Publication name (the original app named publications)") }),
 };
 
@@ -65,6 +66,10 @@ const Publication = z.object({ id: z.string(), name: z.string(), articleCount: z
 const Entity = z.object({ id: z.string(), word: z.string(), type: z.enum(ENTITY_TYPES), mentions: z.number().int(), articles: z.number().int() });
 const Ranked = Entity.extend({ rank: z.number().int() });
 const Compared = z.object({ id: z.string(), word: z.string(), type: z.enum(ENTITY_TYPES), mentionsA: z.number().int(), mentionsB: z.number().int(), zScore: z.number() });
+/** All publications together: their articles in all. */
+const Totals = z.object({ name: z.string(), articleCount: z.number().int(), updatedAt: z.string().nullable() });
+/** Publications /v1/entities/{id} lists at most (those that mention the entity most). */
+export const GLOBAL_TOP_PUBLICATIONS = 10;
 const next = z.string().nullable().describe("Cursor of the next page; null on the last");
 const instant = z.string().nullable().describe("ISO 8601 instant; null when unknown");
 const year = z.number().int().describe("Calendar year");
@@ -122,6 +127,16 @@ export const R = {
     failures: z.array(z.object({ windowEnd: instant, range: z.string(), items: z.number().int(), reason: z.string(), at: instant })).describe("The latest rollup writes Firestore refused (quarantined)"),
     newestArticleReceivedAt: instant.describe("When the newest counted article was received (later ones wait for the next rollup)"),
   }),
+  // Over all publications (the rollup's fold: they lag the publications' counts by up to GLOBAL_FOLD_SECONDS).
+  globalEntities: z.object({ scope: z.literal("all"), totals: Totals, by: z.enum(["mentions", "articles"]), type: z.enum(ENTITY_TYPES).nullable(), entities: z.array(Ranked), next }),
+  globalEntity: z.object({
+    scope: z.literal("all"),
+    totals: Totals,
+    entity: Entity,
+    series: z.array(z.object({ day: z.string(), mentions: z.number().int(), articles: z.number().int(), publicationArticles: z.number().int().describe("All publications' articles that day") })).describe("Per day within from/to (or the default years)"),
+    years: z.array(z.object({ year, mentions: z.number().int(), articles: z.number().int(), publicationArticles: z.number().int().describe("All publications' articles that year") })).describe("Per year, the whole history"),
+    publications: z.array(z.object({ id: z.string(), mentions: z.number().int(), articles: z.number().int() })).describe(`The publications that mention it most (at most ${GLOBAL_TOP_PUBLICATIONS})`),
+  }),
   v0Publications: z.array(z.object({ name: z.string(), count: z.number().int(), img_uri: z.string() })),
   v0Frequencies: z.array(z.object({ word: z.string(), count: z.number().int() })),
 };
@@ -171,6 +186,15 @@ export const ROUTES = {
   },
   search: { path: "/v1/search", summary: "A publication's entities whose name starts with q", params: P.none, query: Q.search, answer: R.search, maxReads: 1 + SEARCH_SCAN },
   status: { path: "/v1/status", summary: "How far the counts are complete: the rollup's progress and failures, and the newest article received", params: P.none, query: Q.none, answer: R.status, maxReads: 2, cacheSeconds: 5 },
+  globalEntities: { path: "/v1/entities", summary: "Entities over all publications, ranked by mentions or by articles", params: P.none, query: Q.entities, answer: R.globalEntities, maxReads: 102, csv: true },
+  globalEntity: {
+    path: "/v1/entities/{id}",
+    summary: "One entity over all publications: totals, its daily series with all publications' articles per day, both per year, and the publications that mention it most",
+    params: P.id,
+    query: Q.entity,
+    answer: R.globalEntity,
+    maxReads: 2 + 2 * SERIES_MAX_YEARS + GLOBAL_TOP_PUBLICATIONS + 1,
+  },
   v0Publications: { path: "/v0/publications", summary: "The original app's publication list", params: P.none, query: Q.none, answer: R.v0Publications, maxReads: V0_MAX_PUBLICATIONS },
   v0Frequencies: { path: "/v0/frequencies/{name}", summary: "The original app's top 10 of a publication, after the keyset (count, word)", params: P.name, query: Q.v0Frequencies, answer: R.v0Frequencies, maxReads: 11 },
 } satisfies Record<string, RouteSpec>;

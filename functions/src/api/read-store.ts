@@ -7,6 +7,8 @@ import { FieldPath, type Firestore, type Query, type QueryDocumentSnapshot, type
 import {
   COLLECTIONS,
   paths,
+  PUBLICATION_SCOPE,
+  type Scope,
   type ArticleDoc,
   type Day,
   type DayCounts,
@@ -40,6 +42,9 @@ export interface ReadOptions {
   series?: boolean;
 }
 
+// The totals, entities and year documents below are a publication's, or with
+// GLOBAL_SCOPE (pubKey ignored) those over all publications: the same shapes.
+
 /** Firestore's limit on the values of one array-contains-any filter. */
 export const MAX_CONTAINS_ANY = 30;
 
@@ -69,30 +74,30 @@ export class ReadStore {
     return snaps.map((s) => (s.exists ? { ...(s.data() as T), id: s.id } : undefined));
   }
 
-  private ents(pubKey: string): Query {
-    return this.db.collection(paths.ents(pubKey));
+  private ents(pubKey: string, scope: Scope = PUBLICATION_SCOPE): Query {
+    return this.db.collection(scope.ents(pubKey));
   }
 
   /** With its inline days and per-year summary when the answer has a series. */
-  async publication(pubKey: string, { series = false }: ReadOptions = {}): Promise<PublicationRow | undefined> {
-    const [p] = await this.docs<PublicationRow>([paths.publication(pubKey)], series ? PUBLICATION_SERIES : PUBLICATION);
+  async publication(pubKey: string, { series = false }: ReadOptions = {}, scope: Scope = PUBLICATION_SCOPE): Promise<PublicationRow | undefined> {
+    const [p] = await this.docs<PublicationRow>([scope.publication(pubKey)], series ? PUBLICATION_SERIES : PUBLICATION);
     return p;
   }
 
   /** The fields every entity answer shows, its key and absorbed ids, and with `series` its inline days and per-year summary. */
-  async entity(pubKey: string, id: string, { series = false }: ReadOptions = {}): Promise<EntityRow | undefined> {
-    const [e] = await this.docs<EntityRow>([paths.entity(pubKey, id)], series ? ENTITY_SERIES : ENTITY_ONE);
+  async entity(pubKey: string, id: string, { series = false }: ReadOptions = {}, scope: Scope = PUBLICATION_SCOPE): Promise<EntityRow | undefined> {
+    const [e] = await this.docs<EntityRow>([scope.entity(pubKey, id)], series ? ENTITY_SERIES : ENTITY_ONE);
     return e;
   }
 
   /** The `days` of the publication's year documents for `years` (undefined where a year has none). */
-  async publicationYears(pubKey: string, years: readonly Year[]): Promise<Array<Record<Day, number> | undefined>> {
-    return (await this.docs<PublicationYearDoc>(years.map((y) => paths.publicationYear(pubKey, y)), ["days"])).map((d) => d?.days);
+  async publicationYears(pubKey: string, years: readonly Year[], scope: Scope = PUBLICATION_SCOPE): Promise<Array<Record<Day, number> | undefined>> {
+    return (await this.docs<PublicationYearDoc>(years.map((y) => scope.publicationYear(pubKey, y)), ["days"])).map((d) => d?.days);
   }
 
   /** The `days` of the entity's year documents for `years`. */
-  async entityYears(pubKey: string, id: string, years: readonly Year[]): Promise<Array<Record<Day, DayCounts> | undefined>> {
-    return (await this.docs<EntityYearDoc>(years.map((y) => paths.entityYear(pubKey, id, y)), ["days"])).map((d) => d?.days);
+  async entityYears(pubKey: string, id: string, years: readonly Year[], scope: Scope = PUBLICATION_SCOPE): Promise<Array<Record<Day, DayCounts> | undefined>> {
+    return (await this.docs<EntityYearDoc>(years.map((y) => scope.entityYear(pubKey, id, y)), ["days"])).map((d) => d?.days);
   }
 
   /** By articleCount, then id (both descending, as the automatic index orders them). */
@@ -103,8 +108,8 @@ export class ReadStore {
   }
 
   /** Ranked by `field` (count = mentions, or articles), then id, descending; optionally one type. */
-  entities(pubKey: string, field: "count" | "articles", type: string | undefined, limit: number, after?: { value: number; id: string }): Promise<EntityRow[]> {
-    let q = this.ents(pubKey);
+  entities(pubKey: string, field: "count" | "articles", type: string | undefined, limit: number, after?: { value: number; id: string }, scope: Scope = PUBLICATION_SCOPE): Promise<EntityRow[]> {
+    let q = this.ents(pubKey, scope);
     if (type) q = q.where("type", "==", type);
     q = q.orderBy(field, "desc").orderBy(FieldPath.documentId(), "desc");
     if (after) q = q.startAfter(after.value, after.id);
