@@ -121,14 +121,16 @@ export async function simulate(messages: readonly PackedMessage[], entitiesOf: (
   const stored = new Map<string, FullName[]>();
   const r = { posts: 0, commits: 0, parts: 0, deletes: 0, maxPerDoc: 0, messageBytes: 0, tickBytes: 0, fullest: { posts: 0, shared: 0 }, folds: 0 };
   // The pending pieces and when each was written. A sweep at `t` reads the oldest
-  // FOLD_MAX_PIECES (billed one when there are none) and, while the oldest is due,
-  // folds foldCount of them in a transaction that reads them again, then looks again.
+  // (one read, also when there is none) and, while it is due, the oldest
+  // FOLD_MAX_PIECES, folds foldCount of them in a transaction that reads them
+  // again, then looks again.
   let pending: Array<{ at: number; counts: DeltaPublication }> = [];
   const sweepAt = (t: number) => {
     for (;;) {
+      reads.global += 1;
+      if (pending.length === 0 || pending[0]!.at > t - o.globalFoldMs) return;
       const seen = pending.slice(0, FOLD_MAX_PIECES).map((p) => p.counts);
-      reads.global += Math.max(1, seen.length);
-      if (seen.length === 0 || pending[0]!.at > t - o.globalFoldMs) return;
+      reads.global += seen.length;
       const n = foldCount(seen, yearOfMs(t), FOLD_MAX_PIECES);
       writes.global += foldItems(seen.slice(0, n), yearOfMs(t)).length;
       reads.global += n;

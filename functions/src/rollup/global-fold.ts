@@ -72,13 +72,15 @@ async function quarantinePiece(deps: RollupDeps, piece: Piece, reason: string): 
 export async function foldGlobal(deps: RollupDeps): Promise<number> {
   const now = deps.now ?? Date.now;
   const dueMs = deps.globalFoldMs ?? ROLLUP_DEFAULTS.globalFoldSeconds * 1000;
-  const pending = deps.db.collection(COLLECTIONS.globalPending).orderBy("createdAt").orderBy(FieldPath.documentId()).limit(FOLD_MAX_PIECES);
+  const pending = deps.db.collection(COLLECTIONS.globalPending).orderBy("createdAt").orderBy(FieldPath.documentId());
   let folded = 0;
   let one = false; // after a refusal, one piece at a time for the rest of the sweep: the one to blame stands alone
   for (let n = 0; n < FOLDS_PER_SWEEP; n++) {
-    const docs = (await pending.get()).docs;
-    const oldest = docs[0]?.get("createdAt") as Timestamp | undefined;
+    // Most sweeps find nothing due: one read (of one field) says so.
+    const oldest = (await pending.select("createdAt").limit(1).get()).docs[0]?.get("createdAt") as Timestamp | undefined;
     if (!oldest || oldest.toMillis() > now() - dueMs) break;
+    const docs = (await pending.limit(FOLD_MAX_PIECES).get()).docs;
+    if (docs.length === 0) break;
     const year = yearOfMs(now());
     const take = one ? 1 : foldCount(docs.map((d) => (d.data() as GlobalPendingDoc).counts), year, FOLD_MAX_PIECES, deps.partLimits);
     const pieces = docs.slice(0, take);
