@@ -81,6 +81,7 @@ function routes(): Array<{ name: string; path: (i: number) => string }> {
     { name: "days", path: (i) => `/v1/publications/${pub(i)}/days?from=2026-03-0${1 + (i % 2)}` },
     { name: "compare", path: (i) => `/v1/compare?a=${pub(i)}&b=${pub(i + 1)}&limit=${5 + (i % 20)}` },
     { name: "search", path: (i) => `/v1/search?pub=${pub(i)}&q=person%20${i % PUBS}-${i % 9}` },
+    { name: "rising", path: (i) => `/v1/rising?pub=${pub(i)}&day=2026-03-0${1 + (i % 2)}&limit=${1 + (i % 20)}` },
     { name: "status", path: (i) => `/v1/status${i % 2 ? "" : "?"}` },
     { name: "v0Publications", path: (i) => `/v0/publications${i % 2 ? "" : "?"}` },
     { name: "v0Frequencies", path: (i) => `/v0/frequencies/${encodeURIComponent(pubName(i % PUBS))}` },

@@ -8,7 +8,8 @@
 // articles its feed released, and holds still.
 import type { Firestore } from "firebase-admin/firestore";
 import type { CorpusArticle } from "newsroom-load-test/corpus/sotu";
-import { readArticleCounts } from "newsroom-load-test/verify";
+import { countPost, type PublicationTally } from "newsroom-load-test/sender";
+import { compareDays, daysAddUp, readArticleCounts, readPublicationDays, type DayCheck, type PublicationDays } from "newsroom-load-test/verify";
 import { startFeedServer, corpusFeedPath } from "@newsroom/harness/feed-server";
 import { pollFeedsNow } from "@newsroom/harness/scheduler";
 import { table } from "@newsroom/harness/table";
@@ -18,7 +19,8 @@ export const ROUND_ITEMS = 400;
 /** Param values for the demo's stack: its feed server is ours, on loopback, so the pause between requests to it is short, and one poll takes a whole round. */
 export const FEEDS_DEMO_PARAMS = { FEEDS_HOST_DELAY_MS: "10", FEEDS_ITEMS_PER_POLL: String(ROUND_ITEMS), FEEDS_SOURCES_PER_RUN: "500" };
 
-export type FeedsDemoResult = { pass: boolean; publications: string[]; expected: Map<string, number>; actual: Map<string, number>; seconds: number };
+/** `days`: the articles per day against the items' pubDates (on a fresh stack: nothing counted before). */
+export type FeedsDemoResult = { pass: boolean; /** every publication's articleCount as its feed released */ counted: boolean; publications: string[]; expected: Map<string, number>; actual: Map<string, number>; days: DayCheck; seconds: number };
 
 const slugOf = (name: string, taken: Set<string>) => {
   const base = name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "publication";
@@ -57,7 +59,7 @@ export async function runFeedsDemo(options: { articles: readonly CorpusArticle[]
   const byPublication = new Map<string, CorpusArticle[]>();
   for (const a of options.articles) byPublication.set(a.publication, [...(byPublication.get(a.publication) ?? []), a]);
   const taken = new Set<string>();
-  const publications = [...byPublication.entries()].map(([name, articles]) => ({ name, slug: slugOf(name, taken), articles: articles.map((a) => ({ title: a.title, content: a.content })) }));
+  const publications = [...byPublication.entries()].map(([name, articles]) => ({ name, slug: slugOf(name, taken), articles: articles.map((a) => ({ title: a.title, content: a.content, publishedAt: a.publishedAt })) }));
   // One listener per publication: each feed is a site of its own, polled in parallel.
   const server = await startFeedServer({ listeners: publications.length, corpus: { publications, perFeed: ROUND_ITEMS } });
   try {
@@ -98,7 +100,14 @@ export async function runFeedsDemo(options: { articles: readonly CorpusArticle[]
       if (same >= 6) break; // held still for 3 s: a late duplicate would have shown
       await new Promise((r) => setTimeout(r, 500));
     }
-    const pass = [...expected].every(([p, n]) => actual.get(p) === n);
+    const counted = [...expected].every(([p, n]) => actual.get(p) === n);
+    // Each day's count as the feeds dated the items, and the days, years and totals in agreement.
+    const sent = new Map<string, PublicationTally>();
+    for (const a of options.articles) countPost(sent, a, "accepted");
+    const stored = counted ? await readPublicationDays(options.db, [...expected.keys()]) : new Map<string, PublicationDays>();
+    const days = compareDays(sent, new Map(), new Map([...stored].map(([p, d]) => [p, d.days])));
+    days.mismatches.unshift(...[...stored].flatMap(([p, d]) => daysAddUp(p, d)));
+    const pass = counted && days.mismatches.length === 0;
     options.log(
       table(
         ["publication", "articles in its feed", "counted"],
@@ -106,7 +115,7 @@ export async function runFeedsDemo(options: { articles: readonly CorpusArticle[]
         ["l", "r", "r"],
       ),
     );
-    return { pass, publications: [...expected.keys()], expected, actual, seconds: (Date.now() - started) / 1000 };
+    return { pass, counted, publications: [...expected.keys()], expected, actual, days, seconds: (Date.now() - started) / 1000 };
   } finally {
     await server.close();
   }

@@ -2,7 +2,7 @@
 // the pipeline, verify every post was counted once, print each publication's
 // top entities, stop. --keep leaves everything up (with the dashboard) until Ctrl-C.
 import { parseArgs } from "node:util";
-import { formatReport } from "newsroom-load-test/cli";
+import { formatDays, formatReport } from "newsroom-load-test/cli";
 import { firestoreFor, localRunOptions, runLoadTest } from "newsroom-load-test/run";
 import { formatTopEntities, topEntities } from "newsroom-load-test/top";
 import { evenSample, sotuArticles } from "newsroom-load-test/corpus/sotu";
@@ -70,7 +70,8 @@ async function main(): Promise<number> {
       const chosen = sample ? evenSample(articles, sample) : articles;
       console.log(`collecting the State of the Union corpus from a local feed server (${chosen.length} articles, publication = ${by})...`);
       const result = await runFeedsDemo({ articles: chosen, apiUrl: stack.apiUrl, apiKey: stack.apiKey, db: firestoreFor(stack.project), log: (line) => console.log(line), timeoutMs: 30 * 60_000 });
-      console.log(`\n${result.pass ? "PASS" : "FAIL"}: ${result.publications.length} publications, every article in their feeds counted ${result.pass ? "exactly once" : "NOT exactly once"} (${result.seconds.toFixed(0)} s)\n`);
+      console.log(`\n${result.pass ? "PASS" : "FAIL"}: ${result.publications.length} publications, every article in their feeds counted ${result.counted ? "exactly once" : "NOT exactly once"} (${result.seconds.toFixed(0)} s)`);
+      console.log(`${formatDays(result.days).join("\n")}\n`);
       publications = result.publications;
       code = result.pass ? 0 : 1;
     } else {

@@ -153,6 +153,7 @@ export const api = onRequest(
     dashboardUrl: () => apiParams.dashboardUrl.value(),
     requestsPerMinute: () => apiParams.requestsPerMinute.value(),
     clientAddress,
+    dateBounds: publishedAtBounds,
     log: (entry) => logger.info("api request", entry),
     admin: {
       db: () => getFirestore(),

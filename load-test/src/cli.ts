@@ -9,7 +9,9 @@ import { REPO_ROOT } from "@newsroom/harness/paths";
 import { ALL_THE_NEWS, parseMapping, type ColumnMapping } from "./corpus/files.ts";
 import type { CorpusChoice } from "./corpus/source.ts";
 import { runLoadTest, type LoadTestOptions, type LoadTestReport } from "./run.ts";
+import type { DayCheck } from "./verify.ts";
 import { table } from "@newsroom/harness/table";
+import { yearOf } from "@newsroom/core/firestore-schema";
 
 
 export const HELP = `Usage: npm run load-test -- [options]
@@ -142,6 +144,18 @@ function localKey(): string {
   throw new Error("no API key: set INGEST_API_KEY (or pass --key, which ps shows), or start the emulators once (npm run emulators)");
 }
 
+/** The dates' check in a few lines: the span of the days sent, whether each day's count is as sent, the first differences. */
+export function formatDays(d: DayCheck): string[] {
+  const lines: string[] = [];
+  if (d.publications > 0) {
+    const span = d.first && d.last ? ` from ${d.first} to ${d.last} (${Number(yearOf(d.last)) - Number(yearOf(d.first)) + 1} years)` : "";
+    lines.push(`dates: articles on ${d.days} publication-days${span}; articles per day ${d.mismatches.length === 0 ? "as" : "NOT as"} sent in ${d.publications} publications`);
+  }
+  lines.push(...d.mismatches.slice(0, 10));
+  if (d.mismatches.length > 10) lines.push(`... and ${d.mismatches.length - 10} more differences`);
+  return lines;
+}
+
 export function formatReport(r: LoadTestReport): string {
   const s = r.send;
   const ms = (v: number) => (Number.isFinite(v) ? v.toFixed(1) : "-");
@@ -171,6 +185,7 @@ export function formatReport(r: LoadTestReport): string {
         (v.entitiesChecked ? `, ${v.entitiesChecked} entity counters` : "") +
         (v.convergenceS !== undefined ? `; counts converged ${v.convergenceS.toFixed(1)} s after the last accepted post` : ""),
     );
+    if (v.days) lines.push(...formatDays({ ...v.days, mismatches: v.dayMismatches }));
     if (v.plantedRecall !== undefined) lines.push(`synthetic corpus: extractor finds ${(v.plantedRecall * 100).toFixed(1)}% of planted mentions`);
     if (wrong.length > 0) {
       lines.push(table(["publication", "expected", "actual"], wrong.map((c) => [c.publication, c.expectedMin === c.expectedMax ? c.expectedMin : `${c.expectedMin}..${c.expectedMax}`, c.actual])));

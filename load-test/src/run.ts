@@ -11,7 +11,8 @@ import { endProgress, progressPrinter } from "./progress.ts";
 import type { RatePlan } from "./rate.ts";
 import { sendAll, type SendResult } from "./sender.ts";
 import { summarise, type Summary } from "./stats.ts";
-import { readArticleCounts, verifyArticleCounts, verifyEntities, verifyPublicationDays, type Verification } from "./verify.ts";
+import type { Day } from "@newsroom/core/firestore-schema";
+import { compareDays, daysAddUp, readPublicationDays, verifyArticleCounts, verifyEntities, type DayCheck, type Verification } from "./verify.ts";
 
 export type LoadTestOptions = {
   url: string;
@@ -51,7 +52,8 @@ export type LoadTestReport = {
     errors: Record<string, number>;
   };
   publications: string[];
-  verification?: Verification & { plantedRecall?: number; dayMismatches: string[] };
+  /** `days`: the articles per day against the dates sent (compareDays); `dayMismatches`, its and daysAddUp's findings. */
+  verification?: Verification & { plantedRecall?: number; dayMismatches: string[]; days?: Omit<DayCheck, "mismatches"> };
 };
 
 /**
@@ -103,13 +105,15 @@ export async function runLoadTest(options: LoadTestOptions): Promise<LoadTestRep
   // Baselines come first: publications already in Firestore keep their earlier counts.
   const uses: TextUses = new Map();
   const baseline = new Map<string, number>();
+  const baselineDays = new Map<string, Map<Day, number>>();
   const seen = new Set<string>();
   const withBaseline = async function* (): AsyncGenerator<LoadPost> {
     for await (const post of source) {
       if (db && !seen.has(post.publication)) {
         seen.add(post.publication);
-        const counts = await readArticleCounts(db, [post.publication]);
-        baseline.set(post.publication, counts.get(post.publication) ?? 0);
+        const before = (await readPublicationDays(db, [post.publication])).get(post.publication)!;
+        baseline.set(post.publication, before.articleCount);
+        baselineDays.set(post.publication, before.days);
       }
       yield post;
     }
@@ -175,7 +179,14 @@ export async function runLoadTest(options: LoadTestOptions): Promise<LoadTestRep
       : {}),
   });
   if (options.progress && process.stderr.isTTY) process.stderr.write("\n");
-  report.verification = { ...counts, entityDiffs: [], entitiesChecked: 0, dayMismatches: counts.pass ? await verifyPublicationDays(db, [...result.byPublication.keys()]) : [] };
+  report.verification = { ...counts, entityDiffs: [], entitiesChecked: 0, dayMismatches: [] };
+  if (counts.pass) {
+    // The counts are final: each day's, each year's and the total must agree, and the days be those sent.
+    const now = await readPublicationDays(db, [...result.byPublication.keys()]);
+    const { mismatches, ...days } = compareDays(result.byPublication, baselineDays, new Map([...now].map(([p, d]) => [p, d.days])));
+    report.verification.dayMismatches = [...[...now].flatMap(([p, d]) => daysAddUp(p, d)), ...mismatches];
+    report.verification.days = days;
+  }
   if (report.verification.dayMismatches.length > 0) report.verification.pass = false;
   if (corpus.kind === "synthetic" && counts.pass) {
     const pool = syntheticTexts(corpus.seed);
@@ -189,7 +200,7 @@ export async function runLoadTest(options: LoadTestOptions): Promise<LoadTestRep
 }
 
 function describeCorpus(c: CorpusChoice): string {
-  if (c.kind === "sotu") return `sotu (State of the Union, by ${c.by}${c.sample ? `, ${c.sample} articles sampled evenly` : ""})`;
+  if (c.kind === "sotu") return `sotu (State of the Union, by ${c.by}${c.sample ? `, ${c.sample} articles sampled evenly` : ""}, each dated 1 July of its address's year)`;
   if (c.kind === "synthetic") return `synthetic (seed ${c.seed})`;
   return `${c.format} file ${c.path}`;
 }

@@ -1,6 +1,7 @@
 // Sends posts to the ingest endpoint: N concurrent clients, batches of posts
 // per request, a target rate with ramp-up, retries with backoff on 5xx, 429,
 // timeouts and network errors (safe because every post carries a client id).
+import { dayOf, type Day } from "@newsroom/core/firestore-schema";
 import type { LoadPost } from "./corpus/types.ts";
 import { dueAt, type RatePlan } from "./rate.ts";
 import { LatencyRecorder } from "./stats.ts";
@@ -34,7 +35,10 @@ export type Progress = {
   latency: { p50: number; p99: number };
 };
 
-export type PublicationTally = { accepted: number; unknown: number };
+/** Posts answered 202, and posts of unknown fate (a final 5xx or timeout: maybe published). */
+export type Tally = { accepted: number; unknown: number };
+/** A publication's posts; `days`: the dated ones by the UTC day they count on, `undated`: how many carried no publishedAt. */
+export type PublicationTally = Tally & { days: Map<Day, Tally>; undated: number };
 
 export type SendResult = {
   durationS: number;
@@ -50,6 +54,19 @@ export type SendResult = {
   /** ms since epoch of the last 202. */
   lastAcceptedAt: number;
 };
+
+/** Counts one post in its publication's tally. */
+export function countPost(tallies: Map<string, PublicationTally>, p: Pick<LoadPost, "publication" | "publishedAt">, outcome: keyof Tally): void {
+  let t = tallies.get(p.publication);
+  if (!t) tallies.set(p.publication, (t = { accepted: 0, unknown: 0, days: new Map(), undated: 0 }));
+  t[outcome]++;
+  if (p.publishedAt === undefined) return void t.undated++;
+  // The day the pipeline counts it on (a valid publishedAt alone decides it; the endpoint refuses an invalid one).
+  const day = dayOf(p.publishedAt, new Date());
+  const d = t.days.get(day) ?? { accepted: 0, unknown: 0 };
+  d[outcome]++;
+  t.days.set(day, d);
+}
 
 const RETRYABLE = (status: number) => status === 429 || status >= 500;
 
@@ -99,11 +116,6 @@ export async function sendAll(source: AsyncIterable<LoadPost> | Iterable<LoadPos
     return next;
   };
 
-  const tally = (publication: string) => {
-    let t = result.byPublication.get(publication);
-    if (!t) result.byPublication.set(publication, (t = { accepted: 0, unknown: 0 }));
-    return t;
-  };
   const countError = (kind: string) => (result.errors[kind] = (result.errors[kind] ?? 0) + 1);
 
   const client = async () => {
@@ -117,12 +129,12 @@ export async function sendAll(source: AsyncIterable<LoadPost> | Iterable<LoadPos
       if (outcome.status === 202) {
         result.accepted += batch.posts.length;
         result.lastAcceptedAt = Date.now();
-        for (const p of batch.posts) tally(p.publication).accepted++;
+        for (const p of batch.posts) countPost(result.byPublication, p, "accepted");
         options.onAccepted?.(batch.posts);
       } else {
         result.failed += batch.posts.length;
         // A final 5xx or timeout may still have published some posts.
-        if (outcome.status === undefined || RETRYABLE(outcome.status)) for (const p of batch.posts) tally(p.publication).unknown++;
+        if (outcome.status === undefined || RETRYABLE(outcome.status)) for (const p of batch.posts) countPost(result.byPublication, p, "unknown");
       }
     }
   };

@@ -2,7 +2,7 @@
 // then compares them with what the endpoint accepted.
 import type { Firestore } from "firebase-admin/firestore";
 import { publicationKey } from "@newsroom/core/keys";
-import { COLLECTIONS, paths, yearOf } from "@newsroom/core/firestore-schema";
+import { COLLECTIONS, paths, yearOf, type Day, type Year } from "@newsroom/core/firestore-schema";
 import type { PublicationTally } from "./sender.ts";
 
 export type CountCheck = { publication: string; baseline: number; expectedMin: number; expectedMax: number; actual: number };
@@ -42,26 +42,75 @@ async function yearDocs(db: Firestore, docs: ReadonlyArray<{ path: string; yearl
   return out;
 }
 
+/** A publication's counts as stored: its total, its per-year summary, and its articles per day (its own document's days and its year documents'). */
+export type PublicationDays = { articleCount: number; yearly: Record<Year, number>; days: Map<Day, number> };
+
+/** Each publication's PublicationDays (a missing document: all empty); reads its document and one per year of its `yearly`. */
+export async function readPublicationDays(db: Firestore, publications: readonly string[]): Promise<Map<string, PublicationDays>> {
+  const out = new Map<string, PublicationDays>();
+  if (publications.length === 0) return out;
+  const snaps = await db.getAll(...publications.map((p) => db.doc(paths.publication(publicationKey(p)))));
+  const docs = snaps.map((snap) => ({ path: snap.ref.path, yearly: (snap.get("yearly") ?? {}) as Record<Year, number> }));
+  const years = await yearDocs(db, docs);
+  snaps.forEach((snap, i) => {
+    const days = new Map<Day, number>();
+    const add = (entries: Record<string, unknown>) => {
+      for (const [day, n] of Object.entries(entries)) days.set(day, (days.get(day) ?? 0) + Number(n));
+    };
+    add((snap.get("days") ?? {}) as Record<Day, number>); // its own years' days, until compacted
+    for (const byDay of years.get(snap.ref.path)?.values() ?? []) add(byDay);
+    out.set(publications[i]!, { articleCount: Number(snap.get("articleCount") ?? 0), yearly: docs[i]!.yearly, days });
+  });
+  return out;
+}
+
+/** Where a publication's articles per year and per day do not add up to its articleCount. */
+export function daysAddUp(publication: string, p: PublicationDays): string[] {
+  const problems: string[] = [];
+  const byYear = Object.values(p.yearly).reduce((n, v) => n + v, 0);
+  if (byYear !== p.articleCount) problems.push(`${publication}: ${byYear} articles by year, articleCount ${p.articleCount}`);
+  for (const [year, n] of Object.entries(p.yearly)) {
+    const days = [...p.days].filter(([d]) => yearOf(d) === year).reduce((m, [, v]) => m + v, 0);
+    if (days !== n) problems.push(`${publication}: ${days} articles by day in ${year}, ${n} in its yearly total`);
+  }
+  return problems;
+}
+
 /** Publications whose articles per year and per day do not add up to their articleCount. */
 export async function verifyPublicationDays(db: Firestore, publications: readonly string[]): Promise<string[]> {
-  if (publications.length === 0) return [];
-  const snaps = await db.getAll(...publications.map((p) => db.doc(paths.publication(publicationKey(p)))));
-  const docs = snaps.map((snap) => ({ path: snap.ref.path, yearly: (snap.get("yearly") ?? {}) as Record<string, number> }));
-  const years = await yearDocs(db, docs);
-  return snaps.flatMap((snap, i) => {
-    const total = Number(snap.get("articleCount") ?? 0);
-    const problems: string[] = [];
-    const byYear = Object.values(docs[i]!.yearly).reduce((n, v) => n + v, 0);
-    if (byYear !== total) problems.push(`${publications[i]}: ${byYear} articles by year, articleCount ${total}`);
-    // A year's days: those the publication's document holds (its own year, until compacted) and its year document's.
-    const inline = (snap.get("days") ?? {}) as Record<string, number>;
-    for (const [year, n] of Object.entries(docs[i]!.yearly)) {
-      const own = Object.entries(inline).filter(([d]) => yearOf(d) === year).reduce((m, [, v]) => m + v, 0);
-      const days = own + Object.values(years.get(snap.ref.path)?.get(year) ?? {}).reduce<number>((m, d) => m + Number(d), 0);
-      if (days !== n) problems.push(`${publications[i]}: ${days} articles by day in ${year}, ${n} in its yearly total`);
+  return [...(await readPublicationDays(db, publications))].flatMap(([name, p]) => daysAddUp(name, p));
+}
+
+/** What compareDays checked: the publications whose every post was dated, their days, and the first and last day sent. */
+export type DayCheck = { publications: number; days: number; first?: Day; last?: Day; mismatches: string[] };
+
+/**
+ * Each day's new articles (now less before) against the posts sent dated that
+ * day, for every publication whose posts all carried a publishedAt (an undated
+ * post counts on the day the endpoint received it, which the client cannot
+ * know to the day). A day nothing was sent for must have gained nothing.
+ */
+export function compareDays(tallies: ReadonlyMap<string, PublicationTally>, before: ReadonlyMap<string, ReadonlyMap<Day, number>>, now: ReadonlyMap<string, ReadonlyMap<Day, number>>): DayCheck {
+  const check: DayCheck = { publications: 0, days: 0, mismatches: [] };
+  for (const [publication, t] of tallies) {
+    if (t.undated > 0) continue;
+    check.publications++;
+    const [base, got] = [before.get(publication) ?? new Map<Day, number>(), now.get(publication) ?? new Map<Day, number>()];
+    for (const day of new Set([...t.days.keys(), ...got.keys(), ...base.keys()])) {
+      const sent = t.days.get(day) ?? { accepted: 0, unknown: 0 };
+      const added = (got.get(day) ?? 0) - (base.get(day) ?? 0);
+      if (sent.accepted + sent.unknown > 0) {
+        check.days++;
+        if (sent.accepted > 0 && (check.first === undefined || day < check.first)) check.first = day;
+        if (sent.accepted > 0 && (check.last === undefined || day > check.last)) check.last = day;
+      }
+      if (added < sent.accepted || added > sent.accepted + sent.unknown) {
+        const range = sent.unknown > 0 ? `${sent.accepted}..${sent.accepted + sent.unknown}` : String(sent.accepted);
+        check.mismatches.push(`${publication}: ${added} articles counted on ${day}, ${range} sent dated that day`);
+      }
     }
-    return problems;
-  });
+  }
+  return check;
 }
 
 /** articleCount of each publication now (0 where the document does not exist). */

@@ -4,6 +4,7 @@
 // archives (the demo's State of the Union corpus starts in 1790) to a little
 // after the post was received (a publisher in UTC+14 dates its articles a day
 // ahead of UTC). Outside them a post is refused, never silently clamped.
+import { dayMs } from "./calendar.js";
 import { instantOf, type Day } from "./firestore-schema.js";
 
 export interface DateBounds {
@@ -15,19 +16,8 @@ export interface DateBounds {
 
 export const DEFAULT_DATE_BOUNDS: DateBounds = { earliest: "1700-01-01", aheadHours: 48 };
 
-const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
-
 /** Epoch ms of a valid day's midnight UTC ("2026-02-30" is not one), else undefined. */
-export function dayStartMs(day: string): number | undefined {
-  const m = DAY.exec(day);
-  if (!m) return undefined;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const t = Date.UTC(y, mo - 1, d);
-  const back = new Date(t);
-  // Date.UTC maps years 0-99 to 1900-1999; setUTCFullYear does not.
-  back.setUTCFullYear(y, mo - 1, d);
-  return back.getUTCFullYear() === y && back.getUTCMonth() === mo - 1 && back.getUTCDate() === d ? back.getTime() : undefined;
-}
+export const dayStartMs = (day: string): number | undefined => dayMs(day) ?? undefined;
 
 /** The bounds with a checked earliest day; a bad configuration is an error at start-up, not a silent default. */
 export function dateBounds(earliest: string, aheadHours: number): DateBounds {
@@ -50,5 +40,19 @@ export function publishedAtProblem(publishedAt: string | undefined, receivedAt: 
   if (t < dayStartMs(bounds.earliest)!) return `publishedAt must be on or after ${bounds.earliest}`;
   const latest = receivedAt.getTime() + bounds.aheadHours * 3_600_000;
   if (t > latest) return `publishedAt must be at most ${bounds.aheadHours} hours after the post is received (${new Date(latest).toISOString()})`;
+  return undefined;
+}
+
+/**
+ * Why no post can count on `day` ("YYYY-MM-DD"): not a calendar day, before
+ * the earliest, or after the latest day a post received at `now` may name;
+ * undefined when one can.
+ */
+export function dayProblem(day: string, now: Date, bounds: DateBounds): string | undefined {
+  const start = dayStartMs(day);
+  if (start === undefined) return `${JSON.stringify(day.slice(0, 40))} is not a calendar day`;
+  if (start < dayStartMs(bounds.earliest)!) return `must be on or after ${bounds.earliest}`;
+  const latest = new Date(now.getTime() + bounds.aheadHours * 3_600_000).toISOString().slice(0, 10);
+  if (day > latest) return `must be at most ${latest}: no post counts on a later day yet`;
   return undefined;
 }

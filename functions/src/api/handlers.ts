@@ -10,16 +10,18 @@ import { CURSOR_VALUES as V, decodeCursor, encodeCursor, type CursorScope } from
 import { badRequest, notFound } from "./errors.js";
 import { COMPARE_SCAN, GLOBAL_TOP_PUBLICATIONS, P, Q, SEARCH_SCAN, V0_MAX_PUBLICATIONS, type R, type ROUTES, type RouteName } from "@newsroom/core/api-schema";
 import { GLOBAL_NAME, GLOBAL_SCOPE, PUBLICATION_SCOPE, type Scope } from "@newsroom/core/firestore-schema";
-import { entitySeries, entityYears, publicationSeries, publicationYears, seriesYears } from "./series.js";
+import { binned, entitySeries, entityYears, entityYearSeries, publicationSeries, publicationYears, publicationYearSeries, seriesYears } from "./series.js";
 import type { EntityRow, PublicationRow, ReadOptions, ReadStore } from "./read-store.js";
+import { publicationSource, rising as risingOf, risingWindow } from "./rising.js";
+import { dayProblem, type DateBounds } from "@newsroom/core/dates";
 
 export type Answer = { json: unknown } | { csv: string; filename: string };
 
 type Out<K extends keyof typeof R> = z.infer<(typeof R)[K]>;
 export type RouteParams<K extends RouteName> = z.infer<(typeof ROUTES)[K]["params"]>;
 export type RouteQuery<K extends RouteName> = z.infer<(typeof ROUTES)[K]["query"]>;
-/** What a handler may use besides the store: the dashboard's link for a publication (the v0 page's img_uri). */
-export type HandlerContext = { store: ReadStore; links: () => (pubKey: string) => string };
+/** What a handler may use besides the store: the dashboard's link for a publication (the v0 page's img_uri), the clock and the days posts may count on. */
+export type HandlerContext = { store: ReadStore; links: () => (pubKey: string) => string; now: () => number; dates: () => DateBounds };
 export type RouteHandler<K extends RouteName> = (store: ReadStore, p: RouteParams<K>, q: RouteQuery<K>, ctx: HandlerContext) => Promise<Answer>;
 type In<S extends z.ZodType> = z.infer<S>;
 
@@ -35,9 +37,11 @@ function entityOut(e: EntityRow): Out<"search">["entities"][number] {
   return { id: e.id, word: e.word, type: e.type, mentions: e.count ?? 0, articles: e.articles ?? 0 };
 }
 
+const noPublication = (pub: string) => notFound(`no publication "${pub.slice(0, 100)}"`);
+
 async function mustPublication(store: ReadStore, pub: string, options: ReadOptions = {}): Promise<PublicationRow> {
   const p = await store.publication(pub, options);
-  if (!p) throw notFound(`no publication "${pub.slice(0, 100)}"`);
+  if (!p) throw noPublication(pub);
   return p;
 }
 
@@ -102,18 +106,24 @@ export async function globalEntities(store: ReadStore, _p: In<typeof P.none>, q:
   return { json: body };
 }
 
-/** An entity's daily series beside its scope's articles per day, and both per year (`p` and `e` read with their series). */
+/** An entity's series in `q.bin` beside its scope's articles, and both per year (`p` and `e` read with their series). */
 async function seriesOfEntity(store: ReadStore, pub: string, id: string, scope: Scope, p: PublicationRow | undefined, e: EntityRow, q: In<typeof Q.entity>) {
+  return {
+    bin: q.bin,
+    // Per year from the totals alone (no year document); otherwise the days, summed per bin.
+    series: q.bin === "year" ? entityYearSeries(e.yearly, p?.yearly, q.from, q.to) : binned(await entityDays(store, pub, id, scope, p, e, q), ["mentions", "articles", "publicationArticles"], q.bin),
+    years: entityYears(e.yearly, p?.yearly),
+  };
+}
+
+async function entityDays(store: ReadStore, pub: string, id: string, scope: Scope, p: PublicationRow | undefined, e: EntityRow, q: In<typeof Q.entity>) {
   // Without from/to, the entity's latest years (and the publication's days in them; an entity without any
   // shows the publication's latest, all zero); with them, each one's years in range.
   const known = Object.keys(e.yearly ?? {});
   const entYears = seriesYears(known, q.from, q.to);
   const pubYears = q.from === undefined && q.to === undefined && known.length > 0 ? entYears : seriesYears(Object.keys(p?.yearly ?? {}), q.from, q.to);
   const [entDocs, pubDocs] = await Promise.all([store.entityYears(pub, id, entYears, scope), store.publicationYears(pub, pubYears, scope)]);
-  return {
-    series: entitySeries({ inline: e.days, years: entYears, yearDocs: entDocs }, { inline: p?.days, years: pubYears, yearDocs: pubDocs }, q.from, q.to),
-    years: entityYears(e.yearly, p?.yearly),
-  };
+  return entitySeries({ inline: e.days, years: entYears, yearDocs: entDocs }, { inline: p?.days, years: pubYears, yearDocs: pubDocs }, q.from, q.to);
 }
 
 export async function entity(store: ReadStore, { pub, id }: In<typeof P.entity>, q: In<typeof Q.entity>): Promise<Answer> {
@@ -170,9 +180,14 @@ export async function elsewhere(store: ReadStore, { pub, id }: In<typeof P.entit
 
 export async function days(store: ReadStore, { pub }: In<typeof P.pub>, q: In<typeof Q.days>): Promise<Answer> {
   const p = await mustPublication(store, pub, { series: true });
-  const years = seriesYears(Object.keys(p.yearly ?? {}), q.from, q.to);
-  const yearDocs = await store.publicationYears(pub, years);
-  const body: Out<"days"> = { publication: publicationOut(p), days: publicationSeries({ inline: p.days, years, yearDocs }, q.from, q.to), years: publicationYears(p.yearly) };
+  let series: Out<"days">["days"];
+  if (q.bin === "year") series = publicationYearSeries(p.yearly, q.from, q.to);
+  else {
+    const years = seriesYears(Object.keys(p.yearly ?? {}), q.from, q.to);
+    const yearDocs = await store.publicationYears(pub, years);
+    series = binned(publicationSeries({ inline: p.days, years, yearDocs }, q.from, q.to), ["articles"], q.bin);
+  }
+  const body: Out<"days"> = { publication: publicationOut(p), bin: q.bin, days: series, years: publicationYears(p.yearly) };
   return { json: body };
 }
 
@@ -195,6 +210,38 @@ export async function search(store: ReadStore, _p: In<typeof P.none>, q: In<type
   const [p, rows] = await Promise.all([mustPublication(store, q.pub), store.search(q.pub, prefix, q.type, SEARCH_SCAN)]);
   const ranked = rows.sort((x, y) => (y.count ?? 0) - (x.count ?? 0) || (x.id < y.id ? -1 : 1)).slice(0, q.limit);
   const body: Out<"search"> = { publication: publicationOut(p), query: q.q, entities: ranked.map(entityOut) };
+  return { json: body };
+}
+
+export async function rising(store: ReadStore, _p: In<typeof P.none>, q: In<typeof Q.rising>, { now, dates }: HandlerContext): Promise<Answer> {
+  if (q.pub === undefined) throw badRequest("pub is required until counts over all publications exist");
+  const day = q.day ?? new Date(now()).toISOString().slice(0, 10);
+  const problem = dayProblem(day, new Date(now()), dates());
+  if (problem) throw badRequest(`day: ${problem}`, [{ path: "day", message: problem }]);
+  const w = risingWindow(day);
+  const r = await risingOf(publicationSource(store, q.pub), w, { type: q.type, limit: q.limit });
+  if (!r) throw noPublication(q.pub);
+  const share = (x: number, of: number) => (of > 0 ? Math.round((Math.min(x, of) / of) * 1e6) / 1e6 : 0);
+  const body: Out<"rising"> = {
+    publication: r.publication && publicationOut(r.publication),
+    day,
+    type: q.type ?? null,
+    baseline: { from: w.from, to: w.to },
+    articles: r.articles,
+    baselineArticles: r.baselineArticles,
+    scanned: r.scanned,
+    entities: r.entries.map((e) => ({
+      id: e.id,
+      word: e.word,
+      type: e.type,
+      articles: e.k,
+      share: share(e.k, e.n),
+      baselineArticles: e.b,
+      baselineShare: share(e.b, e.N),
+      score: e.score,
+      articleIds: e.articleIds,
+    })),
+  };
   return { json: body };
 }
 
@@ -230,4 +277,4 @@ export async function v0Frequencies(store: ReadStore, { name }: In<typeof P.name
 }
 
 /** Each route's handler, by the route's name in the schema. */
-export const HANDLERS: { [K in RouteName]: RouteHandler<K> } = { publications, entities, entity, articles, days, elsewhere, compare, search, status, globalEntities, globalEntity, v0Publications, v0Frequencies };
+export const HANDLERS: { [K in RouteName]: RouteHandler<K> } = { publications, entities, entity, articles, days, elsewhere, compare, search, rising, status, globalEntities, globalEntity, v0Publications, v0Frequencies };

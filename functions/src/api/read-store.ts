@@ -5,9 +5,13 @@
 // for by id, one for a query that returns none).
 import { FieldPath, type Firestore, type Query, type QueryDocumentSnapshot, type Timestamp } from "firebase-admin/firestore";
 import {
+  addCounts,
+  addDayCounts,
   COLLECTIONS,
+  mergeSeries,
   paths,
   PUBLICATION_SCOPE,
+  yearOf,
   type Scope,
   type ArticleDoc,
   type Day,
@@ -67,11 +71,43 @@ export class ReadStore {
   }
 
   /** Documents by path in one round trip (undefined where none exists), `fields` of each. */
-  private async docs<T>(docPaths: readonly string[], fields: readonly string[]): Promise<Array<(T & { id: string }) | undefined>> {
+  private async docs<T>(docPaths: readonly string[], fields: ReadonlyArray<string | FieldPath>): Promise<Array<(T & { id: string }) | undefined>> {
     if (docPaths.length === 0) return [];
     const snaps = await this.db.getAll(...docPaths.map((p) => this.db.doc(p)), { fieldMask: [...fields] });
     this.reads += docPaths.length;
     return snaps.map((s) => (s.exists ? { ...(s.data() as T), id: s.id } : undefined));
+  }
+
+  /**
+   * Totals documents with their counts on `days` (their own entries plus their year documents'), and `fields`;
+   * undefined where a totals document is missing. One round trip; only those days' entries are fetched.
+   */
+  private async withDays<T, V>(
+    totals: readonly string[],
+    yearPath: (i: number, year: Year) => string,
+    fields: readonly string[],
+    days: readonly Day[],
+    add: (a: V, b: V) => V,
+  ): Promise<Array<{ row: T & { id: string }; days: Record<Day, V> } | undefined>> {
+    const years = [...new Set(days.map(yearOf))];
+    const all = totals.flatMap((p, i) => [p, ...years.map((y) => yearPath(i, y))]);
+    const read = await this.docs<T & { days?: Record<Day, V> }>(all, [...fields, ...days.map((d) => new FieldPath("days", d))]);
+    return totals.map((_, i) => {
+      const [row, ...yearDocs] = read.slice(i * (1 + years.length), (i + 1) * (1 + years.length));
+      return row && { row, days: mergeSeries(row.days, yearDocs.map((y) => y?.days), add) };
+    });
+  }
+
+  /** The publication's articles on each of `days`; undefined: no such publication. */
+  async publicationDays(pubKey: string, days: readonly Day[], scope: Scope = PUBLICATION_SCOPE): Promise<{ row: PublicationRow; days: Record<Day, number> } | undefined> {
+    const [p] = await this.withDays<PublicationRow, number>([scope.publication(pubKey)], (_, y) => scope.publicationYear(pubKey, y), PUBLICATION, days, addCounts);
+    return p;
+  }
+
+  /** The entities of `ids` that exist, with the fields every entity answer shows and their counts on each of `days`. */
+  async entitiesDays(pubKey: string, ids: readonly string[], days: readonly Day[], scope: Scope = PUBLICATION_SCOPE): Promise<Array<{ row: EntityRow; days: Record<Day, DayCounts> }>> {
+    const found = await this.withDays<EntityRow, DayCounts>(ids.map((id) => scope.entity(pubKey, id)), (i, y) => scope.entityYear(pubKey, ids[i]!, y), ENTITY_ONE, days, addDayCounts);
+    return found.filter((e) => e !== undefined);
   }
 
   private ents(pubKey: string, scope: Scope = PUBLICATION_SCOPE): Query {
@@ -127,6 +163,18 @@ export class ReadStore {
       .orderBy(FieldPath.documentId(), "desc");
     if (after) q = q.startAfter(new Date(after.atMs), after.id);
     return this.query<ArticleRow>(q.limit(limit), ARTICLE);
+  }
+
+  /** A publication's articles with `at` in [fromMs, toMs) (a day), newest first: their entity ids. */
+  articlesBetween(pubKey: string, fromMs: number, toMs: number, limit: number): Promise<Array<Pick<ArticleDoc, "ents"> & { id: string }>> {
+    const q = this.db
+      .collection(COLLECTIONS.articles)
+      .where("pubKey", "==", pubKey)
+      .where("at", ">=", new Date(fromMs))
+      .where("at", "<", new Date(toMs))
+      .orderBy("at", "desc")
+      .orderBy(FieldPath.documentId(), "desc");
+    return this.query<Pick<ArticleDoc, "ents">>(q.limit(limit), ["ents"]);
   }
 
   /** The entity with this key and type in every publication (a collection-group query), most mentioned first. */

@@ -23,6 +23,7 @@ import { ReadStore } from "./read-store.js";
 import { pathPattern } from "./path-pattern.js";
 import { isAdminPath } from "@newsroom/core/admin-schema";
 import { handleAdmin, type AdminDeps } from "./admin.js";
+import { DEFAULT_DATE_BOUNDS, type DateBounds } from "@newsroom/core/dates";
 
 export interface ApiDeps {
   db: () => Firestore;
@@ -36,6 +37,8 @@ export interface ApiDeps {
   requestsPerMinute: () => number;
   clientAddress: (req: AddressedRequest) => string;
   now?: () => number;
+  /** The days posts may count on (PUBLISHED_AT_*): a day outside them is a 400. */
+  dateBounds?: () => DateBounds;
   log?: (entry: Record<string, unknown>) => void;
   /** The operator's routes (/v1/sources); without them those paths are 404s. */
   admin?: AdminDeps;
@@ -129,7 +132,7 @@ export function createApiHandler(deps: ApiDeps) {
   /** A fresh answer: read, encoded, cached. */
   const answer = async (route: Route, raw: Record<string, string>, key: string) => {
     const store = new ReadStore(deps.db());
-    const a = await dispatch(route, raw, { store, links: dashboard });
+    const a = await dispatch(route, raw, { store, links: dashboard, now, dates: deps.dateBounds ?? (() => DEFAULT_DATE_BOUNDS) });
     const body = Buffer.from("json" in a ? JSON.stringify(a.json) : a.csv, "utf8");
     const seconds = (ROUTES[route.name] as RouteSpec).cacheSeconds ?? deps.cacheSeconds();
     const shared = (ROUTES[route.name] as RouteSpec).cacheSeconds ?? seconds * 2;

@@ -5,46 +5,22 @@
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
 import { before, describe, it } from "node:test";
-import { Validator } from "@seriousme/openapi-schema-validator";
-import { Ajv2020 } from "ajv/dist/2020.js";
-import addFormats from "ajv-formats";
 import { getApps, initializeApp } from "firebase-admin/app";
 import { getFirestore, Timestamp } from "firebase-admin/firestore";
 import { ROUTES } from "@newsroom/core/api-schema";
 import { entityId, entityKey, publicationKey } from "@newsroom/core/keys";
 import { paths } from "@newsroom/core/firestore-schema";
-import { emulator, required } from "./support/env.js";
+import { emulator } from "./support/env.js";
+import { apiGet as get, servedOpenApi, type ApiAnswer as Answer } from "./support/read-api.js";
 
 const run = randomBytes(3).toString("hex");
-const base = () => required("API_URL");
 const db = () => {
   if (getApps().length === 0) initializeApp({ projectId: emulator.project() });
   return getFirestore();
 };
 
-type Answer = { status: number; headers: Headers; body: any; text: string; reads: number };
 let openapi: any;
-let ajv: Ajv2020;
-
-async function get(path: string, headers: Record<string, string> = {}, method = "GET"): Promise<Answer> {
-  const res = await fetch(`${base()}${path}`, { method, headers });
-  const text = await res.text();
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    body = undefined;
-  }
-  return { status: res.status, headers: res.headers, body, text, reads: Number(res.headers.get("x-firestore-reads") ?? 0) };
-}
-
-/** The answer matches the OpenAPI schema of the route (or of Error), and stayed within the route's read budget. */
-function conforms(route: keyof typeof ROUTES, a: Answer): void {
-  const name = a.status === 200 ? route : "Error";
-  const validate = ajv.getSchema(`openapi#/components/schemas/${name}`)!;
-  assert.ok(validate(a.body), `${route} ${a.status}: ${JSON.stringify(validate.errors)} for ${a.text.slice(0, 300)}`);
-  assert.ok(a.reads <= ROUTES[route].maxReads, `${route}: ${a.reads} reads, budget ${ROUTES[route].maxReads}`);
-}
+let conforms: Awaited<ReturnType<typeof servedOpenApi>>["conforms"];
 
 const A = `Api Alpha ${run}`;
 const B = `Api Beta ${run}`;
@@ -138,14 +114,7 @@ const GLOBAL = Array.from({ length: 12 }, (_, k) => ({
 
 before(async () => {
   await seed();
-  const doc = await get("/v1/openapi.json");
-  assert.equal(doc.status, 200);
-  openapi = doc.body;
-  const result = await new Validator().validate(openapi);
-  assert.ok(result.valid, `the OpenAPI document is valid 3.1: ${JSON.stringify(result.errors)}`);
-  ajv = new Ajv2020({ strict: false, allErrors: true });
-  addFormats.default(ajv);
-  ajv.addSchema(openapi, "openapi");
+  ({ document: openapi, conforms } = await servedOpenApi());
 });
 
 describe("read API", () => {
@@ -292,6 +261,43 @@ describe("read API", () => {
     assert.equal(missing.status, 404);
     conforms("globalEntity", missing);
     assert.equal((await get("/v1/entities/not-an-id")).status, 404);
+    const years = await get(`/v1/entities/${id}?bin=year`);
+    conforms("globalEntity", years);
+    assert.deepEqual(years.body.series.filter((s: any) => s.mentions > 0).map((s: any) => [s.day, s.mentions]), [...HISTORY.map((y) => [y, 2]), ["2026", 9]]);
+    assert.equal(years.reads, 2 + 2, "the totals and the entity, then its two publications' documents: no year document");
+  });
+
+  it("bins both series per ISO week (keyed by the Monday) within the years read, and per year over the whole history from the totals alone", async () => {
+    const id = entityId("person", "Ada Lovelace");
+    // 2025-06-01 and 2026-03-01 are Sundays (weeks of 2025-05-26 and 2026-02-23); 2026-03-02 is a Monday.
+    const week = await get(`/v1/publications/${encodeURIComponent(ka)}/entities/${id}?from=2025-01-01&bin=week`);
+    conforms("entity", week);
+    assert.equal(week.body.bin, "week");
+    assert.deepEqual(week.body.series, [
+      { day: "2025-05-26", mentions: 25, articles: 1, publicationArticles: 5 },
+      { day: "2026-02-23", mentions: 40, articles: 10, publicationArticles: 10 },
+      { day: "2026-03-02", mentions: 60, articles: 20, publicationArticles: 20 },
+    ]);
+    assert.equal(week.reads, 2 + 2 * 2, "its totals, then 2025 and 2026 of it and of the publication");
+    const year = await get(`/v1/publications/${encodeURIComponent(ka)}/entities/${id}?bin=year`);
+    conforms("entity", year);
+    assert.equal(year.body.bin, "year");
+    assert.deepEqual(year.body.series, [
+      ...HISTORY.map((y) => ({ day: y, mentions: Number(y) - 2000, articles: 1, publicationArticles: 5 })),
+      { day: "2026", mentions: 100, articles: 30, publicationArticles: 30 },
+    ]);
+    assert.equal(year.reads, 2, "13 years from the totals' yearly maps, no year document");
+
+    const days = (q: string) => get(`/v1/publications/${encodeURIComponent(ka)}/days?${q}`);
+    const weeks = await days("from=2025-01-01&bin=week");
+    conforms("days", weeks);
+    assert.equal(weeks.body.bin, "week");
+    assert.deepEqual(weeks.body.days, [{ day: "2025-05-26", articles: 5 }, { day: "2026-02-23", articles: 10 }, { day: "2026-03-02", articles: 20 }]);
+    assert.equal(weeks.reads, 1 + 2);
+    const years = await days("bin=year&from=2001-01-01&to=2026-01-01");
+    conforms("days", years);
+    assert.deepEqual(years.body.days, [...HISTORY.map((y) => ({ day: y, articles: 5 })), { day: "2026", articles: 30 }], "26 calendar years: too many for days, none for years");
+    assert.equal(years.reads, 1);
   });
 
   it("says how far the counts are complete: the rollup's status and the newest article's receipt", async () => {
@@ -389,6 +395,8 @@ describe("read API", () => {
       ["entities", `/v1/publications/${encodeURIComponent(ka)}/entities?cursor=bm90LWEtY3Vyc29y`, 400, /cursor/],
       ["entities", `/v1/publications/${encodeURIComponent(ka)}/entities?limit=1&limit=2`, 400, /once/],
       ["days", `/v1/publications/${encodeURIComponent(ka)}/days?from=March`, 400, /from/],
+      ["days", `/v1/publications/${encodeURIComponent(ka)}/days?bin=decade`, 400, /^bin: must be one of day, week, month, year$/],
+      ["entity", `/v1/publications/${encodeURIComponent(ka)}/entities/${entityId("person", "Ada Lovelace")}?bin=Week`, 400, /^bin: must be one of/],
       ["compare", `/v1/compare?a=${encodeURIComponent(ka)}`, 400, /b/],
       ["compare", `/v1/compare?a=${encodeURIComponent(ka)}&b=${encodeURIComponent(ka)}`, 400, /different/],
       ["search", `/v1/search?pub=${encodeURIComponent(ka)}&q=%20`, 400, /blank/],

@@ -12,6 +12,8 @@ export interface CorpusArticle {
   title: string;
   /** Stable client id, e.g. "sotu-1790-george-washington-001". */
   id: string;
+  /** The address's day (addressDay): every article of one address shares it. */
+  publishedAt: string;
 }
 
 export interface SotuSpeech {
@@ -101,6 +103,16 @@ export function chunkSentences(sentences: readonly string[][], targetWords: numb
   return chunks;
 }
 
+/**
+ * The day an address counts on. The data set gives only its year; the day it
+ * was delivered (December through the 19th century, January or February since
+ * the 1930s) is recorded by nothing installed here, and is not invented. So
+ * every address is dated 1 July of its year: the middle of it, inside the
+ * year at any binning (the week of 1 January may begin in the December
+ * before), and the same day for all the articles of one address.
+ */
+export const addressDay = (year: number): string => `${String(year).padStart(4, "0")}-07-01`;
+
 const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
 
 export const PARTY_NONE = "No party";
@@ -120,6 +132,7 @@ export function sotuArticles(options: SotuOptions = {}): CorpusArticle[] {
         content,
         title: `${speech.name}, State of the Union ${speech.year} (${i + 1}/${parts.length})`,
         id: `sotu-${speech.year}-${slug(speech.name)}-${String(i + 1).padStart(3, "0")}`,
+        publishedAt: addressDay(speech.year),
       });
     });
   }

@@ -6,7 +6,12 @@ import { syntheticPosts } from "./synthetic.ts";
 import type { LoadPost } from "./types.ts";
 
 export type CorpusChoice =
-  | { kind: "sotu"; by: "president" | "party"; /** articles spread evenly over the corpus */ sample?: number }
+  | {
+      kind: "sotu";
+      by: "president" | "party";
+      /** articles spread evenly over the corpus */ sample?: number;
+      /** put before every publication's name: a run's own publications on a shared stack */ prefix?: string;
+    }
   | { kind: "synthetic"; seed: number; publications?: readonly string[] }
   | ({ kind: "file" } & FileSource);
 
@@ -35,7 +40,8 @@ export async function* corpusPosts(choice: CorpusChoice, { runId, cycle, skipped
   }
 }
 
-function sotuSource(choice: { by: "president" | "party"; sample?: number }) {
+function sotuSource(choice: { by: "president" | "party"; sample?: number; prefix?: string }) {
   const all = sotuArticles({ publication: choice.by });
-  return choice.sample ? evenSample(all, choice.sample) : all;
+  const chosen = choice.sample ? evenSample(all, choice.sample) : all;
+  return choice.prefix ? chosen.map((a) => ({ ...a, publication: `${choice.prefix}${a.publication}` })) : chosen;
 }

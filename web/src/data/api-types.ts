@@ -27,6 +27,8 @@ export type ElsewhereAnswer = Answer<"elsewhere">;
 export type CompareAnswer = Answer<"compare">;
 export type ComparedEntity = CompareAnswer["shared"][number];
 export type SearchAnswer = Answer<"search">;
+export type RisingAnswer = Answer<"rising">;
+export type RisingEntry = RisingAnswer["entities"][number];
 
 // The operator's routes (@newsroom/core/admin-schema), the same way.
 export type SourcesAnswer = output<(typeof ADMIN)["answers"]["list"]>;

@@ -14,6 +14,7 @@ import type {
   ElsewhereAnswer,
   EntityAnswer,
   RankedBy,
+  RisingAnswer,
   SearchAnswer,
   SourcesAnswer,
 } from "./api-types.ts";
@@ -74,6 +75,9 @@ export const api = {
 
   search: (pub: string, q: string, type: EntityType | "all", limit: number, signal?: AbortSignal) =>
     getJson<SearchAnswer>("/search", { pub, q, type: typeParam(type), limit }, signal),
+
+  /** The entities rising today in a publication (null: in all publications). */
+  rising: (pub: string | null, limit: number, signal?: AbortSignal) => getJson<RisingAnswer>("/rising", { pub, limit }, signal),
 
   /** The rollup's progress and when the newest article was received (articles are not readable from Firestore); the caller decodes it (logic/freshness.ts). */
   status: (signal?: AbortSignal) => getJson<Record<string, unknown>>("/status", {}, signal),

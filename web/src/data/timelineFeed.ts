@@ -5,7 +5,7 @@
 // would not fit the card anyway, and the per-year summary that listener
 // carries is what it hands on (drawn as years or decades).
 import type { Firestore } from "firebase/firestore";
-import { countableRange, type Day, type Year } from "../logic/calendar.ts";
+import { countableRange, type Day, type Year } from "@newsroom/core/calendar";
 import { timelineSource } from "../logic/timeline.ts";
 import { watchPublicationDays, type Unsubscribe } from "./watch.ts";
 

@@ -18,7 +18,7 @@ import {
   type QueryConstraint,
   type QuerySnapshot,
 } from "firebase/firestore";
-import type { Day, Year } from "../logic/calendar.ts";
+import type { Day, Year } from "@newsroom/core/calendar";
 import { queryLimit } from "../logic/limits.ts";
 import { fetchSize, type PagingState } from "../logic/paging.ts";
 import { decodeEntity, decodePublication, decodeRollupStatus, decodeYearDays, type Entity, type Publication, type RollupStatus, type TypeFilter } from "../logic/types.ts";

@@ -3,7 +3,7 @@
 // dividing (articles mentioning it / articles), never averaged across days,
 // so a busy day weighs as much as its articles.
 import type { SeriesPoint, YearPoint } from "../data/api-types.ts";
-import type { DayRange, Unit } from "./calendar.ts";
+import type { DayRange, Unit } from "@newsroom/core/calendar";
 import { formatCount, formatShare } from "./format.ts";
 import { aggregate, countable, yearsToPoints } from "./timeline.ts";
 import type { SeriesMode } from "./urlState.ts";

@@ -1,10 +1,10 @@
 // Daily (or yearly) counts as columns: grouped into the finest calendar unit
-// that fits the chart (calendar.ts), gaps filled with zeros, and laid out on a
+// that fits the chart (@newsroom/core/calendar), gaps filled with zeros, and laid out on a
 // linear scale with a round maximum. Pure and total: a point whose day is no
 // day, or lies outside the range given, is left out and reported in
 // `skipped`, never drawn across millennia and never a throw (finding 10).
 // ui/columnChart.ts draws the result.
-import { bucketLabel, bucketStart, bucketStarts, chooseUnit, yearStart, type Day, type DayRange, type Unit, type Year } from "./calendar.ts";
+import { bucketLabel, bucketStart, bucketStarts, chooseUnit, yearStart, type Day, type DayRange, type Unit, type Year } from "@newsroom/core/calendar";
 
 export type Bucket<K extends string> = { start: Day; label: string; totals: Record<K, number> };
 /** `skipped`: the totals of the points left out. */

@@ -1,13 +1,15 @@
-// One publication card: name, article count, a timeline of its articles, and
-// a word cloud and bar chart of its top entities (each entity a link to its
+// One publication card: name, article count, a timeline of its articles, the
+// entities rising today, and a word cloud and bar chart of its top entities (each entity a link to its
 // view, each chart downloadable as PNG). The card owns its DOM; the
 // controller feeds it data.
+import type { RisingData } from "../data/risingFeed.ts";
 import type { TimelineData } from "../data/timelineFeed.ts";
 import type { Entity, Publication } from "../logic/types.ts";
 import { fileName } from "../logic/names.ts";
 import { barChart } from "./barChart.ts";
 import { formatCount, h } from "./dom.ts";
 import { pngButton } from "./png.ts";
+import { renderRising } from "./risingList.ts";
 import { statusBox } from "./status.ts";
 import { throttled } from "./throttle.ts";
 import { timelineFigure } from "./timeline.ts";
@@ -20,6 +22,7 @@ export type CardView = {
   setPublication(p: Publication, selected: boolean): void;
   setTimeline(t: TimelineData): void;
   setEntities(state: EntitiesState): void;
+  setRising(r: RisingData): void;
 };
 export type EntitiesState =
   | { kind: "loading" }
@@ -34,9 +37,10 @@ export function card(p: Publication, onOpen: (key: string) => void): CardView {
   const count = h("p", { class: "card-count", "data-role": "article-count" });
   const timeline = h("div", { class: "card-timeline" });
   const charts = h("div", { class: "card-charts" });
+  const rising = h("section", { class: "card-rising" });
   const open = h("button", { type: "button", class: "open-list", "aria-controls": "panel" }, "Ranked list");
   open.addEventListener("click", () => onOpen(p.key));
-  const root = h("article", { class: "card", "data-pub-key": p.key }, h("header", {}, title, count, open), timeline, charts);
+  const root = h("article", { class: "card", "data-pub-key": p.key }, h("header", {}, title, count, open), timeline, rising, charts);
   let name = p.name;
   let timelineShown = "";
 
@@ -64,6 +68,7 @@ export function card(p: Publication, onOpen: (key: string) => void): CardView {
       if (state.kind === "data") chartsView.push(state);
       else chartsView.now(state);
     },
+    setRising: (r) => renderRising(rising, p.key, name, r),
   };
 
   function render(state: EntitiesState): void {

@@ -7,7 +7,7 @@
 import { api, isAbort } from "../data/api.ts";
 import type { ApiArticle, ElsewhereAnswer, EntityAnswer } from "../data/api-types.ts";
 import { colourFor, TYPE_LABELS } from "../logic/colours.ts";
-import { countableRange } from "../logic/calendar.ts";
+import { countableRange } from "@newsroom/core/calendar";
 import { formatCount } from "../logic/format.ts";
 import { entityHistory, seriesColumns } from "../logic/series.ts";
 import type { SeriesMode } from "../logic/urlState.ts";

@@ -1,6 +1,6 @@
 // The line under a chart that says how many counts fell on impossible days
 // and were left out (finding 10); nothing when none were.
-import type { DayRange } from "../logic/calendar.ts";
+import type { DayRange } from "@newsroom/core/calendar";
 import { oddDatesNote } from "../logic/timeline.ts";
 import { h } from "./dom.ts";
 

@@ -3,7 +3,7 @@
 // summary when its articles span more years than a card follows
 // (data/timelineFeed.ts). Counts on impossible days are left out, and said so.
 import type { TimelineData } from "../data/timelineFeed.ts";
-import { countableRange } from "../logic/calendar.ts";
+import { countableRange } from "@newsroom/core/calendar";
 import { formatCount } from "../logic/format.ts";
 import { fileName } from "../logic/names.ts";
 import { aggregate, daysToPoints, yearlyToPoints } from "../logic/timeline.ts";

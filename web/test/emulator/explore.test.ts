@@ -7,15 +7,14 @@
 // Hosting's /api rewrite to the Functions emulator) in headless Chromium.
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
-import { mkdirSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { Download, Page } from "playwright-core";
-import { countArticles, db, deleteArticles, entityId, ranked, seedArticles, seedPublication, type SeedArticle, type SeedEntity } from "./support/seed.ts";
+import { paths } from "@newsroom/core/firestore-schema";
+import { countArticles, db, entityId, ranked, removePublication, seedArticles, seedPublication, type SeedArticle, type SeedEntity } from "./support/seed.ts";
+import { screenshot } from "./support/screenshot.ts";
 import { startSession, type Session } from "./support/session.ts";
 
-const ARTIFACTS = path.resolve(import.meta.dirname, "../../../artifacts");
 const run = randomUUID().slice(0, 6);
 const names = { ledger: `Ledger ${run}`, courier: `Courier ${run}`, diary: `Diary ${run}`, almanac: `Almanac ${run}` };
 
@@ -93,6 +92,11 @@ describe("explore views in headless Chromium", () => {
     keys.courier = await seedPublication(names.courier, 20, courierEntities, { "2026-03-03": 12, "2026-03-04": 8 });
     // Many articles, so its card is among the overview's 100 however many publications earlier suites left.
     keys.diary = await seedPublication(names.diary, 100_000, [], { "2026-03-02": 1 });
+    // The Firestore emulator may follow the creation of a document a page listens to with a stale
+    // "missing" snapshot (firebase-tools#3867; production does not): twice, in full runs, the live
+    // test's card kept the old days while a reload drew the new. The year documents it counts into
+    // exist before the page listens, so each live change is an update (production delivers creations too).
+    for (const year of ["2024", "2025", "2026"]) await db().doc(paths.publicationYear(keys.diary, year)).set({ year: Number(year), days: {} });
     keys.almanac = await seedPublication(names.almanac, sum(ALMANAC_DAYS), [{ word: "Edward Gibbon", type: "person", count: 2 * sum(ALMANAC_DAYS), articles: sum(ALMANAC_DAYS), days: GIBBON_DAYS }], ALMANAC_DAYS);
     await seedArticles(keys.ledger, names.ledger, articles);
     session = await startSession();
@@ -101,18 +105,8 @@ describe("explore views in headless Chromium", () => {
 
   after(async () => {
     await session?.close();
-    for (const key of Object.values(keys)) {
-      if (!key) continue;
-      await deleteArticles(key);
-      await db().recursiveDelete(db().doc(`publications/${key}`));
-    }
+    for (const key of Object.values(keys)) if (key) await removePublication(key);
   });
-
-  /** For a person to look at (CI keeps artifacts/); asserts nothing. */
-  async function screenshot(p: Page, name: string): Promise<void> {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    await p.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
-  }
 
   const card = (p: Page, key: string) => p.locator(`article.card[data-pub-key="${key}"]`);
   const param = (p: Page, name: string) => new URL(p.url()).searchParams.get(name);

@@ -5,14 +5,12 @@
 // impossible days left out and said so, without a page error.
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
-import { mkdirSync } from "node:fs";
-import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { Page } from "playwright-core";
 import { db, entityId, seedPublication } from "./support/seed.ts";
+import { screenshot } from "./support/screenshot.ts";
 import { startSession, type Session } from "./support/session.ts";
 
-const ARTIFACTS = path.resolve(import.meta.dirname, "../../../artifacts");
 const name = `Chronicle ${randomUUID().slice(0, 6)}`;
 
 const GOOD = { "2026-03-02": 3, "2026-03-04": 2 };
@@ -37,11 +35,6 @@ describe("impossible stored dates in headless Chromium (finding 10)", () => {
     await session?.close();
     if (key) await db().recursiveDelete(db().doc(`publications/${key}`));
   });
-
-  async function screenshot(p: Page, file: string): Promise<void> {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    await p.screenshot({ path: path.join(ARTIFACTS, `${file}.png`), fullPage: true });
-  }
 
   for (const [label, viewport, mobile] of [["desktop", { width: 1280, height: 1000 }, false], ["phone", { width: 390, height: 844 }, true]] as const) {
     it(`draws the card and the entity view on a ${label}: the possible days, and a note of the rest`, async () => {

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { ApiError } from "../../../src/api/errors.js";
 import type { DayCounts } from "@newsroom/core/firestore-schema";
-import { entitySeries, entityYears, publicationSeries, publicationYears, seriesYears, type Series } from "../../../src/api/series.js";
+import { binned, entitySeries, entityYears, entityYearSeries, publicationSeries, publicationYears, publicationYearSeries, seriesYears, type Series } from "../../../src/api/series.js";
 
 const years = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => String(from + i));
 
@@ -42,5 +42,54 @@ describe("series in year documents", () => {
     ]);
     assert.deepEqual(publicationYears({ 2026: 7, 1999: 1 }), [{ year: 1999, articles: 1 }, { year: 2026, articles: 7 }]);
     assert.deepEqual(entityYears(undefined, undefined), []);
+  });
+});
+
+describe("series in bins", () => {
+  const row = (day: string, mentions: number, articles: number, publicationArticles: number) => ({ day, mentions, articles, publicationArticles });
+  // Points as entitySeries gives them: in day order, across the end of 2025 and the leap day of 2024.
+  const points = [
+    row("2024-02-28", 1, 1, 2),
+    row("2024-02-29", 2, 1, 3),
+    row("2024-03-01", 4, 2, 5),
+    row("2025-12-28", 8, 3, 7),
+    row("2025-12-29", 16, 4, 11),
+    row("2026-01-01", 32, 5, 13),
+    row("2026-01-05", 64, 6, 17),
+  ];
+  const keys = ["mentions", "articles", "publicationArticles"] as const;
+
+  it("sums ISO weeks under their Monday (2026-01-01 in the week of 2025-12-29), months as YYYY-MM and years as YYYY, the leap day in February", () => {
+    const expected: Record<"week" | "month" | "year", ReturnType<typeof row>[]> = {
+      week: [row("2024-02-26", 7, 4, 10), row("2025-12-22", 8, 3, 7), row("2025-12-29", 48, 9, 24), row("2026-01-05", 64, 6, 17)],
+      month: [row("2024-02", 3, 2, 5), row("2024-03", 4, 2, 5), row("2025-12", 24, 7, 18), row("2026-01", 96, 11, 30)],
+      year: [row("2024", 7, 4, 10), row("2025", 24, 7, 18), row("2026", 96, 11, 30)],
+    };
+    for (const [bin, rows] of Object.entries(expected)) assert.deepEqual(binned(points, keys, bin as keyof typeof expected), rows, bin);
+    const total = (rows: ReadonlyArray<{ mentions: number }>) => rows.reduce((n, r) => n + r.mentions, 0);
+    for (const bin of ["week", "month", "year"] as const) assert.equal(total(binned(points, keys, bin)), total(points), `${bin}: every mention in one bin`);
+  });
+
+  it("keeps days as they are, and leaves a stored key that is no day out of the coarser bins", () => {
+    assert.deepEqual(binned(points, keys, "day"), points);
+    const odd = [{ day: "2026-02-30", articles: 5 }, { day: "2026-03-01", articles: 1 }];
+    assert.deepEqual(binned(odd, ["articles"], "day"), odd);
+    assert.deepEqual(binned(odd, ["articles"], "month"), [{ day: "2026-03", articles: 1 }]);
+  });
+
+  it("gives bin=year from the yearly maps alone: the whole history, or the years from/to fall in, any span", () => {
+    const entity = { 1790: { m: 3, a: 1 }, 1850: { m: 5, a: 2 }, 2026: { m: 7, a: 3 } };
+    const publication = { 1790: 4, 1850: 9, 1900: 2, 2026: 10 };
+    assert.deepEqual(entityYearSeries(entity, publication), [
+      { day: "1790", mentions: 3, articles: 1, publicationArticles: 4 },
+      { day: "1850", mentions: 5, articles: 2, publicationArticles: 9 },
+      { day: "1900", mentions: 0, articles: 0, publicationArticles: 2 },
+      { day: "2026", mentions: 7, articles: 3, publicationArticles: 10 },
+    ]);
+    assert.deepEqual(entityYearSeries(entity, publication, "1850-06-01", "1900-01-01").map((r) => r.day), ["1850", "1900"], "whole years, from's to to's");
+    assert.deepEqual(publicationYearSeries(publication, "1800-01-01"), [{ day: "1850", articles: 9 }, { day: "1900", articles: 2 }, { day: "2026", articles: 10 }]);
+    assert.deepEqual(publicationYearSeries(publication, undefined, "1799-12-31"), [{ day: "1790", articles: 4 }]);
+    assert.deepEqual(publicationYearSeries(undefined), []);
+    assert.throws(() => publicationYearSeries(publication, "1900-01-02", "1900-01-01"), (e: unknown) => e instanceof ApiError && e.status === 400 && /from must not be after to/.test(e.message));
   });
 });

@@ -1,5 +1,6 @@
 import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
+import { DEFAULT_DATE_BOUNDS, publishedAtProblem } from "@newsroom/core/dates";
 import { chunkSentences, evenSample, loadSpeeches, PARTY_NONE, sotuArticles, splitSentences } from "../../../src/corpus/sotu.ts";
 
 describe("SOTU corpus", () => {
@@ -28,6 +29,15 @@ describe("SOTU corpus", () => {
     assert.equal(articles[0]!.id, "sotu-1790-george-washington-001");
     assert.equal(articles[0]!.publication, "George Washington");
     for (const a of articles) assert.match(a.id, /^sotu-\d{4}-[a-z0-9-]+-\d{3}$/);
+  });
+
+  it("dates every article by its address's year, 1 July (the data set gives the year only), within the ingest's bounds", () => {
+    for (const a of articles) assert.equal(a.publishedAt, `${a.id.slice(5, 9)}-07-01`, a.id);
+    const years = loadSpeeches().map((s) => s.year);
+    assert.deepEqual([articles[0]!.publishedAt, articles.at(-1)!.publishedAt], [`${Math.min(...years)}-07-01`, `${Math.max(...years)}-07-01`]);
+    assert.equal(articles[0]!.publishedAt, "1790-07-01");
+    // The endpoint takes every one of them, the earliest included.
+    assert.deepEqual(new Set(articles.map((a) => publishedAtProblem(a.publishedAt, new Date(), DEFAULT_DATE_BOUNDS))), new Set([undefined]));
   });
 
   it("ends every article but a speech's last at a sentence boundary", () => {

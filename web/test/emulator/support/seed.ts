@@ -146,10 +146,11 @@ export async function publicationNamed(name: string, articles: number, timeoutMs
   throw new Error(`publication "${name}": ${seen} after ${timeoutMs} ms, expected ${articles} articles`);
 }
 
-/** Deletes a publication's article documents (top level, so recursiveDelete of the publication leaves them). */
-export async function deleteArticles(key: string): Promise<void> {
+/** Deletes a publication: its article documents (top level, so recursiveDelete of the publication leaves them), then the publication with everything below it. */
+export async function removePublication(key: string): Promise<void> {
   const snap = await db().collection("articles").where("pubKey", "==", key).get();
   const batch = db().batch();
   for (const d of snap.docs) batch.delete(d.ref);
   await batch.commit();
+  await db().recursiveDelete(db().doc(paths.publication(key)));
 }

@@ -3,11 +3,13 @@
 // (finding 10: a stored day in 9995 once stepped a loop into year 10000 and
 // threw): a day has a four-digit year, so the calendar runs from 0000-01-01
 // to 9999-12-31; any other string is not a day; nothing here throws, and
-// every loop is bounded.
+// every loop is bounded. The dashboard's charts and the read API's bins both
+// group days with it.
 
-export type Day = string;
-/** A calendar year, "YYYY", as the totals' documents key their per-year summaries. */
-export type Year = string;
+// Types only: nothing of the layout's runtime code reaches the dashboard's bundle.
+import type { Day } from "./firestore-schema.js";
+export type { Day, Year } from "./firestore-schema.js";
+
 export const UNITS = ["day", "week", "month", "year", "decade"] as const;
 export type Unit = (typeof UNITS)[number];
 /** Days first..last, both included. */
@@ -129,6 +131,17 @@ export function bucketStarts(first: string, last: string, unit: Unit, max = MAX_
   // Four-digit days compare as strings in calendar order.
   for (let s = bucketStart(first, unit); s !== null && end !== null && s <= end && out.length < max; s = nextBucket(s, unit)) out.push(s);
   return out;
+}
+
+/** The units the read API sums a series into (`?bin=`); decades are the dashboard's alone. */
+export const BINS = ["day", "week", "month", "year"] as const satisfies readonly Unit[];
+export type Bin = (typeof BINS)[number];
+
+/** The read API's key of the bin holding `day`: the day, its ISO week's Monday, "YYYY-MM" or "YYYY"; null when `day` is not a day. */
+export function binKey(day: string, bin: Bin): string | null {
+  const start = bucketStart(day, bin);
+  if (start === null) return null;
+  return bin === "month" ? start.slice(0, 7) : bin === "year" ? start.slice(0, 4) : start;
 }
 
 /** "2026-03-09", "week of 2026-03-09", "Mar 2026", "2026", "2020s"; what is not a day stays as it is. */

@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import {
+  binKey,
+  BINS,
   bucketCount,
   bucketLabel,
   bucketStart,
@@ -15,7 +17,7 @@ import {
   MAX_LISTED,
   nextBucket,
   UNITS,
-} from "../../../src/logic/calendar.ts";
+} from "../../src/calendar.js";
 
 /** Days a store may hold (finding 10): the calendar's ends, far ones, and what is no day at all. */
 const ODD = ["0001-01-01", "9995-06-01", "9999-12-31", "0000-01-01", "+010000-01", "+010000-01-01", "10000-01-01", "2026-02-30", "2026-13-01", "junk", "", "2026-03-01T00:00:00Z", " 2026-03-01", "-000001-01-01"];
@@ -134,5 +136,29 @@ describe("calendar buckets", () => {
     const now = Date.parse("2026-12-06T15:00:00Z");
     assert.deepEqual(countableRange(now), { from: "1000-01-01", to: "2027-12-08" });
     assert.deepEqual(countableRange(Date.parse("9999-06-01T00:00:00Z")), { from: "1000-01-01", to: "9999-12-31" });
+  });
+});
+
+describe("the read API's bins", () => {
+  it("keys an ISO week by its Monday, also across a year's end", () => {
+    assert.equal(binKey("2026-01-01", "week"), "2025-12-29", "a Thursday: its week began on Monday 29 December");
+    assert.equal(binKey("2026-01-04", "week"), "2025-12-29", "the Sunday ends that week");
+    assert.equal(binKey("2026-01-05", "week"), "2026-01-05", "a Monday starts its own");
+    assert.equal(binKey("2021-01-03", "week"), "2020-12-28", "a Sunday three days into the year");
+    assert.equal(binKey("2024-02-29", "week"), "2024-02-26", "a leap day's week");
+    assert.equal(binKey("2024-03-03", "week"), "2024-02-26", "the week across the leap day");
+  });
+
+  it("keys a month as YYYY-MM and a year as YYYY, a day as itself", () => {
+    assert.equal(binKey("2024-02-29", "month"), "2024-02");
+    assert.equal(binKey("2024-02-29", "year"), "2024");
+    assert.equal(binKey("2024-02-29", "day"), "2024-02-29");
+    assert.equal(binKey("1790-01-08", "month"), "1790-01");
+    assert.equal(binKey("0999-12-31", "year"), "0999");
+  });
+
+  it("has no bin for what is no day, and no decade", () => {
+    for (const bin of BINS) for (const odd of ["2023-02-29", "2026-13-01", "junk", "", "+010000-01-01"]) assert.equal(binKey(odd, bin), null, `${bin} ${odd}`);
+    assert.deepEqual([...BINS], ["day", "week", "month", "year"]);
   });
 });
