@@ -77,7 +77,7 @@ export const Q = {
     limit: limit(20, 10),
   }),
   rising: z.object({
-    pub: publicationId.optional().describe("Publication id; required until counts over all publications exist (then omitted: all publications)"),
+    pub: publicationId.optional().describe("Publication id; omitted: all publications (their counts lag the publications' by up to the fold period)"),
     day: day.optional().describe("The day to rank (UTC); default: today so far"),
     type: z.enum(ENTITY_TYPES).optional(),
     limit: limit(50, 10),

@@ -12,7 +12,7 @@ import { COMPARE_SCAN, GLOBAL_TOP_PUBLICATIONS, P, Q, SEARCH_SCAN, V0_MAX_PUBLIC
 import { GLOBAL_NAME, GLOBAL_SCOPE, PUBLICATION_SCOPE, type Scope } from "@newsroom/core/firestore-schema";
 import { binned, entitySeries, entityYears, entityYearSeries, publicationSeries, publicationYears, publicationYearSeries, seriesYears } from "./series.js";
 import type { EntityRow, PublicationRow, ReadOptions, ReadStore } from "./read-store.js";
-import { publicationSource, rising as risingOf, risingWindow } from "./rising.js";
+import { globalSource, publicationSource, rising as risingOf, risingWindow } from "./rising.js";
 import { dayProblem, type DateBounds } from "@newsroom/core/dates";
 
 export type Answer = { json: unknown } | { csv: string; filename: string };
@@ -214,13 +214,12 @@ export async function search(store: ReadStore, _p: In<typeof P.none>, q: In<type
 }
 
 export async function rising(store: ReadStore, _p: In<typeof P.none>, q: In<typeof Q.rising>, { now, dates }: HandlerContext): Promise<Answer> {
-  if (q.pub === undefined) throw badRequest("pub is required until counts over all publications exist");
   const day = q.day ?? new Date(now()).toISOString().slice(0, 10);
   const problem = dayProblem(day, new Date(now()), dates());
   if (problem) throw badRequest(`day: ${problem}`, [{ path: "day", message: problem }]);
   const w = risingWindow(day);
-  const r = await risingOf(publicationSource(store, q.pub), w, { type: q.type, limit: q.limit });
-  if (!r) throw noPublication(q.pub);
+  const r = await risingOf(q.pub === undefined ? globalSource(store) : publicationSource(store, q.pub), w, { type: q.type, limit: q.limit });
+  if (!r) throw noPublication(q.pub ?? "");
   const share = (x: number, of: number) => (of > 0 ? Math.round((Math.min(x, of) / of) * 1e6) / 1e6 : 0);
   const body: Out<"rising"> = {
     publication: r.publication && publicationOut(r.publication),

@@ -166,10 +166,10 @@ export class ReadStore {
   }
 
   /** A publication's articles with `at` in [fromMs, toMs) (a day), newest first: their entity ids. */
-  articlesBetween(pubKey: string, fromMs: number, toMs: number, limit: number): Promise<Array<Pick<ArticleDoc, "ents"> & { id: string }>> {
-    const q = this.db
-      .collection(COLLECTIONS.articles)
-      .where("pubKey", "==", pubKey)
+  articlesBetween(pubKey: string | undefined, fromMs: number, toMs: number, limit: number): Promise<Array<Pick<ArticleDoc, "ents"> & { id: string }>> {
+    const all = this.db.collection(COLLECTIONS.articles);
+    // Without a publication, every publication's (the single-field index on `at` serves it).
+    const q = (pubKey === undefined ? all : all.where("pubKey", "==", pubKey))
       .where("at", ">=", new Date(fromMs))
       .where("at", "<", new Date(toMs))
       .orderBy("at", "desc")
