@@ -22,7 +22,7 @@ import { summarise } from "newsroom-load-test/stats";
 import { hostileClient } from "./hostile-client.ts";
 import { PullSubscription } from "@newsroom/harness/pubsub-pull";
 import { articlesOf, publishRaw, recentBatches, StackLog, until } from "./probe.ts";
-import { rowFor, type HostileStats, type Row } from "./report.ts";
+import { checkRow, rowFor, type HostileStats, type Row } from "./report.ts";
 
 /** Every scenario's rows, in the order they ran: the summary table's. */
 export const rows: Row[] = [];
@@ -82,21 +82,14 @@ export async function hostile(stack: RuntimeStack): Promise<void> {
   const inLog = secretsIn(readFileSync(stack.logFile, "utf8"), set.secrets);
   Object.assign(hostileStats, { tried: s.tried, fourxx: s.clientErrors, fivexx: s.serverErrors });
   for (const r of [...s.unexpected, ...s.leaks]) console.log(`  unexpected: ${describeResult(r)}`);
-  rows.push({
-    scenario: "hostile input",
-    pass: s.tried >= 300 && s.serverErrors === 0 && s.unexpected.length === 0 && s.leaks.length === 0 && leaked === 0 && served && inLog === 0,
-    sent: 0,
-    accepted: 0,
-    postsPerS: 0,
-    lost: 0,
-    duplicated: 0,
-    detail: [
+  rows.push(
+    checkRow("hostile input", s.tried >= 300 && s.serverErrors === 0 && s.unexpected.length === 0 && s.leaks.length === 0 && leaked === 0 && served && inLog === 0, [
       `${s.tried} bad requests in ${((Date.now() - started) / 1000).toFixed(0)} s: ${s.clientErrors} 4xx, ${s.serverErrors} 5xx, ${s.unexpected.length} unexpected`,
       `${leaked} hostile messages on the topic`,
       `valid request afterwards ${served ? "served (202, on the topic)" : `NOT served (HTTP ${res.status})`}`,
       `${inLog} keys in the log`,
-    ].join("; "),
-  });
+    ]),
+  );
 }
 
 // (a) every message delivered twice: a second Eventarc-like trigger on the topic, into the same service.
@@ -381,20 +374,13 @@ export async function globalSums(stack: RuntimeStack): Promise<void> {
     await sleep(5_000);
   }
   const folded = last !== undefined && last.pending === 0;
-  rows.push({
-    scenario: "(i) counts over all publications = the sum",
-    pass: folded && diffs.length === 0,
-    sent: 0,
-    accepted: 0,
-    postsPerS: 0,
-    lost: 0,
-    duplicated: 0,
-    detail: [
+  rows.push(
+    checkRow("(i) counts over all publications = the sum", folded && diffs.length === 0, [
       `${last?.global.articles ?? 0} articles and ${last?.global.entities.size ?? 0} entities over all publications against ${last?.sum.entities.size ?? 0} entities' documents summed, after ${((Date.now() - t0) / 1000).toFixed(0)} s`,
       folded ? "no piece left to fold" : `${last?.pending ?? "?"} pieces never folded`,
       ...diffs,
-    ].join("; "),
-  });
+    ]),
+  );
 }
 
 export const rollupFirestorePaused = (stack: RuntimeStack, logs: StackLog) =>
