@@ -17,6 +17,9 @@ import { wholeNumber } from "@newsroom/harness/args";
 import { table } from "@newsroom/harness/table";
 import { summarise } from "newsroom-load-test/stats";
 
+// The Admin SDK on the emulators needs no credentials: never look for a metadata server (no traffic off loopback).
+process.env.METADATA_SERVER_DETECTION ??= "none";
+
 const { values: flags } = parseArgs({ options: { json: { type: "boolean", default: false }, clients: { type: "string" }, requests: { type: "string" }, stack: { type: "string", default: "both" } } });
 const json = flags.json;
 const clients = wholeNumber("clients", flags.clients) ?? 50;
