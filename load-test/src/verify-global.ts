@@ -77,3 +77,28 @@ export function compareGlobal(sum: ScopeCounts, global: ScopeCounts, max = 20): 
   }
   return out;
 }
+
+export type GlobalCheck = { ok: boolean; articles: number; entities: number; summed: number; pending: number; diffs: string[]; seconds: number };
+
+/** Reads and compares until the sums agree with no piece left to fold, or `timeoutMs` passes (the sweeps fold meanwhile). */
+export async function untilGlobalAgrees(db: Firestore, timeoutMs: number, everyMs = 5_000): Promise<GlobalCheck> {
+  const t0 = Date.now();
+  for (;;) {
+    const { sum, global, pending } = await readGlobalAndSum(db);
+    const diffs = compareGlobal(sum, global);
+    const ok = pending === 0 && diffs.length === 0;
+    if (ok || Date.now() - t0 >= timeoutMs) {
+      return { ok, articles: global.articles, entities: global.entities.size, summed: sum.entities.size, pending, diffs, seconds: (Date.now() - t0) / 1000 };
+    }
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+}
+
+/** One line (and the differences) for a report. */
+export function describeGlobalCheck(c: GlobalCheck): string[] {
+  return [
+    `${c.articles} articles and ${c.entities} entities over all publications; the publications' documents summed by id: ${c.summed} entities (checked after ${c.seconds.toFixed(0)} s)`,
+    c.pending === 0 ? "no piece left to fold" : `${c.pending} pieces never folded`,
+    ...c.diffs,
+  ];
+}

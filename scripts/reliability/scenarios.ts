@@ -14,7 +14,7 @@ import { syntheticTexts } from "newsroom-load-test/corpus/synthetic";
 import { expectedEntities, type TextUses } from "newsroom-load-test/expected";
 import { firestoreFor, localRunOptions, runLoadTest, type LoadTestOptions, type LoadTestReport } from "newsroom-load-test/run";
 import { readArticleCounts, verifyEntities, verifyPublicationDays } from "newsroom-load-test/verify";
-import { compareGlobal, readGlobalAndSum } from "newsroom-load-test/verify-global";
+import { describeGlobalCheck, untilGlobalAgrees } from "newsroom-load-test/verify-global";
 import { whilePaused } from "@newsroom/harness/procfs";
 import { PubsubTrigger } from "@newsroom/harness/runtime/eventarc";
 import type { RuntimeStack } from "@newsroom/harness/runtime-stack";
@@ -362,25 +362,9 @@ export const rollupsAtOnce = (stack: RuntimeStack, logs: StackLog) =>
  * sweeps have folded every pending piece (the stack folds at each sweep: GLOBAL_FOLD_SECONDS=0).
  */
 export async function globalSums(stack: RuntimeStack): Promise<void> {
-  const db = firestoreFor(stack.project);
-  const t0 = Date.now();
-  let last: Awaited<ReturnType<typeof readGlobalAndSum>> | undefined;
-  let diffs: string[] = ["not read yet"];
   // A sweep a minute (Cloud Scheduler's period) folds what is due; a few of them, to be sure none is left.
-  while (Date.now() - t0 < 240_000) {
-    last = await readGlobalAndSum(db);
-    diffs = compareGlobal(last.sum, last.global);
-    if (last.pending === 0 && diffs.length === 0) break;
-    await sleep(5_000);
-  }
-  const folded = last !== undefined && last.pending === 0;
-  rows.push(
-    checkRow("(i) counts over all publications = the sum", folded && diffs.length === 0, [
-      `${last?.global.articles ?? 0} articles and ${last?.global.entities.size ?? 0} entities over all publications against ${last?.sum.entities.size ?? 0} entities' documents summed, after ${((Date.now() - t0) / 1000).toFixed(0)} s`,
-      folded ? "no piece left to fold" : `${last?.pending ?? "?"} pieces never folded`,
-      ...diffs,
-    ]),
-  );
+  const c = await untilGlobalAgrees(firestoreFor(stack.project), 240_000);
+  rows.push(checkRow("(i) counts over all publications = the sum", c.ok, describeGlobalCheck(c)));
 }
 
 export const rollupFirestorePaused = (stack: RuntimeStack, logs: StackLog) =>
