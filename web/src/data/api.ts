@@ -13,6 +13,7 @@ import type {
   CompareAnswer,
   ElsewhereAnswer,
   EntityAnswer,
+  GlobalEntityAnswer,
   RankedBy,
   RisingAnswer,
   SearchAnswer,
@@ -63,6 +64,9 @@ const typeParam = (type: EntityType | "all") => (type === "all" ? undefined : ty
 
 export const api = {
   entity: (pub: string, id: string, signal?: AbortSignal) => getJson<EntityAnswer>(`/publications/${seg(pub)}/entities/${seg(id)}`, {}, signal),
+
+  /** The entity over all publications: its series and years, and the publications that mention it most. */
+  globalEntity: (id: string, signal?: AbortSignal) => getJson<GlobalEntityAnswer>(`/entities/${seg(id)}`, {}, signal),
 
   elsewhere: (pub: string, id: string, signal?: AbortSignal) => getJson<ElsewhereAnswer>(`/publications/${seg(pub)}/entities/${seg(id)}/elsewhere`, {}, signal),
 

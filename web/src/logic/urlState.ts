@@ -13,7 +13,7 @@ export type Screen = "dashboard" | "sources";
 export type ViewState = {
   /** publications/{pub}: the selected publication (the read API's /v0 links use ?pub=). */
   pub: string | null;
-  /** An entity of `pub` shown in detail. */
+  /** An entity shown in detail: in `pub`, or (pub null) over all publications. */
   entity: string | null;
   /** The publication `pub` is compared with. */
   compare: string | null;
@@ -42,7 +42,7 @@ export function isDocumentId(value: string | null | undefined): value is string 
 export function parseView(search: string): ViewState {
   const q = new URLSearchParams(search);
   const pub = isDocumentId(q.get("pub")) ? q.get("pub") : null;
-  const entity = pub !== null && isDocumentId(q.get("entity")) ? q.get("entity") : null;
+  const entity = isDocumentId(q.get("entity")) ? q.get("entity") : null;
   const other = q.get("compare");
   const compare = pub !== null && isDocumentId(other) && other !== pub ? other : null;
   return {
