@@ -56,6 +56,7 @@ export type Views = {
   cards(): void;
   /** The All-publications card's totals (state.all) changed. */
   allCard(): void;
+  allCardError(message: string): void;
   /** Which card is selected changed. */
   selected(): void;
   cardGone(key: string): void;
@@ -186,7 +187,7 @@ export function createApp(): App {
         views.allCard();
         syncFeed(null, state.all);
       },
-      error: (err) => views.cardEntities(null, { kind: "error", message: err.message }),
+      error: (err) => views.allCardError(err.message),
     });
   }
 

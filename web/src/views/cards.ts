@@ -12,7 +12,7 @@ import { card, type CardView } from "../ui/card.ts";
 import { statusBox } from "../ui/status.ts";
 import { emptyMessage } from "./ranking.ts";
 
-export type CardsView = Pick<Views, "cards" | "allCard" | "selected" | "cardGone" | "cardTimeline" | "cardEntities" | "noPublications" | "publicationsError" | "morePublications"> & {
+export type CardsView = Pick<Views, "cards" | "allCard" | "allCardError" | "selected" | "cardGone" | "cardTimeline" | "cardEntities" | "noPublications" | "publicationsError" | "morePublications"> & {
   /** A status box instead of the cards (connecting, loading, could not start). */
   status(box: HTMLElement): void;
 };
@@ -80,6 +80,7 @@ export function cardsView(els: CardsElements, app: App): CardsView {
       view.setPublication(state.all, false);
       if (view.root.parentElement !== els.all) els.all.replaceChildren(view.root);
     },
+    allCardError: (message) => els.all.replaceChildren(statusBox("error", "Could not load the counts over all publications", `${message} ${app.where()}`)),
     selected() {
       for (const p of state.publications) cards.get(p.key)?.setPublication(p, p.key === state.selected);
     },
