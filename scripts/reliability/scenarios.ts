@@ -14,6 +14,7 @@ import { syntheticTexts } from "newsroom-load-test/corpus/synthetic";
 import { expectedEntities, type TextUses } from "newsroom-load-test/expected";
 import { firestoreFor, localRunOptions, runLoadTest, type LoadTestOptions, type LoadTestReport } from "newsroom-load-test/run";
 import { readArticleCounts, verifyEntities, verifyPublicationDays } from "newsroom-load-test/verify";
+import { compareGlobal, readGlobalAndSum } from "newsroom-load-test/verify-global";
 import { whilePaused } from "@newsroom/harness/procfs";
 import { PubsubTrigger } from "@newsroom/harness/runtime/eventarc";
 import type { RuntimeStack } from "@newsroom/harness/runtime-stack";
@@ -362,6 +363,39 @@ export const rollupsAtOnce = (stack: RuntimeStack, logs: StackLog) =>
     await publishRaw(stack.env.PUBSUB_EMULATOR_HOST!, stack.project, "rollup", ticks);
     return "4 more ticks for the window being applied";
   });
+
+/**
+ * After every fault above: the counts over all publications equal the publications' own, summed, once the
+ * sweeps have folded every pending piece (the stack folds at each sweep: GLOBAL_FOLD_SECONDS=0).
+ */
+export async function globalSums(stack: RuntimeStack): Promise<void> {
+  const db = firestoreFor(stack.project);
+  const t0 = Date.now();
+  let last: Awaited<ReturnType<typeof readGlobalAndSum>> | undefined;
+  let diffs: string[] = ["not read yet"];
+  // A sweep a minute (Cloud Scheduler's period) folds what is due; a few of them, to be sure none is left.
+  while (Date.now() - t0 < 240_000) {
+    last = await readGlobalAndSum(db);
+    diffs = compareGlobal(last.sum, last.global);
+    if (last.pending === 0 && diffs.length === 0) break;
+    await sleep(5_000);
+  }
+  const folded = last !== undefined && last.pending === 0;
+  rows.push({
+    scenario: "(i) counts over all publications = the sum",
+    pass: folded && diffs.length === 0,
+    sent: 0,
+    accepted: 0,
+    postsPerS: 0,
+    lost: 0,
+    duplicated: 0,
+    detail: [
+      `${last?.global.articles ?? 0} articles and ${last?.global.entities.size ?? 0} entities over all publications against ${last?.sum.entities.size ?? 0} entities' documents summed, after ${((Date.now() - t0) / 1000).toFixed(0)} s`,
+      folded ? "no piece left to fold" : `${last?.pending ?? "?"} pieces never folded`,
+      ...diffs,
+    ].join("; "),
+  });
+}
 
 export const rollupFirestorePaused = (stack: RuntimeStack, logs: StackLog) =>
   rollupScenario(stack, logs, "(r3) Firestore paused during a rollup", "r3", 633, async () => `paused Firestore ${(await pauseLater(stack.ports.firestore, 0, 10, "(r3)")).toFixed(1)} s mid-window`);
