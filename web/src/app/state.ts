@@ -57,6 +57,8 @@ export type Views = {
   /** The All-publications card's totals (state.all) changed. */
   allCard(): void;
   allCardError(message: string): void;
+  /** The day the Rising panels rank (state.view.day) changed. */
+  risingDay(): void;
   /** Which card is selected changed. */
   selected(): void;
   cardGone(key: string): void;
@@ -243,7 +245,9 @@ export function createApp(): App {
 
   /** Shows what `v` describes; `byUser`: a click or key, so focus follows (not on load or the back button). */
   function applyView(v: ViewState, byUser: boolean): void {
+    const dayChanged = v.day !== state.view.day;
     state.view = v;
+    if (dayChanged) views.risingDay();
     views.screen(byUser);
     if (v.type !== state.filter) {
       state.filter = v.type;

@@ -80,8 +80,8 @@ export const api = {
   search: (pub: string, q: string, type: EntityType | "all", limit: number, signal?: AbortSignal) =>
     getJson<SearchAnswer>("/search", { pub, q, type: typeParam(type), limit }, signal),
 
-  /** The entities rising today in a publication (null: in all publications). */
-  rising: (pub: string | null, limit: number, signal?: AbortSignal) => getJson<RisingAnswer>("/rising", { pub, limit }, signal),
+  /** The entities rising on `day` (null: today so far) in a publication (null: in all publications). */
+  rising: (pub: string | null, limit: number, day: string | null, signal?: AbortSignal) => getJson<RisingAnswer>("/rising", { pub, limit, day }, signal),
 
   /** The rollup's progress and when the newest article was received (articles are not readable from Firestore); the caller decodes it (logic/freshness.ts). */
   status: (signal?: AbortSignal) => getJson<Record<string, unknown>>("/status", {}, signal),

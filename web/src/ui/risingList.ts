@@ -14,12 +14,13 @@ import { statusBox } from "./status.ts";
 /** Fills `root` (a card's rising section) with the state; `name` labels it. */
 export function renderRising(root: HTMLElement, scope: Scope, name: string, r: RisingData): void {
   root.dataset.state = r.kind === "data" ? (r.answer.entities.length > 0 ? "data" : "empty") : r.kind;
-  const title = h("h3", { class: "rising-title" }, "Rising today");
-  root.setAttribute("aria-label", `Rising today in ${name}`);
+  const when = r.day === null ? "today" : `on ${r.day}`;
+  const title = h("h3", { class: "rising-title" }, `Rising ${when}`);
+  root.setAttribute("aria-label", `Rising ${when} in ${name}`);
   if (r.kind === "loading") return root.replaceChildren(title, statusBox("loading", "Loading…"));
   if (r.kind === "error") return root.replaceChildren(title, statusBox("error", "Could not load what is rising", r.message));
   const a = r.answer;
-  title.append(" ", h("small", {}, a.day));
+  if (r.day === null) title.append(" ", h("small", {}, a.day));
   if (a.entities.length === 0) {
     return root.replaceChildren(
       title,

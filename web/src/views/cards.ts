@@ -12,7 +12,7 @@ import { card, type CardView } from "../ui/card.ts";
 import { statusBox } from "../ui/status.ts";
 import { emptyMessage } from "./ranking.ts";
 
-export type CardsView = Pick<Views, "cards" | "allCard" | "allCardError" | "selected" | "cardGone" | "cardTimeline" | "cardEntities" | "noPublications" | "publicationsError" | "morePublications"> & {
+export type CardsView = Pick<Views, "cards" | "allCard" | "allCardError" | "risingDay" | "selected" | "cardGone" | "cardTimeline" | "cardEntities" | "noPublications" | "publicationsError" | "morePublications"> & {
   /** A status box instead of the cards (connecting, loading, could not start). */
   status(box: HTMLElement): void;
 };
@@ -29,14 +29,15 @@ export function cardsView(els: CardsElements, app: App): CardsView {
   /** Per card: its rising feed once the card came near the screen, and the count it last saw. */
   const rising = new Map<Scope, { feed: RisingFeed | null; articles: number }>();
   const scopeOf = new WeakMap<Element, Scope>();
+  /** The scope's rising entities on the view's day, into its card. */
+  const ask = (scope: Scope): RisingFeed => risingFeed(scope, CARD_RISING, state.view.day ?? null, (data) => cards.get(scope)?.setRising(data));
   const near = new IntersectionObserver(
     (entries) => {
       for (const e of entries) {
         const scope = scopeOf.get(e.target);
         const r = scope === undefined ? undefined : rising.get(scope);
         if (!e.isIntersecting || !r || r.feed || scope === undefined) continue;
-        const view = cards.get(scope)!;
-        r.feed = risingFeed(scope, CARD_RISING, (state) => view.setRising(state));
+        r.feed = ask(scope);
         near.unobserve(e.target);
       }
     },
@@ -81,6 +82,14 @@ export function cardsView(els: CardsElements, app: App): CardsView {
       if (view.root.parentElement !== els.all) els.all.replaceChildren(view.root);
     },
     allCardError: (message) => els.all.replaceChildren(statusBox("error", "Could not load the counts over all publications", `${message} ${app.where()}`)),
+    risingDay() {
+      // The panels already asked ask again for the new day; the others will when they come near the screen.
+      for (const [scope, r] of rising) {
+        if (!r.feed) continue;
+        r.feed.stop();
+        r.feed = ask(scope);
+      }
+    },
     selected() {
       for (const p of state.publications) cards.get(p.key)?.setPublication(p, p.key === state.selected);
     },

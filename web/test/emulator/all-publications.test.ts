@@ -3,14 +3,16 @@
 // publication), with its Rising panel from /v1/rising without pub, and the
 // entity view over all publications it links to, which lists the publications
 // that mention the entity, each a link to its entity view there. Seeded by
-// posting to the ingest endpoint: two publications of this run, 28 quiet days
-// before today, then today an organisation of this run in every article of
+// posting to the ingest endpoint: two publications of this run, 28 quiet days,
+// then on the day after them an organisation of this run in every article of
 // both; the test waits for the pipeline to count them and the rollup to fold
 // them. The global counts are shared by every suite on the stack and never
-// deleted, so the assertions are about this run's entity, and the card's
-// totals are compared with global/totals as it is. Desktop and phone.
+// deleted: the day is one long ago that no other suite dates a post to (today
+// on a shared stack holds every suite's posts), asked for by the page's ?day=,
+// the assertions are about this run's entity, and the card's totals are
+// compared with global/totals as it is. Desktop and phone.
 import assert from "node:assert/strict";
-import { randomUUID } from "node:crypto";
+import { randomInt, randomUUID } from "node:crypto";
 import { after, before, describe, it } from "node:test";
 import type { Page } from "playwright-core";
 import { paths } from "@newsroom/core/firestore-schema";
@@ -27,10 +29,11 @@ const runWord = `Kel${[...run].map((c) => String.fromCharCode(97 + parseInt(c, 1
 const burstName = `${runWord} Harbour Authority`;
 const names = { ledger: `Ledger ${run}`, dispatch: `Dispatch ${run}` };
 const DAY_MS = 86_400_000;
-const todayStart = Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate());
-const baselineDays = Array.from({ length: 28 }, (_, i) => new Date(todayStart - (28 - i) * DAY_MS).toISOString().slice(0, 10));
-/** Today's articles per publication, each about the burst. */
-const TODAY = { ledger: 6, dispatch: 4 } as const;
+// Before the years other suites date posts to (functions' rising test: 1720 on; the State of the Union: 1790 on), its window within the year.
+const day = `${randomInt(1701, 1720)}-${String(randomInt(7, 12)).padStart(2, "0")}-15`;
+const baselineDays = Array.from({ length: 28 }, (_, i) => new Date(Date.parse(day) - (28 - i) * DAY_MS).toISOString().slice(0, 10));
+/** The day's articles per publication, each about the burst. */
+const ON_DAY = { ledger: 6, dispatch: 4 } as const;
 /** Quiet articles per publication on each baseline day. */
 const QUIET_PER_DAY = 2;
 /** Long enough for the rollup's default fold period (GLOBAL_FOLD_SECONDS 300) and a sweep after it. */
@@ -42,8 +45,12 @@ function posts(pub: keyof typeof names): Post[] {
   const quiet = baselineDays.flatMap((day, d) =>
     Array.from({ length: QUIET_PER_DAY }, (_, i): Post => ({ publication: names[pub], content: `the council met again and the budget was read out, item ${d}.${i}.`, id: `${run}-${pub}-q${d}.${i}`, publishedAt: `${day}T12:00:00Z` })),
   );
-  // Today's: no publishedAt, so received now (the day /v1/rising ranks).
-  const burst = Array.from({ length: TODAY[pub] }, (_, i): Post => ({ publication: names[pub], content: `The ${burstName} closed the port on item ${i}. The ${burstName} said it would reopen later.`, id: `${run}-${pub}-b${i}` }));
+  const burst = Array.from({ length: ON_DAY[pub] }, (_, i): Post => ({
+    publication: names[pub],
+    content: `The ${burstName} closed the port on item ${i}. The ${burstName} said it would reopen later.`,
+    id: `${run}-${pub}-b${i}`,
+    publishedAt: `${day}T0${i}:00:00Z`,
+  }));
   return [...quiet, ...burst];
 }
 
@@ -86,12 +93,12 @@ describe("the All-publications card and the entity view over all publications in
     burst.id = entityId("organization", burst.word);
     assert.deepEqual(extractEntities(posts("ledger")[0]!.content), [], "the quiet articles mention no entity");
     await Promise.all([send(posts("ledger")), send(posts("dispatch"))]);
-    const total = (pub: keyof typeof names) => QUIET_PER_DAY * baselineDays.length + TODAY[pub];
+    const total = (pub: keyof typeof names) => QUIET_PER_DAY * baselineDays.length + ON_DAY[pub];
     keys.ledger = await publicationNamed(names.ledger, total("ledger"), 180_000);
     keys.dispatch = await publicationNamed(names.dispatch, total("dispatch"), 180_000);
     mentions.ledger = (await countOf(paths.entity(keys.ledger, burst.id))) ?? 0;
     mentions.dispatch = (await countOf(paths.entity(keys.dispatch, burst.id))) ?? 0;
-    assert.deepEqual(mentions, { ledger: 2 * TODAY.ledger, dispatch: 2 * TODAY.dispatch }, "each article mentions the burst twice");
+    assert.deepEqual(mentions, { ledger: 2 * ON_DAY.ledger, dispatch: 2 * ON_DAY.dispatch }, "each article mentions the burst twice");
     await folded(burst.id, mentions.ledger + mentions.dispatch);
     session = await startSession();
   });
@@ -103,7 +110,7 @@ describe("the All-publications card and the entity view over all publications in
 
   const allCard = (p: Page) => p.locator('#all-card article.card[data-scope="all"]');
 
-  /** The overview: the card's count is global/totals', its bars the top of entities/, its Rising panel leads with the burst. */
+  /** The overview: the card's count is global/totals', its bars the top of entities/, its Rising panel today's; on the day, led by the burst. */
   async function checkCard(p: Page): Promise<void> {
     await p.goto(session.url());
     const card = allCard(p);
@@ -112,7 +119,7 @@ describe("the All-publications card and the entity view over all publications in
     assert.equal(await p.evaluate(() => document.querySelector(".cards-section article.card")?.getAttribute("data-scope")), "all");
     assert.equal(await card.locator(".card-title").textContent(), "All publications");
     const totals = (await db().doc(paths.globalTotals()).get()).get("articleCount") as number;
-    assert.ok(totals >= 2 * QUIET_PER_DAY * baselineDays.length + TODAY.ledger + TODAY.dispatch, `global/totals counts this run's articles (${totals})`);
+    assert.ok(totals >= 2 * QUIET_PER_DAY * baselineDays.length + ON_DAY.ledger + ON_DAY.dispatch, `global/totals counts this run's articles (${totals})`);
     await p.waitForFunction((n) => document.querySelector('#all-card [data-role="article-count"] strong')?.getAttribute("data-value") === String(n), totals);
     // The bars: the top of entities/ as Firestore orders it (count desc, then id desc), each a link over all publications.
     await card.locator('.card-charts[data-state="data"] g.bar').first().waitFor();
@@ -121,13 +128,19 @@ describe("the All-publications card and the entity view over all publications in
     assert.deepEqual(bars, top.docs.map((d) => d.id));
     const barLinks = await card.locator("a.chart-link").evaluateAll((as) => as.map((a) => new URL(a.getAttribute("href")!, location.href).searchParams.toString()));
     assert.ok(barLinks.length > 0 && barLinks.every((q) => !q.includes("pub=") && q.includes("entity=")), barLinks.join(" "));
-    // The Rising panel over all publications: the burst first, in all ten of today's articles of this run.
+    // The Rising panel over all publications: today's (whatever every suite posted today) by default.
     const rising = card.locator(".card-rising");
+    await rising.locator('.rising-list, .rising-none').first().waitFor();
+    assert.match((await rising.locator(".rising-title").textContent()) ?? "", /^Rising today \d{4}-\d{2}-\d{2}$/);
+    // On the day (?day=, kept as the view changes): the burst first, in all ten of the day's articles, none before.
+    await p.goto(session.url({ day }));
     await rising.locator("li").first().waitFor();
     assert.equal(await rising.getAttribute("data-state"), "data");
+    assert.equal(await rising.locator(".rising-title").textContent(), `Rising on ${day}`);
     const first = rising.locator("li").first();
     assert.equal(await first.getAttribute("data-entity-id"), burst.id);
-    assert.match((await first.locator(".rising-why").textContent()) ?? "", new RegExp(`^${TODAY.ledger + TODAY.dispatch} of \\d+ articles`));
+    const n = ON_DAY.ledger + ON_DAY.dispatch;
+    assert.equal(await first.locator(".rising-why").textContent(), `${n} of ${n} articles (100%), against 0% from ${baselineDays[0]} to ${baselineDays.at(-1)}`);
     const link = first.locator("a.entity-link");
     assert.equal(await link.getAttribute("data-scope"), "all");
     assert.equal(await link.textContent(), burst.word);
@@ -157,14 +170,14 @@ describe("the All-publications card and the entity view over all publications in
     await allCard(page).locator(`.card-rising a.entity-link[data-entity-id="${burst.id}"]`).click();
     await checkGlobalEntity(page);
     let url = new URL(page.url());
-    assert.deepEqual([url.searchParams.get("pub"), url.searchParams.get("entity")], [null, burst.id]);
+    assert.deepEqual([url.searchParams.get("pub"), url.searchParams.get("entity"), url.searchParams.get("day")], [null, burst.id, day]);
     await screenshot(page, "entity-all-publications");
     // Each publication listed opens the entity's view there (the existing one, with its articles).
     await page.locator(`#entity ol.elsewhere li[data-pub-key="${keys.dispatch}"] a.entity-link`).click();
     await page.locator(`#entity[data-pub-key="${keys.dispatch}"] .entity-articles[data-state="data"]`).waitFor();
     url = new URL(page.url());
-    assert.deepEqual([url.searchParams.get("pub"), url.searchParams.get("entity")], [keys.dispatch, burst.id]);
-    assert.equal(await page.locator("#entity ol.articles li").count(), TODAY.dispatch);
+    assert.deepEqual([url.searchParams.get("pub"), url.searchParams.get("entity"), url.searchParams.get("day")], [keys.dispatch, burst.id, day]);
+    assert.equal(await page.locator("#entity ol.articles li").count(), ON_DAY.dispatch);
     // Back: the view over all publications again, from the URL.
     await page.goBack();
     await checkGlobalEntity(page);

@@ -23,6 +23,8 @@ describe("view state in the URL", () => {
     assert.equal(parseView(`?pub=${"x".repeat(1501)}`).pub, null);
     assert.equal(parseView("?pub=a&type=city").type, "all");
     assert.equal(parseView("?pub=a&series=bogus").series, "mentions");
+    assert.equal(parseView("?day=2026-02-30").day, undefined, "not a day");
+    assert.equal(parseView("?day=1705-08-15").day, "1705-08-15");
   });
 
   it("round-trips, percent-encoding ids", () => {
@@ -31,6 +33,7 @@ describe("view state in the URL", () => {
       { pub: "the times", entity: null, compare: null, type: "all", series: "mentions" },
       { pub: "a&b=c", entity: "e?1", compare: "100%", type: "organization", series: "share" },
       { pub: null, entity: "e 2", compare: null, type: "place", series: "share" },
+      { pub: null, entity: null, compare: null, type: "all", series: "mentions", day: "1705-08-15" },
     ];
     for (const v of views) assert.deepEqual(parseView(serialiseView(v)), v);
     assert.equal(serialiseView(EMPTY_VIEW), "");
@@ -60,6 +63,8 @@ describe("view state in the URL", () => {
     assert.equal(isNavigation(a, { ...a, pub: "q" }), true);
     assert.equal(isNavigation(a, { ...a, type: "place" }), false);
     assert.equal(isNavigation(a, { ...a, series: "share" }), false);
+    assert.equal(isNavigation(a, { ...a, day: "1705-08-15" }), false, "another day for the Rising panels");
+    assert.equal(sameView(a, { ...a, day: "1705-08-15" }), false);
     assert.equal(sameView(a, { ...a }), true);
     assert.equal(sameView(a, { ...a, series: "share" }), false);
   });
