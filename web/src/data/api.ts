@@ -13,6 +13,7 @@ import type {
   CompareAnswer,
   ElsewhereAnswer,
   EntityAnswer,
+  GlobalEntityAnswer,
   RankedBy,
   RisingAnswer,
   SearchAnswer,
@@ -64,6 +65,9 @@ const typeParam = (type: EntityType | "all") => (type === "all" ? undefined : ty
 export const api = {
   entity: (pub: string, id: string, signal?: AbortSignal) => getJson<EntityAnswer>(`/publications/${seg(pub)}/entities/${seg(id)}`, {}, signal),
 
+  /** The entity over all publications: its series and years, and the publications that mention it most. */
+  globalEntity: (id: string, signal?: AbortSignal) => getJson<GlobalEntityAnswer>(`/entities/${seg(id)}`, {}, signal),
+
   elsewhere: (pub: string, id: string, signal?: AbortSignal) => getJson<ElsewhereAnswer>(`/publications/${seg(pub)}/entities/${seg(id)}/elsewhere`, {}, signal),
 
   /** Newest first; pass the previous answer's `next` for the page after it. */
@@ -76,8 +80,8 @@ export const api = {
   search: (pub: string, q: string, type: EntityType | "all", limit: number, signal?: AbortSignal) =>
     getJson<SearchAnswer>("/search", { pub, q, type: typeParam(type), limit }, signal),
 
-  /** The entities rising today in a publication (null: in all publications). */
-  rising: (pub: string | null, limit: number, signal?: AbortSignal) => getJson<RisingAnswer>("/rising", { pub, limit }, signal),
+  /** The entities rising on `day` (null: today so far) in a publication (null: in all publications). */
+  rising: (pub: string | null, limit: number, day: string | null, signal?: AbortSignal) => getJson<RisingAnswer>("/rising", { pub, limit, day }, signal),
 
   /** The rollup's progress and when the newest article was received (articles are not readable from Firestore); the caller decodes it (logic/freshness.ts). */
   status: (signal?: AbortSignal) => getJson<Record<string, unknown>>("/status", {}, signal),

@@ -1,8 +1,9 @@
 // The view in the URL: which screen (the dashboard, or the operator's feed
 // sources), which publication, entity, compare pair, type filter and series
-// mode are on screen. Parsing never throws (a hand-edited or stale
+// mode are on screen, and the day the Rising panels rank (absent: today). Parsing never throws (a hand-edited or stale
 // link falls back to the parts that make sense); serialising keeps parameters
 // it does not own (?firestore=, anything else) where they were.
+import { isDay } from "@newsroom/core/calendar";
 import { parseTypeFilter, type TypeFilter } from "./types.ts";
 
 export type SeriesMode = "mentions" | "share";
@@ -13,7 +14,7 @@ export type Screen = "dashboard" | "sources";
 export type ViewState = {
   /** publications/{pub}: the selected publication (the read API's /v0 links use ?pub=). */
   pub: string | null;
-  /** An entity of `pub` shown in detail. */
+  /** An entity shown in detail: in `pub`, or (pub null) over all publications. */
   entity: string | null;
   /** The publication `pub` is compared with. */
   compare: string | null;
@@ -22,14 +23,16 @@ export type ViewState = {
   series: SeriesMode;
   /** The screen shown (?view=); absent: the dashboard. */
   screen?: Screen;
+  /** The day (UTC, YYYY-MM-DD) the cards' Rising panels rank (?day=); absent: today so far. */
+  day?: string;
 };
 
 export const EMPTY_VIEW: ViewState = { pub: null, entity: null, compare: null, type: "all", series: "mentions" };
 
 /** The URL parameters the view owns. */
-const OWNED = ["pub", "entity", "compare", "type", "series", "view"] as const;
+const OWNED = ["pub", "entity", "compare", "type", "series", "view", "day"] as const;
 /** The view's parts that are compared as they are (the screen is compared by screenOf). */
-const PARTS = ["pub", "entity", "compare", "type", "series"] as const;
+const PARTS = ["pub", "entity", "compare", "type", "series", "day"] as const;
 
 export const screenOf = (v: Pick<ViewState, "screen">): Screen => v.screen ?? "dashboard";
 
@@ -42,7 +45,7 @@ export function isDocumentId(value: string | null | undefined): value is string 
 export function parseView(search: string): ViewState {
   const q = new URLSearchParams(search);
   const pub = isDocumentId(q.get("pub")) ? q.get("pub") : null;
-  const entity = pub !== null && isDocumentId(q.get("entity")) ? q.get("entity") : null;
+  const entity = isDocumentId(q.get("entity")) ? q.get("entity") : null;
   const other = q.get("compare");
   const compare = pub !== null && isDocumentId(other) && other !== pub ? other : null;
   return {
@@ -53,6 +56,7 @@ export function parseView(search: string): ViewState {
     series: q.get("series") === "share" ? "share" : "mentions",
     // Only when it is not the dashboard, so a dashboard view is the same object it always was.
     ...(q.get("view") === "sources" ? { screen: "sources" as const } : {}),
+    ...(isDay(q.get("day") ?? "") ? { day: q.get("day")! } : {}),
   };
 }
 
@@ -75,6 +79,7 @@ function ownedParams(v: ViewState): Record<string, string> {
   if (v.type !== "all") out.type = v.type;
   if (v.series !== "mentions") out.series = v.series;
   if (screenOf(v) !== "dashboard") out.view = screenOf(v);
+  if (v.day !== undefined) out.day = v.day;
   return out;
 }
 

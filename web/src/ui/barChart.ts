@@ -2,14 +2,14 @@
 // Each row links to the entity's view.
 import { fitLabel, layoutBars } from "../logic/bars.ts";
 import { entityColour, TYPE_LABELS } from "../logic/colours.ts";
-import type { Entity } from "../logic/types.ts";
+import type { Entity, Scope } from "../logic/types.ts";
 import { formatCount, s } from "./dom.ts";
 import { svgEntityLink } from "./links.ts";
 import { textWidth } from "./measure.ts";
 
 const WIDTH = 320;
 
-export function barChart(pub: string, entities: readonly Entity[]): SVGSVGElement {
+export function barChart(scope: Scope, entities: readonly Entity[]): SVGSVGElement {
   const { rows, height, scaleMax } = layoutBars(entities, { width: WIDTH, labelWidth: 124, valueWidth: 46, rowHeight: 16, gap: 5 });
   const svg = s("svg", {
     class: "bar-chart",
@@ -23,7 +23,7 @@ export function barChart(pub: string, entities: readonly Entity[]): SVGSVGElemen
     const what = `${e.word} (${TYPE_LABELS[e.type]}): ${formatCount(e.count)} mentions in ${formatCount(e.articles)} articles`;
     svg.append(
       svgEntityLink(
-        pub,
+        scope,
         e.id,
         what,
         s(

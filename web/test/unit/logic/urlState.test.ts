@@ -15,13 +15,16 @@ describe("view state in the URL", () => {
   });
 
   it("drops the parts that make no sense, keeping the rest", () => {
-    assert.deepEqual(parseView("?entity=abc&compare=x"), EMPTY_VIEW, "an entity or comparison needs a publication");
+    assert.deepEqual(parseView("?entity=abc&compare=x"), { ...EMPTY_VIEW, entity: "abc" }, "a comparison needs a publication; an entity without one is over all publications");
+    assert.equal(parseView("?entity=a%2Fb").entity, null, "no slash in an entity id either");
     assert.equal(parseView("?pub=a&compare=a").compare, null, "not compared with itself");
     assert.equal(parseView("?pub=a%2Fb").pub, null, "no slash in a document id");
     assert.equal(parseView("?pub=..").pub, null);
     assert.equal(parseView(`?pub=${"x".repeat(1501)}`).pub, null);
     assert.equal(parseView("?pub=a&type=city").type, "all");
     assert.equal(parseView("?pub=a&series=bogus").series, "mentions");
+    assert.equal(parseView("?day=2026-02-30").day, undefined, "not a day");
+    assert.equal(parseView("?day=1705-08-15").day, "1705-08-15");
   });
 
   it("round-trips, percent-encoding ids", () => {
@@ -29,6 +32,8 @@ describe("view state in the URL", () => {
       EMPTY_VIEW,
       { pub: "the times", entity: null, compare: null, type: "all", series: "mentions" },
       { pub: "a&b=c", entity: "e?1", compare: "100%", type: "organization", series: "share" },
+      { pub: null, entity: "e 2", compare: null, type: "place", series: "share" },
+      { pub: null, entity: null, compare: null, type: "all", series: "mentions", day: "1705-08-15" },
     ];
     for (const v of views) assert.deepEqual(parseView(serialiseView(v)), v);
     assert.equal(serialiseView(EMPTY_VIEW), "");
@@ -46,8 +51,9 @@ describe("view state in the URL", () => {
     assert.equal(q.get("type"), "person");
   });
 
-  it("writes only what parses back (an entity without a publication is left out)", () => {
-    assert.equal(serialiseView({ ...EMPTY_VIEW, entity: "e", compare: "x" }), "");
+  it("writes only what parses back (a comparison without a publication is left out)", () => {
+    assert.equal(serialiseView({ ...EMPTY_VIEW, entity: "e", compare: "x" }), "?entity=e");
+    assert.equal(serialiseView({ ...EMPTY_VIEW, compare: "x" }), "");
   });
 
   it("tells navigation (back button) from settings changed in place", () => {
@@ -57,6 +63,8 @@ describe("view state in the URL", () => {
     assert.equal(isNavigation(a, { ...a, pub: "q" }), true);
     assert.equal(isNavigation(a, { ...a, type: "place" }), false);
     assert.equal(isNavigation(a, { ...a, series: "share" }), false);
+    assert.equal(isNavigation(a, { ...a, day: "1705-08-15" }), false, "another day for the Rising panels");
+    assert.equal(sameView(a, { ...a, day: "1705-08-15" }), false);
     assert.equal(sameView(a, { ...a }), true);
     assert.equal(sameView(a, { ...a, series: "share" }), false);
   });
