@@ -18,7 +18,7 @@ export const PROCESS_DEFAULTS = {
 export const ROLLUP_DEFAULTS = {
   windowSeconds: 30,
   graceSeconds: 2,
-  /** GLOBAL_FOLD_SECONDS: pending counts over all publications are folded once the oldest is this old (rollup-plan.ts). */
+  /** GLOBAL_FOLD_SECONDS: pending counts over all publications are folded once the oldest is this old (functions/src/rollup/global-fold.ts). */
   globalFoldSeconds: 300,
 } as const;
 

@@ -211,17 +211,24 @@ export function foldItems(pieces: readonly DeltaPublication[], inlineYear: Year)
 
 /**
  * How many of `pieces` (oldest first) one fold takes: as many as make one
- * commit (no document written twice, within `limits`), at most `max`, and
- * always the first (global-plan.ts makes each piece one commit alone).
+ * commit (no document written twice, within `limits` with a delete for each
+ * piece), at most `max`, and always the first (global-plan.ts makes each piece
+ * one commit alone). More pieces never write less, so a binary search: a few
+ * sums built, not one per piece.
  */
 export function foldCount(pieces: readonly DeltaPublication[], inlineYear: Year, max: number, limits: { bytes: number; writes: number } = PART_LIMITS): number {
-  let n = Math.min(1, pieces.length);
-  while (n < Math.min(max, pieces.length)) {
-    const items = foldItems(pieces.slice(0, n + 1), inlineYear);
-    if (items.some((i) => i.chunk > 0) || planParts(items, limits).length > 1) break;
-    n++;
+  const fits = (n: number) => {
+    const items = foldItems(pieces.slice(0, n), inlineYear);
+    return !items.some((i) => i.chunk > 0) && planParts(items, { bytes: limits.bytes, writes: limits.writes - n }).length <= 1;
+  };
+  let lo = Math.min(1, pieces.length);
+  let hi = Math.min(max, pieces.length);
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (fits(mid)) lo = mid;
+    else hi = mid - 1;
   }
-  return n;
+  return lo;
 }
 
 /** Estimated bytes of one item's commit write. */

@@ -120,21 +120,24 @@ async function applyRange(deps: RollupDeps, batchId: BatchId, range: string, ite
 }
 
 /** The one item to blame: its marker says failed, and the write goes to quarantine for an operator. */
-async function recordFailure(deps: RollupDeps, batchId: BatchId, range: string, item: RollupItem, reason: string): Promise<Marker> {
+/** The quarantine document of what the rollup could not write: `what` as a bounded excerpt, with why. */
+export function rollupQuarantineDoc(deps: RollupDeps, at: { batch: string; range: string; path: string }, what: unknown, reason: string): RollupQuarantineDoc<Timestamp | FieldValue> {
   const now = deps.now ?? Date.now;
-  const json = JSON.stringify(item);
+  const json = JSON.stringify(what);
   const excerpt = Buffer.from(json, "utf8").subarray(0, STORED_LIMITS.quarantineExcerptBytes).toString("utf8");
-  const doc: RollupQuarantineDoc<Timestamp | FieldValue> = {
+  return {
     kind: "rollup",
-    batch: String(batchId),
-    range,
-    path: item.path,
+    ...at,
     reason,
     excerpt,
     truncated: excerpt.length < json.length,
     quarantinedAt: FieldValue.serverTimestamp(),
     expireAt: Timestamp.fromMillis(now() + TTL.quarantineDays * DAY_MS),
   };
+}
+
+async function recordFailure(deps: RollupDeps, batchId: BatchId, range: string, item: RollupItem, reason: string): Promise<Marker> {
+  const doc = rollupQuarantineDoc(deps, { batch: String(batchId), range, path: item.path }, item, reason);
   const marker = deps.db.doc(paths.part(batchId, range));
   const q = deps.db.doc(paths.quarantine(rollupQuarantineId(batchId, range)));
   const outcome = await txn(deps, async (tx) => {

@@ -11,13 +11,13 @@
 // decided from a plain query and the transaction only checks they are all
 // still there. A fold Firestore refuses for good is tried one piece at a time,
 // and the piece to blame goes to quarantine (the rest go on).
-import { FieldPath, FieldValue, Timestamp, type QueryDocumentSnapshot } from "firebase-admin/firestore";
-import { COLLECTIONS, DAY_MS, paths, rollupQuarantineId, STORED_LIMITS, TTL, yearOfMs, type GlobalPendingDoc, type RollupQuarantineDoc } from "@newsroom/core/firestore-schema";
+import { FieldPath, FieldValue, type QueryDocumentSnapshot, type Timestamp } from "firebase-admin/firestore";
+import { COLLECTIONS, paths, rollupQuarantineId, STORED_LIMITS, yearOfMs, type GlobalPendingDoc } from "@newsroom/core/firestore-schema";
 import { ROLLUP_DEFAULTS } from "@newsroom/core/pipeline-defaults";
 import { isPermanentFirestoreError } from "@newsroom/core/retry";
 import { FOLD_MAX_PIECES, foldCount, foldItems } from "@newsroom/core/rollup-plan";
 import { txn } from "@newsroom/store/transaction";
-import { writeOf } from "./apply.js";
+import { rollupQuarantineDoc, writeOf } from "./apply.js";
 import type { RollupDeps } from "./context.js";
 
 /** Folds one sweep makes at most (each up to a commit's worth of pieces). */
@@ -43,20 +43,7 @@ async function foldOnce(deps: RollupDeps, pieces: readonly Piece[], year: string
 
 /** The piece Firestore refuses to fold: out of the pending ones, into quarantine, in one transaction. */
 async function quarantinePiece(deps: RollupDeps, piece: Piece, reason: string): Promise<void> {
-  const now = deps.now ?? Date.now;
-  const json = JSON.stringify(piece.get("counts"));
-  const excerpt = Buffer.from(json, "utf8").subarray(0, STORED_LIMITS.quarantineExcerptBytes).toString("utf8");
-  const doc: RollupQuarantineDoc<Timestamp | FieldValue> = {
-    kind: "rollup",
-    batch: `global-${String(piece.get("batch"))}`,
-    range: String(piece.get("piece")),
-    path: piece.ref.path,
-    reason,
-    excerpt,
-    truncated: excerpt.length < json.length,
-    quarantinedAt: FieldValue.serverTimestamp(),
-    expireAt: Timestamp.fromMillis(now() + TTL.quarantineDays * DAY_MS),
-  };
+  const doc = rollupQuarantineDoc(deps, { batch: `global-${String(piece.get("batch"))}`, range: String(piece.get("piece")), path: piece.ref.path }, piece.get("counts"), reason);
   await txn(deps, async (tx) => {
     if (!(await tx.get(piece.ref)).exists) return;
     tx.set(deps.db.doc(paths.quarantine(rollupQuarantineId(doc.batch, doc.range))), doc);

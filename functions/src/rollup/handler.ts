@@ -211,6 +211,12 @@ export async function finishLegacy(deps: RollupDeps, windowEnd: number): Promise
 
 /** Applies a stored plan's parts, finishes its document, deletes its deltas. Stops, busy, when it loses its lease. */
 async function applyPlan(deps: RollupDeps, id: BatchId, plan: StoredPlan, known?: { deltas: DeltaRow[]; items: RollupItem[] }): Promise<WindowOutcome> {
+  // A plan of newer code (during a rolling deploy, or after a rollback) has items this code cannot rebuild
+  // (v3 added the pieces over all publications): left to the code that planned it, never applied in part.
+  if ((plan.v ?? 1) > PLAN_VERSION) {
+    deps.logger.warn("rollup: a batch planned by newer code, left to it", { batch: id, v: plan.v, known: PLAN_VERSION });
+    return { status: "busy", windowEnd: plan.to };
+  }
   const { deltas, items } = known ?? (await planItems(deps, plan));
   let writes = 0;
   const failures: ItemFailure[] = [];

@@ -229,9 +229,13 @@ describe("read API", () => {
       all.slice(0, 12).map((e) => [e.rank, e.word, e.mentions]),
       GLOBAL.map((g, k) => [k + 1, g.word, g.count]),
     );
-    const totals = (await db().doc(paths.globalTotals()).get()).get("articleCount") ?? 0;
+    // The stack's sweeps fold other suites' posts meanwhile: the answer's count lies between two reads around it.
+    const totals = async (): Promise<number> => (await db().doc(paths.globalTotals()).get()).get("articleCount") ?? 0;
+    const before = await totals();
     const first = await get("/v1/entities?limit=1");
-    assert.deepEqual([first.body.totals.name, first.body.totals.articleCount], ["All publications", totals]);
+    const after = await totals();
+    assert.equal(first.body.totals.name, "All publications");
+    assert.ok(before <= first.body.totals.articleCount && first.body.totals.articleCount <= after, `${before} <= ${first.body.totals.articleCount} <= ${after}`);
     const places = await get("/v1/entities?type=place&by=articles&limit=100");
     conforms("globalEntities", places);
     assert.ok(places.body.entities.every((e: any) => e.type === "place"));

@@ -11,7 +11,7 @@ import { randomBytes, randomInt } from "node:crypto";
 import { before, describe, it } from "node:test";
 import { getApps, initializeApp } from "firebase-admin/app";
 import { getFirestore } from "firebase-admin/firestore";
-import { articleId, DAY_MS, paths, yearOf } from "@newsroom/core/firestore-schema";
+import { articleId, COLLECTIONS, DAY_MS, paths, yearOf } from "@newsroom/core/firestore-schema";
 import { entityId, publicationKey } from "@newsroom/core/keys";
 import { emulator } from "./support/env.js";
 import { postToIngest } from "./support/ingest.js";
@@ -66,29 +66,46 @@ const burstIds = () =>
     .sort((x, y) => (x.at < y.at ? 1 : -1))
     .map((b) => b.id);
 
-/** Until the rollup applied every post, and folded them over all publications. */
-async function counted(timeoutMs = 60_000): Promise<void> {
-  const want: Array<[string, string, number]> = [
-    ...PUBS.flatMap((p): Array<[string, string, number]> => [
-      [paths.publication(p), "articleCount", baseline.length + todays.length],
-      [paths.entity(p, BURSTER), "articles", 4 + burst.length],
-      [paths.entity(p, ADA), "articles", 28 * 2 + 3],
-      [paths.entity(p, MARY), "articles", 28 + 1],
-    ]),
-    // Only this suite posts in that year, and a fold applies a batch's counts whole: its article count
-    // over all publications then means every post of it is folded.
-    [paths.globalTotals(), `yearly.${yearOf(day)}`, PUBS.length * (baseline.length + todays.length)],
-    [paths.globalEntity(BURSTER), "articles", PUBS.length * (4 + burst.length)],
-  ];
+/** Until the reads of `want` ([path, field, value]) all hold; the time they did. */
+async function until(want: ReadonlyArray<[string, string, number]>, timeoutMs: number): Promise<number> {
   const deadline = Date.now() + timeoutMs;
   let got: unknown[] = [];
   while (Date.now() < deadline) {
     const snaps = await db().getAll(...want.map(([p]) => db().doc(p)));
     got = snaps.map((s, i) => s.get(want[i]![1]));
-    if (got.every((n, i) => n === want[i]![2])) return;
+    if (got.every((n, i) => n === want[i]![2])) return Date.now();
     await new Promise((r) => setTimeout(r, 500));
   }
   throw new Error(`counts ${JSON.stringify(got)} after ${timeoutMs} ms, expected ${JSON.stringify(want.map(([, , n]) => n))}`);
+}
+
+/** Until the rollup applied every post, and folded them over all publications. */
+async function counted(timeoutMs = 60_000): Promise<void> {
+  const applied = await until(
+    PUBS.flatMap((p): Array<[string, string, number]> => [
+      [paths.publication(p), "articleCount", baseline.length + todays.length],
+      [paths.entity(p, BURSTER), "articles", 4 + burst.length],
+      [paths.entity(p, ADA), "articles", 28 * 2 + 3],
+      [paths.entity(p, MARY), "articles", 28 + 1],
+    ]),
+    timeoutMs,
+  );
+  // A batch writes its pieces over all publications in the parts that count its posts: once the publications'
+  // counts are complete, every piece of these posts exists, from a batch that ended before; none of those
+  // left means every one is folded.
+  const deadline = Date.now() + timeoutMs;
+  while ((await db().collection(COLLECTIONS.globalPending).where("batch", "<=", applied).limit(1).get()).size > 0) {
+    if (Date.now() > deadline) throw new Error(`pieces over all publications still pending after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  // Only this suite dates posts in that year.
+  await until(
+    [
+      [paths.globalTotals(), `yearly.${yearOf(day)}`, PUBS.length * (baseline.length + todays.length)],
+      [paths.globalEntity(BURSTER), "articles", PUBS.length * (4 + burst.length)],
+    ],
+    1_000,
+  );
 }
 
 let conforms: Awaited<ReturnType<typeof servedOpenApi>>["conforms"];

@@ -301,6 +301,23 @@ describe("rollup plan: counts over all publications", () => {
     assert.deepEqual(sorted(counters(folds.flat())), sorted(summedOverPublications(counters(items))));
   });
 
+  it("takes as many pieces into a fold as fit one commit (deletes counted), the most a piece-by-piece scan would", () => {
+    const rand = seeded(23);
+    for (let trial = 0; trial < 15; trial++) {
+      const pending = pendingOf(Array.from({ length: 2 + rand.int(10) }, (_, k) => batchItems(randomBatch(rand, 1 + rand.int(3), 40), [], to + k)).flat());
+      const limits = { bytes: 2_000 + rand.int(20_000), writes: 10 + rand.int(60) };
+      const fits = (n: number) => {
+        const items = foldItems(pending.slice(0, n), "2026");
+        return !items.some((i) => i.chunk > 0) && planParts(items, { bytes: limits.bytes, writes: limits.writes - n }).length <= 1;
+      };
+      let scan = 1;
+      while (scan < pending.length && fits(scan + 1)) scan++;
+      assert.equal(foldCount(pending, "2026", 50, limits), scan, `trial ${trial}`);
+      assert.equal(foldCount(pending, "2026", 2, limits), Math.min(scan, 2), "at most max");
+    }
+    assert.equal(foldCount([], "2026", 50), 0);
+  });
+
   it("keeps a v2 plan's items as they were, and puts the pending pieces first in a v3 plan", () => {
     const pubs = randomBatch(seeded(3), 3, 10);
     const v2 = batchItems(pubs, [], to, 2);
