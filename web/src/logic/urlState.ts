@@ -28,7 +28,7 @@ export type ViewState = {
   /**
    * The side panel ranks all publications (?list=all), only without `pub` (which
    * selects a publication). A parameter of its own rather than a reserved `pub`:
-   * `pub` also scopes the entity view, and every string is some name's key.
+   * `pub` also scopes the entity view, and any plain word is some name's key.
    */
   list?: "all";
 };
