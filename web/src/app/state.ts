@@ -1,9 +1,10 @@
 // The dashboard's state: the view in the URL (navigation.ts), the
-// publications, the selected one and its ranking's page, the freshness; the
+// publications, the side panel's scope (a publication, or all of them) and its
+// ranking's page, the freshness; the
 // listeners that keep it live (for the All-publications card and each visible
 // publication card: its document, its top entities and up to two for its
 // timeline's year documents, one for the ranked-list page, one for the
-// selected publication, one for rollup/status) and the poll of the read API's
+// selected publication's document, one for rollup/status) and the poll of the read API's
 // status for the newest article. It draws nothing: it tells the views
 // (views/dashboard.ts) what changed, and they draw from `state`.
 import { api } from "../data/api.ts";
@@ -15,7 +16,7 @@ import { newestArticleOf } from "../logic/freshness.ts";
 import { MAX_QUERY_LIMIT, queryLimit } from "../logic/limits.ts";
 import { firstPage, next, prev, reconcile, toPage, type Page, type PagingState } from "../logic/paging.ts";
 import { ALL_PUBLICATIONS, type Entity, type Publication, type RollupStatus, type Scope, type TypeFilter } from "../logic/types.ts";
-import type { ViewState } from "../logic/urlState.ts";
+import { panelScope, type ViewState } from "../logic/urlState.ts";
 import { currentView, interceptLinks, navigate, onViewChange } from "../navigation.ts";
 
 const PUBLICATIONS_STEP = 24;
@@ -32,9 +33,9 @@ export type AppState = {
   /** All publications' totals (global/totals; zero before the rollup's first fold); null until read. */
   all: Publication | null;
   publicationsLimit: number;
-  /** The selected publication: the URL's, else the one with the most articles. */
-  selected: string | null;
-  /** Its document (it may be beyond the cards' limit); undefined until read, null if missing. */
+  /** The side panel's scope (logic/urlState.ts's panelScope): a publication, or all of them (null); undefined before there is one. */
+  selected: Scope | undefined;
+  /** A selected publication's document (it may be beyond the cards' limit); undefined until read (and for all publications), null if missing. */
   selectedDoc: Publication | null | undefined;
   paging: PagingState;
   page: Page<Entity> | null;
@@ -69,9 +70,9 @@ export type Views = {
   noPublications(fromCache: boolean): void;
   publicationsError(message: string): void;
   morePublications(more: boolean): void;
-  /** The selected publication's ranking. */
+  /** The side panel's ranking (of the selected publication, or of all). */
   ranking(): void;
-  rankingError(key: string, message: string): void;
+  rankingError(scope: Scope, message: string): void;
   /** Everything else that names the selected publication (search, compare form). */
   selection(): void;
   /** The entity and compare views; `byUser`, `otherPublication`: whether focus and scrolling follow. */
@@ -104,7 +105,7 @@ export function createApp(): App {
     publications: [],
     all: null,
     publicationsLimit: PUBLICATIONS_STEP,
-    selected: null,
+    selected: undefined,
     selectedDoc: undefined,
     paging: firstPage(PAGE_SIZE),
     page: null,
@@ -134,7 +135,8 @@ export function createApp(): App {
           views.noPublications(fromCache);
           return;
         }
-        if (state.view.pub === null && (state.selected === null || !items.some((p) => p.key === state.selected))) select(items[0]!.key);
+        // None yet, or the shown publication (not named by the URL) is gone: the one with the most articles.
+        if (state.view.pub === null && state.selected !== null && !items.some((p) => p.key === state.selected)) select(items[0]!.key);
         syncCards();
         // The rules cap one query, so the page shows at most the top MAX_QUERY_LIMIT publications.
         views.morePublications(items.length >= state.publicationsLimit && state.publicationsLimit < MAX_QUERY_LIMIT);
@@ -193,13 +195,18 @@ export function createApp(): App {
     });
   }
 
-  function select(key: string): void {
-    if (key === state.selected) return;
-    state.selected = key;
+  function select(scope: Scope): void {
+    if (scope === state.selected) return;
+    state.selected = scope;
     views.selected();
-    state.selectedDoc = state.publications.find((p) => p.key === key);
     unsubscribeSelected?.();
-    unsubscribeSelected = watchPublication(db(), key, {
+    unsubscribeSelected = null;
+    state.selectedDoc = scope === null ? undefined : state.publications.find((p) => p.key === scope);
+    state.paging = firstPage(PAGE_SIZE);
+    watchPage();
+    // All publications' totals are the All-publications card's (state.all).
+    if (scope === null) return;
+    unsubscribeSelected = watchPublication(db(), scope, {
       next: (p, fromCache) => {
         if (p === null && fromCache) return; // not known yet, not known missing
         state.selectedDoc = p;
@@ -207,8 +214,6 @@ export function createApp(): App {
       },
       error: () => undefined, // the ranking's own listener reports what went wrong
     });
-    state.paging = firstPage(PAGE_SIZE);
-    watchPage();
   }
 
   /** Listens to the current page. Paging keeps the old page on screen (busy) until the new one arrives. */
@@ -217,10 +222,10 @@ export function createApp(): App {
     state.pageBusy = paging && state.page !== null;
     if (!state.pageBusy) state.page = null;
     views.ranking();
-    const key = state.selected;
-    if (key === null) return;
+    const scope = state.selected;
+    if (scope === undefined) return;
     const request: PagingState = state.paging;
-    unsubscribePage = watchEntityPage(db(), key, state.filter, request, {
+    unsubscribePage = watchEntityPage(db(), scope, state.filter, request, {
       next: ({ items, fromCache }) => {
         if (!fromCache) {
           const fixed = reconcile(request, items);
@@ -234,7 +239,7 @@ export function createApp(): App {
         state.pageBusy = false;
         views.ranking();
       },
-      error: (err) => views.rankingError(key, err.message),
+      error: (err) => views.rankingError(scope, err.message),
     });
   }
 
@@ -256,10 +261,10 @@ export function createApp(): App {
       state.paging = firstPage(PAGE_SIZE);
       watchPage();
     }
-    // An entity over all publications leaves the side panel's publication as it was.
-    const pub = v.pub ?? (v.entity !== null ? state.selected : null) ?? state.publications[0]?.key ?? null;
-    const otherPublication = pub !== state.selected;
-    if (pub !== null) select(pub);
+    // An entity over all publications leaves the side panel as it was.
+    const scope = panelScope(v, state.selected, state.publications[0]?.key);
+    const otherPublication = scope !== state.selected;
+    if (scope !== undefined) select(scope);
     renderSelection();
     views.explore(byUser, otherPublication);
   }

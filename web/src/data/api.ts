@@ -7,7 +7,7 @@
 // caller holds (views/sources.ts); it goes in the Authorization header only,
 // never in the URL, and their answers are never cached.
 import { ApiError } from "@newsroom/core/api-error";
-import type { EntityType } from "../logic/types.ts";
+import type { EntityType, Scope } from "../logic/types.ts";
 import type {
   ArticlesAnswer,
   CompareAnswer,
@@ -94,9 +94,9 @@ export const api = {
   },
 };
 
-/** The ranked list as a CSV file (the API sets Content-Disposition): for a link with `download`. */
-export function entitiesCsvUrl(pub: string, type: EntityType | "all", limit: number, by: RankedBy = "mentions"): string {
-  return apiUrl(`/publications/${seg(pub)}/entities`, { by, type: typeParam(type), limit, format: "csv" });
+/** A scope's ranked list as a CSV file (the API sets Content-Disposition): for a link with `download`; over all publications, /v1/entities. */
+export function entitiesCsvUrl(scope: Scope, type: EntityType | "all", limit: number, by: RankedBy = "mentions"): string {
+  return apiUrl(scope === null ? "/entities" : `/publications/${seg(scope)}/entities`, { by, type: typeParam(type), limit, format: "csv" });
 }
 
 /** Whether an error is the abort of a request the page no longer wanted. */

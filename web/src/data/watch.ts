@@ -1,5 +1,5 @@
 // Firestore listeners: publications by article count, a scope's top
-// entities, one page of a publication's ranked entities, and a scope's totals
+// entities, one page of a scope's ranked entities, and a scope's totals
 // and year documents (a scope: one publication, or null for all of them, whose
 // documents are global/totals and entities/ in the same shapes). Every
 // result is decoded and malformed documents are skipped; callers get plain
@@ -71,7 +71,8 @@ export function watchTopEntities(db: Firestore, scope: Scope, filter: TypeFilter
   );
 }
 
-export function watchEntityPage(db: Firestore, pubKey: string, filter: TypeFilter, paging: PagingState, l: Listener<Entity>): Unsubscribe {
+/** One page of a scope's ranking (the side panel's). */
+export function watchEntityPage(db: Firestore, scope: Scope, filter: TypeFilter, paging: PagingState, l: Listener<Entity>): Unsubscribe {
   const r = paging.request;
   const size = queryLimit(fetchSize(paging));
   const window =
@@ -80,7 +81,7 @@ export function watchEntityPage(db: Firestore, pubKey: string, filter: TypeFilte
       : r.kind === "after"
         ? [startAfter(r.cursor.count, r.cursor.id), limit(size)]
         : [endBefore(r.cursor.count, r.cursor.id), limitToLast(size)];
-  const q = query(ents(db, pubKey), ...ranked(filter), ...window);
+  const q = query(ents(db, scope), ...ranked(filter), ...window);
   return onSnapshot(
     q,
     { includeMetadataChanges: true },

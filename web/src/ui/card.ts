@@ -33,18 +33,15 @@ export type EntitiesState =
 const RENDER_INTERVAL_MS = 300;
 const TIMELINE = { width: 320, height: 84, maxBuckets: 60 };
 
-/** `onOpen`: opens the publication's ranked list in the side panel (a publication's card only). */
-export function card(scope: Scope, p: Publication, onOpen?: (key: string) => void): CardView {
+/** `onOpen`: opens the scope's ranked list in the side panel. */
+export function card(scope: Scope, p: Publication, onOpen: (scope: Scope) => void): CardView {
   const title = h("h2", { class: "card-title" });
   const count = h("p", { class: "card-count", "data-role": "article-count" });
   const timeline = h("div", { class: "card-timeline" });
   const charts = h("div", { class: "card-charts" });
   const rising = h("section", { class: "card-rising" });
-  let open: HTMLButtonElement | null = null;
-  if (scope !== null && onOpen) {
-    open = h("button", { type: "button", class: "open-list", "aria-controls": "panel" }, "Ranked list");
-    open.addEventListener("click", () => onOpen(scope));
-  }
+  const open = h("button", { type: "button", class: "open-list", "aria-controls": "panel" }, "Ranked list");
+  open.addEventListener("click", () => onOpen(scope));
   const attrs = scope === null ? { class: "card card-all", "data-scope": "all" } : { class: "card", "data-pub-key": scope };
   const root = h("article", attrs, h("header", {}, title, count, open), timeline, rising, charts);
   /** What downloads are named after. */
@@ -62,7 +59,7 @@ export function card(scope: Scope, p: Publication, onOpen?: (key: string) => voi
       title.textContent = pub.name;
       count.replaceChildren(h("strong", { "data-value": pub.articleCount }, formatCount(pub.articleCount)), ` article${pub.articleCount === 1 ? "" : "s"}`);
       root.classList.toggle("selected", selected);
-      open?.setAttribute("aria-pressed", String(selected));
+      open.setAttribute("aria-pressed", String(selected));
     },
     setTimeline(t) {
       // Every publications snapshot brings the per-year summary again: draw only what changed.

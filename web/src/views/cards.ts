@@ -8,6 +8,7 @@
 import type { App, Views } from "../app/state.ts";
 import { risingFeed, type RisingFeed } from "../data/risingFeed.ts";
 import type { Publication, Scope } from "../logic/types.ts";
+import { listOf } from "../logic/urlState.ts";
 import { card, type CardView } from "../ui/card.ts";
 import { statusBox } from "../ui/status.ts";
 import { emptyMessage } from "./ranking.ts";
@@ -49,7 +50,7 @@ export function cardsView(els: CardsElements, app: App): CardsView {
   function cardOf(scope: Scope, p: Publication): CardView {
     let view = cards.get(scope);
     if (!view) {
-      view = card(scope, p, scope === null ? undefined : (key) => app.toView({ pub: key, entity: null, compare: null }));
+      view = card(scope, p, (s) => app.toView(listOf(s)));
       cards.set(scope, view);
       rising.set(scope, { feed: null, articles: p.articleCount });
       scopeOf.set(view.root, scope);
@@ -78,7 +79,7 @@ export function cardsView(els: CardsElements, app: App): CardsView {
     allCard() {
       if (!state.all) return;
       const view = cardOf(null, state.all);
-      view.setPublication(state.all, false);
+      view.setPublication(state.all, state.selected === null);
       if (view.root.parentElement !== els.all) els.all.replaceChildren(view.root);
     },
     allCardError: (message) => els.all.replaceChildren(statusBox("error", "Could not load the counts over all publications", `${message} ${app.where()}`)),
@@ -92,6 +93,7 @@ export function cardsView(els: CardsElements, app: App): CardsView {
     },
     selected() {
       for (const p of state.publications) cards.get(p.key)?.setPublication(p, p.key === state.selected);
+      if (state.all) cards.get(null)?.setPublication(state.all, state.selected === null);
     },
     cardGone(key) {
       const view = cards.get(key);

@@ -2,11 +2,15 @@
 // from global/totals and the top of entities/ (the rollup's fold over every
 // publication), with its Rising panel from /v1/rising without pub, and the
 // entity view over all publications it links to, which lists the publications
-// that mention the entity, each a link to its entity view there. Seeded by
+// that mention the entity, each a link to its entity view there, and the
+// card's ranked list over all publications in the side panel (entities/ as
+// Firestore orders it, paged, its CSV from /v1/entities, each row opening the
+// entity view over all publications). Seeded by
 // posting to the ingest endpoint: two publications of this run, 28 quiet days,
 // then on the day after them an organisation of this run in every article of
-// both; the test waits for the pipeline to count them and the rollup to fold
-// them. The global counts are shared by every suite on the stack and never
+// both, and, months before, one article per harbour of this run (so the list
+// has a second page); the test waits for the pipeline to count them and the
+// rollup to fold them. The global counts are shared by every suite on the stack and never
 // deleted: the day is one long ago that no other suite dates a post to (today
 // on a shared stack holds every suite's posts), asked for by the page's ?day=,
 // the assertions are about this run's entity, and the card's totals are
@@ -36,6 +40,11 @@ const baselineDays = Array.from({ length: 28 }, (_, i) => new Date(Date.parse(da
 const ON_DAY = { ledger: 6, dispatch: 4 } as const;
 /** Quiet articles per publication on each baseline day. */
 const QUIET_PER_DAY = 2;
+/** Organisations of this run the ledger mentions once each (twice in one article), on a day months before the others: entities/ holds more than a page. */
+const HARBOURS = ["North", "South", "East", "West", "Upper", "Lower", "Old", "New", "Great", "Little", "Middle"].map((n) => `${runWord} ${n} Harbour Authority`);
+const harbourDay = new Date(Date.parse(day) - 90 * DAY_MS).toISOString().slice(0, 10);
+/** The side panel's page size (app/state.ts's PAGE_SIZE). */
+const PAGE = 10;
 /** Long enough for the rollup's default fold period (GLOBAL_FOLD_SECONDS 300) and a sweep after it. */
 const FOLD_TIMEOUT_MS = 7 * 60_000;
 
@@ -51,7 +60,8 @@ function posts(pub: keyof typeof names): Post[] {
     id: `${run}-${pub}-b${i}`,
     publishedAt: `${day}T0${i}:00:00Z`,
   }));
-  return [...quiet, ...burst];
+  const harbours = pub !== "ledger" ? [] : HARBOURS.map((name, i): Post => ({ publication: names[pub], content: `The ${name} closed the port. The ${name} said it would reopen later.`, id: `${run}-${pub}-h${i}`, publishedAt: `${harbourDay}T12:00:00Z` }));
+  return [...quiet, ...harbours, ...burst];
 }
 
 async function send(batch: Post[]): Promise<void> {
@@ -93,13 +103,17 @@ describe("the All-publications card and the entity view over all publications in
     burst.id = entityId("organization", burst.word);
     assert.deepEqual(extractEntities(posts("ledger")[0]!.content), [], "the quiet articles mention no entity");
     await Promise.all([send(posts("ledger")), send(posts("dispatch"))]);
-    const total = (pub: keyof typeof names) => QUIET_PER_DAY * baselineDays.length + ON_DAY[pub];
+    for (const harbour of posts("ledger").filter((p) => p.publishedAt?.startsWith(harbourDay))) {
+      assert.deepEqual([...new Set(extractEntities(harbour.content).map((e) => e.type))], ["organization"], harbour.content);
+    }
+    const total = (pub: keyof typeof names) => QUIET_PER_DAY * baselineDays.length + ON_DAY[pub] + (pub === "ledger" ? HARBOURS.length : 0);
     keys.ledger = await publicationNamed(names.ledger, total("ledger"), 180_000);
     keys.dispatch = await publicationNamed(names.dispatch, total("dispatch"), 180_000);
     mentions.ledger = (await countOf(paths.entity(keys.ledger, burst.id))) ?? 0;
     mentions.dispatch = (await countOf(paths.entity(keys.dispatch, burst.id))) ?? 0;
     assert.deepEqual(mentions, { ledger: 2 * ON_DAY.ledger, dispatch: 2 * ON_DAY.dispatch }, "each article mentions the burst twice");
     await folded(burst.id, mentions.ledger + mentions.dispatch);
+    for (const name of HARBOURS) await folded(entityId("organization", name), 2);
     session = await startSession();
   });
 
@@ -163,6 +177,75 @@ describe("the All-publications card and the entity view over all publications in
     assert.equal(await view.locator(".entity-articles").isHidden(), true, "articles are listed in a publication's view");
   }
 
+  /** Firestore's ranking over all publications (entities/, count desc then id desc), page `n` (1-based). */
+  async function rankedAll(n: number) {
+    const snap = await db().collection("entities").orderBy("count", "desc").orderBy("__name__", "desc").offset((n - 1) * PAGE).limit(PAGE).get();
+    return snap.docs.map((d, i) => [(n - 1) * PAGE + i + 1, d.id, d.get("count") as number]);
+  }
+
+  /** Page `n` of the side panel over all publications, as shown from the server, equals Firestore's (asked again while the counts move). */
+  async function listMatches(p: Page, n: number): Promise<void> {
+    let shown: unknown[] = [];
+    let expected: unknown[] = [];
+    for (const deadline = Date.now() + 30_000; Date.now() < deadline; await p.waitForTimeout(500)) {
+      await p.waitForFunction((n) => {
+        const panel = document.querySelector<HTMLElement>('#panel[data-scope="all"]');
+        return panel?.dataset.state === "data" && panel.dataset.fromCache === "false" && (panel.querySelector('[data-role="page-info"]')?.textContent ?? "").startsWith(`Page ${n} `);
+      }, n);
+      shown = await p.locator("#panel ol.ranking li").evaluateAll((lis) => lis.map((li) => [Number(li.getAttribute("data-rank")), li.getAttribute("data-entity-id"), Number(li.getAttribute("data-count"))]));
+      expected = await rankedAll(n);
+      if (JSON.stringify(shown) === JSON.stringify(expected)) return;
+    }
+    assert.deepEqual(shown, expected, `page ${n} of the list over all publications`);
+  }
+
+  /** The card's ranked list: entities/ in Firestore's order, paged, /v1/entities' CSV, no search or compare, a row opening the entity over all publications. */
+  async function checkList(p: Page): Promise<void> {
+    await p.goto(session.url());
+    const open = allCard(p).locator("button.open-list");
+    await open.click();
+    const panel = p.locator('#panel[data-scope="all"]');
+    await panel.waitFor();
+    assert.equal(await panel.locator('[data-role="panel-title"]').textContent(), "All publications");
+    assert.equal(new URL(p.url()).searchParams.get("list"), "all");
+    assert.equal(await open.getAttribute("aria-pressed"), "true");
+    await listMatches(p, 1);
+    const button = (action: "prev" | "next") => panel.locator(`button[data-action="${action}"]`);
+    assert.ok(await button("prev").isDisabled());
+    // This run's harbours and burst alone make more than a page.
+    await button("next").click();
+    await listMatches(p, 2);
+    assert.ok(await button("prev").isEnabled());
+    await button("prev").click();
+    await listMatches(p, 1);
+    // The CSV: the read API's route over all publications, and it answers with the same ranking.
+    const href = await panel.locator('a[data-role="csv"]').getAttribute("href");
+    assert.equal(href, "/api/v1/entities?by=mentions&limit=100&format=csv");
+    const csv = await p.evaluate(async (url) => {
+      const res = await fetch(url);
+      return { status: res.status, type: res.headers.get("content-type") ?? "", text: await res.text() };
+    }, href!);
+    assert.equal(csv.status, 200, csv.text);
+    assert.match(csv.type, /^text\/csv/);
+    const [header, ...lines] = csv.text.trim().split(/\r?\n/);
+    assert.equal(header, "rank,id,word,type,mentions,articles");
+    assert.deepEqual(lines.slice(0, PAGE).map((l) => l.split(",")).map(([rank, id, , , mentions]) => [Number(rank), id, Number(mentions)]), await rankedAll(1));
+    // Search and compare work within a publication: disabled and hidden here, with a note saying so.
+    assert.ok(await p.locator("#search-input").isDisabled());
+    assert.ok(await p.locator('#search [data-role="scope-note"]').isVisible());
+    assert.ok(await p.locator("#compare-form").isHidden());
+    // A row opens its entity over all publications (no pub); the list stays.
+    const row = panel.locator("ol.ranking li").first();
+    const id = await row.getAttribute("data-entity-id");
+    const link = row.locator("a.entity-link");
+    assert.equal(await link.getAttribute("data-scope"), "all");
+    await link.click();
+    await p.locator(`#entity[data-scope="all"][data-entity-id="${id}"][data-state="data"]`).waitFor();
+    const url = new URL(p.url());
+    assert.deepEqual([url.searchParams.get("pub"), url.searchParams.get("entity"), url.searchParams.get("list")], [null, id, "all"]);
+    await listMatches(p, 1);
+  }
+
   it("shows the card first on a desktop, the burst rising, and opens the entity over all publications, then in a publication", async () => {
     const page = await session.page({ width: 1280, height: 1000 });
     await checkCard(page);
@@ -188,12 +271,28 @@ describe("the All-publications card and the entity view over all publications in
     await page.locator(`#entity[data-scope="all"][data-entity-id="${barId}"][data-state="data"]`).waitFor();
   });
 
+  it("lists the entities over all publications in the side panel on a desktop, from the card's Ranked list button", async () => {
+    const page = await session.page({ width: 1280, height: 1000 });
+    await checkList(page);
+    await screenshot(page, "ranked-list-all-publications");
+    // A publication's Ranked list takes the panel back (?list=all goes), and back returns to all publications'.
+    await page.locator(`article.card[data-pub-key="${keys.ledger}"] button.open-list`).click();
+    await page.locator(`#panel[data-pub-key="${keys.ledger}"][data-state="data"]`).waitFor();
+    assert.equal(new URL(page.url()).searchParams.get("list"), null);
+    assert.ok(await page.locator("#search-input").isEnabled());
+    await page.goBack();
+    await page.goBack();
+    await page.locator('#panel[data-scope="all"][data-state="data"]').waitFor();
+    assert.equal(new URL(page.url()).searchParams.get("list"), "all");
+    await page.context().close();
+  });
+
   it("fits a phone screen: the card and its Rising panel readable, the entity view over all publications from its address", async () => {
     const phone = await session.page({ width: 390, height: 844 }, { mobile: true });
     await checkCard(phone);
     const wide = () =>
       phone.evaluate(() => {
-        const wider = [...document.querySelectorAll("#all-card *, #entity *")].filter((el) => el.getBoundingClientRect().right > window.innerWidth + 0.5 && el.getClientRects().length > 0);
+        const wider = [...document.querySelectorAll("#all-card *, #entity *, #panel *, #search *")].filter((el) => el.getBoundingClientRect().right > window.innerWidth + 0.5 && el.getClientRects().length > 0);
         return { scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth, wider: wider.length };
       });
     let w = await wide();
@@ -204,6 +303,10 @@ describe("the All-publications card and the entity view over all publications in
     w = await wide();
     assert.ok(w.scrollWidth <= w.innerWidth && w.wider === 0, JSON.stringify(w));
     await screenshot(phone, "entity-phone-all-publications");
+    await checkList(phone);
+    w = await wide();
+    assert.ok(w.scrollWidth <= w.innerWidth && w.wider === 0, JSON.stringify(w));
+    await screenshot(phone, "ranked-list-phone-all-publications");
     await phone.context().close();
   });
 

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { EMPTY_VIEW, isDocumentId, isNavigation, parseView, sameView, serialiseView, type ViewState } from "../../../src/logic/urlState.ts";
+import { EMPTY_VIEW, isDocumentId, isNavigation, listOf, panelScope, parseView, sameView, serialiseView, type ViewState } from "../../../src/logic/urlState.ts";
 
 describe("view state in the URL", () => {
   it("reads every part, and the defaults when they are absent", () => {
@@ -34,6 +34,8 @@ describe("view state in the URL", () => {
       { pub: "a&b=c", entity: "e?1", compare: "100%", type: "organization", series: "share" },
       { pub: null, entity: "e 2", compare: null, type: "place", series: "share" },
       { pub: null, entity: null, compare: null, type: "all", series: "mentions", day: "1705-08-15" },
+      { pub: null, entity: null, compare: null, type: "person", series: "mentions", list: "all" },
+      { pub: null, entity: "e", compare: null, type: "all", series: "mentions", list: "all" },
     ];
     for (const v of views) assert.deepEqual(parseView(serialiseView(v)), v);
     assert.equal(serialiseView(EMPTY_VIEW), "");
@@ -67,6 +69,37 @@ describe("view state in the URL", () => {
     assert.equal(sameView(a, { ...a, day: "1705-08-15" }), false);
     assert.equal(sameView(a, { ...a }), true);
     assert.equal(sameView(a, { ...a, series: "share" }), false);
+  });
+
+  it("keeps all publications' ranked list apart from every publication key (?list=all, only without ?pub=)", () => {
+    assert.deepEqual(parseView("?list=all"), { ...EMPTY_VIEW, list: "all" });
+    assert.equal(parseView("?pub=all").list, undefined, "a publication named All is a publication");
+    assert.deepEqual([parseView("?pub=p&list=all").pub, parseView("?pub=p&list=all").list], ["p", undefined], "a publication wins");
+    assert.equal(parseView("?list=everything").list, undefined);
+    assert.equal(serialiseView({ ...EMPTY_VIEW, pub: "p", list: "all" }), "?pub=p");
+    assert.equal(serialiseView({ ...EMPTY_VIEW, entity: "e", list: "all" }), "?entity=e&list=all");
+    assert.equal(isNavigation(EMPTY_VIEW, { ...EMPTY_VIEW, list: "all" }), true, "opening the list is a step back undoes");
+    assert.equal(sameView(EMPTY_VIEW, { ...EMPTY_VIEW, list: "all" }), false);
+  });
+
+  it("opens a scope's list: a publication, or all publications", () => {
+    assert.deepEqual(listOf(null), { pub: null, list: "all", entity: null, compare: null });
+    assert.deepEqual(listOf("p"), { pub: "p", entity: null, compare: null });
+    const from: ViewState = { ...EMPTY_VIEW, list: "all", entity: "e" };
+    assert.equal(serialiseView({ ...from, ...listOf("p") }), "?pub=p", "a publication's list drops ?list=all");
+    const inPublication: ViewState = { ...EMPTY_VIEW, pub: "p", entity: "e" };
+    assert.equal(serialiseView({ ...inPublication, ...listOf(null) }), "?list=all");
+  });
+
+  it("tells whose ranking the side panel shows", () => {
+    assert.equal(panelScope({ ...EMPTY_VIEW, pub: "p" }, null, "first"), "p");
+    assert.equal(panelScope({ ...EMPTY_VIEW, list: "all" }, "p", "first"), null);
+    assert.equal(panelScope({ ...EMPTY_VIEW, list: "all", entity: "e" }, "p", "first"), null);
+    assert.equal(panelScope({ ...EMPTY_VIEW, entity: "e" }, null, "first"), null, "an entity over all publications leaves all publications' list");
+    assert.equal(panelScope({ ...EMPTY_VIEW, entity: "e" }, "p", "first"), "p", "… and a publication's");
+    assert.equal(panelScope({ ...EMPTY_VIEW, entity: "e" }, undefined, "first"), "first");
+    assert.equal(panelScope(EMPTY_VIEW, null, "first"), "first", "nothing named: the publication with the most articles");
+    assert.equal(panelScope(EMPTY_VIEW, undefined, undefined), undefined, "no publications yet");
   });
 
   it("checks document ids as Firestore does", () => {
