@@ -84,7 +84,7 @@ export function cardsView(els: CardsElements, app: App): CardsView {
     },
     allCardError: (message) => els.all.replaceChildren(statusBox("error", "Could not load the counts over all publications", `${message} ${app.where()}`)),
     risingDay() {
-      // The panels already asked ask again for the new day; the others will when they come near the screen.
+      // Panels that have asked already ask again, for the new day; the others will when they come near the screen.
       for (const [scope, r] of rising) {
         if (!r.feed) continue;
         r.feed.stop();
