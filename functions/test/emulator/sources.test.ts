@@ -11,10 +11,9 @@ import { addSource, finishPoll, getSource, leaseDueSources, removeSource, setSou
 import { emulator } from "./support/env.js";
 
 const run = randomBytes(3).toString("hex");
-const db = () => {
-  if (getApps().length === 0) initializeApp({ projectId: emulator.project() });
-  return getFirestore();
-};
+// A project of its own on the stack's Firestore emulator: the stack's poller (every minute, leasing whatever
+// is due) never takes these sources between their adding and this suite's pollers' leases.
+const db = () => getFirestore(getApps().find((a) => a.name === "sources-test") ?? initializeApp({ projectId: `${emulator.project()}-sources` }, "sources-test"));
 // Due far in the past, so only this test's sources are the most overdue, whatever else the stack holds.
 const LONG_AGO = new Date("2001-01-01T00:00:00Z");
 
