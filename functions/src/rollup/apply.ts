@@ -101,7 +101,12 @@ async function applyRange(deps: RollupDeps, batchId: BatchId, range: string, ite
       const found = await markerIn(tx, deps, batchId, marker);
       if (found) return found;
       const updatedAt = FieldValue.serverTimestamp();
-      for (const item of items) tx.set(deps.db.doc(item.path), writeOf(item, updatedAt), { merge: true });
+      for (const item of items) {
+        // A pending piece is a document of its own, written whole: a merge would send a mask naming every one
+        // of its leaves (a hostile backfill's part grew from 4 to 17 MB on the wire, past gRPC's 4 MiB).
+        if (item.kind === "globalPending") tx.set(deps.db.doc(item.path), writeOf(item, updatedAt));
+        else tx.set(deps.db.doc(item.path), writeOf(item, updatedAt), { merge: true });
+      }
       tx.create(marker, { items: items.length, appliedAt: updatedAt });
       return { writes: items.length, failures: [] } satisfies PartOutcome;
     });
