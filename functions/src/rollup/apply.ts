@@ -124,7 +124,6 @@ async function applyRange(deps: RollupDeps, batchId: BatchId, range: string, ite
   }
 }
 
-/** The one item to blame: its marker says failed, and the write goes to quarantine for an operator. */
 /** The quarantine document of what the rollup could not write: `what` as a bounded excerpt, with why. */
 export function rollupQuarantineDoc(deps: RollupDeps, at: { batch: string; range: string; path: string }, what: unknown, reason: string): RollupQuarantineDoc<Timestamp | FieldValue> {
   const now = deps.now ?? Date.now;
@@ -141,6 +140,7 @@ export function rollupQuarantineDoc(deps: RollupDeps, at: { batch: string; range
   };
 }
 
+/** The one item to blame: its marker says failed, and the write goes to quarantine for an operator. */
 async function recordFailure(deps: RollupDeps, batchId: BatchId, range: string, item: RollupItem, reason: string): Promise<Marker> {
   const doc = rollupQuarantineDoc(deps, { batch: String(batchId), range, path: item.path }, item, reason);
   const marker = deps.db.doc(paths.part(batchId, range));
