@@ -69,6 +69,33 @@ async function seed(db: Firestore): Promise<void> {
     }
     await flush();
   }
+  await seedGlobal(db, at);
+}
+
+/** The counts over all publications as the rollup's fold leaves them: each entity summed over the publications that have it. */
+async function seedGlobal(db: Firestore, at: Timestamp): Promise<void> {
+  const articles = Array.from({ length: PUBS }, (_, p) => 1000 + p).reduce((t, n) => t + n, 0);
+  let batch = db.batch();
+  batch.set(db.doc(paths.globalTotals()), { articleCount: articles, yearly: { 2026: articles }, days: { "2026-03-01": 500 * PUBS, "2026-03-02": articles - 500 * PUBS }, inlineYears: [2026], updatedAt: at });
+  const global = new Map<string, { word: string; type: string; count: number; articles: number; a: number }>();
+  for (let p = 0; p < PUBS; p++) {
+    for (let e = 0; e < ENTS; e++) {
+      const w = word(p, e);
+      const type = (["person", "organization", "place"] as const)[e % 3]!;
+      const g = global.get(entityId(type, w)) ?? { word: w, type, count: 0, articles: 0, a: 0 };
+      global.set(entityId(type, w), { ...g, count: g.count + 5000 - e * 7 - p, articles: g.articles + 900 - e, a: g.a + 5 });
+    }
+  }
+  let n = 0;
+  for (const [id, g] of global) {
+    const day = { m: 2 * g.a, a: g.a };
+    batch.set(db.doc(paths.globalEntity(id)), { word: g.word, key: entityKey(g.word), type: g.type, count: g.count, articles: g.articles, yearly: { 2026: day }, days: { "2026-03-01": day }, inlineYears: [2026], updatedAt: at });
+    if (++n % 400 === 0) {
+      await batch.commit();
+      batch = db.batch();
+    }
+  }
+  await batch.commit();
 }
 
 /** Per route: a request path for variant i (varied) and one fixed path (repeated). */
@@ -85,6 +112,9 @@ function routes(): Array<{ name: string; path: (i: number) => string }> {
     { name: "compare", path: (i) => `/v1/compare?a=${pub(i)}&b=${pub(i + 1)}&limit=${5 + (i % 20)}` },
     { name: "search", path: (i) => `/v1/search?pub=${pub(i)}&q=person%20${i % PUBS}-${i % 9}` },
     { name: "rising", path: (i) => `/v1/rising?pub=${pub(i)}&day=2026-03-0${1 + (i % 2)}&limit=${1 + (i % 20)}` },
+    { name: "rising (all)", path: (i) => `/v1/rising?day=2026-03-0${1 + (i % 2)}&limit=${1 + (i % 20)}` },
+    { name: "entities (all)", path: (i) => `/v1/entities?limit=${10 + (i % 90)}&by=${i % 2 ? "articles" : "mentions"}` },
+    { name: "entity (all)", path: (i) => `/v1/entities/${i % 2 ? entityId("person", `Shared Person ${(i * 30) % ENTS}`) : ent(i)}` },
     { name: "status", path: (i) => `/v1/status${i % 2 ? "" : "?"}` },
     { name: "v0Publications", path: (i) => `/v0/publications${i % 2 ? "" : "?"}` },
     { name: "v0Frequencies", path: (i) => `/v0/frequencies/${encodeURIComponent(pubName(i % PUBS))}` },

@@ -12,12 +12,18 @@
 //     sealed and hops to the next one;
 //   - every post is new (no redelivery, no retry, no legacy entry);
 //   - message k goes to processPosts instance k mod `instances`;
-//   - a window's first tick rolls it up; its other ticks find it applied.
+//   - a window's first tick rolls it up; its other ticks find it applied;
+//   - the counts over all publications: a window's pending pieces are written
+//     as it is applied (its end + grace), and every sweep (the tick's, as a
+//     window is applied, and the scheduled one) folds all pending pieces once
+//     the oldest is `globalFoldMs` old, foldCount pieces per commit, as
+//     functions/src/rollup/global-fold.ts does.
 import type { Entity } from "@newsroom/core/extract";
 import { applyMerges, findMerges, type FullName } from "@newsroom/core/alias-merges";
 import { deltaOf, mergeDeltas, splitDelta, type DeltaPubs } from "@newsroom/core/delta";
 import { POSTS_PER_COMMIT } from "@newsroom/core/pipeline-defaults";
-import { planParts, rollupItems } from "@newsroom/core/rollup-plan";
+import { batchItems, FOLD_MAX_PIECES, foldCount, foldItems, planParts } from "@newsroom/core/rollup-plan";
+import type { DeltaPublication } from "@newsroom/core/firestore-schema";
 import { summarisePost, type PostSummary } from "@newsroom/core/summarise";
 import { windowTicker } from "@newsroom/core/window-ticker";
 import { paths, windowEndOf, yearOfMs } from "@newsroom/core/firestore-schema";
@@ -35,6 +41,8 @@ export interface SimOptions {
   sweepEveryMs: number;
   /** ROLLUP_GRACE_SECONDS in ms: the last window is rolled up this long after its end. */
   graceMs: number;
+  /** GLOBAL_FOLD_SECONDS in ms: pending global counts are folded once the oldest is this old. */
+  globalFoldMs: number;
   /** Told each window's merged counts (for layouts simulated beside this one). */
   observe?: (merged: DeltaPubs, windowEnd: number) => void;
 }
@@ -54,6 +62,8 @@ export interface WriteCounts {
   articles: number;
   /** The rollup's bookkeeping: window doc (claim, plan, finish), part markers, rollup/status. */
   ledger: number;
+  /** Counts over all publications: each batch's globalPending pieces, and the folds' writes to global/ and entities/. */
+  global: number;
 }
 
 export interface ReadCounts {
@@ -71,6 +81,8 @@ export interface ReadCounts {
   sweeps: number;
   /** The rollup's alias lookups: one query per lone surname of a window, billed the full names it finds, or one. */
   aliases: number;
+  /** The folds: the pending query (billed one when empty) and each fold's transaction reading its pieces again. */
+  global: number;
 }
 
 export interface SimResult {
@@ -83,8 +95,11 @@ export interface SimResult {
   maxTicksPerWindow: number;
   writes: WriteCounts;
   reads: ReadCounts;
-  /** Deltas deleted once their window is applied. */
+  /** Deltas deleted once their window is applied, and pending pieces once folded. */
   deletes: number;
+  /** Of the writes: those of the per-publication counts (shared and series) and of the global ones, apart. */
+  perPublicationWrites: number;
+  folds: number;
   maxWritesPerSharedDocPerWindow: number;
   /** The window with the most posts: its posts and shared documents written (a steady stream's windows are all like it). */
   fullestWindow: { posts: number; shared: number };
@@ -100,11 +115,34 @@ const deltaQueryReads = (n: number) => n + (n % DELTA_PAGE === 0 ? 1 : 0);
 const sum = (o: object) => Object.values(o).reduce((n: number, v: number) => n + v, 0);
 
 export async function simulate(messages: readonly PackedMessage[], entitiesOf: (post: Post) => readonly Entity[], o: SimOptions): Promise<SimResult> {
-  const writes: WriteCounts = { deltas: 0, shared: 0, series: 0, articles: 0, ledger: 0 };
-  const reads: ReadCounts = { articles: 0, legacy: 0, windows: 0, rollup: 0, extraTicks: 0, sweeps: 0, aliases: 0 };
+  const writes: WriteCounts = { deltas: 0, shared: 0, series: 0, articles: 0, ledger: 0, global: 0 };
+  const reads: ReadCounts = { articles: 0, legacy: 0, windows: 0, rollup: 0, extraTicks: 0, sweeps: 0, aliases: 0, global: 0 };
   // The stored full names by publication and the surname they claim (the entity docs' `aliases`).
   const stored = new Map<string, FullName[]>();
-  const r = { posts: 0, commits: 0, parts: 0, deletes: 0, maxPerDoc: 0, messageBytes: 0, tickBytes: 0, fullest: { posts: 0, shared: 0 } };
+  const r = { posts: 0, commits: 0, parts: 0, deletes: 0, maxPerDoc: 0, messageBytes: 0, tickBytes: 0, fullest: { posts: 0, shared: 0 }, folds: 0 };
+  // The pending pieces and when each was written. A sweep at `t` reads the oldest
+  // (one read, also when there is none) and, while it is due, the oldest
+  // FOLD_MAX_PIECES, folds foldCount of them in a transaction that reads them
+  // again, then looks again.
+  let pending: Array<{ at: number; counts: DeltaPublication }> = [];
+  const sweepAt = (t: number) => {
+    for (;;) {
+      reads.global += 1;
+      if (pending.length === 0 || pending[0]!.at > t - o.globalFoldMs) return;
+      const seen = pending.slice(0, FOLD_MAX_PIECES).map((p) => p.counts);
+      reads.global += seen.length;
+      const n = foldCount(seen, yearOfMs(t), FOLD_MAX_PIECES);
+      writes.global += foldItems(seen.slice(0, n), yearOfMs(t)).length;
+      reads.global += n;
+      r.deletes += n;
+      r.folds++;
+      pending = pending.slice(n);
+    }
+  };
+  let nextSweep = messages[0]?.sealedAt ?? 0;
+  const sweepsUntil = (t: number) => {
+    for (; o.sweepEveryMs > 0 && nextSweep <= t; nextSweep += o.sweepEveryMs) sweepAt(nextSweep);
+  };
   const counted = new Set<string>();
   const deltasOf = new Map<number, DeltaPubs[]>();
   const ticksOf = new Map<number, number>();
@@ -171,9 +209,9 @@ export async function simulate(messages: readonly PackedMessage[], entitiesOf: (
       reads.aliases += Math.max(1, Math.min(3, found.length));
       return found;
     });
-    // As batchItems, keeping the merged counts for the layouts observed beside this one.
-    const { pubs: merged, absorbed } = applyMerges(pubs, merges);
-    const items = rollupItems(merged, yearOfMs(windowEnd), absorbed);
+    // batchItems merges again; the merged counts are kept for the layouts observed beside this one.
+    const { pubs: merged } = applyMerges(pubs, merges);
+    const items = batchItems(pubs, merges, windowEnd);
     for (const item of items) {
       if (item.kind !== "entity") continue;
       const [, pub, , id] = item.path.split("/"); // publications/{pub}/ents/{id}
@@ -192,7 +230,14 @@ export async function simulate(messages: readonly PackedMessage[], entitiesOf: (
     reads.rollup += 1 + deltaQueryReads(deltas.length) + 1 + parts.length + 1 + 1 + 1;
     writes.ledger += 1 + 1 + parts.length + 2;
     const perDoc = new Map<string, number>();
+    const appliedAt = windowEnd + o.graceMs;
+    sweepsUntil(appliedAt);
     for (const item of items) {
+      if (item.kind === "globalPending") {
+        writes.global++;
+        pending.push({ at: appliedAt, counts: item.counts });
+        continue; // a document of its own, written once: not a shared one
+      }
       if (item.chunk === 0 && (item.kind === "publication" || item.kind === "entity")) writes.shared++;
       else writes.series++;
       perDoc.set(item.path, (perDoc.get(item.path) ?? 0) + 1);
@@ -205,6 +250,12 @@ export async function simulate(messages: readonly PackedMessage[], entitiesOf: (
     if (ticks < 1) throw new Error(`window ${windowEnd} has deltas but no tick`);
     reads.extraTicks += (ticks - 1) * 3;
     o.observe?.(merged, windowEnd);
+    sweepAt(appliedAt); // the tick's sweep
+  }
+  // The scheduled sweeps go on until every pending piece is folded (without them, the next tick's sweep).
+  while (pending.length > 0) {
+    if (o.sweepEveryMs <= 0) sweepAt(pending[0]!.at + o.globalFoldMs);
+    else sweepsUntil(nextSweep);
   }
 
   const last = windows.at(-1);
@@ -224,6 +275,8 @@ export async function simulate(messages: readonly PackedMessage[], entitiesOf: (
     writes,
     reads,
     deletes: r.deletes,
+    perPublicationWrites: writes.shared + writes.series,
+    folds: r.folds,
     maxWritesPerSharedDocPerWindow: r.maxPerDoc,
     fullestWindow: r.fullest,
     messageBytes: r.messageBytes,
@@ -242,6 +295,9 @@ export function perPost(s: SimResult) {
     readsPerPost: per(sum(s.reads)),
     deletesPerPost: per(s.deletes),
     writesPerPostByKind: perKind(s.writes),
+    /** The counts per publication (shared + series) against the counts over all publications. */
+    perPublicationWritesPerPost: per(s.perPublicationWrites),
+    globalWritesPerPost: per(s.writes.global),
     readsPerPostByKind: perKind(s.reads),
     fullestWindowSharedPerPost: s.fullestWindow.posts > 0 ? Math.round((s.fullestWindow.shared / s.fullestWindow.posts) * 1000) / 1000 : 0,
     postsPerMessage: Math.round((s.posts / s.messages) * 100) / 100,

@@ -29,7 +29,7 @@ import { POLLER_TIMEOUT_SECONDS } from "./feeds/params.js";
 import { feedFetcher, fetchParams } from "./fetcher.js";
 import { rollupDeps } from "./rollup/deps.js";
 import { handleRollupTick, sweep, type RollupTick } from "./rollup/handler.js";
-import { rollupOptions } from "./rollup/params.js";
+import { ROLLUP_MEMORY, rollupOptions } from "./rollup/params.js";
 
 initializeApp();
 
@@ -130,7 +130,7 @@ export const rollup = onMessagePublished({ ...rollupOptions, topic: rollupTopic,
 });
 
 // The safety net for a lost tick: every window due is rolled up within a minute.
-export const rollupSweep = onSchedule({ schedule: "every 1 minutes", region, timeoutSeconds: 300, memory: "1GiB" }, async () => {
+export const rollupSweep = onSchedule({ schedule: "every 1 minutes", region, timeoutSeconds: 300, memory: ROLLUP_MEMORY }, async () => {
   await sweep(rollupDeps(), { compact: true });
 });
 

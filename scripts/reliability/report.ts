@@ -36,6 +36,11 @@ export function tally(report: LoadTestReport): { lost: number; duplicated: numbe
   return { lost, duplicated, exact, why };
 }
 
+/** A row for a scenario that sends no load of its own: a check, its details joined. */
+export function checkRow(scenario: string, pass: boolean, detail: string[]): Row {
+  return { scenario, pass, sent: 0, accepted: 0, postsPerS: 0, lost: 0, duplicated: 0, detail: detail.join("; ") };
+}
+
 export function rowFor(scenario: string, report: LoadTestReport, extra: string[] = [], extraOk = true): Row {
   const t = tally(report);
   return {

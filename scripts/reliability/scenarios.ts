@@ -14,6 +14,7 @@ import { syntheticTexts } from "newsroom-load-test/corpus/synthetic";
 import { expectedEntities, type TextUses } from "newsroom-load-test/expected";
 import { firestoreFor, localRunOptions, runLoadTest, type LoadTestOptions, type LoadTestReport } from "newsroom-load-test/run";
 import { readArticleCounts, verifyEntities, verifyPublicationDays } from "newsroom-load-test/verify";
+import { describeGlobalCheck, untilGlobalAgrees } from "newsroom-load-test/verify-global";
 import { whilePaused } from "@newsroom/harness/procfs";
 import { PubsubTrigger } from "@newsroom/harness/runtime/eventarc";
 import type { RuntimeStack } from "@newsroom/harness/runtime-stack";
@@ -21,7 +22,7 @@ import { summarise } from "newsroom-load-test/stats";
 import { hostileClient } from "./hostile-client.ts";
 import { PullSubscription } from "@newsroom/harness/pubsub-pull";
 import { articlesOf, publishRaw, recentBatches, StackLog, until } from "./probe.ts";
-import { rowFor, type HostileStats, type Row } from "./report.ts";
+import { checkRow, rowFor, type HostileStats, type Row } from "./report.ts";
 
 /** Every scenario's rows, in the order they ran: the summary table's. */
 export const rows: Row[] = [];
@@ -81,21 +82,14 @@ export async function hostile(stack: RuntimeStack): Promise<void> {
   const inLog = secretsIn(readFileSync(stack.logFile, "utf8"), set.secrets);
   Object.assign(hostileStats, { tried: s.tried, fourxx: s.clientErrors, fivexx: s.serverErrors });
   for (const r of [...s.unexpected, ...s.leaks]) console.log(`  unexpected: ${describeResult(r)}`);
-  rows.push({
-    scenario: "hostile input",
-    pass: s.tried >= 300 && s.serverErrors === 0 && s.unexpected.length === 0 && s.leaks.length === 0 && leaked === 0 && served && inLog === 0,
-    sent: 0,
-    accepted: 0,
-    postsPerS: 0,
-    lost: 0,
-    duplicated: 0,
-    detail: [
+  rows.push(
+    checkRow("hostile input", s.tried >= 300 && s.serverErrors === 0 && s.unexpected.length === 0 && s.leaks.length === 0 && leaked === 0 && served && inLog === 0, [
       `${s.tried} bad requests in ${((Date.now() - started) / 1000).toFixed(0)} s: ${s.clientErrors} 4xx, ${s.serverErrors} 5xx, ${s.unexpected.length} unexpected`,
       `${leaked} hostile messages on the topic`,
       `valid request afterwards ${served ? "served (202, on the topic)" : `NOT served (HTTP ${res.status})`}`,
       `${inLog} keys in the log`,
-    ].join("; "),
-  });
+    ]),
+  );
 }
 
 // (a) every message delivered twice: a second Eventarc-like trigger on the topic, into the same service.
@@ -362,6 +356,16 @@ export const rollupsAtOnce = (stack: RuntimeStack, logs: StackLog) =>
     await publishRaw(stack.env.PUBSUB_EMULATOR_HOST!, stack.project, "rollup", ticks);
     return "4 more ticks for the window being applied";
   });
+
+/**
+ * After every fault above: the counts over all publications equal the publications' own, summed, once the
+ * sweeps have folded every pending piece (the stack folds at each sweep: GLOBAL_FOLD_SECONDS=0).
+ */
+export async function globalSums(stack: RuntimeStack): Promise<void> {
+  // A sweep a minute (Cloud Scheduler's period) folds what is due; a few of them, to be sure none is left.
+  const c = await untilGlobalAgrees(firestoreFor(stack.project), 240_000);
+  rows.push(checkRow("(i) counts over all publications = the sum", c.ok, describeGlobalCheck(c)));
+}
 
 export const rollupFirestorePaused = (stack: RuntimeStack, logs: StackLog) =>
   rollupScenario(stack, logs, "(r3) Firestore paused during a rollup", "r3", 633, async () => `paused Firestore ${(await pauseLater(stack.ports.firestore, 0, 10, "(r3)")).toFixed(1)} s mid-window`);

@@ -39,6 +39,7 @@ export const P = {
   none: z.object({}),
   pub: z.object({ pub: publicationId }),
   entity: z.object({ pub: publicationId, id: entityId }),
+  id: z.object({ id: entityId }),
   name: z.object({ name: z.string().min(1).max(1_000).describe("Publication name (the original app named publications)") }),
 };
 
@@ -76,7 +77,7 @@ export const Q = {
     limit: limit(20, 10),
   }),
   rising: z.object({
-    pub: publicationId.optional().describe("Publication id; required until counts over all publications exist (then omitted: all publications)"),
+    pub: publicationId.optional().describe("Publication id; omitted: all publications (their counts lag the publications' by up to the fold period)"),
     day: day.optional().describe("The day to rank (UTC); default: today so far"),
     type: z.enum(ENTITY_TYPES).optional(),
     limit: limit(50, 10),
@@ -89,6 +90,10 @@ const Publication = z.object({ id: z.string(), name: z.string(), articleCount: z
 const Entity = z.object({ id: z.string(), word: z.string(), type: z.enum(ENTITY_TYPES), mentions: z.number().int(), articles: z.number().int() });
 const Ranked = Entity.extend({ rank: z.number().int() });
 const Compared = z.object({ id: z.string(), word: z.string(), type: z.enum(ENTITY_TYPES), mentionsA: z.number().int(), mentionsB: z.number().int(), zScore: z.number() });
+/** All publications together: their articles in all. */
+const Totals = z.object({ name: z.string(), articleCount: z.number().int(), updatedAt: z.string().nullable() });
+/** Publications /v1/entities/{id} lists at most (those that mention the entity most). */
+export const GLOBAL_TOP_PUBLICATIONS = 10;
 const next = z.string().nullable().describe("Cursor of the next page; null on the last");
 const instant = z.string().nullable().describe("ISO 8601 instant; null when unknown");
 const year = z.number().int().describe("Calendar year");
@@ -147,6 +152,17 @@ export const R = {
     windowSeconds: z.number().int().nullable().describe("The rollup window: counts show within it plus a few seconds"),
     failures: z.array(z.object({ windowEnd: instant, range: z.string(), items: z.number().int(), reason: z.string(), at: instant })).describe("The latest rollup writes Firestore refused (quarantined)"),
     newestArticleReceivedAt: instant.describe("When the newest counted article was received (later ones wait for the next rollup)"),
+  }),
+  // Over all publications (the rollup's fold: they lag the publications' counts by up to GLOBAL_FOLD_SECONDS).
+  globalEntities: z.object({ scope: z.literal("all"), totals: Totals, by: z.enum(["mentions", "articles"]), type: z.enum(ENTITY_TYPES).nullable(), entities: z.array(Ranked), next }),
+  globalEntity: z.object({
+    scope: z.literal("all"),
+    totals: Totals,
+    entity: Entity,
+    bin: binOut,
+    series: z.array(z.object({ day: z.string(), mentions: z.number().int(), articles: z.number().int(), publicationArticles: z.number().int().describe("All publications' articles in the bin") })).describe(`Per bin within from/to (or the default years), in order. ${binDay}`),
+    years: z.array(z.object({ year, mentions: z.number().int(), articles: z.number().int(), publicationArticles: z.number().int().describe("All publications' articles that year") })).describe("Per year, the whole history"),
+    publications: z.array(z.object({ id: z.string(), mentions: z.number().int(), articles: z.number().int() })).describe(`The publications that mention it most (at most ${GLOBAL_TOP_PUBLICATIONS})`),
   }),
   rising: z.object({
     publication: Publication.nullable().describe("null: all publications"),
@@ -220,6 +236,15 @@ export const ROUTES = {
   },
   search: { path: "/v1/search", summary: "A publication's entities whose name starts with q", params: P.none, query: Q.search, answer: R.search, maxReads: 1 + SEARCH_SCAN },
   status: { path: "/v1/status", summary: "How far the counts are complete: the rollup's progress and failures, and the newest article received", params: P.none, query: Q.none, answer: R.status, maxReads: 2, cacheSeconds: 5 },
+  globalEntities: { path: "/v1/entities", summary: "Entities over all publications, ranked by mentions or by articles", params: P.none, query: Q.entities, answer: R.globalEntities, maxReads: 102, csv: true },
+  globalEntity: {
+    path: "/v1/entities/{id}",
+    summary: "One entity over all publications: totals, its daily series with all publications' articles per day, both per year, and the publications that mention it most",
+    params: P.id,
+    query: Q.entity,
+    answer: R.globalEntity,
+    maxReads: 2 + 2 * SERIES_MAX_YEARS + GLOBAL_TOP_PUBLICATIONS + 1,
+  },
   rising: {
     path: "/v1/rising",
     summary: `The entities whose share of a day's articles is most above their own over the ${RISING_BASELINE_DAYS} days before`,

@@ -8,6 +8,13 @@
 //   publications/{pubKey}/years/{yyyy}         PublicationYearDoc  articles per day of other years
 //   publications/{pubKey}/ents/{entityId}      EntityDoc        totals, per year, per day of this year
 //   publications/{pubKey}/ents/{entityId}/years/{yyyy}  EntityYearDoc  per day of other years
+//   global/totals                              GlobalTotalsDoc  all publications' articles: totals, per year, per day
+//   global/totals/years/{yyyy}                 PublicationYearDoc  their articles per day of other years
+//   entities/{entityId}                        EntityDoc        one entity over all publications (same ids as
+//                                                               ents/): totals, per year, per day of this year
+//   entities/{entityId}/years/{yyyy}           EntityYearDoc    its mentions and articles per day of other years
+//   globalPending/{batchTo}.{n}                GlobalPendingDoc a rollup batch's counts over all publications,
+//                                                               until folded into global/ and entities/
 //   articles/{articleId}                       ArticleDoc       one per counted post; for a post with
 //                                                               a client id also the record that it
 //                                                               was counted (top level: creating one
@@ -43,6 +50,9 @@ export const COLLECTIONS = {
   legacyClientIds: "clientIds",
   clientKeys: "keys",
   sources: "sources",
+  global: "global",
+  entities: "entities",
+  globalPending: "globalPending",
 } as const;
 
 export type EntityType = "person" | "organization" | "place";
@@ -115,6 +125,32 @@ export interface EntityDoc<Time = unknown> extends SeriesFields<DayCounts> {
 
 /** publications/{pub}/ents/{id}/years/{yyyy}: mentions and articles per day of that year. */
 export type EntityYearDoc = YearDoc<DayCounts>;
+
+// Counts over all publications. Each rollup batch stores its counts summed
+// over publications in a few globalPending documents (in its parts, so exactly
+// once); the sweep folds pending documents older than the fold period
+// (GLOBAL_FOLD_SECONDS) into global/totals and entities/{id}, in one transaction
+// that also deletes them (so exactly once again). An entity is written once per
+// fold, not once per batch and publication: that is what makes the global
+// counts cheaper than the per-publication ones (rollup-plan.ts), at the price
+// of lagging them by up to the fold period. entities/{id} has EntityDoc's
+// fields but never `aliases` or `absorbed` (alias merges are per publication and
+// come in already applied: the global counts are the sums of the publications').
+
+/** global/totals: articles over all publications, as a publication document (`name` is GLOBAL_NAME). */
+export type GlobalTotalsDoc<Time = unknown> = PublicationDoc<Time>;
+
+/** Display name of the global totals (never a publication: it lives in global/, not publications/). */
+export const GLOBAL_NAME = "All publications";
+
+/** globalPending/{batchTo}.{n}: piece n of a batch's counts over all publications (plain values), until folded. */
+export interface GlobalPendingDoc<Time = unknown> {
+  /** The batch's end (epoch ms, its plan's `to`). */
+  batch: number;
+  piece: number;
+  counts: DeltaPublication;
+  createdAt: Time;
+}
 
 export interface ArticleDoc<Time = unknown> {
   pubKey: string;
@@ -389,7 +425,31 @@ export const paths = {
   legacyClientId: (key: string) => `${COLLECTIONS.legacyClientIds}/${key}`,
   clientKey: (keyId: string) => `${COLLECTIONS.clientKeys}/${keyId}`,
   source: (id: string) => `${COLLECTIONS.sources}/${id}`,
+  globalTotals: () => `${COLLECTIONS.global}/totals`,
+  globalYear: (year: Year) => `${COLLECTIONS.global}/totals/${COLLECTIONS.years}/${year}`,
+  globalEntity: (entityId: string) => `${COLLECTIONS.entities}/${entityId}`,
+  globalEntityYear: (entityId: string, year: Year) => `${COLLECTIONS.entities}/${entityId}/${COLLECTIONS.years}/${year}`,
+  globalPending: (batchTo: number, piece: number) => `${COLLECTIONS.globalPending}/${batchTo}.${piece}`,
 } as const;
+
+/** Where a scope's totals and entities are: one publication's, or (pubKey ignored) those over all publications. */
+export interface Scope {
+  publication(pubKey: string): string;
+  publicationYear(pubKey: string, year: Year): string;
+  ents(pubKey: string): string;
+  entity(pubKey: string, id: string): string;
+  entityYear(pubKey: string, id: string, year: Year): string;
+}
+
+export const PUBLICATION_SCOPE: Scope = paths;
+
+export const GLOBAL_SCOPE: Scope = {
+  publication: () => paths.globalTotals(),
+  publicationYear: (_pub, year) => paths.globalYear(year),
+  ents: () => COLLECTIONS.entities,
+  entity: (_pub, id) => paths.globalEntity(id),
+  entityYear: (_pub, id, year) => paths.globalEntityYear(id, year),
+};
 
 /**
  * The article id of a post: for a post with a client id, derived from the

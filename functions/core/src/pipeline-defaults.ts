@@ -18,6 +18,8 @@ export const PROCESS_DEFAULTS = {
 export const ROLLUP_DEFAULTS = {
   windowSeconds: 30,
   graceSeconds: 2,
+  /** GLOBAL_FOLD_SECONDS: pending counts over all publications are folded once the oldest is this old (functions/src/rollup/global-fold.ts). */
+  globalFoldSeconds: 300,
 } as const;
 
 /** Posts per processPosts commit: by position only, so the grouping never depends on extraction. */

@@ -17,13 +17,29 @@
 //     part. Keys start with the chunk, so a document's second chunk comes after
 //     every first chunk: a chunk costs at most one more part, not one per document;
 //   - request size: at most PART_LIMITS.bytes (estimated) and .writes per part.
+//
+// Counts over all publications (plans v3): a batch also stores its counts
+// summed over publications, as a few globalPending documents (global-plan.ts),
+// items of its parts like the rest, so each is written exactly once. The sweep
+// folds the pending documents of several batches into global/totals and
+// entities/{id} (foldItems: the same items, other paths), each fold one
+// commit that also deletes what it folded. Why not one more item per entity
+// and batch: an entity is mostly in one publication per batch, so that would
+// cost what the per-publication counts cost. A fold writes an entity once for
+// all the batches it folds (a fold period holds many), and a batch's pending
+// documents are a write per PIECE_LIMITS (hundreds of entities).
 import type { AliasMerge, Day, DayCounts, DeltaEntity, DeltaPublication, EntityType, Year } from "./firestore-schema.js";
-import { paths, yearOf, yearOfMs } from "./firestore-schema.js";
-import type { DeltaPubs } from "./delta.js";
+import { GLOBAL_SCOPE, paths, PUBLICATION_SCOPE, yearOf, yearOfMs, type Scope } from "./firestore-schema.js";
+import { entityEntryBytes, mergeDeltas, type DeltaPubs } from "./delta.js";
 import { applyMerges, personAliases } from "./alias-merges.js";
+import { globalCounts, globalPieces } from "./global-plan.js";
 
-/** 2: year documents and chunk-first keys. Plans without a version were made by the code before. */
-export const PLAN_VERSION = 2;
+/**
+ * 3: also the globalPending items (keys of their own, before every publication's).
+ * 2: year documents and chunk-first keys. Plans without a version were made by the code before.
+ * A plan's items are made by the version it was stored with: a v2 plan's ranges know no pending keys.
+ */
+export const PLAN_VERSION = 3;
 
 export const PART_LIMITS = { bytes: 4 * 1024 * 1024, writes: 4_000 } as const;
 
@@ -48,7 +64,11 @@ export type RollupItem = Keyed &
         absorbed: string[];
       }
     | { kind: "entityYear"; year: Year; days: Record<Day, DayCounts> }
+    /** Piece `piece` of the batch's counts over all publications (plain values: written once, folded later). */
+    | { kind: "globalPending"; batch: number; piece: number; counts: DeltaPublication }
   );
+
+
 
 export type Plan = Array<{ first: string; last: string }>;
 
@@ -119,18 +139,19 @@ export function rollupItems(
   inlineYear: Year,
   absorbed: ReadonlyMap<string, ReadonlyMap<string, readonly string[]>> = new Map(),
   entriesPerWrite: number = ENTRIES_PER_WRITE,
+  scope: Scope = PUBLICATION_SCOPE,
 ): RollupItem[] {
   const items: RollupItem[] = [];
   for (const [pubKey, p] of Object.entries(merged) as Array<[string, DeltaPublication]>) {
     const years = byYear(p.d);
     const yearly = Object.fromEntries([...years].map(([y, days]) => [y, sumCounts(days)]));
     totalsChunks(yearly, years.get(inlineYear) ?? {}, entriesPerWrite).forEach(([ys, ds], chunk) => {
-      items.push({ key: keyOf(chunk, pubKey, "0"), path: paths.publication(pubKey), chunk, kind: "publication", name: p.n, articles: chunk === 0 ? p.a : 0, years: ys, days: ds });
+      items.push({ key: keyOf(chunk, pubKey, "0"), path: scope.publication(pubKey), chunk, kind: "publication", name: p.n, articles: chunk === 0 ? p.a : 0, years: ys, days: ds });
     });
     for (const [year, days] of years) {
       if (year === inlineYear) continue;
       chunks(days, entriesPerWrite).forEach((ds, chunk) => {
-        items.push({ key: keyOf(chunk, pubKey, `0y${year}`), path: paths.publicationYear(pubKey, year), chunk, kind: "publicationYear", year, days: ds });
+        items.push({ key: keyOf(chunk, pubKey, `0y${year}`), path: scope.publicationYear(pubKey, year), chunk, kind: "publicationYear", year, days: ds });
       });
     }
     for (const [id, e] of Object.entries(p.e) as Array<[string, DeltaEntity]>) {
@@ -139,7 +160,7 @@ export function rollupItems(
       totalsChunks(eYearly, eYears.get(inlineYear) ?? {}, entriesPerWrite).forEach(([ys, ds], chunk) => {
         items.push({
           key: keyOf(chunk, pubKey, `1${id}`),
-          path: paths.entity(pubKey, id),
+          path: scope.entity(pubKey, id),
           chunk,
           kind: "entity",
           word: e.w,
@@ -148,14 +169,15 @@ export function rollupItems(
           articles: chunk === 0 ? e.a : 0,
           years: ys,
           days: ds,
-          aliases: chunk === 0 ? personAliases(e.t, e.w) : [],
+          // Alias lookups are per publication (alias-merges.ts).
+          aliases: chunk === 0 && scope === PUBLICATION_SCOPE ? personAliases(e.t, e.w) : [],
           absorbed: chunk === 0 ? [...(absorbed.get(pubKey)?.get(id) ?? [])] : [],
         });
       });
       for (const [year, days] of eYears) {
         if (year === inlineYear) continue;
         chunks(days, entriesPerWrite).forEach((ds, chunk) => {
-          items.push({ key: keyOf(chunk, pubKey, `1${id}y${year}`), path: paths.entityYear(pubKey, id, year), chunk, kind: "entityYear", year, days: ds });
+          items.push({ key: keyOf(chunk, pubKey, `1${id}y${year}`), path: scope.entityYear(pubKey, id, year), chunk, kind: "entityYear", year, days: ds });
         });
       }
     }
@@ -163,10 +185,50 @@ export function rollupItems(
   return items.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
-/** A batch's writes: its merged deltas with the plan's alias merges applied (alias-merges.ts); `to` is where it ends. */
-export function batchItems(pubs: DeltaPubs, merges: readonly AliasMerge[], to: number): RollupItem[] {
+/**
+ * A batch's writes: its merged deltas with the plan's alias merges applied
+ * (alias-merges.ts), and from v3 its pending global counts; `to` is where it
+ * ends, `v` the version of its stored plan.
+ */
+export function batchItems(pubs: DeltaPubs, merges: readonly AliasMerge[], to: number, v: number = PLAN_VERSION): RollupItem[] {
   const merged = applyMerges(pubs, merges);
-  return rollupItems(merged.pubs, yearOfMs(to), merged.absorbed);
+  const items = rollupItems(merged.pubs, yearOfMs(to), merged.absorbed);
+  if (v < 3 || Object.keys(merged.pubs).length === 0) return items;
+  // The empty publication key is no publication's (keys.ts), so these keys come first among their chunk's.
+  const pending = globalPieces(globalCounts(merged.pubs)).map(
+    (counts, piece): RollupItem => ({ key: keyOf(0, "", String(piece).padStart(6, "0")), path: paths.globalPending(to, piece), chunk: 0, kind: "globalPending", batch: to, piece, counts }),
+  );
+  return [...pending, ...items].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+/** Pending pieces one fold reads at most (functions/src/rollup/global-fold.ts). */
+export const FOLD_MAX_PIECES = 50;
+
+/** What folding `pieces` (pending documents' counts) writes: their sum, as a batch in `inlineYear` writes a publication. */
+export function foldItems(pieces: readonly DeltaPublication[], inlineYear: Year): RollupItem[] {
+  return rollupItems(mergeDeltas(pieces.map((p) => ({ all: p }))), inlineYear, new Map(), ENTRIES_PER_WRITE, GLOBAL_SCOPE);
+}
+
+/**
+ * How many of `pieces` (oldest first) one fold takes: as many as make one
+ * commit (no document written twice, within `limits` with a delete for each
+ * piece), at most `max`, and always the first (global-plan.ts makes each piece
+ * one commit alone). More pieces never write less, so a binary search: a few
+ * sums built, not one per piece.
+ */
+export function foldCount(pieces: readonly DeltaPublication[], inlineYear: Year, max: number, limits: { bytes: number; writes: number } = PART_LIMITS): number {
+  const fits = (n: number) => {
+    const items = foldItems(pieces.slice(0, n), inlineYear);
+    return !items.some((i) => i.chunk > 0) && planParts(items, { bytes: limits.bytes, writes: limits.writes - n }).length <= 1;
+  };
+  let lo = Math.min(1, pieces.length);
+  let hi = Math.min(max, pieces.length);
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (fits(mid)) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 /** Estimated bytes of one item's commit write. */
@@ -181,6 +243,8 @@ export function itemBytes(item: RollupItem): number {
       return base + Buffer.byteLength(item.word, "utf8") + (Object.keys(item.years).length + Object.keys(item.days).length) * 60 + (item.aliases.length + item.absorbed.length) * 64;
     case "entityYear":
       return base + Object.keys(item.days).length * 60;
+    case "globalPending":
+      return base + Object.entries(item.counts.e).reduce((n, [id, e]) => n + entityEntryBytes(id, e), Object.keys(item.counts.d).length * 24);
   }
 }
 

@@ -6,12 +6,13 @@ import type { z } from "zod";
 import { entityKey, publicationKey } from "@newsroom/core/keys";
 import type { Timestamp } from "firebase-admin/firestore";
 import { compareLists, fightinWords } from "./compare.js";
-import { CURSOR_VALUES as V, decodeCursor, encodeCursor } from "./cursor.js";
+import { CURSOR_VALUES as V, decodeCursor, encodeCursor, type CursorScope } from "./cursor.js";
 import { badRequest, notFound } from "./errors.js";
-import { COMPARE_SCAN, P, Q, SEARCH_SCAN, V0_MAX_PUBLICATIONS, type R, type ROUTES, type RouteName } from "@newsroom/core/api-schema";
+import { COMPARE_SCAN, GLOBAL_TOP_PUBLICATIONS, P, Q, SEARCH_SCAN, V0_MAX_PUBLICATIONS, type R, type ROUTES, type RouteName } from "@newsroom/core/api-schema";
+import { GLOBAL_NAME, GLOBAL_SCOPE, PUBLICATION_SCOPE, type Scope } from "@newsroom/core/firestore-schema";
 import { binned, entitySeries, entityYears, entityYearSeries, publicationSeries, publicationYears, publicationYearSeries, seriesYears } from "./series.js";
 import type { EntityRow, PublicationRow, ReadOptions, ReadStore } from "./read-store.js";
-import { publicationSource, rising as risingOf, risingWindow } from "./rising.js";
+import { globalSource, publicationSource, rising as risingOf, risingWindow } from "./rising.js";
 import { dayProblem, type DateBounds } from "@newsroom/core/dates";
 
 export type Answer = { json: unknown } | { csv: string; filename: string };
@@ -60,55 +61,89 @@ export async function publications(store: ReadStore, _p: In<typeof P.none>, q: I
   return { json: body };
 }
 
-export async function entities(store: ReadStore, { pub }: In<typeof P.pub>, q: In<typeof Q.entities>): Promise<Answer> {
+/**
+ * A page of a scope's entities (a publication's, or with GLOBAL_SCOPE all
+ * publications'), ranked by mentions or articles, and as CSV when asked.
+ * `cursorScope` names the list a cursor is for; `label` starts the CSV's name.
+ */
+async function rankedPage(store: ReadStore, pub: string, scope: Scope, q: In<typeof Q.entities>, cursorScope: CursorScope, label: string) {
   // The cursor carries the last item's rank too, so ranks continue across pages.
-  const scope = ["entities", pub, q.by, q.type ?? null] as const;
-  const after = q.cursor === undefined ? undefined : decodeCursor(q.cursor, scope, [V.count, V.entityId, V.count] as const);
+  const after = q.cursor === undefined ? undefined : decodeCursor(q.cursor, cursorScope, [V.count, V.entityId, V.count] as const);
   const field = q.by === "mentions" ? "count" : "articles";
-  const [p, rows] = await Promise.all([mustPublication(store, pub), store.entities(pub, field, q.type, q.limit + 1, after ? { value: after[0], id: after[1] } : undefined)]);
+  const rows = await store.entities(pub, field, q.type, q.limit + 1, after ? { value: after[0], id: after[1] } : undefined, scope);
   const page = rows.slice(0, q.limit);
   const offset = after ? after[2] : 0;
   const ranked = page.map((e, i) => ({ ...entityOut(e), rank: offset + i + 1 }));
   const last = page.at(-1);
-  const body: Out<"entities"> = {
-    publication: publicationOut(p),
-    by: q.by,
-    type: q.type ?? null,
-    entities: ranked,
-    next: rows.length > q.limit && last ? encodeCursor(scope, [field === "count" ? (last.count ?? 0) : (last.articles ?? 0), last.id, offset + page.length]) : null,
-  };
-  if (q.format === "csv") {
-    // escape_formulas: a name like "=HYPERLINK(...)" is text to a spreadsheet, not a formula (CSV injection).
-    const csv = stringify(
+  const next = rows.length > q.limit && last ? encodeCursor(cursorScope, [field === "count" ? (last.count ?? 0) : (last.articles ?? 0), last.id, offset + page.length]) : null;
+  // escape_formulas: a name like "=HYPERLINK(...)" is text to a spreadsheet, not a formula (CSV injection).
+  const csv = (): Answer => ({
+    csv: stringify(
       ranked.map((e) => [e.rank, e.id, e.word, e.type, e.mentions, e.articles]),
       { header: true, columns: ["rank", "id", "word", "type", "mentions", "articles"], escape_formulas: true },
-    );
-    return { csv, filename: `${pub.replace(/[^\w.-]+/g, "_").slice(0, 60)}-entities-by-${q.by}${q.type ? `-${q.type}` : ""}.csv` };
-  }
+    ),
+    filename: `${label.replace(/[^\w.-]+/g, "_").slice(0, 60)}-entities-by-${q.by}${q.type ? `-${q.type}` : ""}.csv`,
+  });
+  return { ranked, next, csv: q.format === "csv" ? csv() : undefined };
+}
+
+export async function entities(store: ReadStore, { pub }: In<typeof P.pub>, q: In<typeof Q.entities>): Promise<Answer> {
+  const [p, page] = await Promise.all([mustPublication(store, pub), rankedPage(store, pub, PUBLICATION_SCOPE, q, ["entities", pub, q.by, q.type ?? null], pub)]);
+  if (page.csv) return page.csv;
+  const body: Out<"entities"> = { publication: publicationOut(p), by: q.by, type: q.type ?? null, entities: page.ranked, next: page.next };
   return { json: body };
 }
 
-export async function entity(store: ReadStore, { pub, id }: In<typeof P.entity>, q: In<typeof Q.entity>): Promise<Answer> {
-  const [p, e] = await Promise.all([mustPublication(store, pub, { series: true }), mustEntity(store, pub, id, { series: true })]);
-  const body: Out<"entity"> = {
-    publication: publicationOut(p),
-    entity: entityOut(e),
+/** Over all publications: their articles in all (before the first fold, none). */
+function totalsOut(t: PublicationRow | undefined): Out<"globalEntities">["totals"] {
+  return { name: GLOBAL_NAME, articleCount: t?.articleCount ?? 0, updatedAt: iso(t?.updatedAt) };
+}
+
+export async function globalEntities(store: ReadStore, _p: In<typeof P.none>, q: In<typeof Q.entities>): Promise<Answer> {
+  const [t, page] = await Promise.all([store.publication("", {}, GLOBAL_SCOPE), rankedPage(store, "", GLOBAL_SCOPE, q, ["allEntities", q.by, q.type ?? null], "all")]);
+  if (page.csv) return page.csv;
+  const body: Out<"globalEntities"> = { scope: "all", totals: totalsOut(t), by: q.by, type: q.type ?? null, entities: page.ranked, next: page.next };
+  return { json: body };
+}
+
+/** An entity's series in `q.bin` beside its scope's articles, and both per year (`p` and `e` read with their series). */
+async function seriesOfEntity(store: ReadStore, pub: string, id: string, scope: Scope, p: PublicationRow | undefined, e: EntityRow, q: In<typeof Q.entity>) {
+  return {
     bin: q.bin,
     // Per year from the totals alone (no year document); otherwise the days, summed per bin.
-    series: q.bin === "year" ? entityYearSeries(e.yearly, p.yearly, q.from, q.to) : binned(await entityDays(store, { pub, id }, p, e, q), ["mentions", "articles", "publicationArticles"], q.bin),
-    years: entityYears(e.yearly, p.yearly),
+    series: q.bin === "year" ? entityYearSeries(e.yearly, p?.yearly, q.from, q.to) : binned(await entityDays(store, pub, id, scope, p, e, q), ["mentions", "articles", "publicationArticles"], q.bin),
+    years: entityYears(e.yearly, p?.yearly),
   };
-  return { json: body };
 }
 
-async function entityDays(store: ReadStore, { pub, id }: In<typeof P.entity>, p: PublicationRow, e: EntityRow, q: In<typeof Q.entity>) {
+async function entityDays(store: ReadStore, pub: string, id: string, scope: Scope, p: PublicationRow | undefined, e: EntityRow, q: In<typeof Q.entity>) {
   // Without from/to, the entity's latest years (and the publication's days in them; an entity without any
   // shows the publication's latest, all zero); with them, each one's years in range.
   const known = Object.keys(e.yearly ?? {});
   const entYears = seriesYears(known, q.from, q.to);
-  const pubYears = q.from === undefined && q.to === undefined && known.length > 0 ? entYears : seriesYears(Object.keys(p.yearly ?? {}), q.from, q.to);
-  const [entDocs, pubDocs] = await Promise.all([store.entityYears(pub, id, entYears), store.publicationYears(pub, pubYears)]);
-  return entitySeries({ inline: e.days, years: entYears, yearDocs: entDocs }, { inline: p.days, years: pubYears, yearDocs: pubDocs }, q.from, q.to);
+  const pubYears = q.from === undefined && q.to === undefined && known.length > 0 ? entYears : seriesYears(Object.keys(p?.yearly ?? {}), q.from, q.to);
+  const [entDocs, pubDocs] = await Promise.all([store.entityYears(pub, id, entYears, scope), store.publicationYears(pub, pubYears, scope)]);
+  return entitySeries({ inline: e.days, years: entYears, yearDocs: entDocs }, { inline: p?.days, years: pubYears, yearDocs: pubDocs }, q.from, q.to);
+}
+
+export async function entity(store: ReadStore, { pub, id }: In<typeof P.entity>, q: In<typeof Q.entity>): Promise<Answer> {
+  const [p, e] = await Promise.all([mustPublication(store, pub, { series: true }), mustEntity(store, pub, id, { series: true })]);
+  const body: Out<"entity"> = { publication: publicationOut(p), entity: entityOut(e), ...(await seriesOfEntity(store, pub, id, PUBLICATION_SCOPE, p, e, q)) };
+  return { json: body };
+}
+
+/** The publications that mention an entity most (the collection-group query /elsewhere makes), at most `limit`. */
+async function publicationsOf(store: ReadStore, e: EntityRow, limit: number) {
+  const rows = await store.elsewhere(e.key ?? entityKey(e.word), e.type, limit + 1);
+  return rows.filter((r) => r.id === e.id).slice(0, limit).map((r) => ({ id: r.pubKey, mentions: r.count ?? 0, articles: r.articles ?? 0 }));
+}
+
+export async function globalEntity(store: ReadStore, { id }: In<typeof P.id>, q: In<typeof Q.entity>): Promise<Answer> {
+  const [t, e] = await Promise.all([store.publication("", { series: true }, GLOBAL_SCOPE), store.entity("", id, { series: true }, GLOBAL_SCOPE)]);
+  if (!e) throw notFound(`no entity "${id}" over all publications (their counts lag the publications' by up to the fold period)`);
+  const [series, publications] = await Promise.all([seriesOfEntity(store, "", id, GLOBAL_SCOPE, t, e, q), publicationsOf(store, e, GLOBAL_TOP_PUBLICATIONS)]);
+  const body: Out<"globalEntity"> = { scope: "all", totals: totalsOut(t), entity: entityOut(e), ...series, publications };
+  return { json: body };
 }
 
 export async function articles(store: ReadStore, { pub, id }: In<typeof P.entity>, q: In<typeof Q.articles>): Promise<Answer> {
@@ -139,11 +174,7 @@ export async function articles(store: ReadStore, { pub, id }: In<typeof P.entity
 
 export async function elsewhere(store: ReadStore, { pub, id }: In<typeof P.entity>, q: In<typeof Q.elsewhere>): Promise<Answer> {
   const e = await mustEntity(store, pub, id);
-  const rows = await store.elsewhere(e.key ?? entityKey(e.word), e.type, q.limit + 1);
-  const body: Out<"elsewhere"> = {
-    entity: { id: e.id, word: e.word, type: e.type },
-    publications: rows.filter((r) => r.id === id).slice(0, q.limit).map((r) => ({ id: r.pubKey, mentions: r.count ?? 0, articles: r.articles ?? 0 })),
-  };
+  const body: Out<"elsewhere"> = { entity: { id: e.id, word: e.word, type: e.type }, publications: await publicationsOf(store, e, q.limit) };
   return { json: body };
 }
 
@@ -183,13 +214,12 @@ export async function search(store: ReadStore, _p: In<typeof P.none>, q: In<type
 }
 
 export async function rising(store: ReadStore, _p: In<typeof P.none>, q: In<typeof Q.rising>, { now, dates }: HandlerContext): Promise<Answer> {
-  if (q.pub === undefined) throw badRequest("pub is required until counts over all publications exist");
   const day = q.day ?? new Date(now()).toISOString().slice(0, 10);
   const problem = dayProblem(day, new Date(now()), dates());
   if (problem) throw badRequest(`day: ${problem}`, [{ path: "day", message: problem }]);
   const w = risingWindow(day);
-  const r = await risingOf(publicationSource(store, q.pub), w, { type: q.type, limit: q.limit });
-  if (!r) throw noPublication(q.pub);
+  const r = await risingOf(q.pub === undefined ? globalSource(store) : publicationSource(store, q.pub), w, { type: q.type, limit: q.limit });
+  if (!r) throw noPublication(q.pub ?? "");
   const share = (x: number, of: number) => (of > 0 ? Math.round((Math.min(x, of) / of) * 1e6) / 1e6 : 0);
   const body: Out<"rising"> = {
     publication: r.publication && publicationOut(r.publication),
@@ -246,4 +276,4 @@ export async function v0Frequencies(store: ReadStore, { name }: In<typeof P.name
 }
 
 /** Each route's handler, by the route's name in the schema. */
-export const HANDLERS: { [K in RouteName]: RouteHandler<K> } = { publications, entities, entity, articles, days, elsewhere, compare, search, rising, status, v0Publications, v0Frequencies };
+export const HANDLERS: { [K in RouteName]: RouteHandler<K> } = { publications, entities, entity, articles, days, elsewhere, compare, search, rising, status, globalEntities, globalEntity, v0Publications, v0Frequencies };

@@ -10,7 +10,9 @@ import {
   COLLECTIONS,
   mergeSeries,
   paths,
+  PUBLICATION_SCOPE,
   yearOf,
+  type Scope,
   type ArticleDoc,
   type Day,
   type DayCounts,
@@ -43,6 +45,9 @@ export interface ReadOptions {
   /** Also read the inline days and per-year summary (the answer has a series). */
   series?: boolean;
 }
+
+// The totals, entities and year documents below are a publication's, or with
+// GLOBAL_SCOPE (pubKey ignored) those over all publications: the same shapes.
 
 /** Firestore's limit on the values of one array-contains-any filter. */
 export const MAX_CONTAINS_ANY = 30;
@@ -94,41 +99,41 @@ export class ReadStore {
   }
 
   /** The publication's articles on each of `days`; undefined: no such publication. */
-  async publicationDays(pubKey: string, days: readonly Day[]): Promise<{ row: PublicationRow; days: Record<Day, number> } | undefined> {
-    const [p] = await this.withDays<PublicationRow, number>([paths.publication(pubKey)], (_, y) => paths.publicationYear(pubKey, y), PUBLICATION, days, addCounts);
+  async publicationDays(pubKey: string, days: readonly Day[], scope: Scope = PUBLICATION_SCOPE): Promise<{ row: PublicationRow; days: Record<Day, number> } | undefined> {
+    const [p] = await this.withDays<PublicationRow, number>([scope.publication(pubKey)], (_, y) => scope.publicationYear(pubKey, y), PUBLICATION, days, addCounts);
     return p;
   }
 
   /** The entities of `ids` that exist, with the fields every entity answer shows and their counts on each of `days`. */
-  async entitiesDays(pubKey: string, ids: readonly string[], days: readonly Day[]): Promise<Array<{ row: EntityRow; days: Record<Day, DayCounts> }>> {
-    const found = await this.withDays<EntityRow, DayCounts>(ids.map((id) => paths.entity(pubKey, id)), (i, y) => paths.entityYear(pubKey, ids[i]!, y), ENTITY_ONE, days, addDayCounts);
+  async entitiesDays(pubKey: string, ids: readonly string[], days: readonly Day[], scope: Scope = PUBLICATION_SCOPE): Promise<Array<{ row: EntityRow; days: Record<Day, DayCounts> }>> {
+    const found = await this.withDays<EntityRow, DayCounts>(ids.map((id) => scope.entity(pubKey, id)), (i, y) => scope.entityYear(pubKey, ids[i]!, y), ENTITY_ONE, days, addDayCounts);
     return found.filter((e) => e !== undefined);
   }
 
-  private ents(pubKey: string): Query {
-    return this.db.collection(paths.ents(pubKey));
+  private ents(pubKey: string, scope: Scope = PUBLICATION_SCOPE): Query {
+    return this.db.collection(scope.ents(pubKey));
   }
 
   /** With its inline days and per-year summary when the answer has a series. */
-  async publication(pubKey: string, { series = false }: ReadOptions = {}): Promise<PublicationRow | undefined> {
-    const [p] = await this.docs<PublicationRow>([paths.publication(pubKey)], series ? PUBLICATION_SERIES : PUBLICATION);
+  async publication(pubKey: string, { series = false }: ReadOptions = {}, scope: Scope = PUBLICATION_SCOPE): Promise<PublicationRow | undefined> {
+    const [p] = await this.docs<PublicationRow>([scope.publication(pubKey)], series ? PUBLICATION_SERIES : PUBLICATION);
     return p;
   }
 
   /** The fields every entity answer shows, its key and absorbed ids, and with `series` its inline days and per-year summary. */
-  async entity(pubKey: string, id: string, { series = false }: ReadOptions = {}): Promise<EntityRow | undefined> {
-    const [e] = await this.docs<EntityRow>([paths.entity(pubKey, id)], series ? ENTITY_SERIES : ENTITY_ONE);
+  async entity(pubKey: string, id: string, { series = false }: ReadOptions = {}, scope: Scope = PUBLICATION_SCOPE): Promise<EntityRow | undefined> {
+    const [e] = await this.docs<EntityRow>([scope.entity(pubKey, id)], series ? ENTITY_SERIES : ENTITY_ONE);
     return e;
   }
 
   /** The `days` of the publication's year documents for `years` (undefined where a year has none). */
-  async publicationYears(pubKey: string, years: readonly Year[]): Promise<Array<Record<Day, number> | undefined>> {
-    return (await this.docs<PublicationYearDoc>(years.map((y) => paths.publicationYear(pubKey, y)), ["days"])).map((d) => d?.days);
+  async publicationYears(pubKey: string, years: readonly Year[], scope: Scope = PUBLICATION_SCOPE): Promise<Array<Record<Day, number> | undefined>> {
+    return (await this.docs<PublicationYearDoc>(years.map((y) => scope.publicationYear(pubKey, y)), ["days"])).map((d) => d?.days);
   }
 
   /** The `days` of the entity's year documents for `years`. */
-  async entityYears(pubKey: string, id: string, years: readonly Year[]): Promise<Array<Record<Day, DayCounts> | undefined>> {
-    return (await this.docs<EntityYearDoc>(years.map((y) => paths.entityYear(pubKey, id, y)), ["days"])).map((d) => d?.days);
+  async entityYears(pubKey: string, id: string, years: readonly Year[], scope: Scope = PUBLICATION_SCOPE): Promise<Array<Record<Day, DayCounts> | undefined>> {
+    return (await this.docs<EntityYearDoc>(years.map((y) => scope.entityYear(pubKey, id, y)), ["days"])).map((d) => d?.days);
   }
 
   /** By articleCount, then id (both descending, as the automatic index orders them). */
@@ -139,8 +144,8 @@ export class ReadStore {
   }
 
   /** Ranked by `field` (count = mentions, or articles), then id, descending; optionally one type. */
-  entities(pubKey: string, field: "count" | "articles", type: string | undefined, limit: number, after?: { value: number; id: string }): Promise<EntityRow[]> {
-    let q = this.ents(pubKey);
+  entities(pubKey: string, field: "count" | "articles", type: string | undefined, limit: number, after?: { value: number; id: string }, scope: Scope = PUBLICATION_SCOPE): Promise<EntityRow[]> {
+    let q = this.ents(pubKey, scope);
     if (type) q = q.where("type", "==", type);
     q = q.orderBy(field, "desc").orderBy(FieldPath.documentId(), "desc");
     if (after) q = q.startAfter(after.value, after.id);
@@ -161,10 +166,10 @@ export class ReadStore {
   }
 
   /** A publication's articles with `at` in [fromMs, toMs) (a day), newest first: their entity ids. */
-  articlesBetween(pubKey: string, fromMs: number, toMs: number, limit: number): Promise<Array<Pick<ArticleDoc, "ents"> & { id: string }>> {
-    const q = this.db
-      .collection(COLLECTIONS.articles)
-      .where("pubKey", "==", pubKey)
+  articlesBetween(pubKey: string | undefined, fromMs: number, toMs: number, limit: number): Promise<Array<Pick<ArticleDoc, "ents"> & { id: string }>> {
+    const all = this.db.collection(COLLECTIONS.articles);
+    // Without a publication, every publication's (the single-field index on `at` serves it).
+    const q = (pubKey === undefined ? all : all.where("pubKey", "==", pubKey))
       .where("at", ">=", new Date(fromMs))
       .where("at", "<", new Date(toMs))
       .orderBy("at", "desc")

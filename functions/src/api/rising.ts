@@ -1,11 +1,11 @@
-// What /v1/rising reads and ranks. A scope (one publication now; all
-// publications once counts over them exist: another RisingSource) gives the
+// What /v1/rising reads and ranks. A scope (one publication, or all of them
+// from the counts the rollup folds over publications) gives the
 // articles per day over the window (n, N), the day's newest articles (which
 // entities to consider), and the candidates' articles per day (k, b);
 // rising-score.ts ranks them. Bounded: RISING_SAMPLE articles, then the
 // RISING_CANDIDATES entities they mention most, whatever the data.
 import { SHA1_HEX } from "@newsroom/core/keys";
-import { DAY_MS, type Day } from "@newsroom/core/firestore-schema";
+import { DAY_MS, GLOBAL_SCOPE, PUBLICATION_SCOPE, type Day, type Scope } from "@newsroom/core/firestore-schema";
 import { dayStartMs } from "@newsroom/core/dates";
 import { RISING_ARTICLE_IDS, RISING_BASELINE_DAYS, RISING_CANDIDATES, RISING_SAMPLE, type ENTITY_TYPES } from "@newsroom/core/api-schema";
 import { rankRising } from "./rising-score.js";
@@ -42,17 +42,40 @@ export interface RisingSource {
   entities(ids: readonly string[], w: RisingWindow): Promise<Array<{ entity: RisingEntity; days: Record<Day, number> }>>;
 }
 
-/** One publication's stored counts and articles. */
-export function publicationSource(store: ReadStore, pubKey: string): RisingSource {
+/** A scope's stored counts (`scope`) and its articles (`pubKey`; undefined: every publication's). */
+function storedSource(store: ReadStore, scope: Scope, pubKey: string | undefined): Omit<RisingSource, "articlesPerDay"> & { stored(w: RisingWindow): ReturnType<ReadStore["publicationDays"]> } {
   return {
-    async articlesPerDay(w) {
-      const p = await store.publicationDays(pubKey, w.days);
-      return p && { publication: p.row, days: p.days };
-    },
+    stored: (w) => store.publicationDays(pubKey ?? "", w.days, scope),
     sample: (w, limit) => store.articlesBetween(pubKey, w.startMs, w.endMs, limit),
     async entities(ids, w) {
-      const found = await store.entitiesDays(pubKey, ids, w.days);
+      const found = await store.entitiesDays(pubKey ?? "", ids, w.days, scope);
       return found.map(({ row, days }) => ({ entity: row, days: Object.fromEntries(Object.entries(days).map(([d, c]) => [d, c.a])) }));
+    },
+  };
+}
+
+/** One publication's stored counts and articles. */
+export function publicationSource(store: ReadStore, pubKey: string): RisingSource {
+  const s = storedSource(store, PUBLICATION_SCOPE, pubKey);
+  return {
+    ...s,
+    async articlesPerDay(w) {
+      const p = await s.stored(w);
+      return p && { publication: p.row, days: p.days };
+    },
+  };
+}
+
+/**
+ * All publications: the counts the rollup folds over them (GLOBAL_SCOPE, behind the publications' by up to
+ * the fold period) and every publication's articles. Before the first fold, no articles and no entity.
+ */
+export function globalSource(store: ReadStore): RisingSource {
+  const s = storedSource(store, GLOBAL_SCOPE, undefined);
+  return {
+    ...s,
+    async articlesPerDay(w) {
+      return { publication: null, days: (await s.stored(w))?.days ?? {} };
     },
   };
 }

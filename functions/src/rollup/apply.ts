@@ -17,7 +17,7 @@
 // items may be short) can never write them.
 import { FieldValue, Timestamp, type DocumentData, type DocumentReference, type Transaction } from "firebase-admin/firestore";
 import { entityKey } from "@newsroom/core/keys";
-import { DAY_MS, paths, rollupQuarantineId, STORED_LIMITS, TTL, type RollupQuarantineDoc } from "@newsroom/core/firestore-schema";
+import { DAY_MS, paths, rollupQuarantineId, STORED_LIMITS, TTL, type GlobalPendingDoc, type RollupQuarantineDoc } from "@newsroom/core/firestore-schema";
 import { isPermanentFirestoreError } from "@newsroom/core/retry";
 import type { RollupItem } from "@newsroom/core/rollup-plan";
 import { txn } from "@newsroom/store/transaction";
@@ -40,7 +40,8 @@ export interface PartOutcome {
 
 type Marker = { state: "applied" } | { state: "split" } | { state: "failed"; reason: string; path: string };
 
-function writeOf(item: RollupItem, updatedAt: FieldValue): DocumentData {
+/** The write of one item: increments, but for a pending piece of the counts over all publications (plain, written once). */
+export function writeOf(item: RollupItem, updatedAt: FieldValue): DocumentData {
   const inc = FieldValue.increment;
   const pair = (v: { m: number; a: number }) => ({ m: inc(v.m), a: inc(v.a) });
   const increments = <V>(entries: Record<string, V>, f: (v: V) => unknown) => Object.fromEntries(Object.entries(entries).map(([k, v]) => [k, f(v)]));
@@ -49,6 +50,8 @@ function writeOf(item: RollupItem, updatedAt: FieldValue): DocumentData {
       return { year: Number(item.year), days: increments(item.days, inc) };
     case "entityYear":
       return { year: Number(item.year), days: increments(item.days, pair) };
+    case "globalPending":
+      return { batch: item.batch, piece: item.piece, counts: item.counts, createdAt: updatedAt } satisfies GlobalPendingDoc<FieldValue>;
     case "publication":
     case "entity": {
       const days = item.kind === "publication" ? increments(item.days, inc) : increments(item.days, pair);
@@ -98,7 +101,12 @@ async function applyRange(deps: RollupDeps, batchId: BatchId, range: string, ite
       const found = await markerIn(tx, deps, batchId, marker);
       if (found) return found;
       const updatedAt = FieldValue.serverTimestamp();
-      for (const item of items) tx.set(deps.db.doc(item.path), writeOf(item, updatedAt), { merge: true });
+      for (const item of items) {
+        // A pending piece is a document of its own, written whole: a merge would send a mask naming every one
+        // of its leaves (a hostile backfill's part grew from 4 to 17 MB on the wire, past gRPC's 4 MiB).
+        if (item.kind === "globalPending") tx.set(deps.db.doc(item.path), writeOf(item, updatedAt));
+        else tx.set(deps.db.doc(item.path), writeOf(item, updatedAt), { merge: true });
+      }
       tx.create(marker, { items: items.length, appliedAt: updatedAt });
       return { writes: items.length, failures: [] } satisfies PartOutcome;
     });
@@ -116,22 +124,25 @@ async function applyRange(deps: RollupDeps, batchId: BatchId, range: string, ite
   }
 }
 
-/** The one item to blame: its marker says failed, and the write goes to quarantine for an operator. */
-async function recordFailure(deps: RollupDeps, batchId: BatchId, range: string, item: RollupItem, reason: string): Promise<Marker> {
+/** The quarantine document of what the rollup could not write: `what` as a bounded excerpt, with why. */
+export function rollupQuarantineDoc(deps: RollupDeps, at: { batch: string; range: string; path: string }, what: unknown, reason: string): RollupQuarantineDoc<Timestamp | FieldValue> {
   const now = deps.now ?? Date.now;
-  const json = JSON.stringify(item);
+  const json = JSON.stringify(what);
   const excerpt = Buffer.from(json, "utf8").subarray(0, STORED_LIMITS.quarantineExcerptBytes).toString("utf8");
-  const doc: RollupQuarantineDoc<Timestamp | FieldValue> = {
+  return {
     kind: "rollup",
-    batch: String(batchId),
-    range,
-    path: item.path,
+    ...at,
     reason,
     excerpt,
     truncated: excerpt.length < json.length,
     quarantinedAt: FieldValue.serverTimestamp(),
     expireAt: Timestamp.fromMillis(now() + TTL.quarantineDays * DAY_MS),
   };
+}
+
+/** The one item to blame: its marker says failed, and the write goes to quarantine for an operator. */
+async function recordFailure(deps: RollupDeps, batchId: BatchId, range: string, item: RollupItem, reason: string): Promise<Marker> {
+  const doc = rollupQuarantineDoc(deps, { batch: String(batchId), range, path: item.path }, item, reason);
   const marker = deps.db.doc(paths.part(batchId, range));
   const q = deps.db.doc(paths.quarantine(rollupQuarantineId(batchId, range)));
   const outcome = await txn(deps, async (tx) => {

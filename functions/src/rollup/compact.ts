@@ -6,15 +6,14 @@ import { COLLECTIONS, yearOfMs } from "@newsroom/core/firestore-schema";
 import { compactDocument } from "@newsroom/store/series-compaction";
 import type { RollupDeps } from "./context.js";
 
-/** Documents one sweep moves at most, per kind (publications, entities). */
+/** Documents one sweep moves at most, per kind (publications, entities, and both over all publications). */
 export const COMPACT_PER_SWEEP = 100;
 
-/** The totals' documents that still hold days of `year` (publications, and every publication's entities). */
+/** The totals' documents that still hold days of `year` (publications, every publication's entities, and the same over all publications). */
 function holding(db: Firestore, year: number, limit: number) {
-  return [
-    db.collection(COLLECTIONS.publications).where("inlineYears", "array-contains", year).limit(limit),
-    db.collectionGroup(COLLECTIONS.ents).where("inlineYears", "array-contains", year).limit(limit),
-  ];
+  return [COLLECTIONS.publications, COLLECTIONS.global, COLLECTIONS.entities]
+    .map((c) => db.collection(c).where("inlineYears", "array-contains", year).limit(limit))
+    .concat(db.collectionGroup(COLLECTIONS.ents).where("inlineYears", "array-contains", year).limit(limit));
 }
 
 /**

@@ -20,6 +20,8 @@ export interface RollupDeps {
   owner: string;
   /** Size of one commit (default PART_LIMITS). */
   partLimits?: { bytes: number; writes: number };
+  /** GLOBAL_FOLD_SECONDS in ms: pending counts over all publications are folded once the oldest is this old. */
+  globalFoldMs?: number;
   /** How much one batch reads and plans at most (default BATCH_LIMITS). */
   batchLimits?: { bytes: number; posts: number; planBytes: number };
 }

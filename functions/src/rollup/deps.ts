@@ -15,6 +15,7 @@ export function rollupDeps(): RollupDeps {
     logger,
     windowSeconds: rollupWindowSeconds.value(),
     graceMs: rollupParams.graceSeconds.value() * 1000,
+    globalFoldMs: rollupParams.globalFoldSeconds.value() * 1000,
     leaseMs: ROLLUP_LEASE_MS,
     retry: retryPolicy("rollup"),
     owner: `${instance}-${randomUUID().slice(0, 8)}`,

@@ -26,7 +26,9 @@
 //              quarantined, and the rest of the batch is applied;
 //   5. finish  the batch marked applied, rollup/status (status.ts), then the
 //              deltas deleted; a batch that ended early goes on with the rest
-//              of the window.
+//              of the window;
+//   6. fold    every sweep folds the batches' pending counts over all
+//              publications into global/ and entities/ once due (global-fold.ts).
 // The code before plans v2 kept its batches in windows/ with other keys; it
 // never reads batches/, and a batch of its that a deploy left is finished here
 // (finishLegacy). processPosts reads none of these documents, so it is never
@@ -44,6 +46,7 @@ import { BATCH_LIMITS, readBatch, type DeltaRow } from "./batch.js";
 import { txn } from "@newsroom/store/transaction";
 import { sleepOf, type RollupDeps } from "./context.js";
 import { compactPastYears } from "./compact.js";
+import { foldGlobal } from "./global-fold.js";
 import { recordFinish } from "./status.js";
 
 export type { RollupDeps } from "./context.js";
@@ -113,10 +116,10 @@ async function through(deps: RollupDeps): Promise<number> {
   return throughOf((await deps.db.doc(paths.rollupState()).get()).data() as RollupStateDoc | undefined);
 }
 
-/** A stored plan's deltas, read again, and the writes they make under its merges. */
-async function planItems(deps: RollupDeps, plan: StoredPlan): Promise<{ deltas: DeltaRow[]; items: RollupItem[] }> {
+/** A stored plan's deltas, read again, and the writes they make under its merges, as its version `v` made them. */
+async function planItems(deps: RollupDeps, plan: StoredPlan, v = plan.v ?? 1): Promise<{ deltas: DeltaRow[]; items: RollupItem[] }> {
   const { deltas } = await readBatch(deps, plan.from, plan.to);
-  return { deltas, items: batchItems(mergeDeltas(deltas.map((d) => d.doc.pubs)), plan.merges ?? [], plan.to) };
+  return { deltas, items: batchItems(mergeDeltas(deltas.map((d) => d.doc.pubs)), plan.merges ?? [], plan.to, v) };
 }
 
 /**
@@ -190,7 +193,7 @@ export async function finishLegacy(deps: RollupDeps, windowEnd: number): Promise
   let plan: StoredPlan | undefined;
   let half = false;
   // Planned again only when untouched (checked again below, in the transaction that closes it).
-  if (taken && (await parts.get()).empty) plan = { ...taken, v: PLAN_VERSION, parts: planParts((await planItems(deps, taken)).items, deps.partLimits) };
+  if (taken && (await parts.get()).empty) plan = { ...taken, v: PLAN_VERSION, parts: planParts((await planItems(deps, taken, PLAN_VERSION)).items, deps.partLimits) };
   await txn(deps, async (tx) => {
     half = taken !== null && (plan === undefined || !(await tx.get(parts)).empty);
     tx.update(ref, { applied: true, appliedAt: FieldValue.serverTimestamp(), leaseUntil: FieldValue.delete(), leaseOwner: FieldValue.delete() });
@@ -208,6 +211,12 @@ export async function finishLegacy(deps: RollupDeps, windowEnd: number): Promise
 
 /** Applies a stored plan's parts, finishes its document, deletes its deltas. Stops, busy, when it loses its lease. */
 async function applyPlan(deps: RollupDeps, id: BatchId, plan: StoredPlan, known?: { deltas: DeltaRow[]; items: RollupItem[] }): Promise<WindowOutcome> {
+  // A plan of newer code (during a rolling deploy, or after a rollback) has items this code cannot rebuild
+  // (v3 added the pieces over all publications): left to the code that planned it, never applied in part.
+  if ((plan.v ?? 1) > PLAN_VERSION) {
+    deps.logger.warn("rollup: a batch planned by newer code, left to it", { batch: id, v: plan.v, known: PLAN_VERSION });
+    return { status: "busy", windowEnd: plan.to };
+  }
   const { deltas, items } = known ?? (await planItems(deps, plan));
   let writes = 0;
   const failures: ItemFailure[] = [];
@@ -307,6 +316,13 @@ export async function sweep(deps: RollupDeps, options: SweepOptions = {}): Promi
       .limit(1)
       .get();
     if (!pending.empty) await attempt(String(due), () => rollupWindow(deps, due));
+  }
+  // The counts over all publications, once their oldest pending piece is due (global-fold.ts).
+  try {
+    await foldGlobal(deps);
+  } catch (err) {
+    errors.push(err);
+    deps.logger.warn("rollup: folding the counts over all publications failed, the next sweep tries again", { error: String(err).slice(0, 300) });
   }
   // Then housekeeping, which can wait: the days of past years into their year documents.
   if (options.compact) await compactPastYears(deps);

@@ -28,6 +28,8 @@ const C = `Api Formulas ${run}`;
 const ka = publicationKey(A);
 const kb = publicationKey(B);
 const kc = publicationKey(C);
+const kd = publicationKey(`Api Delta ${run}`);
+const ke = publicationKey(`Api Echo ${run}`);
 // Entity names a spreadsheet would run as formulas (issue 19, finding 14).
 const FORMULAS = ['=HYPERLINK("https://evil.example","x")', "+SUM(1,2)", "-2+3", "@cmd"];
 const day = (n: number) => `2026-03-${String(n).padStart(2, "0")}`;
@@ -83,8 +85,32 @@ async function seed(): Promise<void> {
       mentions: [n + 1, 1],
     });
   }
+  // Over all publications, as the rollup's fold writes them: this run's own entities, counted far above any
+  // other suite's so they rank first; one of them with a history and in two publications. global/totals is left as the
+  // other suites' folds made it (its counts are read back, not seeded).
+  // (The fold writes what the publications hold; these are seeded apart, as the other routes' documents are.)
+  GLOBAL.forEach((g, k) => {
+    const id = entityId(g.type, g.word);
+    const yearly = k === 0 ? { ...Object.fromEntries(HISTORY.map((y) => [y, { m: 2, a: 1 }])), 2026: { m: 9, a: 4 } } : {};
+    const inline = k === 0 ? { days: { [day(3)]: { m: 9, a: 4 } }, inlineYears: [2026] } : {};
+    batch.set(db().doc(paths.globalEntity(id)), { word: g.word, key: entityKey(g.word), type: g.type, count: g.count, articles: g.articles, yearly, ...inline, updatedAt: at });
+  });
+  const gid = entityId(GLOBAL[0]!.type, GLOBAL[0]!.word);
+  for (const y of HISTORY) batch.set(db().doc(paths.globalEntityYear(gid, y)), { year: Number(y), days: { [june(y)]: { m: 2, a: 1 } } });
+  // In two publications of its own (their entity documents only: the other tests count A's and B's).
+  for (const [pub, count] of [[kd, 7], [ke, 11]] as const) {
+    batch.set(db().doc(paths.entity(pub, gid)), { word: GLOBAL[0]!.word, key: entityKey(GLOBAL[0]!.word), type: GLOBAL[0]!.type, count, articles: 2, updatedAt: at });
+  }
   await batch.commit();
 }
+
+/** This run's entities over all publications: mentions far above any other suite's, descending; articles ascending. */
+const GLOBAL = Array.from({ length: 12 }, (_, k) => ({
+  word: `Global ${String.fromCharCode(65 + k)} ${run}`,
+  type: (["person", "organization", "place"] as const)[k % 3]!,
+  count: 9e12 - k,
+  articles: 9e11 + k,
+}));
 
 before(async () => {
   await seed();
@@ -187,6 +213,62 @@ describe("read API", () => {
     const tooWide = await get(`/v1/publications/${encodeURIComponent(ka)}/days?from=2001-01-01&to=2026-01-01`);
     assert.equal(tooWide.status, 400);
     assert.match(tooWide.body.message, /26 calendar years/);
+  });
+
+  it("ranks the entities over all publications by mentions or articles, by type, paged with ranks continuing, and as CSV", async () => {
+    const all: any[] = [];
+    let cursor: string | null = null;
+    for (let page = 0; page < 3; page++) {
+      const a: Answer = await get(`/v1/entities?limit=5${cursor ? `&cursor=${cursor}` : ""}`);
+      conforms("globalEntities", a);
+      assert.equal(a.body.scope, "all");
+      all.push(...a.body.entities);
+      cursor = a.body.next;
+    }
+    assert.deepEqual(
+      all.slice(0, 12).map((e) => [e.rank, e.word, e.mentions]),
+      GLOBAL.map((g, k) => [k + 1, g.word, g.count]),
+    );
+    // The stack's sweeps fold other suites' posts meanwhile: the answer's count lies between two reads around it.
+    const totals = async (): Promise<number> => (await db().doc(paths.globalTotals()).get()).get("articleCount") ?? 0;
+    const before = await totals();
+    const first = await get("/v1/entities?limit=1");
+    const after = await totals();
+    assert.equal(first.body.totals.name, "All publications");
+    assert.ok(before <= first.body.totals.articleCount && first.body.totals.articleCount <= after, `${before} <= ${first.body.totals.articleCount} <= ${after}`);
+    const places = await get("/v1/entities?type=place&by=articles&limit=100");
+    conforms("globalEntities", places);
+    assert.ok(places.body.entities.every((e: any) => e.type === "place"));
+    const mine = places.body.entities.filter((e: any) => e.word.endsWith(run)).map((e: any) => e.word);
+    assert.deepEqual(mine, GLOBAL.filter((g) => g.type === "place").map((g) => g.word).reverse(), "by articles: the reverse order");
+    const csv = await get("/v1/entities?limit=2&format=csv");
+    assert.match(csv.headers.get("content-type") ?? "", /text\/csv/);
+    const lines = csv.text.trim().split("\n");
+    assert.deepEqual(lines.slice(0, 2), ["rank,id,word,type,mentions,articles", `1,${entityId(GLOBAL[0]!.type, GLOBAL[0]!.word)},${GLOBAL[0]!.word},${GLOBAL[0]!.type},${GLOBAL[0]!.count},${GLOBAL[0]!.articles}`]);
+    assert.equal((await get(`/v1/entities?cursor=${encodeURIComponent(all[4].id)}`)).status, 400, "not a cursor of this list");
+  });
+
+  it("gives an entity over all publications: totals, daily series, per year, and the publications that mention it most", async () => {
+    const g = GLOBAL[0]!;
+    const id = entityId(g.type, g.word);
+    const a = await get(`/v1/entities/${id}`);
+    conforms("globalEntity", a);
+    assert.deepEqual([a.body.scope, a.body.entity], ["all", { id, word: g.word, type: g.type, mentions: g.count, articles: g.articles }]);
+    const own = a.body.series.filter((s: any) => s.mentions > 0).map((s: any) => [s.day, s.mentions, s.articles]);
+    assert.deepEqual(own, [...HISTORY.slice(-9).map((y) => [june(y), 2, 1]), [day(3), 9, 4]], "the latest 10 years with data");
+    assert.deepEqual(a.body.years.filter((y: any) => y.mentions > 0).map((y: any) => [y.year, y.mentions, y.articles]), [...HISTORY.map((y) => [Number(y), 2, 1]), [2026, 9, 4]]);
+    assert.deepEqual(a.body.publications, [{ id: ke, mentions: 11, articles: 2 }, { id: kd, mentions: 7, articles: 2 }]);
+    const one = await get(`/v1/entities/${id}?from=${day(3)}&to=${day(3)}`);
+    conforms("globalEntity", one);
+    assert.deepEqual(one.body.series.map((s: any) => [s.day, s.mentions]), [[day(3), 9]]);
+    const missing = await get(`/v1/entities/${entityId("person", `Nobody ${run}`)}`);
+    assert.equal(missing.status, 404);
+    conforms("globalEntity", missing);
+    assert.equal((await get("/v1/entities/not-an-id")).status, 404);
+    const years = await get(`/v1/entities/${id}?bin=year`);
+    conforms("globalEntity", years);
+    assert.deepEqual(years.body.series.filter((s: any) => s.mentions > 0).map((s: any) => [s.day, s.mentions]), [...HISTORY.map((y) => [y, 2]), ["2026", 9]]);
+    assert.equal(years.reads, 2 + 2, "the totals and the entity, then its two publications' documents: no year document");
   });
 
   it("bins both series per ISO week (keyed by the Monday) within the years read, and per year over the whole history from the totals alone", async () => {

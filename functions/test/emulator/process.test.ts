@@ -17,6 +17,7 @@ import { ReadStore } from "../../src/api/read-store.js";
 import { finishLegacy, handleRollupTick, rollupWindow, sweep, type RollupDeps } from "../../src/rollup/handler.js";
 import { recordFinish } from "../../src/rollup/status.js";
 import { applyPart } from "../../src/rollup/apply.js";
+import { foldGlobal } from "../../src/rollup/global-fold.js";
 import { compactDocument } from "@newsroom/store/series-compaction";
 import { atOrBefore, readBatch } from "../../src/rollup/batch.js";
 import { PLAN_VERSION, rollupItems } from "@newsroom/core/rollup-plan";
@@ -31,10 +32,13 @@ const RUN = `${Date.now().toString(36)}-${randomBytes(3).toString("hex")}`;
 const pubName = (label: string) => `Test ${label} ${RUN}`;
 const msgId = (label: string) => `${label}-${RUN}`;
 // One-second windows: batches are by commit time (the server's clock), so these
-// tests run on real time, and a rollup of the emulator harness may run too.
+// tests run on real time.
 const W = 1;
 const GRACE_MS = 300;
 const RECEIVED = new Date("2026-01-01T12:00:00Z");
+// Names of this run only: their documents over all publications hold nothing but this run's counts.
+const QUILL = `Quill ${RUN}`;
+const VALE = `Vale ${RUN}`;
 
 /** A lexicon extractor with known output, so expected documents can be written by hand. */
 const LEXICON: Array<[string, EntityType]> = [
@@ -43,6 +47,8 @@ const LEXICON: Array<[string, EntityType]> = [
   ["Royal Society", "organization"],
   ["London", "place"],
   ["Paris", "place"],
+  [QUILL, "person"],
+  [VALE, "place"],
 ];
 function lexiconExtract(text: string): Entity[] {
   const out: Entity[] = [];
@@ -116,7 +122,9 @@ async function deltasOf(messageId: string) {
 
 before(() => {
   if (!process.env.FIRESTORE_EMULATOR_HOST) throw new Error("FIRESTORE_EMULATOR_HOST is not set: run these tests under the emulator harness (npm run test:emulators)");
-  app = initializeApp({ projectId: process.env.GCLOUD_PROJECT ?? "demo-newsroom" }, `process-test-${RUN}`);
+  // A project of its own on the stack's Firestore emulator: the handlers run in-process here, and the stack's
+  // own rollup (which sweeps and folds every few seconds) never sees these documents, nor they its.
+  app = initializeApp({ projectId: `${process.env.GCLOUD_PROJECT ?? "demo-newsroom"}-process` }, `process-test-${RUN}`);
   db = getFirestore(app);
 });
 
@@ -426,6 +434,63 @@ describe("rollup (Firestore emulator)", () => {
     assert.deepEqual(await rolledUp(name, all.length), expected(all));
   });
 
+  it("folds the counts over all publications exactly once: entities/{id} is the sum of the publications', after redelivery, a killed fold, a lost acknowledgement and two folds at once", async () => {
+    const names = ["Global A", "Global B", "Global C"].map(pubName);
+    const posted = names.map((name, k) => [
+      { publication: name, content: `${QUILL} in ${VALE}. ${QUILL} again.`, publishedAt: `2024-03-0${1 + k}` },
+      { publication: name, content: `${VALE} ${k}.` },
+      ...(k === 0 ? [{ publication: name, content: `${QUILL} and Ada Lovelace in ${VALE}.` }] : []),
+    ]);
+    for (const [k, posts] of posted.entries()) await send(posts, msgId(`global-${k}`), deps());
+    await send(posted[0]!, msgId("global-0"), deps()); // redelivered: counted once
+    const perPub: Array<Awaited<ReturnType<typeof counters>>> = [];
+    for (const [k, name] of names.entries()) {
+      const got = await rolledUp(name, posted[k]!.length);
+      assert.deepEqual(got, expected(posted[k]!));
+      perPub.push(got);
+    }
+    const ids = [entityId("person", QUILL), entityId("place", VALE)];
+    const global = async () =>
+      Promise.all(
+        ids.map(async (id) => {
+          const ref = db.doc(paths.globalEntity(id));
+          const doc = await ref.get();
+          return { exists: doc.exists, word: doc.get("word"), type: doc.get("type"), count: doc.get("count"), articles: doc.get("articles"), days: await seriesOf<{ m: number; a: number }>(ref) };
+        }),
+      );
+    const now = rollup({ globalFoldMs: 0 });
+    // A fold killed before it commits changes nothing; one whose acknowledgement is lost is not applied again.
+    const killed = faultyFirestore(db, {
+      before: () => {
+        throw new Error("instance killed");
+      },
+    });
+    await assert.rejects(foldGlobal({ ...now, db: killed }), /instance killed/);
+    assert.deepEqual((await global()).map((g) => g.exists), [false, false]);
+    const lossy = faultyFirestore(db, {
+      after: (n) => {
+        if (n === 1) throw grpcError(UNAVAILABLE, "ack lost");
+      },
+    });
+    await foldGlobal({ ...now, db: lossy });
+    await Promise.all([foldGlobal(now), foldGlobal(now)]);
+    while ((await foldGlobal(now)) > 0);
+    const want = ids.map((id) => {
+      const parts = perPub.map((p) => p.ents[id]).filter((e) => e !== undefined);
+      const days: Record<string, { m: number; a: number }> = {};
+      for (const e of parts) for (const [d, v] of Object.entries(e.days ?? {})) days[d] = { m: (days[d]?.m ?? 0) + v.m, a: (days[d]?.a ?? 0) + v.a };
+      return { exists: true, word: parts[0]!.word, type: parts[0]!.type, count: parts.reduce((n, e) => n + e.count, 0), articles: parts.reduce((n, e) => n + e.articles, 0), days };
+    });
+    assert.deepEqual(want.map((w) => w.articles), [2 + 1 + 1, 3 + 2 + 2], "Quill and Vale, in articles of the three publications");
+    assert.deepEqual(await global(), want);
+    // Pieces are deleted once folded, and a sweep changes nothing more.
+    assert.equal((await db.collection(COLLECTIONS.globalPending).where("batch", "<=", Date.now()).limit(1).get()).size, 0);
+    await sweep(now);
+    assert.deepEqual(await global(), want);
+    const totals = await db.doc(paths.globalTotals()).get();
+    assert.ok(Number(totals.get("articleCount")) >= 7, "global/totals counts this test's articles too");
+  });
+
   it("counts an article's lone surname as the publication's one full name, across batches, and lists the article under it", async () => {
     const name = pubName("Aliases");
     const pub = publicationKey(name);
@@ -545,6 +610,17 @@ describe("rollup (Firestore emulator)", () => {
     assert.equal(await recordFinish(rollup(), planned, undefined, []), false);
     assert.deepEqual([(await db.doc(paths.batch(planned)).get()).get("applied"), (await db.doc(paths.batch(planned)).get()).get("open")], [false, true]);
     await db.doc(paths.batch(planned)).delete();
+  });
+
+  it("leaves a batch planned by newer code to it, applying none of its parts", async () => {
+    const id = 17 + 30_000 * Math.floor(Math.random() * 1e6);
+    const plan = { v: PLAN_VERSION + 1, from: id - 30_000, to: id, parts: [{ first: "p\u00000", last: "p\u0000z" }], deltas: 1, posts: 1 };
+    await db.doc(paths.batch(id)).set({ windowEnd: id, applied: false, plan });
+    assert.deepEqual(await rollupWindow(rollup(), id), { status: "busy", windowEnd: id });
+    const doc = (await db.doc(paths.batch(id)).get()).data()!;
+    assert.deepEqual([doc.applied, doc.plan.v], [false, PLAN_VERSION + 1]);
+    assert.equal((await db.doc(paths.batch(id)).collection(COLLECTIONS.parts).limit(1).get()).size, 0, "no part applied");
+    await db.doc(paths.batch(id)).delete();
   });
 
   it("moves the days of past years out of the totals' documents into their year documents, exactly", async () => {

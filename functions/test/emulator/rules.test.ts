@@ -1,6 +1,7 @@
 // firestore.rules against the Firestore emulator, through the client SDK as
 // the dashboard would use it: clients may read publications, their entities,
-// the year documents of both and the rollup's status (list queries of at most
+// the same over all publications (global/, entities/), the year documents of
+// all these and the rollup's status (list queries of at most
 // 100 documents) and write nothing; articles (finding 12: client ids, message
 // ids), the ledger, client ids, quarantine, the ingest keys of clients and
 // everything else stay private.
@@ -62,6 +63,13 @@ const SEEDED: Seeded[] = [
     readable: true,
     data: { year: 2026, days: { "2026-01-01": { m: 5, a: 2 } } },
   },
+  // The counts over all publications: global/totals (here a document of this run's beside it) and entities/, with their years.
+  { label: "global/{doc}", path: `global/rules-${RUN}`, collection: "global", readable: true, data: { name: "All publications", articleCount: 3 } },
+  { label: "global/{doc}/years/{y}", path: `global/rules-${RUN}/years/2026`, collection: `global/rules-${RUN}/years`, readable: true, data: { year: 2026, days: { "2026-01-01": 3 } } },
+  { label: "entities/{e}", path: `entities/ent-${RUN}`, collection: "entities", readable: true, data: { word: "Ada Lovelace", type: "person", count: 9, articles: 4 } },
+  { label: "entities/{e}/years/{y}", path: `entities/ent-${RUN}/years/2026`, collection: `entities/ent-${RUN}/years`, readable: true, data: { year: 2026, days: { "2026-01-01": { m: 9, a: 4 } } } },
+  // Not a piece the fold would take (no createdAt): the harness's rollup runs meanwhile.
+  { label: "globalPending/{id}", path: `globalPending/rules-${RUN}`, collection: "globalPending", readable: false, data: { batch: 1, piece: 0 } },
   {
     label: "articles/{a}",
     path: `articles/art-${RUN}`,

@@ -1,20 +1,22 @@
 // The dashboard's state: the view in the URL (navigation.ts), the
-// publications, the selected one and its ranking's page, the freshness; the
-// listeners that keep it live (one per visible publication card and up to two
-// for its timeline's year documents, one for the ranked-list page, one for the
-// selected publication, one for rollup/status) and the poll of the read API's
+// publications, the side panel's scope (a publication, or all of them) and its
+// ranking's page, the freshness; the
+// listeners that keep it live (for the All-publications card and each visible
+// publication card: its document, its top entities and up to two for its
+// timeline's year documents, one for the ranked-list page, one for the
+// selected publication's document, one for rollup/status) and the poll of the read API's
 // status for the newest article. It draws nothing: it tells the views
 // (views/dashboard.ts) what changed, and they draw from `state`.
 import { api } from "../data/api.ts";
 import type { Connection } from "../data/firebase.ts";
 import { publicationNames } from "../data/reads.ts";
 import { timelineFeed, type TimelineData, type TimelineFeed } from "../data/timelineFeed.ts";
-import { watchEntityPage, watchPublication, watchPublications, watchRollupStatus, watchTopEntities, type Unsubscribe } from "../data/watch.ts";
+import { watchEntityPage, watchGlobalTotals, watchPublication, watchPublications, watchRollupStatus, watchTopEntities, type Unsubscribe } from "../data/watch.ts";
 import { newestArticleOf } from "../logic/freshness.ts";
 import { MAX_QUERY_LIMIT, queryLimit } from "../logic/limits.ts";
 import { firstPage, next, prev, reconcile, toPage, type Page, type PagingState } from "../logic/paging.ts";
-import type { Entity, Publication, RollupStatus, TypeFilter } from "../logic/types.ts";
-import type { ViewState } from "../logic/urlState.ts";
+import { ALL_PUBLICATIONS, type Entity, type Publication, type RollupStatus, type Scope, type TypeFilter } from "../logic/types.ts";
+import { panelScope, type ViewState } from "../logic/urlState.ts";
 import { currentView, interceptLinks, navigate, onViewChange } from "../navigation.ts";
 
 const PUBLICATIONS_STEP = 24;
@@ -28,10 +30,12 @@ export type AppState = {
   view: ViewState;
   filter: TypeFilter;
   publications: Publication[];
+  /** All publications' totals (global/totals; zero before the rollup's first fold); null until read. */
+  all: Publication | null;
   publicationsLimit: number;
-  /** The selected publication: the URL's, else the one with the most articles. */
-  selected: string | null;
-  /** Its document (it may be beyond the cards' limit); undefined until read, null if missing. */
+  /** The side panel's scope (logic/urlState.ts's panelScope): a publication, or all of them (null); undefined before there is one. */
+  selected: Scope | undefined;
+  /** A selected publication's document (it may be beyond the cards' limit); undefined until read (and for all publications), null if missing. */
   selectedDoc: Publication | null | undefined;
   paging: PagingState;
   page: Page<Entity> | null;
@@ -51,18 +55,24 @@ export type Views = {
   filter(): void;
   /** The cards, one per publication in order, made or updated (the views own their DOM). */
   cards(): void;
+  /** The All-publications card's totals (state.all) changed. */
+  allCard(): void;
+  allCardError(message: string): void;
+  /** The day the Rising panels rank (state.view.day) changed. */
+  risingDay(): void;
   /** Which card is selected changed. */
   selected(): void;
   cardGone(key: string): void;
-  cardTimeline(key: string, t: TimelineData): void;
-  cardEntities(key: string, e: CardEntities): void;
+  /** A card's timeline and top entities: a publication's (its key), or the All-publications card's (null). */
+  cardTimeline(scope: Scope, t: TimelineData): void;
+  cardEntities(scope: Scope, e: CardEntities): void;
   /** No publications: `fromCache`, Firestore has not answered yet. */
   noPublications(fromCache: boolean): void;
   publicationsError(message: string): void;
   morePublications(more: boolean): void;
-  /** The selected publication's ranking. */
+  /** The side panel's ranking (of the selected publication, or of all). */
   ranking(): void;
-  rankingError(key: string, message: string): void;
+  rankingError(scope: Scope, message: string): void;
   /** Everything else that names the selected publication (search, compare form). */
   selection(): void;
   /** The entity and compare views; `byUser`, `otherPublication`: whether focus and scrolling follow. */
@@ -93,8 +103,9 @@ export function createApp(): App {
     view,
     filter: view.type,
     publications: [],
+    all: null,
     publicationsLimit: PUBLICATIONS_STEP,
-    selected: null,
+    selected: undefined,
     selectedDoc: undefined,
     paging: firstPage(PAGE_SIZE),
     page: null,
@@ -107,7 +118,7 @@ export function createApp(): App {
   let conn: Connection | undefined;
   let views: Views;
   const db = () => conn!.db;
-  const feeds = new Map<string, CardFeed>();
+  const feeds = new Map<Scope, CardFeed>();
   let unsubscribePublications: Unsubscribe | null = null;
   let unsubscribePage: Unsubscribe | null = null;
   let unsubscribeSelected: Unsubscribe | null = null;
@@ -124,7 +135,8 @@ export function createApp(): App {
           views.noPublications(fromCache);
           return;
         }
-        if (state.view.pub === null && (state.selected === null || !items.some((p) => p.key === state.selected))) select(items[0]!.key);
+        // None yet, or the shown publication (not named by the URL) is gone: the one with the most articles.
+        if (state.view.pub === null && state.selected !== null && !items.some((p) => p.key === state.selected)) select(items[0]!.key);
         syncCards();
         // The rules cap one query, so the page shows at most the top MAX_QUERY_LIMIT publications.
         views.morePublications(items.length >= state.publicationsLimit && state.publicationsLimit < MAX_QUERY_LIMIT);
@@ -138,7 +150,7 @@ export function createApp(): App {
   function syncCards(): void {
     const keep = new Set(state.publications.map((p) => p.key));
     for (const [key, feed] of feeds) {
-      if (!keep.has(key)) {
+      if (key !== null && !keep.has(key)) {
         feed.unsubscribe?.();
         feed.timeline.stop();
         feeds.delete(key);
@@ -146,33 +158,55 @@ export function createApp(): App {
       }
     }
     views.cards();
-    for (const p of state.publications) {
-      let feed = feeds.get(p.key);
-      if (!feed) {
-        feed = { timeline: timelineFeed(db(), p.key, (t) => views.cardTimeline(p.key, t)), unsubscribe: null, filter: null };
-        feeds.set(p.key, feed);
-      }
-      feed.timeline.update(p.yearly, p.days);
-      if (feed.filter !== state.filter) {
-        feed.unsubscribe?.();
-        const filter = state.filter;
-        feed.filter = filter;
-        views.cardEntities(p.key, { kind: "loading" });
-        feed.unsubscribe = watchTopEntities(db(), p.key, filter, CLOUD_WORDS, {
-          next: ({ items, fromCache }) => views.cardEntities(p.key, { kind: "data", items, fromCache, filter }),
-          error: (err) => views.cardEntities(p.key, { kind: "error", message: err.message }),
-        });
-      }
+    for (const p of state.publications) syncFeed(p.key, p);
+    if (state.all) syncFeed(null, state.all);
+  }
+
+  /** A card's timeline follows its document; its top entities' listener is (re)made when the filter changes. */
+  function syncFeed(scope: Scope, p: Publication): void {
+    let feed = feeds.get(scope);
+    if (!feed) {
+      feed = { timeline: timelineFeed(db(), scope, (t) => views.cardTimeline(scope, t)), unsubscribe: null, filter: null };
+      feeds.set(scope, feed);
+    }
+    feed.timeline.update(p.yearly, p.days);
+    if (feed.filter !== state.filter) {
+      feed.unsubscribe?.();
+      const filter = state.filter;
+      feed.filter = filter;
+      views.cardEntities(scope, { kind: "loading" });
+      feed.unsubscribe = watchTopEntities(db(), scope, filter, CLOUD_WORDS, {
+        next: ({ items, fromCache }) => views.cardEntities(scope, { kind: "data", items, fromCache, filter }),
+        error: (err) => views.cardEntities(scope, { kind: "error", message: err.message }),
+      });
     }
   }
 
-  function select(key: string): void {
-    if (key === state.selected) return;
-    state.selected = key;
+  /** global/totals: the All-publications card, first; before the rollup's first fold, a card of nothing yet. */
+  function watchAll(): void {
+    watchGlobalTotals(db(), {
+      next: (p, fromCache) => {
+        if (p === null && fromCache) return; // not known yet, not known missing
+        state.all = p ?? { key: "", name: ALL_PUBLICATIONS, articleCount: 0, yearly: {}, days: {} };
+        views.allCard();
+        syncFeed(null, state.all);
+      },
+      error: (err) => views.allCardError(err.message),
+    });
+  }
+
+  function select(scope: Scope): void {
+    if (scope === state.selected) return;
+    state.selected = scope;
     views.selected();
-    state.selectedDoc = state.publications.find((p) => p.key === key);
     unsubscribeSelected?.();
-    unsubscribeSelected = watchPublication(db(), key, {
+    unsubscribeSelected = null;
+    state.selectedDoc = scope === null ? undefined : state.publications.find((p) => p.key === scope);
+    state.paging = firstPage(PAGE_SIZE);
+    watchPage();
+    // All publications' totals are the All-publications card's (state.all).
+    if (scope === null) return;
+    unsubscribeSelected = watchPublication(db(), scope, {
       next: (p, fromCache) => {
         if (p === null && fromCache) return; // not known yet, not known missing
         state.selectedDoc = p;
@@ -180,8 +214,6 @@ export function createApp(): App {
       },
       error: () => undefined, // the ranking's own listener reports what went wrong
     });
-    state.paging = firstPage(PAGE_SIZE);
-    watchPage();
   }
 
   /** Listens to the current page. Paging keeps the old page on screen (busy) until the new one arrives. */
@@ -190,10 +222,10 @@ export function createApp(): App {
     state.pageBusy = paging && state.page !== null;
     if (!state.pageBusy) state.page = null;
     views.ranking();
-    const key = state.selected;
-    if (key === null) return;
+    const scope = state.selected;
+    if (scope === undefined) return;
     const request: PagingState = state.paging;
-    unsubscribePage = watchEntityPage(db(), key, state.filter, request, {
+    unsubscribePage = watchEntityPage(db(), scope, state.filter, request, {
       next: ({ items, fromCache }) => {
         if (!fromCache) {
           const fixed = reconcile(request, items);
@@ -207,7 +239,7 @@ export function createApp(): App {
         state.pageBusy = false;
         views.ranking();
       },
-      error: (err) => views.rankingError(key, err.message),
+      error: (err) => views.rankingError(scope, err.message),
     });
   }
 
@@ -218,7 +250,9 @@ export function createApp(): App {
 
   /** Shows what `v` describes; `byUser`: a click or key, so focus follows (not on load or the back button). */
   function applyView(v: ViewState, byUser: boolean): void {
+    const dayChanged = v.day !== state.view.day;
     state.view = v;
+    if (dayChanged) views.risingDay();
     views.screen(byUser);
     if (v.type !== state.filter) {
       state.filter = v.type;
@@ -227,9 +261,10 @@ export function createApp(): App {
       state.paging = firstPage(PAGE_SIZE);
       watchPage();
     }
-    const pub = v.pub ?? state.publications[0]?.key ?? null;
-    const otherPublication = pub !== state.selected;
-    if (pub !== null) select(pub);
+    // An entity over all publications leaves the side panel as it was.
+    const scope = panelScope(v, state.selected, state.publications[0]?.key);
+    const otherPublication = scope !== state.selected;
+    if (scope !== undefined) select(scope);
     renderSelection();
     views.explore(byUser, otherPublication);
   }
@@ -266,6 +301,7 @@ export function createApp(): App {
       interceptLinks();
       onViewChange(applyView);
       applyView(state.view, false);
+      watchAll();
       subscribePublications();
       watchFreshness();
     },

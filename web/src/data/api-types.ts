@@ -21,6 +21,8 @@ export type EntityAnswer = Answer<"entity">;
 export type YearPoint = EntityAnswer["years"][number];
 export type ApiPublication = EntityAnswer["publication"];
 export type SeriesPoint = EntityAnswer["series"][number];
+/** One entity over all publications, with the publications that mention it most. */
+export type GlobalEntityAnswer = Answer<"globalEntity">;
 export type ArticlesAnswer = Answer<"articles">;
 export type ApiArticle = ArticlesAnswer["articles"][number];
 export type ElsewhereAnswer = Answer<"elsewhere">;

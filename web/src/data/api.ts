@@ -7,12 +7,13 @@
 // caller holds (views/sources.ts); it goes in the Authorization header only,
 // never in the URL, and their answers are never cached.
 import { ApiError } from "@newsroom/core/api-error";
-import type { EntityType } from "../logic/types.ts";
+import type { EntityType, Scope } from "../logic/types.ts";
 import type {
   ArticlesAnswer,
   CompareAnswer,
   ElsewhereAnswer,
   EntityAnswer,
+  GlobalEntityAnswer,
   RankedBy,
   RisingAnswer,
   SearchAnswer,
@@ -64,6 +65,9 @@ const typeParam = (type: EntityType | "all") => (type === "all" ? undefined : ty
 export const api = {
   entity: (pub: string, id: string, signal?: AbortSignal) => getJson<EntityAnswer>(`/publications/${seg(pub)}/entities/${seg(id)}`, {}, signal),
 
+  /** The entity over all publications: its series and years, and the publications that mention it most. */
+  globalEntity: (id: string, signal?: AbortSignal) => getJson<GlobalEntityAnswer>(`/entities/${seg(id)}`, {}, signal),
+
   elsewhere: (pub: string, id: string, signal?: AbortSignal) => getJson<ElsewhereAnswer>(`/publications/${seg(pub)}/entities/${seg(id)}/elsewhere`, {}, signal),
 
   /** Newest first; pass the previous answer's `next` for the page after it. */
@@ -76,8 +80,8 @@ export const api = {
   search: (pub: string, q: string, type: EntityType | "all", limit: number, signal?: AbortSignal) =>
     getJson<SearchAnswer>("/search", { pub, q, type: typeParam(type), limit }, signal),
 
-  /** The entities rising today in a publication (null: in all publications). */
-  rising: (pub: string | null, limit: number, signal?: AbortSignal) => getJson<RisingAnswer>("/rising", { pub, limit }, signal),
+  /** The entities rising on `day` (null: today so far) in a publication (null: in all publications). */
+  rising: (pub: string | null, limit: number, day: string | null, signal?: AbortSignal) => getJson<RisingAnswer>("/rising", { pub, limit, day }, signal),
 
   /** The rollup's progress and when the newest article was received (articles are not readable from Firestore); the caller decodes it (logic/freshness.ts). */
   status: (signal?: AbortSignal) => getJson<Record<string, unknown>>("/status", {}, signal),
@@ -90,9 +94,9 @@ export const api = {
   },
 };
 
-/** The ranked list as a CSV file (the API sets Content-Disposition): for a link with `download`. */
-export function entitiesCsvUrl(pub: string, type: EntityType | "all", limit: number, by: RankedBy = "mentions"): string {
-  return apiUrl(`/publications/${seg(pub)}/entities`, { by, type: typeParam(type), limit, format: "csv" });
+/** A scope's ranked list as a CSV file (the API sets Content-Disposition): for a link with `download`; over all publications, /v1/entities. */
+export function entitiesCsvUrl(scope: Scope, type: EntityType | "all", limit: number, by: RankedBy = "mentions"): string {
+  return apiUrl(scope === null ? "/entities" : `/publications/${seg(scope)}/entities`, { by, type: typeParam(type), limit, format: "csv" });
 }
 
 /** Whether an error is the abort of a request the page no longer wanted. */

@@ -1,13 +1,14 @@
-// A card's timeline, kept live. While the publication's countable years span
-// at most MAX_LIVE_YEARS calendar years, it follows those year documents (one
-// listener each) and hands on their days, added to the days the publication's
-// own document holds (this year's: its listener brings them); beyond, the days
+// A card's timeline (a publication's, or all publications'), kept live. While
+// its countable years span at most MAX_LIVE_YEARS calendar years, it follows
+// those year documents (one listener each) and hands on their days, added to
+// the days the scope's own document holds (this year's: its listener brings them); beyond, the days
 // would not fit the card anyway, and the per-year summary that listener
 // carries is what it hands on (drawn as years or decades).
 import type { Firestore } from "firebase/firestore";
 import { countableRange, type Day, type Year } from "@newsroom/core/calendar";
 import { timelineSource } from "../logic/timeline.ts";
-import { watchPublicationDays, type Unsubscribe } from "./watch.ts";
+import type { Scope } from "../logic/types.ts";
+import { watchScopeDays, type Unsubscribe } from "./watch.ts";
 
 /** Two calendar years: a card's days listeners, at most. */
 export const MAX_LIVE_YEARS = 2;
@@ -21,7 +22,7 @@ export type TimelineData =
 
 export type TimelineFeed = { update(yearly: Record<Year, number>, own: Record<Day, number>): void; stop(): void };
 
-export function timelineFeed(db: Firestore, pubKey: string, show: (t: TimelineData) => void): TimelineFeed {
+export function timelineFeed(db: Firestore, scope: Scope, show: (t: TimelineData) => void): TimelineFeed {
   /** The year documents followed ("2025,2026"), or null when none is. */
   let following: string | null = null;
   let unsubscribe: Unsubscribe | null = null;
@@ -58,7 +59,7 @@ export function timelineFeed(db: Firestore, pubKey: string, show: (t: TimelineDa
       stop();
       following = wanted;
       show({ kind: "loading" });
-      unsubscribe = watchPublicationDays(db, pubKey, source.years, {
+      unsubscribe = watchScopeDays(db, scope, source.years, {
         next: (latest) => {
           days = latest;
           showDays();

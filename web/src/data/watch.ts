@@ -1,5 +1,7 @@
-// Firestore listeners: publications by article count, a publication's top
-// entities, one page of its ranked entities, and its year documents. Every
+// Firestore listeners: publications by article count, a scope's top
+// entities, one page of a scope's ranked entities, and a scope's totals
+// and year documents (a scope: one publication, or null for all of them, whose
+// documents are global/totals and entities/ in the same shapes). Every
 // result is decoded and malformed documents are skipped; callers get plain
 // data. Every query has a limit within what the security rules allow (queryLimit).
 import {
@@ -21,7 +23,7 @@ import {
 import type { Day, Year } from "@newsroom/core/calendar";
 import { queryLimit } from "../logic/limits.ts";
 import { fetchSize, type PagingState } from "../logic/paging.ts";
-import { decodeEntity, decodePublication, decodeRollupStatus, decodeYearDays, type Entity, type Publication, type RollupStatus, type TypeFilter } from "../logic/types.ts";
+import { ALL_PUBLICATIONS, decodeEntity, decodePublication, decodeRollupStatus, decodeYearDays, type Entity, type Publication, type RollupStatus, type Scope, type TypeFilter } from "../logic/types.ts";
 import { COLLECTIONS } from "./collections.ts";
 
 export type Result<T> = { items: T[]; fromCache: boolean };
@@ -54,10 +56,13 @@ function ranked(filter: TypeFilter): QueryConstraint[] {
   ];
 }
 
-const ents = (db: Firestore, pubKey: string) => collection(db, COLLECTIONS.publications, pubKey, COLLECTIONS.ents);
+const ents = (db: Firestore, scope: Scope) => (scope === null ? collection(db, COLLECTIONS.entities) : collection(db, COLLECTIONS.publications, scope, COLLECTIONS.ents));
 
-export function watchTopEntities(db: Firestore, pubKey: string, filter: TypeFilter, max: number, l: Listener<Entity>): Unsubscribe {
-  const q = query(ents(db, pubKey), ...ranked(filter), limit(queryLimit(max)));
+/** The scope's totals document: publications/{key}, or global/totals. */
+const totalsPath = (scope: Scope): [string, ...string[]] => (scope === null ? [COLLECTIONS.global, "totals"] : [COLLECTIONS.publications, scope]);
+
+export function watchTopEntities(db: Firestore, scope: Scope, filter: TypeFilter, max: number, l: Listener<Entity>): Unsubscribe {
+  const q = query(ents(db, scope), ...ranked(filter), limit(queryLimit(max)));
   return onSnapshot(
     q,
     { includeMetadataChanges: true },
@@ -66,7 +71,8 @@ export function watchTopEntities(db: Firestore, pubKey: string, filter: TypeFilt
   );
 }
 
-export function watchEntityPage(db: Firestore, pubKey: string, filter: TypeFilter, paging: PagingState, l: Listener<Entity>): Unsubscribe {
+/** One page of a scope's ranking (the side panel's). */
+export function watchEntityPage(db: Firestore, scope: Scope, filter: TypeFilter, paging: PagingState, l: Listener<Entity>): Unsubscribe {
   const r = paging.request;
   const size = queryLimit(fetchSize(paging));
   const window =
@@ -75,7 +81,7 @@ export function watchEntityPage(db: Firestore, pubKey: string, filter: TypeFilte
       : r.kind === "after"
         ? [startAfter(r.cursor.count, r.cursor.id), limit(size)]
         : [endBefore(r.cursor.count, r.cursor.id), limitToLast(size)];
-  const q = query(ents(db, pubKey), ...ranked(filter), ...window);
+  const q = query(ents(db, scope), ...ranked(filter), ...window);
   return onSnapshot(
     q,
     { includeMetadataChanges: true },
@@ -91,12 +97,21 @@ export function watchPublication(db: Firestore, pubKey: string, l: DocListener<P
   return onSnapshot(doc(db, COLLECTIONS.publications, pubKey), (snap) => l.next(snap.exists() ? decodePublication(snap.id, snap.data()) : null, snap.metadata.fromCache), l.error);
 }
 
+/** All publications' totals (global/totals, as a publication's document); null before the rollup's first fold. */
+export function watchGlobalTotals(db: Firestore, l: DocListener<Publication | null>): Unsubscribe {
+  return onSnapshot(
+    doc(db, ...totalsPath(null)),
+    (snap) => l.next(snap.exists() ? decodePublication("", { ...snap.data(), name: ALL_PUBLICATIONS }) : null, snap.metadata.fromCache),
+    l.error,
+  );
+}
+
 /**
- * A publication's articles per day from its year documents (the card follows
+ * A scope's articles per day from its year documents (the card follows
  * at most two), merged; the first call waits for every document's first
  * snapshot, so a timeline never shows one year of two.
  */
-export function watchPublicationDays(db: Firestore, pubKey: string, years: readonly Year[], l: DocListener<Record<Day, number>>): Unsubscribe {
+export function watchScopeDays(db: Firestore, scope: Scope, years: readonly Year[], l: DocListener<Record<Day, number>>): Unsubscribe {
   if (years.length === 0) {
     l.next({}, false);
     return () => undefined;
@@ -104,7 +119,7 @@ export function watchPublicationDays(db: Firestore, pubKey: string, years: reado
   const latest = new Map<Year, Record<Day, number>>();
   const stops = years.map((year) =>
     onSnapshot(
-      doc(db, COLLECTIONS.publications, pubKey, COLLECTIONS.years, year),
+      doc(db, ...totalsPath(scope), COLLECTIONS.years, year),
       (snap) => {
         latest.set(year, decodeYearDays(year, snap.data()));
         if (latest.size === years.length) l.next(Object.assign({}, ...latest.values()) as Record<Day, number>, snap.metadata.fromCache);

@@ -1,7 +1,7 @@
 // The shapes the dashboard works with, decoded from Firestore documents. The
 // document shapes themselves are @newsroom/core/firestore-schema's (type imports only:
 // its runtime code is Node's); here they are narrowed to what the page needs.
-import type { EntityDoc, EntityType, PublicationDoc, PublicationYearDoc, RollupFailure, RollupStatusDoc } from "@newsroom/core/firestore-schema";
+import type { EntityDoc, EntityType, GLOBAL_NAME, PublicationDoc, PublicationYearDoc, RollupFailure, RollupStatusDoc } from "@newsroom/core/firestore-schema";
 
 export type { EntityType };
 
@@ -12,6 +12,12 @@ const allTypesListed: [Unlisted] extends [never] ? true : never = true;
 void allTypesListed;
 
 export type TypeFilter = EntityType | "all";
+
+/** Whose counts: one publication's (its key), or null for all publications (the rollup's fold into global/ and entities/). */
+export type Scope = string | null;
+
+/** What the page calls the counts over all publications: the layout's name for global/totals (checked by type). */
+export const ALL_PUBLICATIONS: typeof GLOBAL_NAME = "All publications";
 
 /**
  * `yearly`: articles per UTC year ("YYYY"), by publishedAt else receipt;

@@ -2,15 +2,20 @@
 // Each row links to the entity's view.
 import { fitLabel, layoutBars } from "../logic/bars.ts";
 import { entityColour, TYPE_LABELS } from "../logic/colours.ts";
-import type { Entity } from "../logic/types.ts";
+import type { Entity, Scope } from "../logic/types.ts";
+import { formatCountShort } from "../logic/format.ts";
 import { formatCount, s } from "./dom.ts";
 import { svgEntityLink } from "./links.ts";
 import { textWidth } from "./measure.ts";
 
 const WIDTH = 320;
+const VALUE_WIDTH = 46;
 
-export function barChart(pub: string, entities: readonly Entity[]): SVGSVGElement {
-  const { rows, height, scaleMax } = layoutBars(entities, { width: WIDTH, labelWidth: 124, valueWidth: 46, rowHeight: 16, gap: 5 });
+/** The count as written, or compact when that would run past the chart's edge (counts over all publications grow long). */
+const valueText = (n: number): string => (textWidth(formatCount(n), 11) <= VALUE_WIDTH - 4 ? formatCount(n) : formatCountShort(n));
+
+export function barChart(scope: Scope, entities: readonly Entity[]): SVGSVGElement {
+  const { rows, height, scaleMax } = layoutBars(entities, { width: WIDTH, labelWidth: 124, valueWidth: VALUE_WIDTH, rowHeight: 16, gap: 5 });
   const svg = s("svg", {
     class: "bar-chart",
     viewBox: `0 0 ${WIDTH} ${Math.max(height, 1)}`,
@@ -23,7 +28,7 @@ export function barChart(pub: string, entities: readonly Entity[]): SVGSVGElemen
     const what = `${e.word} (${TYPE_LABELS[e.type]}): ${formatCount(e.count)} mentions in ${formatCount(e.articles)} articles`;
     svg.append(
       svgEntityLink(
-        pub,
+        scope,
         e.id,
         what,
         s(
@@ -34,7 +39,7 @@ export function barChart(pub: string, entities: readonly Entity[]): SVGSVGElemen
           s("rect", { x: 0, y: row.y - 2, width: WIDTH, height: row.barHeight + 4, class: "hit" }),
           s("text", { x: row.barX - 6, y: mid, "text-anchor": "end", "dominant-baseline": "central", class: "bar-label" }, fitLabel(e.word, row.barX - 10, (t) => textWidth(t, 11))),
           s("rect", { x: row.barX, y: row.y, width: row.barWidth.toFixed(1), height: row.barHeight, rx: 2, fill: entityColour(e.type, scaleMax > 0 ? e.count / scaleMax : 0) }),
-          s("text", { x: row.barX + row.barWidth + 4, y: mid, "dominant-baseline": "central", class: "bar-value" }, formatCount(e.count)),
+          s("text", { x: row.barX + row.barWidth + 4, y: mid, "dominant-baseline": "central", class: "bar-value" }, valueText(e.count)),
         ),
       ),
     );

@@ -1,10 +1,11 @@
-// One publication card: name, article count, a timeline of its articles, the
-// entities rising today, and a word cloud and bar chart of its top entities (each entity a link to its
-// view, each chart downloadable as PNG). The card owns its DOM; the
-// controller feeds it data.
+// One card of a scope (a publication, or all publications: scope null): name,
+// article count, a timeline of its articles, the entities rising today, and a
+// word cloud and bar chart of its top entities (each entity a link to its view
+// in the same scope, each chart downloadable as PNG). The card owns its DOM;
+// the controller feeds it data.
 import type { RisingData } from "../data/risingFeed.ts";
 import type { TimelineData } from "../data/timelineFeed.ts";
-import type { Entity, Publication } from "../logic/types.ts";
+import type { Entity, Publication, Scope } from "../logic/types.ts";
 import { fileName } from "../logic/names.ts";
 import { barChart } from "./barChart.ts";
 import { formatCount, h } from "./dom.ts";
@@ -32,19 +33,23 @@ export type EntitiesState =
 const RENDER_INTERVAL_MS = 300;
 const TIMELINE = { width: 320, height: 84, maxBuckets: 60 };
 
-export function card(p: Publication, onOpen: (key: string) => void): CardView {
+/** `onOpen`: opens the scope's ranked list in the side panel. */
+export function card(scope: Scope, p: Publication, onOpen: (scope: Scope) => void): CardView {
   const title = h("h2", { class: "card-title" });
   const count = h("p", { class: "card-count", "data-role": "article-count" });
   const timeline = h("div", { class: "card-timeline" });
   const charts = h("div", { class: "card-charts" });
   const rising = h("section", { class: "card-rising" });
   const open = h("button", { type: "button", class: "open-list", "aria-controls": "panel" }, "Ranked list");
-  open.addEventListener("click", () => onOpen(p.key));
-  const root = h("article", { class: "card", "data-pub-key": p.key }, h("header", {}, title, count, open), timeline, rising, charts);
+  open.addEventListener("click", () => onOpen(scope));
+  const attrs = scope === null ? { class: "card card-all", "data-scope": "all" } : { class: "card", "data-pub-key": scope };
+  const root = h("article", attrs, h("header", {}, title, count, open), timeline, rising, charts);
+  /** What downloads are named after. */
+  const fileKey = scope ?? "all-publications";
   let name = p.name;
   let timelineShown = "";
 
-  const timelineView = throttled<TimelineData>(RENDER_INTERVAL_MS, (t) => timeline.replaceChildren(timelineFigure({ key: p.key, name }, t, TIMELINE)));
+  const timelineView = throttled<TimelineData>(RENDER_INTERVAL_MS, (t) => timeline.replaceChildren(timelineFigure({ key: fileKey, name }, t, TIMELINE)));
   const chartsView = throttled<EntitiesState>(RENDER_INTERVAL_MS, render);
 
   return {
@@ -68,7 +73,7 @@ export function card(p: Publication, onOpen: (key: string) => void): CardView {
       if (state.kind === "data") chartsView.push(state);
       else chartsView.now(state);
     },
-    setRising: (r) => renderRising(rising, p.key, name, r),
+    setRising: (r) => renderRising(rising, scope, name, r),
   };
 
   function render(state: EntitiesState): void {
@@ -84,12 +89,12 @@ export function card(p: Publication, onOpen: (key: string) => void): CardView {
     const cloud = h("figure", { class: "cloud" });
     const bars = h("figure", { class: "bars" });
     cloud.append(
-      wordCloud(p.key, state.items),
-      h("figcaption", {}, h("span", { class: "sr-only" }, "Word cloud of the top entities"), pngButton(() => cloud.querySelector("svg"), () => fileName(p.key, "word-cloud"), `word cloud of ${name}`)),
+      wordCloud(scope, state.items),
+      h("figcaption", {}, h("span", { class: "sr-only" }, "Word cloud of the top entities"), pngButton(() => cloud.querySelector("svg"), () => fileName(fileKey, "word-cloud"), `word cloud of ${name}`)),
     );
     bars.append(
-      barChart(p.key, state.items.slice(0, CARD_BARS)),
-      h("figcaption", {}, h("span", { class: "sr-only" }, "Top entities by mentions"), pngButton(() => bars.querySelector("svg"), () => fileName(p.key, "top-entities"), `bar chart of ${name}`)),
+      barChart(scope, state.items.slice(0, CARD_BARS)),
+      h("figcaption", {}, h("span", { class: "sr-only" }, "Top entities by mentions"), pngButton(() => bars.querySelector("svg"), () => fileName(fileKey, "top-entities"), `bar chart of ${name}`)),
     );
     charts.replaceChildren(cloud, bars);
   }

@@ -1,16 +1,18 @@
-// One entity of one publication, from the read API: its mentions per day (or
-// per year over its whole history when that reaches beyond the daily series;
-// either also as its share of the publication's articles), the same entity
-// in the other publications, and the latest articles that mention it. The
-// controller says what to show; this view fetches it, cancelling what it no
-// longer needs.
+// One entity of one publication, or over all publications (scope null), from
+// the read API: its mentions per day (or per year over its whole history when
+// that reaches beyond the daily series; either also as its share of the
+// scope's articles), the same entity in the (other) publications, each a link
+// to its view there, and, in a publication, the latest articles that mention
+// it. The controller says what to show; this view fetches it, cancelling what
+// it no longer needs.
 import { api, isAbort } from "../data/api.ts";
-import type { ApiArticle, ElsewhereAnswer, EntityAnswer } from "../data/api-types.ts";
+import type { ApiArticle, ElsewhereAnswer, EntityAnswer, GlobalEntityAnswer } from "../data/api-types.ts";
 import { colourFor, TYPE_LABELS } from "../logic/colours.ts";
 import { countableRange } from "@newsroom/core/calendar";
 import { formatCount } from "../logic/format.ts";
 import { entityHistory, seriesColumns } from "../logic/series.ts";
 import type { SeriesMode } from "../logic/urlState.ts";
+import type { Scope } from "../logic/types.ts";
 import { fileName, webUrl } from "../logic/names.ts";
 import { columnChart } from "./columnChart.ts";
 import { h } from "./dom.ts";
@@ -26,16 +28,19 @@ export type EntityViewDeps = {
   onSeriesMode(mode: SeriesMode): void;
 };
 
-export type EntityView = { show(pub: string, entity: string, series: SeriesMode, focus: boolean): void; hide(): void };
+export type EntityView = { show(scope: Scope, entity: string, series: SeriesMode, focus: boolean): void; hide(): void };
 
 const ARTICLES_PAGE = 10;
 const SERIES = { width: 640, height: 180, maxBuckets: 90 };
 const SERIES_CAPTION: Record<SeriesMode, string> = { mentions: "Mentions", share: "Share of the publication's articles" };
+const SERIES_CAPTION_ALL: Record<SeriesMode, string> = { ...SERIES_CAPTION, share: "Share of all publications' articles" };
+/** A publication's entry in a list of the publications that mention the entity. */
+type Mentioning = { id: string; mentions: number; articles: number };
 
 const failure = (what: string, err: unknown) => statusBox("error", `Could not load ${what}`, (err as Error).message);
 
 export function entityView(root: HTMLElement, deps: EntityViewDeps): EntityView {
-  let shown: { pub: string; entity: string; series: SeriesMode; answer: EntityAnswer | null; abort: AbortController } | null = null;
+  let shown: { pub: Scope; entity: string; series: SeriesMode; answer: EntityAnswer | GlobalEntityAnswer | null; abort: AbortController } | null = null;
   /** Where focus was when the reader opened the view: it goes back there on close. */
   let opener: HTMLElement | null = null;
   const title = h("h2", { id: "entity-title", tabindex: -1, "data-role": "entity-title" });
@@ -55,7 +60,7 @@ export function entityView(root: HTMLElement, deps: EntityViewDeps): EntityView 
     const range = countableRange(Date.now());
     const history = entityHistory(answer, range);
     const cols = seriesColumns(history, mode, SERIES.maxBuckets, range);
-    const caption = `${SERIES_CAPTION[mode]} per ${cols.unit}${history.source === "years" ? ", its whole history" : ""}`;
+    const caption = `${(pub === null ? SERIES_CAPTION_ALL : SERIES_CAPTION)[mode]} per ${cols.unit}${history.source === "years" ? ", its whole history" : ""}`;
     const toggle = h(
       "fieldset",
       { class: "toggle", "data-role": "series-mode" },
@@ -78,7 +83,7 @@ export function entityView(root: HTMLElement, deps: EntityViewDeps): EntityView 
             className: "series-chart",
           });
     figure.append(
-      h("figcaption", {}, h("span", {}, caption), pngButton(() => figure.querySelector("svg"), () => fileName(pub, answer.entity.word, mode, "per", cols.unit), `chart of ${answer.entity.word}`)),
+      h("figcaption", {}, h("span", {}, caption), pngButton(() => figure.querySelector("svg"), () => fileName(pub ?? "all-publications", answer.entity.word, mode, "per", cols.unit), `chart of ${answer.entity.word}`)),
       body,
     );
     const note = oddDatesLine(cols.skipped, "mention", "mentions", range);
@@ -89,56 +94,65 @@ export function entityView(root: HTMLElement, deps: EntityViewDeps): EntityView 
   async function loadEntity(signal: AbortSignal): Promise<void> {
     const s = shown!;
     try {
-      const answer = await api.entity(s.pub, s.entity, signal);
+      const answer = s.pub === null ? await api.globalEntity(s.entity, signal) : await api.entity(s.pub, s.entity, signal);
       if (signal.aborted) return;
       s.answer = answer;
       const e = answer.entity;
       title.textContent = e.word;
       sub.replaceChildren(
         h("span", { class: `type type-${e.type}` }, TYPE_LABELS[e.type]),
-        ` in ${answer.publication.name}: `,
+        ` in ${"publication" in answer ? answer.publication.name : "all publications"}: `,
         h("strong", { "data-role": "entity-mentions", "data-value": e.mentions }, formatCount(e.mentions)),
         ` mention${e.mentions === 1 ? "" : "s"} in ${formatCount(e.articles)} article${e.articles === 1 ? "" : "s"}`,
       );
       root.dataset.state = "data";
       renderSeries();
+      if ("publications" in answer) await showPublications(s, answer.publications, signal);
     } catch (err) {
       if (isAbort(err)) return;
       root.dataset.state = "error";
       title.textContent = "Entity not available";
       sub.textContent = "";
       series.replaceChildren(failure("this entity", err));
+      if (s.pub === null) elsewhere.replaceChildren(h("h3", { id: "elsewhere-title" }, "In the publications"), failure("the publications", err));
     }
+  }
+
+  /** The publications that mention it, most first, each a link to its view there (the one shown, if any, marked). */
+  async function showPublications(s: NonNullable<typeof shown>, list: readonly Mentioning[], signal: AbortSignal): Promise<void> {
+    const heading = h("h3", { id: "elsewhere-title" }, s.pub === null ? "The publications that mention it most" : "In the publications");
+    const names = await deps.names(list.map((p) => p.id));
+    if (signal.aborted) return;
+    elsewhere.dataset.state = "data";
+    if (list.every((p) => p.id === s.pub)) return elsewhere.replaceChildren(heading, statusBox("empty", s.pub === null ? "No publication's counts mention it yet." : "No other publication mentions it."));
+    elsewhere.replaceChildren(
+      heading,
+      h(
+        "ol",
+        { class: "elsewhere" },
+        ...list.map((p) => {
+          const name = names.get(p.id) ?? p.id;
+          const here = p.id === s.pub;
+          return h(
+            "li",
+            { "data-pub-key": p.id, "data-mentions": p.mentions, class: here ? "here" : "" },
+            here ? h("span", { class: "word", "aria-current": "page" }, name, h("small", {}, " (this publication)")) : entityLink(p.id, s.entity, h("span", { class: "word" }, name)),
+            h("span", { class: "count" }, h("strong", {}, formatCount(p.mentions)), h("small", {}, `${formatCount(p.articles)} article${p.articles === 1 ? "" : "s"}`)),
+          );
+        }),
+      ),
+    );
   }
 
   async function loadElsewhere(signal: AbortSignal): Promise<void> {
     const s = shown!;
     const heading = h("h3", { id: "elsewhere-title" }, "In the publications");
     elsewhere.replaceChildren(heading, statusBox("loading", "Looking in every publication…"));
+    // Over all publications, the entity's own answer lists them (loadEntity).
+    if (s.pub === null) return;
     try {
       const answer: ElsewhereAnswer = await api.elsewhere(s.pub, s.entity, signal);
-      const names = await deps.names(answer.publications.map((p) => p.id));
-      if (signal.aborted) return;
-      const others = answer.publications.filter((p) => p.id !== s.pub);
-      elsewhere.dataset.state = "data";
-      if (others.length === 0) return elsewhere.replaceChildren(heading, statusBox("empty", "No other publication mentions it."));
-      elsewhere.replaceChildren(
-        heading,
-        h(
-          "ol",
-          { class: "elsewhere" },
-          ...answer.publications.map((p) => {
-            const name = names.get(p.id) ?? p.id;
-            const here = p.id === s.pub;
-            return h(
-              "li",
-              { "data-pub-key": p.id, "data-mentions": p.mentions, class: here ? "here" : "" },
-              here ? h("span", { class: "word", "aria-current": "page" }, name, h("small", {}, " (this publication)")) : entityLink(p.id, s.entity, h("span", { class: "word" }, name)),
-              h("span", { class: "count" }, h("strong", {}, formatCount(p.mentions)), h("small", {}, `${formatCount(p.articles)} article${p.articles === 1 ? "" : "s"}`)),
-            );
-          }),
-        ),
-      );
+      await showPublications(s, answer.publications, signal);
     } catch (err) {
       if (isAbort(err)) return;
       elsewhere.dataset.state = "error";
@@ -158,8 +172,12 @@ export function entityView(root: HTMLElement, deps: EntityViewDeps): EntityView 
     );
   }
 
+  /** A publication's articles that mention it; over all publications, where to find them. */
   async function loadArticles(signal: AbortSignal): Promise<void> {
     const s = shown!;
+    const pub = s.pub;
+    articles.hidden = pub === null;
+    if (pub === null) return;
     const heading = h("h3", { id: "articles-title" }, "Latest articles");
     const list = h("ol", { class: "articles" });
     const more = h("button", { type: "button", "data-action": "more-articles", hidden: true }, "More articles");
@@ -169,7 +187,7 @@ export function entityView(root: HTMLElement, deps: EntityViewDeps): EntityView 
     const page = async () => {
       more.disabled = true;
       try {
-        const answer = await api.articles(s.pub, s.entity, cursor, ARTICLES_PAGE, signal);
+        const answer = await api.articles(pub, s.entity, cursor, ARTICLES_PAGE, signal);
         if (signal.aborted) return;
         list.append(...answer.articles.map(articleItem));
         cursor = answer.next;
@@ -202,7 +220,13 @@ export function entityView(root: HTMLElement, deps: EntityViewDeps): EntityView 
       shown?.abort.abort();
       shown = { pub, entity, series: mode, answer: null, abort: new AbortController() };
       root.dataset.state = "loading";
-      root.dataset.pubKey = pub;
+      if (pub === null) {
+        delete root.dataset.pubKey;
+        root.dataset.scope = "all";
+      } else {
+        root.dataset.pubKey = pub;
+        delete root.dataset.scope;
+      }
       root.dataset.entityId = entity;
       title.textContent = "Loading…";
       sub.textContent = "";

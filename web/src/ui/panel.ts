@@ -1,4 +1,4 @@
-// The side panel: one publication's entities, ranked, ten at a time, with
+// The side panel: one scope's entities (a publication's, or all publications'), ranked, ten at a time, with
 // previous/next buttons, each a link to the entity's view, and the ranking as
 // a CSV file. The heading and the buttons are made once and only
 // updated, so focus and a click in progress survive live updates; the list is
@@ -6,16 +6,16 @@
 import { TYPE_LABELS } from "../logic/colours.ts";
 import type { Page } from "../logic/paging.ts";
 import { positions } from "../logic/ranking.ts";
-import type { Entity } from "../logic/types.ts";
+import type { Entity, Scope } from "../logic/types.ts";
 import { formatCount, h } from "./dom.ts";
 import { entityLink } from "./links.ts";
 import { statusBox } from "./status.ts";
 
 export type PanelState =
   | { kind: "none" }
-  | { kind: "loading"; title: string; pub: string; csv: Csv }
-  | { kind: "error"; title: string; pub: string; csv: Csv; message: string }
-  | { kind: "data"; title: string; pub: string; csv: Csv; page: Page<Entity>; pageSize: number; fromCache: boolean; emptyMessage: string; busy?: boolean };
+  | { kind: "loading"; title: string; scope: Scope; csv: Csv }
+  | { kind: "error"; title: string; scope: Scope; csv: Csv; message: string }
+  | { kind: "data"; title: string; scope: Scope; csv: Csv; page: Page<Entity>; pageSize: number; fromCache: boolean; emptyMessage: string; busy?: boolean };
 
 /** The read API's CSV of the ranking (its first `rows` entities, as filtered). */
 export type Csv = { href: string; rows: number };
@@ -44,6 +44,11 @@ export function panel(root: HTMLElement, actions: PanelActions): PanelView {
       root.dataset.state = busy ? "loading" : state.kind;
       root.dataset.fromCache = String(state.kind === "data" && state.fromCache);
       root.setAttribute("aria-busy", String(busy || state.kind === "loading"));
+      // Whose ranking: data-pub-key names the publication, data-scope="all" all of them.
+      if (state.kind !== "none" && state.scope !== null) root.dataset.pubKey = state.scope;
+      else delete root.dataset.pubKey;
+      if (state.kind !== "none" && state.scope === null) root.dataset.scope = "all";
+      else delete root.dataset.scope;
       heading.textContent = state.kind === "none" ? "Ranked entities" : state.title;
       pager.hidden = state.kind !== "data";
       csv.hidden = state.kind === "none";
@@ -80,7 +85,7 @@ export function panel(root: HTMLElement, actions: PanelActions): PanelView {
               "li",
               { "data-entity-id": e.id, "data-count": e.count, "data-rank": ranks[i] },
               h("span", { class: "rank", "aria-hidden": "true" }, String(ranks[i])),
-              h("span", { class: "who" }, entityLink(state.pub, e.id, h("span", { class: "word" }, e.word)), " ", h("span", { class: `type type-${e.type}` }, TYPE_LABELS[e.type])),
+              h("span", { class: "who" }, entityLink(state.scope, e.id, h("span", { class: "word" }, e.word)), " ", h("span", { class: `type type-${e.type}` }, TYPE_LABELS[e.type])),
               h(
                 "span",
                 { class: "count" },

@@ -1,14 +1,17 @@
 // Search the selected publication's entities by the start of their name (the
 // read API's /v1/search), as you type. Results are links to the entity view.
+// The API searches one publication: over all publications the box is
+// disabled and says where to search instead.
 import { api, isAbort } from "../data/api.ts";
 import { TYPE_LABELS } from "../logic/colours.ts";
 import { formatCount } from "../logic/format.ts";
-import type { TypeFilter } from "../logic/types.ts";
+import type { Scope, TypeFilter } from "../logic/types.ts";
 import { h } from "./dom.ts";
 import { entityLink } from "./links.ts";
 import { statusBox } from "./status.ts";
 
-export type SearchBox = { setScope(pub: string | null, pubName: string, type: TypeFilter): void };
+/** `scope`: the publication searched; all publications (null) or none yet (undefined) disable the box. */
+export type SearchBox = { setScope(scope: Scope | undefined, pubName: string, type: TypeFilter): void };
 
 const DEBOUNCE_MS = 250;
 const LIMIT = 10;
@@ -20,7 +23,9 @@ export function searchBox(root: HTMLElement): SearchBox {
   const submit = h("button", { type: "submit" }, "Search");
   const results = h("div", { class: "search-results", "data-role": "search-results", "aria-live": "polite" });
   const form = h("form", { role: "search", class: "search-form" }, label, h("div", { class: "search-row" }, input, submit));
-  root.replaceChildren(form, results);
+  const note = h("p", { class: "search-note", id: "search-note", "data-role": "scope-note", hidden: true }, "Search and comparisons work within one publication: open a publication's ranked list to use them.");
+  input.setAttribute("aria-describedby", note.id);
+  root.replaceChildren(form, note, results);
   let scope: { pub: string | null; name: string; type: TypeFilter } = { pub: null, name: "", type: "all" };
   let timer = 0;
   let inflight: AbortController | null = null;
@@ -76,7 +81,9 @@ export function searchBox(root: HTMLElement): SearchBox {
   });
 
   return {
-    setScope(pub, pubName, type) {
+    setScope(to, pubName, type) {
+      note.hidden = to !== null;
+      const pub = to ?? null;
       const changed = pub !== scope.pub || type !== scope.type;
       scope = { pub, name: pubName, type };
       label.textContent = pub ? `Search ${TYPE_PLURAL[type]} in ${pubName}` : "Search entities";

@@ -2,7 +2,7 @@
 // with the same font the SVG uses. Each word links to the entity's view.
 import { layoutCloud, type Measure } from "../logic/cloud.ts";
 import { colourFor, TYPE_LABELS } from "../logic/colours.ts";
-import type { Entity } from "../logic/types.ts";
+import type { Entity, Scope } from "../logic/types.ts";
 import { formatCount, s } from "./dom.ts";
 import { svgEntityLink } from "./links.ts";
 import { textWidth } from "./measure.ts";
@@ -13,7 +13,7 @@ const MARGIN = 4; // canvas and SVG text metrics differ a little: keep words off
 
 const measure: Measure = (text, fontSize) => ({ width: textWidth(text, fontSize, 600), height: fontSize * 1.1 });
 
-export function wordCloud(pub: string, entities: readonly Entity[]): SVGSVGElement {
+export function wordCloud(scope: Scope, entities: readonly Entity[]): SVGSVGElement {
   const { placed } = layoutCloud(
     entities.map((e) => ({ text: e.word, weight: e.count, entity: e })),
     { width: WIDTH - 2 * MARGIN, height: HEIGHT - 2 * MARGIN, minFont: 10, maxFont: 34, padding: 3, measure },
@@ -31,7 +31,7 @@ export function wordCloud(pub: string, entities: readonly Entity[]): SVGSVGEleme
     const what = `${e.word} (${TYPE_LABELS[e.type]}): ${formatCount(e.count)}`;
     g.append(
       svgEntityLink(
-        pub,
+        scope,
         e.id,
         what,
         s(

@@ -35,7 +35,7 @@ export function dashboard(app: App): Dashboard {
   const panel = $("panel");
   const explore = exploreView({ entity: $("entity"), compare: $("compare"), panel }, app);
   const ranking = rankingView({ filter: $("filter"), panel, search: $("search"), compareForm: $("compare-form") }, app);
-  const cards = cardsView($("cards"), $("more") as HTMLButtonElement, app);
+  const cards = cardsView({ all: $("all-card"), cards: $("cards"), more: $("more") as HTMLButtonElement }, app);
   const freshnessView = freshnessLine($("freshness"));
   const footer = $("connection");
   const layout = document.querySelector<HTMLElement>("main.layout");

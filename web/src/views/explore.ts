@@ -1,5 +1,6 @@
-// The views that open over the page from the URL: an entity (ui/entityView.ts)
-// or a comparison of two publications (ui/compareView.ts).
+// The views that open over the page from the URL: an entity, in a publication
+// or over all publications (ui/entityView.ts), or a comparison of two
+// publications (ui/compareView.ts).
 import type { App, Views } from "../app/state.ts";
 import { compareView } from "../ui/compareView.ts";
 import { entityView } from "../ui/entityView.ts";
@@ -16,7 +17,8 @@ export function exploreView(els: ExploreElements, app: App): Pick<Views, "explor
   return {
     explore(byUser, otherPublication) {
       const v = app.state.view;
-      if (v.pub !== null && v.entity !== null) entityPanel.show(v.pub, v.entity, v.series, byUser);
+      // An entity without a publication is the entity over all publications.
+      if (v.entity !== null) entityPanel.show(v.pub, v.entity, v.series, byUser);
       else entityPanel.hide();
       if (v.pub !== null && v.compare !== null && v.entity === null) comparePanel.show(v.pub, v.compare, v.type, byUser);
       else comparePanel.hide();

@@ -1,11 +1,12 @@
-// The selected publication's side of the page: the type filter, the ranked
-// list (ui/panel.ts) with its CSV link, and the search and compare forms that
-// are scoped to it.
+// The side of the page: the type filter, the ranked list (ui/panel.ts) of the
+// selected publication or of all publications, with its CSV link, and the
+// search and compare forms, which work within one publication (over all
+// publications they say so instead).
 import type { App, Views } from "../app/state.ts";
 import { PAGE_SIZE } from "../app/state.ts";
 import { entitiesCsvUrl } from "../data/api.ts";
 import { TYPE_LABELS } from "../logic/colours.ts";
-import type { TypeFilter } from "../logic/types.ts";
+import { ALL_PUBLICATIONS, type Scope, type TypeFilter } from "../logic/types.ts";
 import { compareForm } from "../ui/compareForm.ts";
 import { panel, type PanelState } from "../ui/panel.ts";
 import { searchBox } from "../ui/searchBox.ts";
@@ -24,28 +25,29 @@ export function rankingView(els: RankingElements, app: App): Pick<Views, "filter
   const search = searchBox(els.search);
   const compareChooser = compareForm(els.compareForm, (other) => app.toView({ compare: other, entity: null }));
 
-  const titleOf = (key: string) => state.publications.find((p) => p.key === key)?.name ?? state.selectedDoc?.name ?? key;
-  const csvOf = (key: string) => ({ href: entitiesCsvUrl(key, state.filter, CSV_ROWS), rows: CSV_ROWS });
+  const titleOf = (scope: Scope) => (scope === null ? ALL_PUBLICATIONS : (state.publications.find((p) => p.key === scope)?.name ?? state.selectedDoc?.name ?? scope));
+  const csvOf = (scope: Scope) => ({ href: entitiesCsvUrl(scope, state.filter, CSV_ROWS), rows: CSV_ROWS });
 
   return {
     filter: () => els.filter.replaceChildren(typeFilter(state.filter, (f) => app.toView({ type: f }))),
     ranking() {
-      const key = state.selected;
+      const scope = state.selected;
       const s: PanelState =
-        key === null
+        scope === undefined
           ? { kind: "none" }
-          : state.selectedDoc === null
-            ? { kind: "error", title: key, pub: key, csv: csvOf(key), message: `There is no publication "${key}".` }
+          : scope !== null && state.selectedDoc === null
+            ? { kind: "error", title: scope, scope, csv: csvOf(scope), message: `There is no publication "${scope}".` }
             : state.page === null
-              ? { kind: "loading", title: titleOf(key), pub: key, csv: csvOf(key) }
-              : { kind: "data", title: titleOf(key), pub: key, csv: csvOf(key), page: state.page, pageSize: PAGE_SIZE, fromCache: state.pageFromCache, busy: state.pageBusy, emptyMessage: emptyMessage(state.filter) };
+              ? { kind: "loading", title: titleOf(scope), scope, csv: csvOf(scope) }
+              : { kind: "data", title: titleOf(scope), scope, csv: csvOf(scope), page: state.page, pageSize: PAGE_SIZE, fromCache: state.pageFromCache, busy: state.pageBusy, emptyMessage: emptyMessage(state.filter) };
       panelView.update(s);
     },
-    rankingError: (key, message) => panelView.update({ kind: "error", title: titleOf(key), pub: key, csv: csvOf(key), message }),
+    rankingError: (scope, message) => panelView.update({ kind: "error", title: titleOf(scope), scope, csv: csvOf(scope), message }),
     selection() {
-      const key = state.selected;
-      search.setScope(key, key === null ? "" : titleOf(key), state.filter);
-      compareChooser.update(key, state.publications, state.view.compare);
+      const scope = state.selected;
+      search.setScope(scope, scope === undefined ? "" : titleOf(scope), state.filter);
+      // Over all publications there is nothing to compare with (the search box says so).
+      compareChooser.update(scope ?? null, state.publications, state.view.compare);
     },
   };
 }

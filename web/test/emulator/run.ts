@@ -1,8 +1,9 @@
 // `npm run test:browser`: the browser suites against a stack. Under the
 // harness (FIRESTORE_EMULATOR_HOST set, as in the root test:emulators) they
 // run as they are; on their own, this builds what the stack serves and starts
-// a fresh stack for them (scripts/emulators.ts exec), passing the environment
-// on, so EMULATOR_PORT_OFFSET shifts its ports as it does for any stack.
+// a fresh stack for them (scripts/emulators.ts exec, folding the counts over
+// all publications at every sweep), passing the environment on, so
+// EMULATOR_PORT_OFFSET shifts its ports as it does for any stack.
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 
@@ -19,7 +20,8 @@ function main(): number {
   if (process.env.FIRESTORE_EMULATOR_HOST) return run(suites, web);
   const built = run(["npm", "run", "-s", "build"], ROOT);
   if (built !== 0) return built;
-  return run(["node", "scripts/emulators.ts", "exec", "--", "npm", "--prefix", "web", "run", "-s", "test:browser", "--", ...process.argv.slice(2)], ROOT);
+  // Every sweep folds the counts over all publications, so all-publications.test.ts need not wait the default period.
+  return run(["node", "scripts/emulators.ts", "exec", "--param", "GLOBAL_FOLD_SECONDS=0", "--", "npm", "--prefix", "web", "run", "-s", "test:browser", "--", ...process.argv.slice(2)], ROOT);
 }
 
 process.exit(main());

@@ -12,7 +12,7 @@ import { simulate, type SimOptions } from "../../../writes/simulate.ts";
 
 const START = 1_800_000_000_000; // a multiple of 20 s: the first request opens a window
 const PACK = { maxPosts: 100, maxBytes: 256 * 1024, windowMs: 20 };
-const OPTIONS: SimOptions = { windowSeconds: 20, instances: 1, legacy: true, sweepEveryMs: 60_000, graceMs: 2_000 };
+const OPTIONS: SimOptions = { windowSeconds: 20, instances: 1, legacy: true, sweepEveryMs: 60_000, graceMs: 2_000, globalFoldMs: 300_000 };
 
 const mention = (canonical: string, type: Entity["type"]): Entity => ({ text: canonical, canonical, type, start: 0, end: canonical.length });
 const paris = mention("Paris", "place");
@@ -50,6 +50,8 @@ test("two windows: each message's articles and delta, each window's shared docs 
     shared: 3 + 2, // Alpha, Alpha/Paris, Alpha/Ann Lee; then Beta, Beta/Paris
     series: 0, // the days are of the batch's own year: in the totals' documents, no year document
     ledger: 5 + 5, // claim, plan, one part marker, window applied, rollup/status
+    // A pending piece per window; both folded at the first sweep 300 s after the first: global/totals, Paris, Ann Lee.
+    global: 2 + 3,
   });
   assert.deepEqual(r.reads, {
     articles: 3,
@@ -59,8 +61,12 @@ test("two windows: each message's articles and delta, each window's shared docs 
     extraTicks: 0,
     sweeps: 1, // the posts and both windows fit in one minute
     aliases: 0, // no lone surname
+    // One read of the oldest at each sweep: the first, the two ticks', five scheduled ones; at
+    // 360 s the oldest is due: 2 read, 2 read again and folded in one commit, then none left.
+    global: 1 + 1 + 1 + 5 + (1 + 2 + 2) + 1,
   });
-  assert.equal(r.deletes, 2);
+  assert.equal(r.deletes, 2 + 2);
+  assert.equal(r.folds, 1);
   assert.equal(r.maxWritesPerSharedDocPerWindow, 1);
   assert.deepEqual(r.fullestWindow, { posts: 2, shared: 3 });
   assert.equal(r.ticks, 2);
@@ -69,8 +75,8 @@ test("two windows: each message's articles and delta, each window's shared docs 
 test("one window from two instances: shared docs written once, the second tick only reads", async () => {
   const r = await simulate(packMessages([[a1, a2], [b1]], 1_000, START, PACK), entitiesOf, { ...OPTIONS, instances: 2, legacy: false });
   assert.equal(r.windows, 1);
-  assert.deepEqual(r.writes, { articles: 3, deltas: 2, shared: 5, series: 0, ledger: 5 });
-  assert.deepEqual(r.reads, { articles: 3, legacy: 0, windows: 2, rollup: 1 + 2 + 1 + 1 + 1 + 1 + 1, extraTicks: 3, sweeps: 1, aliases: 0 });
+  assert.deepEqual(r.writes, { articles: 3, deltas: 2, shared: 5, series: 0, ledger: 5, global: 1 + 3 });
+  assert.deepEqual(r.reads, { articles: 3, legacy: 0, windows: 2, rollup: 1 + 2 + 1 + 1 + 1 + 1 + 1, extraTicks: 3, sweeps: 1, aliases: 0, global: 1 + 1 + 5 + (1 + 1 + 1) + 1 });
   assert.equal(r.maxTicksPerWindow, 2);
   assert.equal(r.maxWritesPerSharedDocPerWindow, 1);
 });

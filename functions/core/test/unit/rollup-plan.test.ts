@@ -2,9 +2,11 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { documentBytes, MAX_DOCUMENT_BYTES } from "@newsroom/core/doc-size";
 import { entityId } from "@newsroom/core/keys";
-import { paths, type DayCounts, type DeltaEntity } from "@newsroom/core/firestore-schema";
+import { paths, type DayCounts, type DeltaEntity, type DeltaPublication } from "@newsroom/core/firestore-schema";
+import { seeded, type Random } from "@newsroom/test-support/random";
 import type { DeltaPubs } from "../../src/delta.js";
-import { batchItems, ENTRIES_PER_WRITE, itemBytes, itemsOfPart, planParts, rollupItems, type RollupItem } from "../../src/rollup-plan.js";
+import { batchItems, ENTRIES_PER_WRITE, foldCount, foldItems, itemBytes, itemsOfPart, planParts, rollupItems, type RollupItem } from "../../src/rollup-plan.js";
+import { PIECE_LIMITS } from "../../src/global-plan.js";
 
 const day = (start: string, i: number) => new Date(Date.parse(`${start}T00:00:00Z`) + i * 86_400_000).toISOString().slice(0, 10);
 
@@ -32,6 +34,8 @@ function transforms(item: RollupItem): number {
       return 2 * (Object.keys(item.years).length + Object.keys(item.days).length) + (Object.keys(item.days).length > 0 ? 1 : 0) + (item.chunk === 0 ? 2 + (item.absorbed.length > 0 ? 1 : 0) : 0);
     case "entityYear":
       return 2 * Object.keys(item.days).length;
+    case "globalPending":
+      return 0; // plain values
   }
 }
 
@@ -152,5 +156,175 @@ describe("batchItems", () => {
     const ent = items.find((i) => i.path === paths.entity("p", full))!;
     assert.ok(ent.kind === "entity");
     assert.deepEqual([ent.count, ent.articles, ent.days, ent.absorbed, ent.aliases], [3, 2, { "2026-01-01": { m: 3, a: 2 } }, [lone], ["lovelace"]]);
+  });
+});
+
+/** Every counter the items add, by logical document (a year document counts into its totals' document). */
+function counters(items: readonly RollupItem[]): Map<string, Map<string, number>> {
+  const out = new Map<string, Map<string, number>>();
+  const add = (path: string, field: string, n: number) => {
+    const doc = path.replace(/\/years\/\d{4}$/u, "");
+    const m = out.get(doc) ?? new Map<string, number>();
+    out.set(doc, m);
+    if (n !== 0) m.set(field, (m.get(field) ?? 0) + n);
+  };
+  for (const i of items) {
+    switch (i.kind) {
+      case "publication":
+        add(i.path, "articles", i.articles);
+        for (const [y, n] of Object.entries(i.years)) add(i.path, `y${y}`, n);
+        for (const [d, n] of Object.entries(i.days)) add(i.path, `d${d}`, n);
+        break;
+      case "publicationYear":
+        for (const [d, n] of Object.entries(i.days)) add(i.path, `d${d}`, n);
+        break;
+      case "entity":
+        add(i.path, "count", i.count);
+        add(i.path, "articles", i.articles);
+        for (const [y, v] of Object.entries(i.years)) (add(i.path, `y${y}m`, v.m), add(i.path, `y${y}a`, v.a));
+        for (const [d, v] of Object.entries(i.days)) (add(i.path, `d${d}m`, v.m), add(i.path, `d${d}a`, v.a));
+        break;
+      case "entityYear":
+        for (const [d, v] of Object.entries(i.days)) (add(i.path, `d${d}m`, v.m), add(i.path, `d${d}a`, v.a));
+        break;
+      case "globalPending":
+        break;
+    }
+  }
+  return out;
+}
+
+/** The per-publication counters summed over publications, under the global documents' paths. */
+function summedOverPublications(c: Map<string, Map<string, number>>): Map<string, Map<string, number>> {
+  const out = new Map<string, Map<string, number>>();
+  for (const [path, fields] of c) {
+    const parts = path.split("/");
+    if (parts[0] !== "publications") continue;
+    const to = parts.length === 2 ? paths.globalTotals() : paths.globalEntity(parts[3]!);
+    const m = out.get(to) ?? new Map<string, number>();
+    out.set(to, m);
+    for (const [f, n] of fields) m.set(f, (m.get(f) ?? 0) + n);
+  }
+  return out;
+}
+
+/** Folds every pending item of `items`, as the sweep does: oldest first, foldCount pieces at a time. */
+function foldAll(pending: readonly DeltaPublication[], inlineYear: string, max = 50): RollupItem[][] {
+  const folds: RollupItem[][] = [];
+  for (let i = 0; i < pending.length; ) {
+    const n = foldCount(pending.slice(i), inlineYear, max);
+    assert.ok(n >= 1);
+    folds.push(foldItems(pending.slice(i, i + n), inlineYear));
+    i += n;
+  }
+  return folds;
+}
+
+const pendingOf = (items: readonly RollupItem[]) => items.flatMap((i) => (i.kind === "globalPending" ? [i.counts] : []));
+const sorted = (m: Map<string, Map<string, number>>) => [...m].map(([k, v]) => [k, [...v].sort()] as const).sort((a, b) => (a[0] < b[0] ? -1 : 1));
+
+/** A batch of `pubs` publications sharing a pool of entities, on random days of 2024-2026. */
+function randomBatch(rand: Random, pubs: number, pool: number): DeltaPubs {
+  const out: DeltaPubs = {};
+  for (let p = 0; p < pubs; p++) {
+    const d: Record<string, number> = {};
+    const e: Record<string, DeltaEntity> = {};
+    const articles = 1 + rand.int(5);
+    for (let a = 0; a < articles; a++) {
+      const dd = day("2024-06-01", rand.int(700));
+      d[dd] = (d[dd] ?? 0) + 1;
+      for (let k = 0; k < 1 + rand.int(6); k++) {
+        const w = `Name ${rand.int(pool)}`;
+        const id = entityId("person", w);
+        const m = 1 + rand.int(3);
+        const cur = (e[id] ??= { w, t: "person", c: 0, a: 0, d: {} });
+        const dc = (cur.d[dd] ??= { m: 0, a: 0 });
+        cur.c += m;
+        dc.m += m;
+        if (dc.a === 0) (cur.a++, (dc.a = 1));
+      }
+    }
+    out[`pub${p}`] = { n: `Pub ${p}`, a: articles, d, e };
+  }
+  return out;
+}
+
+describe("rollup plan: counts over all publications", () => {
+  const to = Date.UTC(2026, 5, 1);
+  it("folded, the pending pieces of several batches equal the sum over publications of the per-publication items", () => {
+    const rand = seeded(22);
+    for (let trial = 0; trial < 20; trial++) {
+      const batches = Array.from({ length: 1 + rand.int(4) }, () => randomBatch(rand, 1 + rand.int(4), 12));
+      const items = batches.flatMap((b, k) => batchItems(b, [], to + k));
+      const pending = pendingOf(items);
+      assert.ok(pending.length >= batches.length);
+      const folded = counters(foldAll(pending, "2026").flat());
+      assert.deepEqual(sorted(folded), sorted(summedOverPublications(counters(items))));
+    }
+  });
+
+  it("counts a lone surname merged into a full name in one publication under the full name's global id too", () => {
+    const full = entityId("person", "Ada Lovelace");
+    const lone = entityId("person", "Lovelace");
+    const one = (w: string, id: string) => ({ [id]: { w, t: "person" as const, c: 2, a: 1, d: { "2026-05-01": { m: 2, a: 1 } } } });
+    const pubs: DeltaPubs = {
+      a: { n: "A", a: 2, d: { "2026-05-01": 2 }, e: { ...one("Ada Lovelace", full), ...one("Lovelace", lone) } },
+      b: { n: "B", a: 1, d: { "2026-05-01": 1 }, e: one("Lovelace", lone) },
+    };
+    const items = batchItems(pubs, [{ pub: "a", from: lone, to: full, word: "Ada Lovelace" }], to);
+    const folded = counters(foldAll(pendingOf(items), "2026").flat());
+    assert.equal(folded.get(paths.globalEntity(full))?.get("count"), 4);
+    assert.equal(folded.get(paths.globalEntity(lone))?.get("count"), 2); // publication b knows no full name
+    assert.deepEqual(sorted(folded), sorted(summedOverPublications(counters(items))));
+  });
+
+  it("cuts a backfill into pieces each folded in one commit within Firestore's limits", () => {
+    const pubs = { ...backfill("p", 30, 400, "2023-01-01"), ...backfill("q", 3000, 2, "2026-01-01") };
+    const items = batchItems(pubs, [], to);
+    const pending = items.filter((i) => i.kind === "globalPending");
+    assert.ok(pending.length > 3);
+    for (const p of pending) {
+      assert.ok(p.kind === "globalPending");
+      assert.ok(Object.keys(p.counts.d).length <= PIECE_LIMITS.days);
+      for (const e of Object.values(p.counts.e)) assert.ok(Object.keys(e.d).length <= PIECE_LIMITS.days);
+      assert.ok(documentBytes(p.path, { batch: to, piece: p.piece, counts: p.counts, createdAt: new Date() }) < MAX_DOCUMENT_BYTES);
+      const alone = foldItems([p.counts], "2026");
+      assert.ok(alone.every((i) => i.chunk === 0 && transforms(i) <= 500));
+      assert.equal(planParts(alone).length, 1);
+    }
+    const folds = foldAll(pendingOf(items), "2026");
+    for (const f of folds) {
+      assert.equal(planParts(f).length, 1);
+      assert.equal(new Set(f.map((i) => i.path)).size, f.length);
+      assert.ok(f.every((i) => transforms(i) <= 500));
+    }
+    assert.deepEqual(sorted(counters(folds.flat())), sorted(summedOverPublications(counters(items))));
+  });
+
+  it("takes as many pieces into a fold as fit one commit (deletes counted), the most a piece-by-piece scan would", () => {
+    const rand = seeded(23);
+    for (let trial = 0; trial < 15; trial++) {
+      const pending = pendingOf(Array.from({ length: 2 + rand.int(10) }, (_, k) => batchItems(randomBatch(rand, 1 + rand.int(3), 40), [], to + k)).flat());
+      const limits = { bytes: 2_000 + rand.int(20_000), writes: 10 + rand.int(60) };
+      const fits = (n: number) => {
+        const items = foldItems(pending.slice(0, n), "2026");
+        return !items.some((i) => i.chunk > 0) && planParts(items, { bytes: limits.bytes, writes: limits.writes - n }).length <= 1;
+      };
+      let scan = 1;
+      while (scan < pending.length && fits(scan + 1)) scan++;
+      assert.equal(foldCount(pending, "2026", 50, limits), scan, `trial ${trial}`);
+      assert.equal(foldCount(pending, "2026", 2, limits), Math.min(scan, 2), "at most max");
+    }
+    assert.equal(foldCount([], "2026", 50), 0);
+  });
+
+  it("keeps a v2 plan's items as they were, and puts the pending pieces first in a v3 plan", () => {
+    const pubs = randomBatch(seeded(3), 3, 10);
+    const v2 = batchItems(pubs, [], to, 2);
+    const v3 = batchItems(pubs, [], to);
+    assert.ok(v2.every((i) => i.kind !== "globalPending"));
+    assert.deepEqual(v3.filter((i) => i.kind !== "globalPending"), v2);
+    assert.equal(v3[0]!.kind, "globalPending");
+    assert.equal(v3[0]!.path, paths.globalPending(to, 0));
   });
 });

@@ -3,8 +3,8 @@ import { describe, it } from "node:test";
 import { RISING_ARTICLE_IDS, RISING_CANDIDATES, RISING_SAMPLE } from "@newsroom/core/api-schema";
 import { DEFAULT_DATE_BOUNDS } from "@newsroom/core/dates";
 import { sha1Hex } from "@newsroom/core/keys";
-import type { EntityType } from "@newsroom/core/firestore-schema";
-import { rising, risingWindow, type RisingSource, type RisingWindow } from "../../../src/api/rising.js";
+import { GLOBAL_SCOPE, type EntityType, type Scope } from "@newsroom/core/firestore-schema";
+import { globalSource, rising, risingWindow, type RisingSource, type RisingWindow } from "../../../src/api/rising.js";
 import { rising as risingHandler, type HandlerContext } from "../../../src/api/handlers.js";
 import { ApiError } from "../../../src/api/errors.js";
 import type { ReadStore } from "../../../src/api/read-store.js";
@@ -102,6 +102,37 @@ describe("rising over a source", () => {
   });
 });
 
+describe("rising over all publications", () => {
+  /** A store that records the scope and publication each read names, holding `stored` as the global totals' days. */
+  function recordingStore(stored: Record<string, number> | undefined) {
+    const asked: string[] = [];
+    const store = {
+      async publicationDays(pubKey: string, _days: readonly string[], scope: Scope) {
+        asked.push(`days ${scope === GLOBAL_SCOPE ? "global" : "publication"} "${pubKey}"`);
+        return stored && { row: { id: "totals" }, days: stored };
+      },
+      async articlesBetween(pubKey: string | undefined) {
+        asked.push(`articles of ${pubKey ?? "every publication"}`);
+        return [{ id: "a1", ents: [id("Burst")] }];
+      },
+      async entitiesDays(_pubKey: string, ids: readonly string[], days: readonly string[], scope: Scope) {
+        asked.push(`entities ${scope === GLOBAL_SCOPE ? "global" : "publication"}`);
+        return ids.map((i) => ({ row: { id: i, word: "Burst", type: "person" }, days: Object.fromEntries(days.map((d) => [d, { m: 1, a: d === window.day ? 9 : 0 }])) }));
+      },
+    } as unknown as ReadStore;
+    return { store, asked };
+  }
+
+  it("reads the folded counts and every publication's articles, and answers (empty) before the first fold", async () => {
+    const { store, asked } = recordingStore(Object.fromEntries(window.days.map((d) => [d, 10])));
+    const r = await rising(globalSource(store), window, { limit: 10 });
+    assert.deepEqual(asked.sort(), ["articles of every publication", "days global \"\"", "entities global"]);
+    assert.deepEqual([r!.publication, r!.articles, r!.baselineArticles, r!.entries.map((e) => [e.word, e.k, e.articleIds])], [null, 10, 280, [["Burst", 9, ["a1"]]]]);
+    const before = await rising(globalSource(recordingStore(undefined).store), window, { limit: 10 });
+    assert.deepEqual([before!.articles, before!.baselineArticles, before!.entries], [0, 0, []], "no totals yet: nothing counted, not a 404");
+  });
+});
+
 describe("the rising handler's parameters", () => {
   const now = Date.UTC(2026, 2, 10, 12);
   const ctx = { now: () => now, dates: () => DEFAULT_DATE_BOUNDS } as HandlerContext;
@@ -114,8 +145,6 @@ describe("the rising handler's parameters", () => {
     assert.ok(err instanceof ApiError && err.status === 400, `${JSON.stringify(q)}: ${String(err)}`);
     assert.match(err.message, message);
   };
-
-  it("needs pub until counts over all publications exist", () => refused({}, /pub is required until counts over all publications exist/));
 
   it("refuses a day no post can count on", async () => {
     await refused({ pub: "p", day: "1699-12-31" }, /day: must be on or after 1700-01-01/);

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { fitLabel, layoutBars, MAX_LABEL_CHARS } from "../../../src/logic/bars.ts";
+import { formatCountShort } from "../../../src/logic/format.ts";
 
 const opts = { width: 300, labelWidth: 100, valueWidth: 40, rowHeight: 10, gap: 4 };
 
@@ -54,5 +55,11 @@ describe("bar chart layout", () => {
     measured.length = 0;
     assert.equal(fitLabel(label, Infinity, width), `${"x".repeat(MAX_LABEL_CHARS)}…`, "over the cap: cut even if it would fit");
     assert.equal(fitLabel("x".repeat(MAX_LABEL_CHARS), Infinity, width), "x".repeat(MAX_LABEL_CHARS), "at the cap: whole");
+  });
+});
+
+describe("a bar's value", () => {
+  it("is compact where the full count is long: counts over all publications reach trillions", () => {
+    assert.deepEqual([999, 12_345, 1_234_567, 9e12 - 1].map(formatCountShort), ["999", "12.3K", "1.2M", "9T"]);
   });
 });
